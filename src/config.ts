@@ -1,0 +1,150 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+/** Comma-separated Telegram user ids, e.g. "12345,67890". */
+const idList = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? [] : s.split(",").map((p) => p.trim())))
+  .pipe(z.array(z.string().regex(/^\d+$/, "must be numeric Telegram user ids, comma-separated")).transform((ids) => ids.map(Number)));
+
+const decimalString = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, `must be a non-negative decimal number (${what})`);
+
+const optionalNonEmpty = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const schema = z
+  .object({
+    BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
+    TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").transform((u) => u.replace(/\/+$/, "")),
+    PANEL_API_URL: z.url().default("https://reseen.uz/api/v2"),
+    PANEL_API_KEY: z.string().trim().min(1, "is required (the API key from your panel account page)"),
+    PANEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
+    REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").default("redis://127.0.0.1:6379"),
+    REDIS_PREFIX: z.string().trim().default("pb:"),
+    ADMIN_IDS: idList.default([]),
+    DEFAULT_LOCALE: z.enum(["uz", "en"]).default("uz"),
+    CURRENCY: z.string().trim().min(1).default("USD"),
+    POLL_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+    POLL_MAX_INTERVAL_MS: z.coerce.number().int().min(1000).default(6 * 60 * 60 * 1000),
+    PRICE_MARKUP_PERCENT: decimalString("percent").default("0"),
+    CATALOG_REFRESH_MS: z.coerce.number().int().min(10_000).default(10 * 60 * 1000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_PRETTY: z.stringbool().optional(),
+    NODE_ENV: z.string().default("production"),
+    BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    WEBHOOK_URL: optionalNonEmpty.pipe(z.url().optional()),
+    WEBHOOK_SECRET: optionalNonEmpty.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
+        .optional(),
+    ),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    TELEGRAM_GLOBAL_RATE: z.coerce.number().int().min(1).max(1000).default(25),
+    PAYMENT_PROVIDER_TOKEN: optionalNonEmpty,
+    PAYMENT_CURRENCY: z.string().trim().default("UZS"),
+    PAYMENT_RATE: optionalNonEmpty.pipe(decimalString("units of PAYMENT_CURRENCY per 1 panel currency unit").optional()),
+    PAYMENT_MIN: decimalString("panel currency").default("1"),
+    PAYMENT_MAX: decimalString("panel currency").default("1000"),
+    STARS_RATE: optionalNonEmpty.pipe(decimalString("panel currency per star").optional()),
+    MANUAL_TOPUP_DETAILS: optionalNonEmpty,
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_MODE === "webhook") {
+      if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+      if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+    }
+    if (c.PAYMENT_PROVIDER_TOKEN && !c.PAYMENT_RATE) {
+      ctx.addIssue({ code: "custom", path: ["PAYMENT_RATE"], message: "is required when PAYMENT_PROVIDER_TOKEN is set" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  botToken: string;
+  telegramApiRoot: string;
+  panel: { url: string; key: string; timeoutMs: number };
+  redis: { url: string; prefix: string };
+  adminIds: number[];
+  defaultLocale: "uz" | "en";
+  currency: string;
+  poll: { intervalMs: number; maxIntervalMs: number };
+  markupPercent: string;
+  catalogRefreshMs: number;
+  log: { level: Env["LOG_LEVEL"]; pretty: boolean };
+  mode: "polling" | "webhook";
+  webhook: { url?: string; secret?: string };
+  port: number;
+  telegramGlobalRate: number;
+  payments: {
+    providerToken?: string;
+    currency: string;
+    rate?: string;
+    min: string;
+    max: string;
+    starsRate?: string;
+    manualDetails?: string;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Validates the environment. A bad value throws one line per variable, naming it, so that a
+ * reseller who mistyped `.env` sees exactly what to fix.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Treat empty strings as "not set" so that `KEY=` lines in .env fall back to defaults.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const name = String(i.path[0] ?? "config");
+      const message = i.code === "invalid_type" && cleaned[name] === undefined ? "is required" : i.message;
+      return `${name} ${message}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const e = result.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    panel: { url: e.PANEL_API_URL, key: e.PANEL_API_KEY, timeoutMs: e.PANEL_TIMEOUT_MS },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    adminIds: e.ADMIN_IDS,
+    defaultLocale: e.DEFAULT_LOCALE,
+    currency: e.CURRENCY,
+    poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
+    markupPercent: e.PRICE_MARKUP_PERCENT,
+    catalogRefreshMs: e.CATALOG_REFRESH_MS,
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
+    mode: e.BOT_MODE,
+    webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET },
+    port: e.PORT,
+    telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
+    payments: {
+      providerToken: e.PAYMENT_PROVIDER_TOKEN,
+      currency: e.PAYMENT_CURRENCY,
+      rate: e.PAYMENT_RATE,
+      min: e.PAYMENT_MIN,
+      max: e.PAYMENT_MAX,
+      starsRate: e.STARS_RATE,
+      manualDetails: e.MANUAL_TOPUP_DETAILS,
+    },
+  };
+}
+
+/** Reads `.env` (if present) into process.env, then validates. */
+export function loadConfig(envFile = ".env"): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

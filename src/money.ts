@@ -1,0 +1,103 @@
+import { Decimal } from "decimal.js";
+
+/**
+ * Money rules (also written in the README):
+ * - Every amount is an exact decimal (decimal.js), never a binary float.
+ * - Amounts are kept to MONEY_SCALE = 5 decimal places, the precision panels charge in
+ *   ("charge": "0.27819"). In Redis a wallet is an integer count of 0.00001 units so that a
+ *   debit is one atomic integer operation.
+ * - A price is rounded UP to 5 places (the shop never undercharges what the panel will take);
+ *   a refund is rounded DOWN (never pays back more than was charged); a conversion from
+ *   another currency into the wallet is rounded DOWN.
+ */
+export const MONEY_SCALE = 5;
+const UNIT = new Decimal(10).pow(MONEY_SCALE);
+
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Money = InstanceType<typeof D>;
+
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+
+/** Parses a decimal string or number as a panel sends it; null when it is not a finite decimal. */
+export function parseDecimal(value: unknown): Money | null {
+  if (typeof value === "number") return Number.isFinite(value) ? new D(String(value)) : null;
+  if (typeof value !== "string") return null;
+  const s = value.trim();
+  return DECIMAL_RE.test(s) ? new D(s) : null;
+}
+
+/** A human-typed amount: "12", "12.5", "12,5", "1 000". Null for anything else or more than 5 decimals. */
+export function parseUserAmount(text: string): Money | null {
+  const s = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  if (!/^\d{1,12}(\.\d{1,5})?$/.test(s)) return null;
+  return new D(s);
+}
+
+export const roundUp = (d: Money): Money => d.toDecimalPlaces(MONEY_SCALE, Decimal.ROUND_CEIL);
+export const roundDown = (d: Money): Money => d.toDecimalPlaces(MONEY_SCALE, Decimal.ROUND_FLOOR);
+
+/** Integer units of 0.00001 for Redis. Throws if the amount has more precision (a bug upstream). */
+export function toUnits(d: Money): number {
+  const u = d.mul(UNIT);
+  if (!u.isInteger()) throw new Error(`amount ${d.toString()} has more than ${MONEY_SCALE} decimals`);
+  if (u.abs().gt(Number.MAX_SAFE_INTEGER)) throw new Error("amount out of range");
+  return u.toNumber();
+}
+
+export function fromUnits(units: string | number | null | undefined): Money {
+  if (units === null || units === undefined || units === "") return new D(0);
+  return new D(String(units)).div(UNIT);
+}
+
+/** Canonical string for storage: plain notation, no exponent, trailing zeros trimmed. */
+export const moneyString = (d: Money): string => d.toFixed();
+
+/** Service types whose rate is a flat price for the whole order rather than per 1000. */
+const FLAT_PRICE_TYPES = new Set(["package", "customcommentspackage"]);
+export const isFlatPriceType = (type: string): boolean => FLAT_PRICE_TYPES.has(type.toLowerCase().replace(/[\s_-]/g, ""));
+
+/**
+ * The customer's price: panel rate × quantity / 1000 (× runs for drip-feed; the rate itself for
+ * flat-price types), plus the markup, rounded up to 5 places.
+ */
+export function orderPrice(input: { rate: Money; quantity: number; type: string; runs?: number }, markupPercent: Money | string): Money {
+  const runs = input.runs && input.runs > 1 ? input.runs : 1;
+  const base = isFlatPriceType(input.type) ? input.rate : input.rate.mul(input.quantity).div(1000).mul(runs);
+  const withMarkup = base.mul(new D(100).add(markupPercent)).div(100);
+  return roundUp(withMarkup);
+}
+
+/** Price per 1000 shown on buttons and cards: rate plus markup, rounded up. */
+export function unitPrice(rate: Money, markupPercent: Money | string): Money {
+  return roundUp(rate.mul(new D(100).add(markupPercent)).div(100));
+}
+
+/** Refund for a Partial order: the unfilled share of what the user paid, rounded down. */
+export function partialRefund(paid: Money, quantity: number, remains: number): Money {
+  if (quantity <= 0 || remains <= 0) return new D(0);
+  const share = Math.min(remains, quantity);
+  return Decimal.min(paid, roundDown(paid.mul(share).div(quantity)));
+}
+
+/**
+ * Locale formatting done by hand on the exact decimal (Intl would go through a float):
+ * en "1,234.50 USD", uz "1 234,50 USD". At least 2 decimals, up to 5 when they matter.
+ */
+export function formatMoney(d: Money, locale: string, currency: string): string {
+  const fixed = d.toFixed(MONEY_SCALE);
+  const negative = fixed.startsWith("-");
+  const [intPart = "0", fracRaw = ""] = fixed.replace("-", "").split(".");
+  let frac = fracRaw.replace(/0+$/, "");
+  if (frac.length < 2) frac = frac.padEnd(2, "0");
+  const uz = locale.startsWith("uz");
+  const group = uz ? "\u00a0" : ",";
+  const point = uz ? "," : ".";
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${negative ? "-" : ""}${grouped}${point}${frac} ${currency}`;
+}
+
+/** Whole numbers (quantities, counts) grouped per locale. */
+export function formatInt(n: number, locale: string): string {
+  const group = locale.startsWith("uz") ? "\u00a0" : ",";
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+}

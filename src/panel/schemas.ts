@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { parseDecimal, type Money } from "../money.js";
+import { normalizeOrderStatus, normalizeRefillStatus, type OrderStatus, type RefillStatus } from "./status.js";
+
+/*
+ * Panels disagree on types: numbers come as "50" or 50, booleans as true, 1 or "1", ids as
+ * numbers or strings. These primitives accept every form seen in the wild and give one type.
+ */
+
+/** Opaque id: panels use integers, some use other strings. Always a string here. */
+export const idLike = z.union([z.string().trim().min(1), z.number().int().nonnegative()]).transform(String);
+
+const decimalLike = z.union([z.string(), z.number()]).transform((v, ctx): Money => {
+  const d = parseDecimal(v);
+  if (!d) {
+    ctx.addIssue({ code: "custom", message: `not a decimal: ${String(v).slice(0, 30)}` });
+    return z.NEVER;
+  }
+  return d;
+});
+
+/** An integer that may be missing, null, "" or a decimal-looking string ("100.0"). */
+const intOrNull = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => {
+    if (v === null || v === undefined) return null;
+    const d = parseDecimal(v);
+    return d ? d.trunc().toNumber() : null;
+  });
+
+const requiredInt = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const d = parseDecimal(v);
+  if (!d) {
+    ctx.addIssue({ code: "custom", message: "not a number" });
+    return z.NEVER;
+  }
+  return d.trunc().toNumber();
+});
+
+export const boolLike = z
+  .union([z.boolean(), z.number(), z.string(), z.null()])
+  .optional()
+  .transform((v) => v === true || v === 1 || (typeof v === "string" && ["1", "true", "yes"].includes(v.trim().toLowerCase())));
+
+const text = z.union([z.string(), z.number()]).transform(String);
+
+export const serviceSchema = z
+  .object({
+    service: idLike,
+    name: text,
+    type: text.optional(),
+    category: text.optional(),
+    rate: decimalLike,
+    min: requiredInt,
+    max: requiredInt,
+    refill: boolLike,
+    cancel: boolLike,
+    dripfeed: boolLike,
+    desc: z.string().optional().catch(undefined),
+    description: z.string().optional().catch(undefined),
+  })
+  .transform((s) => ({
+    id: s.service,
+    name: s.name.trim() || `#${s.service}`,
+    type: s.type?.trim() || "Default",
+    category: s.category?.trim() || "Other",
+    rate: s.rate,
+    min: s.min,
+    max: s.max,
+    refill: s.refill,
+    cancel: s.cancel,
+    dripfeed: s.dripfeed,
+    description: (s.description ?? s.desc)?.trim() || undefined,
+  }));
+export type PanelService = z.output<typeof serviceSchema>;
+
+export const orderStatusSchema = z
+  .object({
+    status: text,
+    charge: decimalLike.nullable().optional().catch(null),
+    start_count: intOrNull.catch(null),
+    remains: intOrNull.catch(null),
+    currency: z.string().optional().catch(undefined),
+  })
+  .transform((s) => ({
+    status: normalizeOrderStatus(s.status) as OrderStatus,
+    statusRaw: s.status,
+    charge: s.charge ?? null,
+    startCount: s.start_count,
+    remains: s.remains,
+    currency: s.currency,
+  }));
+export type PanelOrderStatus = z.output<typeof orderStatusSchema>;
+
+export const refillStatusSchema = text.transform((raw) => ({ status: normalizeRefillStatus(raw) as RefillStatus, statusRaw: raw }));
+export type PanelRefillStatus = z.output<typeof refillStatusSchema>;
+
+export const addAnswerSchema = z.object({ order: idLike });
+export const refillAnswerSchema = z.object({ refill: idLike });
+export const balanceSchema = z.object({ balance: decimalLike, currency: z.string().optional().catch(undefined) });
+
+/** One id's part of a multi answer: a value, or that id's own error. */
+export type PerId<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** `{"error": "..."}`, a bare string, or anything else that is not the expected value. */
+export function perIdError(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object" && "error" in value) return String((value as { error: unknown }).error);
+  return null;
+}

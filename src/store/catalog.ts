@@ -1,0 +1,154 @@
+import { createHash } from "node:crypto";
+import type { Logger } from "../logger.js";
+import { D } from "../money.js";
+import type { PanelService } from "../panel/schemas.js";
+import { keys as keysFor, type Keys, type Redis } from "./redis.js";
+
+/** How the order dialog collects an order for a service type; null: the bot cannot order it yet. */
+export type OrderKind = "default" | "package" | "comments";
+
+export function orderKind(type: string): OrderKind | null {
+  switch (type.toLowerCase().replace(/[\s_-]+/g, "")) {
+    case "default":
+      return "default";
+    case "package":
+      return "package";
+    case "customcomments":
+      return "comments";
+    default:
+      return null;
+  }
+}
+
+export interface Category {
+  /** short stable key for callback data: never the name, which can be long or odd */
+  key: string;
+  name: string;
+  serviceIds: string[];
+}
+
+export interface Catalog {
+  fetchedAt: number;
+  categories: Category[];
+  category: Map<string, Category>;
+  service: Map<string, PanelService>;
+}
+
+export const categoryKey = (name: string): string => createHash("sha1").update(name).digest("base64url").slice(0, 8);
+
+/**
+ * Groups services by category in the panel's order. Only services the bot can order are kept,
+ * so a category made only of unsupported types does not appear at all.
+ */
+export function buildCatalog(services: PanelService[], fetchedAt: number): Catalog {
+  const category = new Map<string, Category>();
+  const service = new Map<string, PanelService>();
+  for (const s of services) {
+    if (orderKind(s.type) === null || service.has(s.id)) continue;
+    service.set(s.id, s);
+    const key = categoryKey(s.category);
+    let c = category.get(key);
+    if (!c) {
+      c = { key, name: s.category, serviceIds: [] };
+      category.set(key, c);
+    }
+    c.serviceIds.push(s.id);
+  }
+  return { fetchedAt, categories: [...category.values()], category, service };
+}
+
+interface StoredCatalog {
+  fetchedAt: number;
+  services: Array<Omit<PanelService, "rate"> & { rate: string }>;
+}
+
+export function serializeCatalog(services: PanelService[], fetchedAt: number): string {
+  const stored: StoredCatalog = { fetchedAt, services: services.map((s) => ({ ...s, rate: s.rate.toFixed() })) };
+  return JSON.stringify(stored);
+}
+
+export function deserializeCatalog(json: string): { services: PanelService[]; fetchedAt: number } {
+  const stored = JSON.parse(json) as StoredCatalog;
+  return { fetchedAt: stored.fetchedAt, services: stored.services.map((s) => ({ ...s, rate: new D(s.rate) })) };
+}
+
+export class CatalogUnavailableError extends Error {
+  override readonly name = "CatalogUnavailableError";
+}
+
+export interface CatalogSource {
+  services(): Promise<{ services: PanelService[]; skipped: number }>;
+}
+
+/**
+ * The panel's services, cached in memory and in Redis (shared by every process). Refreshed in the
+ * background; when the panel is down the last good copy keeps being served, however old.
+ */
+export class CatalogStore {
+  private readonly k: Keys;
+  private current: Catalog | null = null;
+  private refreshing: Promise<Catalog> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+    private readonly source: CatalogSource,
+    private readonly opts: { refreshMs: number; logger?: Logger },
+  ) {
+    this.k = keysFor(prefix);
+  }
+
+  /** The catalog now: memory, else Redis, else the panel. Throws only when none has ever been had. */
+  async get(): Promise<Catalog> {
+    if (this.current) {
+      if (Date.now() - this.current.fetchedAt > this.opts.refreshMs) void this.refresh().catch(() => undefined);
+      return this.current;
+    }
+    const cached = await this.redis.get(this.k.catalog);
+    if (cached) {
+      const { services, fetchedAt } = deserializeCatalog(cached);
+      this.current = buildCatalog(services, fetchedAt);
+      return this.get();
+    }
+    return this.refresh();
+  }
+
+  /** Fetches from the panel; concurrent callers share one request. */
+  refresh(): Promise<Catalog> {
+    this.refreshing ??= this.fetch().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async fetch(): Promise<Catalog> {
+    try {
+      const { services } = await this.source.services();
+      const now = Date.now();
+      await this.redis.set(this.k.catalog, serializeCatalog(services, now));
+      this.current = buildCatalog(services, now);
+      this.opts.logger?.info({ services: this.current.service.size, categories: this.current.categories.length }, "catalog refreshed");
+      return this.current;
+    } catch (e) {
+      this.opts.logger?.warn({ err: e }, "catalog refresh failed; serving the cached copy");
+      if (this.current) return this.current;
+      const cached = await this.redis.get(this.k.catalog);
+      if (cached) {
+        const { services, fetchedAt } = deserializeCatalog(cached);
+        return (this.current = buildCatalog(services, fetchedAt));
+      }
+      throw new CatalogUnavailableError("the panel's service list is not available", { cause: e });
+    }
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.refresh().catch(() => undefined), this.opts.refreshMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,45 @@
+import { Redis } from "ioredis";
+
+/**
+ * One ioredis connection. Commands wait in ioredis' offline queue while Redis reconnects, so a
+ * short Redis restart delays the bot instead of failing updates.
+ */
+export function createRedis(url: string, opts: { lazyConnect?: boolean } = {}): Redis {
+  return new Redis(url, {
+    lazyConnect: opts.lazyConnect ?? false,
+    maxRetriesPerRequest: 20,
+    enableAutoPipelining: true,
+    retryStrategy: (times) => Math.min(times * 200, 5_000),
+  });
+}
+
+export type { Redis };
+
+/** Every key the project writes, in one place, under a configurable prefix. */
+export function keys(prefix: string) {
+  return {
+    orderSeq: `${prefix}seq:order`,
+    order: (id: string) => `${prefix}order:${id}`,
+    /** all orders, score = created ms */
+    orders: `${prefix}orders`,
+    userOrders: (userId: number) => `${prefix}user:${userId}:orders`,
+    /** panel order id → local order id */
+    panelIds: `${prefix}panel-ids`,
+    /** orders between reserve and a known outcome, score = reserved ms (crash recovery) */
+    placing: `${prefix}orders:placing`,
+    /** orders whose placement outcome is unknown, for admins to settle */
+    unknown: `${prefix}orders:unknown`,
+    /** orders to poll, score = due ms (the poller owns the scheduling details) */
+    pollDue: `${prefix}poll:due`,
+    wallet: (userId: number) => `${prefix}wallet:${userId}`,
+    ledger: (userId: number) => `${prefix}ledger:${userId}`,
+    /** idempotency markers for credits (refunds, payments) */
+    credited: (key: string) => `${prefix}credited:${key}`,
+    user: (userId: number) => `${prefix}user:${userId}`,
+    users: `${prefix}users`,
+    catalog: `${prefix}catalog`,
+    stats: `${prefix}stats`,
+    statsDay: (day: string) => `${prefix}stats:${day}`,
+  };
+}
+export type Keys = ReturnType<typeof keys>;

@@ -1,0 +1,81 @@
+import { keys as keysFor, type Keys, type Redis } from "./redis.js";
+
+export type Locale = "uz" | "en";
+
+export interface UserRecord {
+  id: number;
+  chatId: number;
+  locale?: Locale;
+  firstName?: string;
+  username?: string;
+  /** the user blocked the bot: nothing is sent to them until they write again */
+  blocked: boolean;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** Users who ever talked to the bot: locale, chat and whether they blocked it. */
+export class UserStore {
+  private readonly k: Keys;
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+  ) {
+    this.k = keysFor(prefix);
+  }
+
+  /** Called on every private update; writing to the bot again also means it is no longer blocked. */
+  async touch(u: { id: number; chatId: number; firstName?: string; username?: string }, now = Date.now()): Promise<void> {
+    const key = this.k.user(u.id);
+    const fields: Record<string, string> = { id: String(u.id), chatId: String(u.chatId), lastSeenAt: String(now), blocked: "0" };
+    if (u.firstName) fields.firstName = u.firstName.slice(0, 64);
+    if (u.username) fields.username = u.username.slice(0, 64);
+    await this.redis.multi().hsetnx(key, "createdAt", String(now)).hset(key, fields).sadd(this.k.users, String(u.id)).exec();
+  }
+
+  async get(id: number): Promise<UserRecord | null> {
+    const h = await this.redis.hgetall(this.k.user(id));
+    if (!h.id) return null;
+    return {
+      id: Number(h.id),
+      chatId: Number(h.chatId ?? h.id),
+      locale: h.locale === "uz" || h.locale === "en" ? h.locale : undefined,
+      firstName: h.firstName,
+      username: h.username,
+      blocked: h.blocked === "1",
+      createdAt: Number(h.createdAt ?? 0),
+      lastSeenAt: Number(h.lastSeenAt ?? 0),
+    };
+  }
+
+  async getLocale(id: number): Promise<Locale | undefined> {
+    const v = await this.redis.hget(this.k.user(id), "locale");
+    return v === "uz" || v === "en" ? v : undefined;
+  }
+
+  async setLocale(id: number, locale: Locale): Promise<void> {
+    await this.redis.hset(this.k.user(id), "locale", locale);
+  }
+
+  async setBlocked(id: number, blocked: boolean): Promise<void> {
+    await this.redis.hset(this.k.user(id), "blocked", blocked ? "1" : "0");
+  }
+
+  async isBlocked(id: number): Promise<boolean> {
+    return (await this.redis.hget(this.k.user(id), "blocked")) === "1";
+  }
+
+  async count(): Promise<number> {
+    return this.redis.scard(this.k.users);
+  }
+
+  /** All user ids, in pages, without loading the whole set at once. */
+  async *ids(): AsyncGenerator<number> {
+    let cursor = "0";
+    do {
+      const [next, batch] = await this.redis.sscan(this.k.users, cursor, "COUNT", 500);
+      cursor = next;
+      for (const id of batch) yield Number(id);
+    } while (cursor !== "0");
+  }
+}

@@ -1,0 +1,20 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { AppDeps } from "../app.js";
+import type { Locale } from "../store/users.js";
+
+/** What every handler finds on its context, inside conversations too. */
+export interface AppFlavor {
+  deps: AppDeps;
+  /** the user's stored language, else Telegram's, else DEFAULT_LOCALE */
+  locale: Locale;
+  /** whether the language was chosen by the user (first-time users are asked) */
+  localeChosen: boolean;
+  isAdmin: boolean;
+}
+
+/** Context inside a conversation: no conversation controls, same plugins. */
+export type BotInnerContext = Context & I18nFlavor & AppFlavor;
+/** Context of ordinary handlers. */
+export type BotContext = ConversationFlavor<BotInnerContext>;

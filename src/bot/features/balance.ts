@@ -1,0 +1,30 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { formatMoney } from "../../money.js";
+import type { BotContext } from "../context.js";
+import type { Translator } from "../i18n.js";
+import { menuLabels } from "../keyboards/main-menu.js";
+
+/** Lines and buttons other features add to the balance screen (top-up, admin panel balance). */
+export interface BalanceExtension {
+  lines?(ctx: BotContext): Promise<string[]>;
+  buttons?(ctx: BotContext, keyboard: InlineKeyboard): void;
+}
+
+export function balanceFeature(i18n: Translator, extensions: BalanceExtension[] = []): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType("private");
+  const show = async (ctx: BotContext) => {
+    const { wallet, config } = ctx.deps;
+    const balance = await wallet.balance(ctx.from!.id);
+    const lines = [ctx.t("balance-show", { balance: formatMoney(balance, ctx.locale, config.currency) })];
+    const keyboard = new InlineKeyboard();
+    for (const ext of extensions) {
+      if (ext.lines) lines.push(...(await ext.lines(ctx)));
+      ext.buttons?.(ctx, keyboard);
+    }
+    await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: keyboard.inline_keyboard.length ? keyboard : undefined });
+  };
+  privateChat.command("balance", show);
+  privateChat.hears(menuLabels(i18n, "menu-balance"), show);
+  return composer;
+}

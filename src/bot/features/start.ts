@@ -1,0 +1,50 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../context.js";
+import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
+import { escapeHtml } from "../html.js";
+import type { Locale } from "../../store/users.js";
+import type { Translator } from "../i18n.js";
+
+export const composer = new Composer<BotContext>();
+const privateChat = composer.chatType("private");
+
+/** Language picker; the language Telegram reports for the user is marked first. */
+function languageKeyboard(current: Locale): InlineKeyboard {
+  const uz = `${current === "uz" ? "✅ " : ""}🇺🇿 O‘zbekcha`;
+  const en = `${current === "en" ? "✅ " : ""}🇬🇧 English`;
+  return new InlineKeyboard().text(uz, "lang:uz").text(en, "lang:en");
+}
+
+async function askLanguage(ctx: BotContext): Promise<void> {
+  await ctx.reply(ctx.t("language-choose"), { reply_markup: languageKeyboard(ctx.locale) });
+}
+
+export async function sendWelcome(ctx: BotContext): Promise<void> {
+  await ctx.reply(ctx.t("welcome", { name: escapeHtml(ctx.from?.first_name ?? "") }), {
+    parse_mode: "HTML",
+    reply_markup: mainMenu((k) => ctx.t(k)),
+  });
+}
+
+privateChat.command("start", async (ctx) => {
+  if (!ctx.localeChosen) return askLanguage(ctx);
+  await sendWelcome(ctx);
+});
+
+privateChat.command("language", askLanguage);
+
+export function languageHandlers(i18n: Translator): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.chatType("private").hears(menuLabels(i18n, "menu-language"), askLanguage);
+  return c;
+}
+
+privateChat.callbackQuery(/^lang:(uz|en)$/, async (ctx) => {
+  const locale = ctx.match[1] as Locale;
+  await ctx.deps.users.setLocale(ctx.from.id, locale);
+  ctx.locale = locale;
+  ctx.i18n.useLocale(locale);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("language-set")).catch(() => undefined);
+  await sendWelcome(ctx);
+});

@@ -1,0 +1,25 @@
+import type { MiddlewareFn } from "grammy";
+import type { AppDeps } from "../../app.js";
+import type { BotInnerContext } from "../context.js";
+import { localeFromTelegram } from "../i18n.js";
+
+/**
+ * Puts the dependencies, the admin flag and the user's language on the context, and records the
+ * user. Runs outside and inside conversations, so it must stay cheap: one Redis pipeline.
+ */
+export function appContext(deps: AppDeps): MiddlewareFn<BotInnerContext> {
+  const admins = new Set(deps.config.adminIds);
+  return async (ctx, next) => {
+    ctx.deps = deps;
+    const from = ctx.from;
+    ctx.isAdmin = from !== undefined && admins.has(from.id);
+    const stored = from ? await deps.users.getLocale(from.id) : undefined;
+    ctx.localeChosen = stored !== undefined;
+    ctx.locale = stored ?? localeFromTelegram(from?.language_code) ?? deps.config.defaultLocale;
+    // my_chat_member "kicked" also comes from a private chat; it must not mark the user as back.
+    if (from && ctx.chat?.type === "private" && !ctx.myChatMember) {
+      await deps.users.touch({ id: from.id, chatId: ctx.chat.id, firstName: from.first_name, username: from.username });
+    }
+    await next();
+  };
+}

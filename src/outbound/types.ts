@@ -1,0 +1,20 @@
+import type { InlineKeyboardMarkup } from "grammy/types";
+
+/** A message sent outside a user's own update: notifications, admin alerts, broadcasts. */
+export interface OutboundMessage {
+  chatId: number;
+  text: string;
+  parseMode?: "HTML";
+  replyMarkup?: InlineKeyboardMarkup;
+  /** idempotency key: a message with a key already queued or sent is not queued again */
+  key?: string;
+}
+
+/**
+ * The one outbound path for messages that are not replies: kept in Redis until sent, in order per
+ * chat, within Telegram's limits; a chat that blocked the bot is recorded and skipped.
+ */
+export interface Outbox {
+  /** Returns false when the key was seen before (nothing queued). */
+  enqueue(msg: OutboundMessage): Promise<boolean>;
+}

@@ -1,0 +1,85 @@
+import { createDeps, type AppDeps } from "../../src/app.js";
+import { createBot } from "../../src/bot/index.js";
+import { parseConfig, type Config } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import type { Outbox, OutboundMessage } from "../../src/outbound/types.js";
+import { startPanelSimulator, type PanelSimulator, type SimOptions } from "../../src/panel/simulator/server.js";
+import type { Bot } from "grammy";
+import type { BotContext } from "../../src/bot/context.js";
+import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.js";
+import { testRedis, type TestRedis } from "./redis.js";
+
+export interface Harness {
+  tg: FakeBotApi;
+  sim: PanelSimulator;
+  redis: TestRedis;
+  config: Config;
+  deps: AppDeps;
+  bot: Bot<BotContext>;
+  /** what went to the outbox (notifications, alerts) when no real outbox is given */
+  outboxed: OutboundMessage[];
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** extra environment for parseConfig (e.g. ADMIN_IDS, PRICE_MARKUP_PERCENT) */
+  env?: Record<string, string>;
+  sim?: SimOptions;
+  /** a real outbox factory; by default messages are collected in `outboxed` */
+  outbox?: (redis: AppDeps["redis"]) => Outbox;
+  /** false: the bot is created but not started (tests that feed updates themselves) */
+  startBot?: boolean;
+}
+
+/**
+ * The whole bot end to end: the fake Bot API over HTTP (long polling), the panel simulator over
+ * HTTP, and a real Redis under a unique prefix. Only the outbound queue is collected by default.
+ */
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const tg = await startFakeBotApi();
+  const sim = await startPanelSimulator({ auto: false, ...opts.sim });
+  const redis = await testRedis("e2e");
+  const config = parseConfig({
+    BOT_TOKEN: tg.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    PANEL_API_URL: sim.url,
+    PANEL_API_KEY: sim.apiKey,
+    PANEL_TIMEOUT_MS: "3000",
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: redis.prefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...opts.env,
+  });
+  const logger = createLogger({ level: config.log.level, pretty: false, secrets: [config.botToken, config.panel.key] });
+  const outboxed: OutboundMessage[] = [];
+  const collect: Outbox = {
+    enqueue: async (m) => {
+      outboxed.push(m);
+      return true;
+    },
+  };
+  const deps = createDeps(config, logger, { redis: redis.redis, outbox: opts.outbox ?? (() => collect), panelRetryDelayMs: 10 });
+  const bot = createBot(deps);
+  let polling: Promise<void> | undefined;
+  if (opts.startBot !== false) {
+    await bot.init();
+    polling = bot.start({ drop_pending_updates: false });
+  }
+  return {
+    tg,
+    sim,
+    redis,
+    config,
+    deps,
+    bot,
+    outboxed,
+    async stop() {
+      if (bot.isRunning()) await bot.stop();
+      await polling?.catch(() => undefined);
+      await deps.panel.close();
+      await tg.close();
+      await sim.close();
+      await redis.cleanup();
+    },
+  };
+}

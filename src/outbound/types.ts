@@ -8,6 +8,10 @@ export interface OutboundMessage {
   replyMarkup?: InlineKeyboardMarkup;
   /** idempotency key: a message with a key already queued or sent is not queued again */
   key?: string;
+  /** send a copy of an existing message (copyMessage) instead of `text`; `text` is then the caption fallback */
+  copyFrom?: { chatId: number; messageId: number };
+  /** counts outcomes under this tag (delivered / blocked / failed), e.g. a broadcast id */
+  tag?: string;
 }
 
 /**

@@ -31,6 +31,8 @@ export function keys(prefix: string) {
     unknown: `${prefix}orders:unknown`,
     /** orders to poll, score = due ms (the poller owns the scheduling details) */
     pollDue: `${prefix}poll:due`,
+    /** orders with a refill to track, score = due ms */
+    refillDue: `${prefix}poll:refills`,
     wallet: (userId: number) => `${prefix}wallet:${userId}`,
     ledger: (userId: number) => `${prefix}ledger:${userId}`,
     /** idempotency markers for credits (refunds, payments) */

@@ -10,7 +10,7 @@ const privateChat = composer.chatType("private");
 
 /** Language picker; the language Telegram reports for the user is marked first. */
 function languageKeyboard(current: Locale): InlineKeyboard {
-  const uz = `${current === "uz" ? "✅ " : ""}🇺🇿 O‘zbekcha`;
+  const uz = `${current === "uz" ? "✅ " : ""}🇺🇿 Oʻzbekcha`;
   const en = `${current === "en" ? "✅ " : ""}🇬🇧 English`;
   return new InlineKeyboard().text(uz, "lang:uz").text(en, "lang:en");
 }

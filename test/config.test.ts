@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config.js";
+
+const base = { BOT_TOKEN: "123456:ABC-def_ghi", PANEL_API_KEY: "k" };
+
+describe("config", () => {
+  it("applies the documented defaults", () => {
+    const c = parseConfig(base);
+    expect(c.telegramApiRoot).toBe("https://api.telegram.org");
+    expect(c.panel.url).toBe("https://reseen.uz/api/v2");
+    expect(c.redis.url).toBe("redis://127.0.0.1:6379");
+    expect(c.defaultLocale).toBe("uz");
+    expect(c.poll.intervalMs).toBe(60_000);
+    expect(c.markupPercent).toBe("0");
+    expect(c.mode).toBe("polling");
+    expect(c.adminIds).toEqual([]);
+  });
+
+  it("names every missing variable in one line", () => {
+    expect(() => parseConfig({})).toThrow(/BOT_TOKEN is required; PANEL_API_KEY is required/);
+  });
+
+  it("rejects malformed values, naming the variable", () => {
+    const bad = (env: Record<string, string>, pattern: RegExp) => {
+      try {
+        parseConfig({ ...base, ...env });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        expect((e as Error).message).toMatch(pattern);
+        expect((e as Error).message).not.toContain("\n");
+      }
+    };
+    bad({ ADMIN_IDS: "12,abc" }, /^Invalid configuration: ADMIN_IDS/);
+    bad({ DEFAULT_LOCALE: "ru" }, /DEFAULT_LOCALE/);
+    bad({ POLL_INTERVAL_MS: "soon" }, /POLL_INTERVAL_MS/);
+    bad({ PRICE_MARKUP_PERCENT: "-5" }, /PRICE_MARKUP_PERCENT/);
+    bad({ PANEL_API_URL: "not a url" }, /PANEL_API_URL/);
+    bad({ BOT_MODE: "webhook" }, /WEBHOOK_URL is required.*WEBHOOK_SECRET is required/);
+    bad({ BOT_TOKEN: "nope" }, /BOT_TOKEN/);
+  });
+
+  it("parses admin ids and webhook settings", () => {
+    const c = parseConfig({ ...base, ADMIN_IDS: " 1, 22 ,333", BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.com/tg", WEBHOOK_SECRET: "s3cret-s3cret-s3cret" });
+    expect(c.adminIds).toEqual([1, 22, 333]);
+    expect(c.webhook).toEqual({ url: "https://bot.example.com/tg", secret: "s3cret-s3cret-s3cret" });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseConfig({ ...base, ADMIN_IDS: "", WEBHOOK_URL: "" }).adminIds).toEqual([]);
+  });
+});

@@ -125,7 +125,7 @@ export class PanelClient {
       // Some panels answer a one-id multi request in the single-order shape.
       const keyed = chunk.length === 1 && isRecord(body) && "status" in body ? { [chunk[0]!]: body } : body;
       if (!isRecord(keyed)) throw this.shapeError("status", "expected an object keyed by order id");
-      for (const id of chunk) out.set(id, perId(keyed[id], orderStatusSchema));
+      for (const id of chunk) out.set(id, perId(keyed[id], orderStatusSchema, { bareStringIsError: true }));
     }
     return out;
   }
@@ -139,7 +139,7 @@ export class PanelClient {
     const out = new Map<string, PerId<string>>();
     for (const chunk of chunks(unique(orderIds), MAX_IDS_PER_REQUEST)) {
       const rows = listRows(await this.send("refill", { orders: chunk.join(",") }), "order", "refill");
-      for (const id of chunk) out.set(id, perId(rows.get(id), idLike));
+      for (const id of chunk) out.set(id, perId(rows.get(id), idLike, { bareStringIsError: false }));
     }
     return out;
   }
@@ -154,7 +154,7 @@ export class PanelClient {
     const out = new Map<string, PerId<PanelRefillStatus>>();
     for (const chunk of chunks(unique(refillIds), MAX_IDS_PER_REQUEST)) {
       const rows = listRows(await this.read("refill_status", { refills: chunk.join(",") }), "refill", "status");
-      for (const id of chunk) out.set(id, perId(rows.get(id), refillStatusSchema));
+      for (const id of chunk) out.set(id, perId(rows.get(id), refillStatusSchema, { bareStringIsError: false }));
     }
     return out;
   }
@@ -166,7 +166,9 @@ export class PanelClient {
       const rows = listRows(await this.send("cancel", { orders: chunk.join(",") }), "order", "cancel");
       for (const id of chunk) {
         const value = rows.get(id);
-        const error = value === undefined ? "missing from the panel's answer" : perIdError(value);
+        // Success is 1, "1" or true; an error is `{error}` or a bare text.
+        const accepted = value === 1 || value === true || (typeof value === "string" && /^(1|true|ok|success)$/i.test(value.trim()));
+        const error = accepted ? null : value === undefined ? "missing from the panel's answer" : (perIdError(value) ?? "unexpected answer for this id");
         out.set(id, error === null ? { ok: true, value: true } : { ok: false, error });
       }
     }
@@ -293,9 +295,13 @@ export function errorAnswer(json: unknown): string | null {
   return null;
 }
 
-function perId<S extends z.ZodType>(value: unknown, schema: S): PerId<z.output<S>> {
+/**
+ * One id's value in a multi answer. Where the value is an object (status), a bare string is that
+ * id's error; where it is an id or a status text (refill, refill_status), only `{error}` is.
+ */
+function perId<S extends z.ZodType>(value: unknown, schema: S, opts: { bareStringIsError: boolean }): PerId<z.output<S>> {
   if (value === undefined) return { ok: false, error: "missing from the panel's answer" };
-  const error = perIdError(value);
+  const error = typeof value === "string" && !opts.bareStringIsError ? null : perIdError(value);
   if (error !== null) return { ok: false, error };
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: "unexpected answer for this id" };

@@ -69,6 +69,9 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
+/** Every variable the program reads (NODE_ENV aside), for the documentation check. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape).filter((k) => k !== "NODE_ENV");
+
 export interface Config {
   botToken: string;
   telegramApiRoot: string;

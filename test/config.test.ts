@@ -50,3 +50,16 @@ describe("config", () => {
     expect(parseConfig({ ...base, ADMIN_IDS: "", WEBHOOK_URL: "" }).adminIds).toEqual([]);
   });
 });
+
+describe("documentation of settings", () => {
+  it("lists every variable in .env.example and in the README's table", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { CONFIG_VARIABLES } = await import("../src/config.js");
+    const example = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    for (const name of CONFIG_VARIABLES) {
+      expect(example, name).toMatch(new RegExp(`^${name}=`, "m"));
+      expect(readme, name).toContain(`\`${name}\``);
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { catalogBench } from "./catalog.js";
+import type { BenchResult } from "./lib.js";
+
+/**
+ * `npm run bench [-- --json] [-- --only name,name]`: runs each benchmark against the panel
+ * simulator and a real Redis on this machine and prints one table.
+ */
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const onlyArg = args.find((a) => a.startsWith("--only="))?.slice(7);
+const only = onlyArg ? new Set(onlyArg.split(",")) : null;
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+const benches: Array<[string, () => Promise<BenchResult>]> = [["catalog", () => catalogBench(redisUrl)]];
+
+const results: BenchResult[] = [];
+for (const [name, run] of benches) {
+  if (only && !only.has(name)) continue;
+  if (!json) process.stderr.write(`running ${name}…\n`);
+  results.push(await run());
+}
+
+if (json) {
+  console.log(JSON.stringify(results, null, 2));
+} else {
+  for (const r of results) {
+    console.log(`\n## ${r.name}\n${r.setup}`);
+    for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k.padEnd(44)} ${v}`);
+    for (const t of r.targets) console.log(`  ${t.ok ? "PASS" : "MISS"} ${t.what.padEnd(39)} ${String(t.value).padStart(10)}  (target ${t.target})`);
+  }
+  const missed = results.flatMap((r) => r.targets.filter((t) => !t.ok).map((t) => `${r.name}: ${t.what}`));
+  console.log(missed.length ? `\nMissed targets: ${missed.join("; ")}` : "\nAll targets met.");
+}
+process.exit(0);

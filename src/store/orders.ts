@@ -109,6 +109,16 @@ redis.call('LTRIM', ledger, 0, tonumber(ARGV[6]) - 1)
 return {'ok', tostring(after)}
 `;
 
+// Cancel pressed on a confirmation: only the owner's draft is removed, so a cancel racing a
+// confirm (another process, a redelivered update) can never drop an order that took money.
+const DISCARD_DRAFT = `
+local h = redis.call('HMGET', KEYS[1], 'userId', 'placement')
+if not h[1] or h[1] ~= ARGV[1] then return 'missing' end
+if h[2] ~= 'draft' then return h[2] end
+redis.call('DEL', KEYS[1])
+return 'ok'
+`;
+
 // Compare-and-set of the placement, so that only one process moves an order on.
 const TRANSITION = `
 local cur = redis.call('HGET', KEYS[1], 'placement')
@@ -231,6 +241,12 @@ export class OrderStore {
       default:
         return { ok: false, reason: res[0] as "missing" | "not_owner" };
     }
+  }
+
+  /** Deletes the user's draft. "missing" also for another user's draft: callback data can be forged. */
+  async discardDraft(id: string, userId: number): Promise<"ok" | "missing" | Placement> {
+    if (!/^\d{1,15}$/.test(id)) return "missing";
+    return (await this.redis.eval(DISCARD_DRAFT, 1, this.k.order(id), String(userId))) as "ok" | "missing" | Placement;
   }
 
   /** reserved → sending, right before `add` goes out. False: someone else is placing it. */

@@ -498,15 +498,17 @@ class FakeServer implements FakeBotApi {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const method = path[2]!;
     const call: RecordedCall = { method, payload: {}, at: Date.now() };
+    let early: ApiError | undefined;
     try {
       call.payload = parsePayload(req.headers["content-type"] ?? "", Buffer.concat(chunks), q === -1 ? "" : url.slice(q + 1));
     } catch {
-      call.response = badRequest("can't parse request body");
+      early = badRequest("can't parse request body");
     }
-    if (call.response === undefined && path[1] !== this.token) call.response = fail(401, "Unauthorized");
-    if (call.response !== undefined) {
+    if (early === undefined && path[1] !== this.token) early = fail(401, "Unauthorized");
+    if (early !== undefined) {
+      call.response = early;
       this.record(call);
-      return sendJson(res, call.response.error_code, call.response);
+      return sendJson(res, early.error_code, early);
     }
     const override = this.override(method, call.payload);
     if (override === undefined && method === "getUpdates") {
@@ -772,8 +774,10 @@ class FakeServer implements FakeBotApi {
     if (!stored) return { reply: badRequest("message to edit not found") };
     if (!stored.fromBot) return { reply: badRequest("message can't be edited") };
     const isText = stored.message.text !== undefined;
+    // Copies of user messages carry no raw text of the bot's; their visible text is what counts.
+    const current: string | undefined = stored.rawText ?? (isText ? stored.message.text : stored.message.caption);
     let next: { rawText?: string; parseMode?: string; rendered?: string } = {
-      rawText: stored.rawText,
+      rawText: current,
       parseMode: stored.parseMode,
     };
     if (method === "editMessageText") {
@@ -786,10 +790,14 @@ class FakeServer implements FakeBotApi {
       const content: Record<string, any> = {};
       const error = this.caption(p, content);
       if (error) return { reply: error };
-      next = { rawText: content.caption === undefined ? undefined : String(p.caption), parseMode: p.parse_mode, rendered: content.caption };
+      next = {
+        rawText: content.caption === undefined ? undefined : String(p.caption),
+        parseMode: p.parse_mode,
+        rendered: content.caption,
+      };
     }
     const markup = inlineMarkup(p.reply_markup);
-    const sameText = next.rawText === stored.rawText && isHtml(next.parseMode) === isHtml(stored.parseMode);
+    const sameText = next.rawText === current && isHtml(next.parseMode) === isHtml(stored.parseMode);
     if (sameText && JSON.stringify(markup) === JSON.stringify(inlineMarkup(stored.message.reply_markup))) {
       return {
         reply: badRequest(
@@ -809,10 +817,13 @@ class FakeServer implements FakeBotApi {
       else stored.parseMode = next.parseMode;
     }
     // Telegram drops the inline keyboard of an edit that does not repeat it.
-    if (markup) message.reply_markup = markup;
-    else delete message.reply_markup;
-    if (markup) stored.markup = markup;
-    else delete stored.markup;
+    if (markup) {
+      message.reply_markup = markup;
+      stored.markup = markup;
+    } else {
+      delete message.reply_markup;
+      delete stored.markup;
+    }
     stored.message = message;
     stored.method = method;
     return { reply: ok(message), produced: { chatId: chatId!, messages: [snapshot(stored)] } };

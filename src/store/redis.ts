@@ -33,6 +33,8 @@ export function keys(prefix: string) {
     pollDue: `${prefix}poll:due`,
     /** orders with a refill to track, score = due ms */
     refillDue: `${prefix}poll:refills`,
+    /** short lock on a customer's refill/cancel of an order, so a double tap is one panel request */
+    orderActionLock: (orderId: string, action: string) => `${prefix}lock:order:${orderId}:${action}`,
     wallet: (userId: number) => `${prefix}wallet:${userId}`,
     ledger: (userId: number) => `${prefix}ledger:${userId}`,
     /** idempotency markers for credits (refunds, payments) */
@@ -40,6 +42,14 @@ export function keys(prefix: string) {
     user: (userId: number) => `${prefix}user:${userId}`,
     users: `${prefix}users`,
     catalog: `${prefix}catalog`,
+    /** top-up invoices (Telegram Payments, Stars) by the id their payload carries */
+    invoice: (id: string) => `${prefix}topup:invoice:${id}`,
+    /** a Stars payment by telegram_payment_charge_id, kept for refunds */
+    starsCharge: (chargeId: string) => `${prefix}topup:stars:${chargeId}`,
+    /** manual top-up receipts that admins approve or reject */
+    receipt: (id: string) => `${prefix}topup:receipt:${id}`,
+    /** a user's unfinished top-up dialog: which answer the bot waits for */
+    topupDialog: (userId: number) => `${prefix}topup:dialog:${userId}`,
     stats: `${prefix}stats`,
     statsDay: (day: string) => `${prefix}stats:${day}`,
   };

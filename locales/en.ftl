@@ -42,3 +42,81 @@ balance-show = 💰 Your balance: <b>{ $balance }</b>
 # Errors
 error-generic = ⚠️ Something went wrong. Please try again in a minute.
 error-too-fast = ⏳ Too many requests. Please wait a few seconds.
+
+# order (catalog browsing, order dialog, placement)
+order-catalog-unavailable = ⚠️ Services are temporarily unavailable. Please try again in a few minutes.
+order-catalog-empty = There are no services to order right now.
+order-categories = 🛒 <b>Choose a category</b> (page { $page } of { $pages })
+order-services =
+    📂 <b>{ $category }</b>
+    Choose a service (page { $page } of { $pages }):
+order-price-per-1000 = { $price } per 1000
+order-service-gone = ⚠️ This service is not available any more. Please choose another one.
+order-button-expired = ⚠️ This button is no longer valid. Start again with /order.
+order-back = ⬅️ Back
+order-button-order = 🛒 Order
+order-card-price-per-1000 = 💵 Price per 1000: <b>{ $price }</b>
+order-card-price-flat = 💵 Price: <b>{ $price }</b>
+order-card-limits = 🔢 Minimum: { $min } · Maximum: { $max }
+order-card-refill-yes = ♻️ Refill: available
+order-card-refill-no = ♻️ Refill: not available
+order-card-cancel-yes = ✖️ Cancel: possible
+order-card-cancel-no = ✖️ Cancel: not possible
+order-ask-link = 🔗 Send the link for <b>{ $service }</b> (for example https://t.me/channel).
+order-ask-quantity = 🔢 How many? Send a whole number from { $min } to { $max }.
+order-ask-comments = 💬 Send the comments, one per line: from { $min } to { $max } lines.
+order-link-invalid = ⚠️ That is not a link. Send a link that starts with https://
+order-link-too-long = ⚠️ The link is too long: at most { $max } characters.
+order-quantity-not-number = ⚠️ Send a whole number from { $min } to { $max }.
+order-quantity-below-min = ⚠️ Too few: the minimum is { $min } (the maximum is { $max }).
+order-quantity-above-max = ⚠️ Too many: the maximum is { $max } (the minimum is { $min }).
+order-comments-below-min = ⚠️ { $count } comments: at least { $min } are needed (at most { $max }).
+order-comments-above-max = ⚠️ { $count } comments: at most { $max } are allowed (at least { $min }).
+order-hint-link = ✍️ Send the link as a text message, or /cancel to stop.
+order-hint-quantity = ✍️ Send the quantity as a number, or /cancel to stop.
+order-hint-comments = ✍️ Send the comments as a text message, or /cancel to stop.
+order-button-cancel = ❌ Cancel
+order-cancelled = ❌ Order cancelled.
+order-confirm-title = 🧾 <b>Check your order</b>
+order-confirm-service = Service: <b>{ $service }</b>
+order-confirm-link = Link: { $link }
+order-confirm-quantity = Quantity: <b>{ $quantity }</b>
+order-confirm-comments = Comments: <b>{ $count }</b>
+order-confirm-price = Price: <b>{ $price }</b>
+order-confirm-balance = Your balance: { $balance }
+order-confirm-after = Balance after the order: { $after }
+order-confirm-short = ⚠️ Not enough money: top up <b>{ $shortfall }</b>, then press Confirm.
+order-button-confirm = ✅ Confirm
+order-draft-cancelled = ❌ Order cancelled. Nothing was charged.
+order-placing = ⏳ Placing your order…
+order-placed =
+    ✅ <b>Order placed!</b>
+    Order number: <b>#{ $id }</b>
+    Panel order ID: <code>{ $panelId }</code>
+    You will get a message when its status changes. Your orders: /orders
+order-not-found = ⚠️ This order is no longer available. Start a new one with /order.
+order-already-done = ℹ️ This order was already placed or cancelled.
+order-funds =
+    💰 Not enough money in your wallet.
+    Price: <b>{ $price }</b>
+    Balance: { $balance }
+    Missing: <b>{ $shortfall }</b>
+    Top up your wallet, then press ✅ Confirm again.
+order-failed-unavailable = ⚠️ The service is temporarily unavailable. Your money is back in your wallet. Please try again later.
+order-failed-quantity = ⚠️ The quantity was not accepted: { $message }. Your money is back in your wallet.
+order-failed-link = ⚠️ The link was not accepted. Check that it is correct and the page is public. Your money is back in your wallet.
+order-failed-active = ⚠️ An order for this link is still in progress. Order again when it is completed. Your money is back in your wallet.
+order-failed-service = ⚠️ This service is not available any more. Your money is back in your wallet.
+order-failed-other = ⚠️ The order was refused: { $message }. Your money is back in your wallet.
+order-failed-unreachable = ⚠️ The service could not be reached. Your money is back in your wallet. Please try again later.
+order-unknown = ⏳ There was no answer about order #{ $id }. It is being checked: your money stays reserved until then, and you will get a message.
+order-recovered-refunded = ↩️ Order #{ $id } ({ $service }) was interrupted before it was sent. Your money is back in your wallet.
+order-recovered-unknown = ⏳ Order #{ $id } ({ $service }) was interrupted and is being checked. Your money stays reserved until then.
+alert-unknown-order =
+    Order #{ $id } (user { $user }) has an unknown outcome: { $reason }
+    Service: { $service }
+    Link: { $link }
+    Price: { $price }
+    The money stays reserved. Check the panel and settle the order by hand.
+alert-panel-funds = The panel account is out of money, orders are refused ({ $message }). Top up the panel balance.
+alert-panel-key = The panel refused the API key or the account: { $message }. Check PANEL_API_KEY and the panel account.

@@ -1,0 +1,233 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, GrammyError, type InlineKeyboard } from "grammy";
+import { formatInt, formatMoney, isFlatPriceType, unitPrice, type Money } from "../../money.js";
+import type { PanelService } from "../../panel/schemas.js";
+import { placeOrder, type PlaceResult } from "../../services/placement.js";
+import { CatalogUnavailableError, type Catalog } from "../../store/catalog.js";
+import type { BotContext, BotInnerContext } from "../context.js";
+import { ORDER_CONVERSATION, orderConversation } from "../conversations/order.js";
+import { escapeHtml, truncate } from "../html.js";
+import type { Translator } from "../i18n.js";
+import { categoriesKeyboard, orderCallbackMatch, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
+import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
+
+/** Longest service name and description a card shows: the card stays far below 4096 characters. */
+const CARD_NAME_MAX = 200;
+const CARD_DESCRIPTION_MAX = 3000;
+
+/**
+ * The customer's order walk: categories → services → service card → the order dialog
+ * (conversations/order.ts) → Confirm/Cancel, which places the order (services/placement.ts).
+ */
+export function orderFeature(i18n: Translator): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType("private");
+
+  // Leaving the dialog is handled before the conversation, so /cancel is never read as an answer.
+  privateChat.command("cancel", async (ctx, next) => {
+    if (ctx.conversation.active(ORDER_CONVERSATION) === 0) return next();
+    await ctx.conversation.exit(ORDER_CONVERSATION);
+    await ctx.reply(ctx.t("order-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
+  });
+  privateChat.callbackQuery(orderCallbackMatch.leave, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (ctx.conversation.active(ORDER_CONVERSATION) === 0) return;
+    await ctx.conversation.exit(ORDER_CONVERSATION);
+    await ctx.reply(ctx.t("order-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
+  });
+
+  // A new walk replaces an unfinished dialog.
+  const start = async (ctx: BotContext) => {
+    if (ctx.conversation.active(ORDER_CONVERSATION) > 0) await ctx.conversation.exit(ORDER_CONVERSATION);
+    const catalog = await loadCatalog(ctx);
+    if (catalog) await showCategories(ctx, catalog, 0, "reply");
+  };
+  privateChat.command("order", start);
+  privateChat.hears(menuLabels(i18n, "menu-order"), start);
+
+  privateChat.callbackQuery(orderCallbackMatch.categories, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const catalog = await loadCatalog(ctx);
+    if (catalog) await showCategories(ctx, catalog, Number(ctx.match[1]), "edit");
+  });
+
+  privateChat.callbackQuery(orderCallbackMatch.services, async (ctx) => {
+    const catalog = await loadCatalog(ctx);
+    if (!catalog) return ctx.answerCallbackQuery();
+    const category = catalog.category.get(ctx.match[1]!);
+    // A category can disappear when the panel's list changes under an old keyboard.
+    if (!category) return ctx.answerCallbackQuery({ text: ctx.t("order-service-gone"), show_alert: true });
+    await ctx.answerCallbackQuery();
+    const { keyboard, page } = servicesKeyboard(catalog, category, Number(ctx.match[2]), {
+      price: (service) => priceLabel(ctx, service),
+      back: ctx.t("order-back"),
+    });
+    const text = ctx.t("order-services", { category: escapeHtml(truncate(category.name, CARD_NAME_MAX)), page: page.page + 1, pages: page.pages });
+    await editOrReply(ctx, text, keyboard);
+  });
+
+  privateChat.callbackQuery(orderCallbackMatch.service, async (ctx) => {
+    const catalog = await loadCatalog(ctx);
+    if (!catalog) return ctx.answerCallbackQuery();
+    const service = catalog.service.get(ctx.match[1]!);
+    if (!service) return ctx.answerCallbackQuery({ text: ctx.t("order-service-gone"), show_alert: true });
+    await ctx.answerCallbackQuery();
+    const keyboard = serviceCardKeyboard(catalog, service, { order: ctx.t("order-button-order"), back: ctx.t("order-back") });
+    await editOrReply(ctx, serviceCard(ctx, service), keyboard);
+  });
+
+  privateChat.callbackQuery(orderCallbackMatch.confirm, async (ctx) => {
+    let answered = false;
+    const result = await placeOrder(ctx.deps, ctx.match[1]!, ctx.from.id, {
+      onReserved: () => {
+        answered = true;
+        return ctx.answerCallbackQuery({ text: ctx.t("order-placing") });
+      },
+    });
+    await reportPlacement(ctx, result, answered);
+  });
+
+  privateChat.callbackQuery(orderCallbackMatch.discard, async (ctx) => {
+    const outcome = await ctx.deps.orders.discardDraft(ctx.match[1]!, ctx.from.id);
+    if (outcome !== "ok") {
+      const text = ctx.t(outcome === "missing" ? "order-not-found" : "order-already-done");
+      await ctx.answerCallbackQuery({ text, show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editOrReply(ctx, ctx.t("order-draft-cancelled"));
+  });
+
+  // Everything that must not be read as a dialog answer is above; "Order" enters the dialog below.
+  privateChat.use(createConversation<BotContext, BotInnerContext>(orderConversation, ORDER_CONVERSATION));
+
+  privateChat.callbackQuery(orderCallbackMatch.order, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    // One dialog at a time: ordering another service replaces whatever was being asked.
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ORDER_CONVERSATION, ctx.match[1]!);
+  });
+
+  // Our prefix but no valid shape: stale or forged data. Answer it so the button stops spinning.
+  privateChat.callbackQuery(orderCallbackMatch.ours, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("order-button-expired"), show_alert: true }));
+
+  return composer;
+}
+
+/** The catalog, or null after telling the user it is unavailable (the panel is down and nothing is cached). */
+async function loadCatalog(ctx: BotContext): Promise<Catalog | null> {
+  try {
+    return await ctx.deps.catalog.get();
+  } catch (e) {
+    if (!(e instanceof CatalogUnavailableError)) throw e;
+    ctx.deps.logger.warn({ err: e }, "catalog unavailable");
+    await ctx.reply(ctx.t("order-catalog-unavailable"));
+    return null;
+  }
+}
+
+async function showCategories(ctx: BotContext, catalog: Catalog, page: number, how: "reply" | "edit"): Promise<void> {
+  if (catalog.categories.length === 0) {
+    await ctx.reply(ctx.t("order-catalog-empty"));
+    return;
+  }
+  const { keyboard, page: shown } = categoriesKeyboard(catalog, page);
+  const text = ctx.t("order-categories", { page: shown.page + 1, pages: shown.pages });
+  if (how === "edit") await editOrReply(ctx, text, keyboard);
+  else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+const money = (ctx: BotContext, amount: Money) => formatMoney(amount, ctx.locale, ctx.deps.config.currency);
+
+/** Per 1000 for most services; the whole price for flat-priced (package) services. */
+function priceLabel(ctx: BotContext, service: PanelService): string {
+  const price = money(ctx, unitPrice(service.rate, ctx.deps.config.markupPercent));
+  return isFlatPriceType(service.type) ? price : ctx.t("order-price-per-1000", { price });
+}
+
+function serviceCard(ctx: BotContext, service: PanelService): string {
+  const price = money(ctx, unitPrice(service.rate, ctx.deps.config.markupPercent));
+  const lines = [
+    `<b>${escapeHtml(truncate(service.name, CARD_NAME_MAX))}</b>`,
+    "",
+    ctx.t(isFlatPriceType(service.type) ? "order-card-price-flat" : "order-card-price-per-1000", { price }),
+  ];
+  if (!isFlatPriceType(service.type)) lines.push(ctx.t("order-card-limits", { min: formatInt(service.min, ctx.locale), max: formatInt(service.max, ctx.locale) }));
+  lines.push(ctx.t(service.refill ? "order-card-refill-yes" : "order-card-refill-no"), ctx.t(service.cancel ? "order-card-cancel-yes" : "order-card-cancel-no"));
+  if (service.description) lines.push("", escapeHtml(truncate(service.description, CARD_DESCRIPTION_MAX)));
+  return lines.join("\n");
+}
+
+/** Tells the user how Confirm ended, in their language. */
+async function reportPlacement(ctx: BotContext, result: PlaceResult, answered: boolean): Promise<void> {
+  const answer = async (text: string) => {
+    if (!answered) await ctx.answerCallbackQuery({ text, show_alert: true });
+  };
+  switch (result.outcome) {
+    case "not_found":
+      await answer(ctx.t("order-not-found"));
+      return;
+    case "done":
+      await answer(ctx.t("order-already-done"));
+      return;
+    case "funds":
+      // The draft and its Confirm button stay: after a top-up the same button works.
+      if (!answered) await ctx.answerCallbackQuery();
+      await ctx.reply(
+        ctx.t("order-funds", { price: money(ctx, result.price), balance: money(ctx, result.balance), shortfall: money(ctx, result.shortfall) }),
+        { parse_mode: "HTML" },
+      );
+      return;
+    case "placed":
+      await editOrReply(ctx, ctx.t("order-placed", { id: result.order.id, panelId: escapeHtml(result.panelOrderId) }));
+      return;
+    case "unreachable":
+      await editOrReply(ctx, ctx.t("order-failed-unreachable"));
+      return;
+    case "unknown":
+      await editOrReply(ctx, ctx.t("order-unknown", { id: result.order.id }));
+      return;
+    case "refused":
+      await editOrReply(ctx, refusalText(ctx, result));
+      return;
+  }
+}
+
+function refusalText(ctx: BotContext, result: Extract<PlaceResult, { outcome: "refused" }>): string {
+  const message = escapeHtml(truncate(result.panelMessage, 300));
+  switch (result.kind) {
+    case "not_enough_funds":
+    case "invalid_key":
+    case "suspended":
+      // The reseller's panel account is the problem, not the customer's order: no details.
+      return ctx.t("order-failed-unavailable");
+    case "quantity_min":
+    case "quantity_max":
+      return ctx.t("order-failed-quantity", { message });
+    case "bad_link":
+      return ctx.t("order-failed-link");
+    case "active_order":
+      return ctx.t("order-failed-active");
+    case "incorrect_service":
+      return ctx.t("order-failed-service");
+    default:
+      return ctx.t("order-failed-other", { message });
+  }
+}
+
+/**
+ * Shows `text` in the pressed message (edited in place); when that message cannot be edited any
+ * more (too old, deleted) the text comes as a new message instead.
+ */
+async function editOrReply(ctx: BotContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
+  const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
+  try {
+    await ctx.editMessageText(text, options);
+  } catch (e) {
+    if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
+    // The same page pressed twice: nothing to change.
+    if (/not modified/i.test(e.description)) return;
+    await ctx.reply(text, options);
+  }
+}

@@ -1,0 +1,193 @@
+import type { AppDeps } from "../app.js";
+import { escapeHtml } from "../bot/html.js";
+import { D, moneyString, type Money } from "../money.js";
+import type { AddOrderRequest } from "../panel/client.js";
+import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
+import { orderKind } from "../store/catalog.js";
+import type { OrderRecord, Placement } from "../store/orders.js";
+
+/**
+ * The placement protocol (see OrderStore): reserve → sending → `add` → placed | failed | unknown.
+ * The panel has no idempotency key, so `add` is sent at most once per order, never retried; when
+ * its outcome cannot be known the money stays reserved and a human decides.
+ */
+
+export type PlacementDeps = Pick<AppDeps, "config" | "orders" | "panel" | "catalog" | "metrics" | "alerts" | "logger" | "outbox" | "i18n">;
+
+export type PlaceResult =
+  | { outcome: "placed"; order: OrderRecord; panelOrderId: string }
+  /** the panel refused: the money went back */
+  | { outcome: "refused"; order: OrderRecord; kind: PanelErrorKind; panelMessage: string }
+  /** the panel was never reached: the money went back */
+  | { outcome: "unreachable"; order: OrderRecord }
+  /** the request may have reached the panel: the money stays reserved until an admin settles it */
+  | { outcome: "unknown"; order: OrderRecord }
+  /** nothing was charged and the draft stays, so Confirm works again after a top-up */
+  | { outcome: "funds"; price: Money; balance: Money; shortfall: Money }
+  /** the order left the draft state before (placed, cancelled, being placed) */
+  | { outcome: "done"; placement: Placement }
+  /** no such draft for this user: expired, discarded, or forged callback data */
+  | { outcome: "not_found" };
+
+export interface PlaceHooks {
+  /** Called once the money is reserved, not awaited: a slow Telegram call must not delay `add`. */
+  onReserved?(order: OrderRecord): Promise<unknown>;
+}
+
+/** A reserved order older than this never had its `add` sent: its process died. */
+export const RESERVED_STALE_MS = 2 * 60_000;
+/** Beyond the panel timeout, a "sending" order's process died while waiting for the answer. */
+export const SENDING_GRACE_MS = 60_000;
+
+/** The fields `add` needs for the order's service type; null for a type the bot cannot order. */
+export function addRequest(order: Pick<OrderRecord, "serviceId" | "serviceType" | "link" | "quantity" | "comments">): AddOrderRequest | null {
+  switch (orderKind(order.serviceType)) {
+    case "default":
+      return { service: order.serviceId, link: order.link, quantity: order.quantity };
+    case "package":
+      return { service: order.serviceId, link: order.link };
+    case "comments":
+      return order.comments ? { service: order.serviceId, link: order.link, comments: order.comments } : null;
+    default:
+      return null;
+  }
+}
+
+/** Confirm pressed: charges the wallet and places the order at the panel, exactly once. */
+export async function placeOrder(deps: PlacementDeps, draftId: string, userId: number, hooks: PlaceHooks = {}): Promise<PlaceResult> {
+  const { orders, panel, metrics, logger } = deps;
+  if (!/^\d{1,15}$/.test(draftId)) return { outcome: "not_found" };
+  const reserved = await orders.reserve(draftId, userId);
+  if (!reserved.ok) {
+    switch (reserved.reason) {
+      case "state":
+        return { outcome: "done", placement: reserved.placement };
+      case "funds": {
+        const draft = await orders.get(draftId);
+        if (!draft) return { outcome: "not_found" };
+        const price = new D(draft.price);
+        return { outcome: "funds", price, balance: reserved.balance, shortfall: price.sub(reserved.balance) };
+      }
+      default:
+        return { outcome: "not_found" };
+    }
+  }
+  const order = await orders.get(draftId);
+  if (!order) throw new Error(`order ${draftId} vanished after reserve`);
+  const log = logger.child({ orderId: order.id, userId });
+  if (hooks.onReserved) void hooks.onReserved(order).catch((e: unknown) => log.warn({ err: e }, "onReserved hook failed"));
+
+  const request = addRequest(order);
+  if (request === null) {
+    // Checked before "sending": nothing went out, so the money can go back at once.
+    await orders.failAndRefund(order.id, `service type not supported: ${order.serviceType}`);
+    metrics.ordersPlaced.inc({ outcome: "refused" });
+    return { outcome: "refused", order, kind: "incorrect_service", panelMessage: "" };
+  }
+  if (!(await orders.markSending(order.id))) {
+    const now = await orders.get(order.id);
+    return { outcome: "done", placement: now?.placement ?? "failed" };
+  }
+
+  let panelOrderId: string;
+  try {
+    panelOrderId = await panel.add(request);
+  } catch (e) {
+    return settleFailedAdd(deps, order, e);
+  }
+  const placed = await orders.markPlaced(order.id, panelOrderId, Date.now() + deps.config.poll.intervalMs);
+  // Only an admin settling the order by hand moves it on while `add` is in flight; the panel has it anyway.
+  if (!placed) log.error({ panelOrderId }, "order placed at the panel but its record had moved on");
+  metrics.ordersPlaced.inc({ outcome: "placed" });
+  log.info({ panelOrderId }, "order placed");
+  return { outcome: "placed", order, panelOrderId };
+}
+
+async function settleFailedAdd(deps: PlacementDeps, order: OrderRecord, e: unknown): Promise<PlaceResult> {
+  const { orders, metrics, logger } = deps;
+  const log = logger.child({ orderId: order.id, userId: order.userId });
+  if (e instanceof PanelError) {
+    await orders.failAndRefund(order.id, e.panelMessage);
+    metrics.ordersPlaced.inc({ outcome: "refused" });
+    log.info({ kind: e.kind, panelMessage: e.panelMessage }, "panel refused the order; refunded");
+    await alertForRefusal(deps, e);
+    return { outcome: "refused", order, kind: e.kind, panelMessage: e.panelMessage };
+  }
+  if (e instanceof PanelTransportError && !e.mayHaveReached) {
+    await orders.failAndRefund(order.id, `panel unreachable (${e.failure})`);
+    metrics.ordersPlaced.inc({ outcome: "unreachable" });
+    log.warn({ err: e }, "panel unreachable; refunded");
+    return { outcome: "unreachable", order };
+  }
+  // A timeout, a 5xx, garbage, or a bug after the request went out: the order may exist.
+  const reason = e instanceof Error ? e.message : String(e);
+  await orders.markUnknown(order.id, reason);
+  metrics.ordersPlaced.inc({ outcome: "unknown" });
+  log.error({ err: e }, "order outcome unknown; money kept reserved for an admin to settle");
+  await alertUnknown(deps, order, reason);
+  return { outcome: "unknown", order };
+}
+
+async function alertForRefusal(deps: PlacementDeps, e: PanelError): Promise<void> {
+  const message = escapeHtml(e.panelMessage);
+  const send = (kind: "panel_funds" | "panel_key", key: string) =>
+    deps.alerts.alert(kind, "add", key, { message }).catch((err: unknown) => deps.logger.error({ err }, "admin alert failed"));
+  switch (e.kind) {
+    case "not_enough_funds":
+      return send("panel_funds", "alert-panel-funds");
+    case "invalid_key":
+    case "suspended":
+      return send("panel_key", "alert-panel-key");
+    case "incorrect_service":
+      // The panel dropped the service: stop offering it as soon as possible.
+      void deps.catalog.refresh().catch(() => undefined);
+      return;
+    default:
+      return;
+  }
+}
+
+async function alertUnknown(deps: PlacementDeps, order: OrderRecord, reason: string): Promise<void> {
+  await deps.alerts
+    .alert("unknown_order", order.id, "alert-unknown-order", {
+      id: order.id,
+      user: String(order.userId),
+      service: escapeHtml(`${order.serviceName} (#${order.serviceId})`),
+      link: escapeHtml(order.link),
+      price: `${moneyString(new D(order.price))} ${deps.config.currency}`,
+      reason: escapeHtml(reason.slice(0, 300)),
+    })
+    .catch((err: unknown) => deps.logger.error({ err }, "admin alert failed"));
+}
+
+/**
+ * Crash recovery, called periodically by the poller: orders left between reserve and a known
+ * outcome by a process that died. Reserved ones never sent `add`, so they are refunded; sending
+ * ones may have reached the panel, so they become unknown for an admin. Users are told either way.
+ */
+export async function recoverStalePlacements(deps: PlacementDeps, now = Date.now()): Promise<{ refunded: string[]; unknown: string[] }> {
+  const { orders, config, logger } = deps;
+  const sendingStaleMs = config.panel.timeoutMs + SENDING_GRACE_MS;
+  const refunded: string[] = [];
+  const unknown: string[] = [];
+  for (const order of await orders.stalePlacing(Math.min(RESERVED_STALE_MS, sendingStaleMs), now)) {
+    const idleMs = now - order.updatedAt;
+    if (order.placement === "reserved" && idleMs >= RESERVED_STALE_MS) {
+      if (!(await orders.failAndRefund(order.id, "interrupted before sending", now)).ok) continue;
+      refunded.push(order.id);
+      await notifyUser(deps, order, "order-recovered-refunded");
+    } else if (order.placement === "sending" && idleMs >= sendingStaleMs) {
+      if (!(await orders.markUnknown(order.id, "interrupted while waiting for the panel", now))) continue;
+      unknown.push(order.id);
+      await alertUnknown(deps, order, "interrupted while waiting for the panel");
+      await notifyUser(deps, order, "order-recovered-unknown");
+    }
+  }
+  if (refunded.length || unknown.length) logger.warn({ refunded, unknown }, "recovered interrupted placements");
+  return { refunded, unknown };
+}
+
+async function notifyUser(deps: PlacementDeps, order: OrderRecord, key: string): Promise<void> {
+  const text = deps.i18n.t(order.locale, key, { id: order.id, service: escapeHtml(order.serviceName) });
+  await deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `${key}:${order.id}` });
+}

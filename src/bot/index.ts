@@ -12,6 +12,8 @@ import { rateLimit } from "./middleware/rate-limit.js";
 import { composer as startFeature, languageHandlers } from "./features/start.js";
 import { helpFeature } from "./features/help.js";
 import { balanceFeature } from "./features/balance.js";
+import { ordersFeature } from "./features/orders.js";
+import { fallbackFeature } from "./features/fallback.js";
 import { orderFeature } from "./features/order.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
@@ -76,6 +78,10 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   // First: the order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderFeature(deps.i18n));
   bot.use(startFeature, languageHandlers(deps.i18n), helpFeature(deps.i18n), balanceFeature(deps.i18n));
+  bot.use(ordersFeature(deps.i18n));
+
+  // Keep this the last feature: it answers only what every handler above let through.
+  bot.use(fallbackFeature());
 
   bot.catch(errorHandler);
   return bot;

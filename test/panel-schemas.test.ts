@@ -73,6 +73,7 @@ describe("panel answer schemas", () => {
     expect(classifyPanelError("Refill is disabled for this service")).toBe("refill_disabled");
     expect(classifyPanelError("The order is not completed")).toBe("not_completed");
     expect(classifyPanelError("Your account has been suspended")).toBe("suspended");
+    expect(classifyPanelError("Cancel is disabled for this service")).toBe("cancel_disabled");
     expect(classifyPanelError("Something new")).toBe("other");
   });
 });

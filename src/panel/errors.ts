@@ -11,6 +11,7 @@ export type PanelErrorKind =
   | "refill_disabled"
   | "not_completed"
   | "refill_not_found"
+  | "cancel_disabled"
   | "suspended"
   | "other";
 
@@ -23,6 +24,7 @@ const KINDS: Array<[RegExp, PanelErrorKind]> = [
   [/refill is disabled|refill.*not (available|allowed)/i, "refill_disabled"],
   [/refill not found/i, "refill_not_found"],
   [/not completed/i, "not_completed"],
+  [/cancel.*(disabled|not (available|allowed))|cannot be cancel/i, "cancel_disabled"],
   [/order id|order not found|incorrect order/i, "incorrect_order"],
   [/service/i, "incorrect_service"],
   [/minimal|minimum/i, "quantity_min"],

@@ -13,7 +13,8 @@ export const errorHandler: ErrorHandler<BotContext> = async (err: BotError<BotCo
   const { ctx, error } = err;
   const log = ctx.deps?.logger ?? console;
   ctx.deps?.metrics.updatesHandled.inc({ outcome: "error" });
-  if (isBlockedError(error) && ctx.from) {
+  // Only a private chat's 403 means this user blocked the bot; in a group it is about the group.
+  if (isBlockedError(error) && ctx.from && ctx.chat?.type === "private") {
     await ctx.deps?.users.setBlocked(ctx.from.id, true).catch(() => undefined);
     return;
   }

@@ -1,0 +1,268 @@
+import type { AppDeps } from "../app.js";
+import { escapeHtml } from "../bot/html.js";
+import { D, formatMoney, fromUnits, isFlatPriceType, parseUserAmount, type Money } from "../money.js";
+import type { OrderStatus } from "../panel/status.js";
+import type { OrderRecord, Placement } from "../store/orders.js";
+import { keys as keysFor, type Redis } from "../store/redis.js";
+
+/**
+ * What the admin commands do, apart from talking to Telegram: wallet corrections, settling orders
+ * whose placement outcome is unknown, and the numbers behind /stats and the admin's /balance.
+ */
+export type AdminDeps = Pick<AppDeps, "config" | "redis" | "wallet" | "users" | "orders" | "outbox" | "i18n" | "logger">;
+
+/** A Telegram user id as an admin types it. */
+export function parseUserId(text: string | undefined): number | null {
+  const s = text?.trim() ?? "";
+  if (!/^\d{1,15}$/.test(s)) return null;
+  const id = Number(s);
+  return id > 0 && Number.isSafeInteger(id) ? id : null;
+}
+
+/** "<user id> <amount>": the amount may be negative ("-5", "- 5") and is never zero. */
+export function parseTopupArgs(args: string): { userId: number; amount: Money } | null {
+  const match = /^\s*(\S+)\s+([+-]?)\s*(.+?)\s*$/.exec(args);
+  if (!match) return null;
+  const userId = parseUserId(match[1]);
+  const magnitude = parseUserAmount(match[3]!);
+  if (userId === null || magnitude === null || magnitude.isZero()) return null;
+  return { userId, amount: match[2] === "-" ? magnitude.neg() : magnitude };
+}
+
+/** How long a handled admin command is remembered, so a redelivered update is not carried out twice. */
+const REQUEST_MEMORY_S = 24 * 60 * 60;
+
+/**
+ * True the first time a request key is seen. Telegram redelivers an update when the bot did not
+ * confirm it (a crash, a slow webhook answer); a wallet correction must not happen twice.
+ */
+export async function firstTime(redis: Redis, prefix: string, requestKey: string): Promise<boolean> {
+  return (await redis.set(`${prefix}admin:req:${requestKey}`, "1", "EX", REQUEST_MEMORY_S, "NX")) === "OK";
+}
+
+export type TopupResult =
+  | { outcome: "unknown_user" }
+  | { outcome: "repeated" }
+  | { outcome: "credited"; amount: Money; balance: Money }
+  | { outcome: "debited"; asked: Money; taken: Money; balance: Money };
+
+/**
+ * Credits (positive) or debits (negative) a wallet on an admin's word. A debit takes what there is,
+ * never more: the wallet cannot go below zero. The ledger records the admin; the user is told.
+ */
+export async function adminTopup(
+  deps: AdminDeps,
+  req: { adminId: number; userId: number; amount: Money; requestKey: string },
+): Promise<TopupResult> {
+  const { wallet, users, config } = deps;
+  // Only users who started the bot: a mistyped id must not hold money nobody can reach.
+  const user = await users.get(req.userId);
+  if (!user) return { outcome: "unknown_user" };
+  if (!(await firstTime(deps.redis, config.redis.prefix, `topup:${req.requestKey}`))) return { outcome: "repeated" };
+  const entry = { reason: "admin" as const, adminId: req.adminId };
+  let result: TopupResult;
+  if (req.amount.isPositive()) {
+    const { balance } = await wallet.credit(req.userId, req.amount, entry);
+    result = { outcome: "credited", amount: req.amount, balance };
+  } else {
+    const { taken, balance } = await wallet.debit(req.userId, req.amount.abs(), entry, { upTo: true });
+    result = { outcome: "debited", asked: req.amount.abs(), taken, balance };
+  }
+  deps.logger.info({ adminId: req.adminId, userId: req.userId, outcome: result.outcome, amount: req.amount.toFixed() }, "admin wallet correction");
+  const moved = result.outcome === "credited" ? result.amount : result.taken;
+  if (!moved.isZero()) {
+    const locale = user.locale ?? config.defaultLocale;
+    const key = result.outcome === "credited" ? "admin-topup-user-credited" : "admin-topup-user-debited";
+    await deps.outbox.enqueue({
+      chatId: user.chatId,
+      text: deps.i18n.t(locale, key, { amount: formatMoney(moved, locale, config.currency), balance: formatMoney(result.balance, locale, config.currency) }),
+      parseMode: "HTML",
+      key: `topup:${req.requestKey}`,
+    });
+  }
+  return result;
+}
+
+export type SettleDecision = { panelOrderId: string } | "refund";
+
+export type SettleResult =
+  | { outcome: "not_found" }
+  | { outcome: "not_unknown"; placement: Placement }
+  | { outcome: "panel_id_taken"; otherOrderId: string }
+  | { outcome: "placed"; order: OrderRecord; panelOrderId: string }
+  | { outcome: "refunded"; order: OrderRecord };
+
+/** Panel order ids are opaque strings; this keeps out anything that cannot be one. */
+export const PANEL_ORDER_ID = /^[\w.:-]{1,64}$/;
+
+/**
+ * An admin decides an order whose placement outcome was unknown: the panel has it (placed, and
+ * tracked from now on) or it does not (refunded). The user is told either way.
+ */
+export async function settleOrder(deps: AdminDeps, req: { orderId: string; decision: SettleDecision; adminId: number }, now = Date.now()): Promise<SettleResult> {
+  const { orders, config } = deps;
+  const order = await orders.get(req.orderId);
+  if (!order || order.placement === "draft") return { outcome: "not_found" };
+  if (order.placement !== "unknown") return { outcome: "not_unknown", placement: order.placement };
+  let result: SettleResult;
+  if (req.decision === "refund") {
+    const refund = await orders.failAndRefund(order.id, `settled by admin ${req.adminId}: not placed`, now);
+    if (!refund.ok) return { outcome: "not_unknown", placement: (await orders.get(order.id))?.placement ?? "failed" };
+    result = { outcome: "refunded", order };
+  } else {
+    const { panelOrderId } = req.decision;
+    // One panel order belongs to one local order, or the poller would report it twice.
+    const owner = await deps.redis.hget(orders.k.panelIds, panelOrderId);
+    if (owner !== null && owner !== order.id) return { outcome: "panel_id_taken", otherOrderId: owner };
+    if (!(await orders.markPlaced(order.id, panelOrderId, now + config.poll.intervalMs, now))) {
+      return { outcome: "not_unknown", placement: (await orders.get(order.id))?.placement ?? "failed" };
+    }
+    result = { outcome: "placed", order, panelOrderId };
+  }
+  deps.logger.info({ adminId: req.adminId, orderId: order.id, outcome: result.outcome }, "order settled by admin");
+  // The language the user reads now, which may differ from the one they ordered in.
+  const locale = (await deps.users.getLocale(order.userId)) ?? (order.locale || config.defaultLocale);
+  const service = escapeHtml(order.serviceName);
+  const text =
+    result.outcome === "placed"
+      ? deps.i18n.t(locale, "admin-settle-user-placed", { id: order.id, service })
+      : deps.i18n.t(locale, "admin-settle-user-refunded", { id: order.id, service, amount: formatMoney(new D(order.price), locale, config.currency) });
+  await deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `settle:${order.id}` });
+  return result;
+}
+
+/** Escapes glob characters so a key prefix can be used in SCAN MATCH. */
+const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, "\\$&");
+
+/** Money held in all wallets together: what the shop owes its users. A SCAN over the wallet keys. */
+export async function walletsTotal(redis: Redis, prefix: string): Promise<Money> {
+  let units = 0n;
+  let cursor = "0";
+  do {
+    const [next, found] = await redis.scan(cursor, "MATCH", `${globEscape(prefix)}wallet:*`, "COUNT", 1000);
+    cursor = next;
+    if (found.length === 0) continue;
+    for (const v of await redis.mget(...found)) if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
+  } while (cursor !== "0");
+  return fromUnits(units.toString());
+}
+
+/** Order counts and money for one period. */
+export interface OrderTotals {
+  /** placed orders by their panel status */
+  byStatus: Partial<Record<OrderStatus, number>>;
+  /** the panel refused or was never reached (the money went back) */
+  failed: number;
+  /** outcome unknown: money reserved until an admin settles the order */
+  unknown: number;
+  /** reserved or being sent right now */
+  placing: number;
+  /** what users paid for placed orders, minus what went back to them */
+  turnover: Money;
+  refunded: Money;
+  /** turnover minus the panel's cost of what was kept; see `orderMargin` */
+  margin: Money;
+}
+
+const emptyTotals = (): OrderTotals => ({ byStatus: {}, failed: 0, unknown: 0, placing: 0, turnover: new D(0), refunded: new D(0), margin: new D(0) });
+
+export const placedCount = (t: OrderTotals): number => Object.values(t.byStatus).reduce((a, b) => a + b, 0);
+
+const STATS_FIELDS = ["placement", "status", "price", "refunded", "rate", "quantity", "runs", "serviceType", "charge", "createdAt"] as const;
+type StatsRow = Partial<Record<(typeof STATS_FIELDS)[number], string>>;
+
+/**
+ * The margin of one placed order, from its own record rather than today's markup: what the user
+ * kept paying (price − refunded) minus the panel's cost of it. The cost is the panel's reported
+ * charge when there is one, else the stored rate × quantity / 1000 (the flat rate for packages),
+ * scaled to the share of the price the user kept.
+ */
+export function orderMargin(row: { price: Money; refunded: Money; rate: Money; quantity: number; runs?: number; serviceType: string; charge?: Money }): Money {
+  const kept = row.price.sub(row.refunded);
+  if (row.charge) return kept.sub(row.charge);
+  const runs = row.runs && row.runs > 1 ? row.runs : 1;
+  const base = isFlatPriceType(row.serviceType) ? row.rate : row.rate.mul(row.quantity).div(1000).mul(runs);
+  if (row.price.isZero()) return base.neg();
+  return kept.sub(base.mul(kept).div(row.price));
+}
+
+const decimalOr0 = (s: string | undefined) => (s && /^-?\d+(\.\d+)?$/.test(s) ? new D(s) : new D(0));
+
+function addRow(t: OrderTotals, row: StatsRow): void {
+  switch (row.placement) {
+    case "placed": {
+      const status = (row.status ?? "unknown") as OrderStatus;
+      t.byStatus[status] = (t.byStatus[status] ?? 0) + 1;
+      const price = decimalOr0(row.price);
+      const refunded = decimalOr0(row.refunded);
+      t.turnover = t.turnover.add(price).sub(refunded);
+      t.refunded = t.refunded.add(refunded);
+      t.margin = t.margin.add(
+        orderMargin({
+          price,
+          refunded,
+          rate: decimalOr0(row.rate),
+          quantity: Number(row.quantity ?? 0),
+          runs: Number(row.runs ?? 1),
+          serviceType: row.serviceType ?? "",
+          charge: row.charge ? decimalOr0(row.charge) : undefined,
+        }),
+      );
+      return;
+    }
+    case "failed":
+      t.failed++;
+      return;
+    case "unknown":
+      t.unknown++;
+      return;
+    case "reserved":
+    case "sending":
+      t.placing++;
+      return;
+    default:
+      return;
+  }
+}
+
+const PAGE = 500;
+
+/**
+ * Totals over the orders in a sorted set (all orders, or one user's), and over those created since
+ * `since`. It reads every order record in pages, which is fine for an admin command up to a few
+ * hundred thousand orders.
+ */
+export async function orderTotals(redis: Redis, prefix: string, setKey: string, since: number): Promise<{ all: OrderTotals; recent: OrderTotals }> {
+  const k = keysFor(prefix);
+  const all = emptyTotals();
+  const recent = emptyTotals();
+  for (let start = 0; ; start += PAGE) {
+    const ids = await redis.zrange(setKey, start, start + PAGE - 1);
+    if (ids.length === 0) break;
+    const pipe = redis.pipeline();
+    for (const id of ids) pipe.hmget(k.order(id), ...STATS_FIELDS);
+    for (const [, values] of (await pipe.exec()) ?? []) {
+      const row = Object.fromEntries(STATS_FIELDS.map((f, i) => [f, (values as Array<string | null>)[i] ?? undefined])) as StatsRow;
+      addRow(all, row);
+      if (Number(row.createdAt ?? 0) >= since) addRow(recent, row);
+    }
+    if (ids.length < PAGE) break;
+  }
+  return { all, recent };
+}
+
+/** Midnight UTC of the day `now` is in: "today" in /stats, like the daily counters. */
+export const startOfUtcDay = (now: number): number => Math.floor(now / 86_400_000) * 86_400_000;
+
+export interface ShopStats {
+  users: number;
+  day: string;
+  today: OrderTotals;
+  total: OrderTotals;
+}
+
+export async function shopStats(deps: Pick<AppDeps, "redis" | "users" | "orders" | "config">, now = Date.now()): Promise<ShopStats> {
+  const dayStart = startOfUtcDay(now);
+  const [users, totals] = await Promise.all([deps.users.count(), orderTotals(deps.redis, deps.config.redis.prefix, deps.orders.k.orders, dayStart)]);
+  return { users, day: new Date(dayStart).toISOString().slice(0, 10), today: totals.recent, total: totals.all };
+}

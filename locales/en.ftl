@@ -198,3 +198,121 @@ fallback-unknown-command = 🤔 I do not know that command. Please use the menu 
 fallback-media = 🤔 I cannot use stickers, photos or files here. Please use the menu below, or /help.
 fallback-button-expired = ⌛ This button is no longer active. Please open the menu again.
 fallback-private-only = 👋 I work only in a private chat. Write to me at @{ $bot }.
+
+# admin
+admin-not-allowed = 🔒 Sorry, this command is only for the shop's administrators.
+admin-cmd-order = New order · /order ID: any order's details
+admin-cmd-topup = Credit or debit a user's wallet
+admin-cmd-user = A user's wallet and orders
+admin-cmd-settle = Settle an order with an unknown outcome
+admin-cmd-stats = Shop statistics
+admin-cmd-broadcast = Send a message to all users (as a reply to it)
+admin-balance-panel = 🏦 Panel balance: <b>{ $balance }</b>
+admin-balance-wallets = 👛 Users' wallets hold: <b>{ $total }</b>
+admin-balance-low = ⚠️ The panel balance is lower than what users hold in their wallets: top up the panel by at least <b>{ $shortfall }</b>, or orders will be refused.
+admin-balance-currency = ℹ️ The panel counts in { $panelCurrency } and the wallets in { $currency }: compare the two yourself.
+admin-balance-panel-refused = ⚠️ The panel refused the balance request: { $message }
+admin-balance-panel-unreachable = ⚠️ The panel did not answer the balance request.
+admin-repeated = ℹ️ This command was already carried out.
+admin-user-unknown = ⚠️ User <code>{ $user }</code> has not started this bot.
+admin-topup-usage =
+    Usage: <code>/topup USER_ID AMOUNT</code>
+    A negative amount takes money from the wallet, never below zero.
+    Examples: <code>/topup 123456789 10.5</code> · <code>/topup 123456789 -3</code>
+admin-topup-credited = ✅ Credited <b>{ $amount }</b> to user <code>{ $user }</code>. Their balance: <b>{ $balance }</b>.
+admin-topup-debited = ✅ Took <b>{ $taken }</b> from user <code>{ $user }</code> (asked: { $asked }). Their balance: <b>{ $balance }</b>.
+admin-topup-empty = ℹ️ The wallet of user <code>{ $user }</code> is empty: nothing was taken.
+admin-topup-user-credited = 💰 Your wallet was credited with <b>{ $amount }</b>. Balance: <b>{ $balance }</b>.
+admin-topup-user-debited = 💰 The administrator took <b>{ $amount }</b> from your wallet. Balance: <b>{ $balance }</b>.
+admin-user-usage = Usage: <code>/user USER_ID</code>
+admin-user-card =
+    👤 <b>User <code>{ $user }</code></b> { $name }
+    🌐 Language: { $language }
+    { $blocked ->
+        [yes] 🚫 Has blocked the bot
+       *[no] ✅ Receives messages
+    }
+    🕓 First seen { $created } · last seen { $seen }
+    💰 Wallet: <b>{ $balance }</b>
+    📦 Orders: { $orders }
+admin-user-language-none = not chosen
+admin-user-ledger = <b>Last wallet movements</b>
+admin-user-ledger-empty = No wallet movements yet.
+admin-ledger-row = { $date } · <b>{ $amount }</b> → { $balance } · { $reason }
+admin-ledger-reason = { $reason ->
+        [order] order #{ $order }
+        [refund] refund of order #{ $order }
+        [admin] by admin { $admin }
+        [payment] payment
+        [payment_refund] payment returned
+        [settle] settlement of order #{ $order }
+       *[other] { $reason }
+    }
+admin-totals-placed = { $count } placed
+admin-totals-failed = { $count } not placed
+admin-totals-unknown = { $count } awaiting /settle
+admin-totals-placing = { $count } being placed
+admin-totals-none = none
+admin-status = { $status ->
+        [pending] pending
+        [in_progress] in progress
+        [processing] processing
+        [completed] completed
+        [partial] partial
+        [canceled] canceled
+        [refunded] refunded
+        [failed] failed
+        [active] active
+       *[other] unknown
+    }
+admin-placement = { $placement ->
+        [draft] draft (not confirmed)
+        [reserved] paid, not sent yet
+        [sending] being sent
+        [placed] placed
+        [failed] not placed, refunded
+       *[unknown] outcome unknown, awaiting /settle
+    }
+admin-order-not-found = ⚠️ No order { $id }.
+admin-order-title = 🧾 <b>Order #{ $id }</b> · { $placement }
+admin-order-user = 👤 User <code>{ $user }</code> { $name }
+admin-order-service = 🛍 { $service } (service { $serviceId })
+admin-order-link = 🔗 { $link }
+admin-order-quantity = 🔢 Quantity: { $quantity }
+admin-order-price = 💵 Paid: <b>{ $price }</b> · panel rate: { $rate }
+admin-order-panel = 🆔 Panel order: <code>{ $panelId }</code> · status: { $status }
+admin-order-progress = Start count: { $start } · remains: { $remains }
+admin-order-charge = Panel charge: { $charge }
+admin-order-refunded = Refunded to the user: { $refunded }
+admin-order-reason = ⚠️ { $reason }
+admin-order-dates = 🕓 Created { $created } · updated { $updated }
+admin-order-settle-hint = Settle it: <code>/settle { $id } PANEL_ORDER_ID</code> or <code>/settle { $id } refund</code>
+admin-order-live = 🔄 Panel now: <b>{ $status }</b> · remains: { $remains } · charge: { $charge }
+admin-order-live-refused = 🔄 Panel answer: ⚠️ { $message }
+admin-order-live-unreachable = 🔄 The panel did not answer.
+admin-settle-usage =
+    Usage: <code>/settle ORDER_ID PANEL_ORDER_ID</code> when the panel has the order, <code>/settle ORDER_ID refund</code> when it does not.
+    Orders awaiting settlement: { $waiting }
+admin-settle-not-unknown = ℹ️ Order #{ $id } is not awaiting settlement: { $placement }.
+admin-settle-panel-id-taken = ⚠️ Panel order <code>{ $panelId }</code> already belongs to order #{ $other }.
+admin-settle-placed = ✅ Order #{ $id } is recorded as panel order <code>{ $panelId }</code>; its status is tracked from now on. The user was told.
+admin-settle-refunded = ✅ Order #{ $id } is recorded as not placed: { $amount } went back to user <code>{ $user }</code>, who was told.
+admin-settle-user-placed = ✅ Your order #{ $id } ({ $service }) has been placed. You will get a message when its status changes.
+admin-settle-user-refunded = ↩️ Your order #{ $id } ({ $service }) could not be placed. { $amount } is back in your wallet.
+admin-stats =
+    📊 <b>Shop statistics</b>
+    👥 Users: <b>{ $users }</b>
+
+    <b>Today ({ $day }, UTC)</b>
+    📦 { $todayOrders }
+    💵 Turnover { $todayTurnover } · refunds { $todayRefunded } · margin { $todayMargin }
+
+    <b>All time</b>
+    📦 { $totalOrders }
+    💵 Turnover { $totalTurnover } · refunds { $totalRefunded } · margin { $totalMargin }
+
+    ℹ️ Turnover: what users paid for placed orders, less refunds. Margin: turnover less the panel's cost, which is the charge the panel reported or else the order's stored rate × quantity (worked out per order, not estimated from today's markup).
+admin-broadcast-usage = Reply with <code>/broadcast</code> to the message every user should receive: it is copied as it is (text, photo, video…).
+admin-broadcast-started = 📣 Broadcast #{ $id } started for { $users } users.
+admin-broadcast-progress = 📣 Broadcast #{ $id }: { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed
+admin-broadcast-done = 📣 Broadcast #{ $id } finished: ✅ { $delivered } delivered · 🚫 { $blocked } have blocked the bot · ⚠️ { $failed } failed · { $skipped } skipped (had blocked the bot before).

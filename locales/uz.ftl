@@ -198,3 +198,121 @@ fallback-unknown-command = 🤔 Bunday buyruq yoʻq. Quyidagi menyudan foydalani
 fallback-media = 🤔 Bu yerda stiker, rasm yoki fayllardan foydalana olmayman. Quyidagi menyudan foydalaning yoki /help yuboring.
 fallback-button-expired = ⌛ Bu tugma endi faol emas. Menyuni qaytadan oching.
 fallback-private-only = 👋 Men faqat shaxsiy chatda ishlayman. Menga @{ $bot } orqali yozing.
+
+# admin
+admin-not-allowed = 🔒 Kechirasiz, bu buyruq faqat doʻkon administratorlari uchun.
+admin-cmd-order = Yangi buyurtma · /order ID: istalgan buyurtma haqida
+admin-cmd-topup = Foydalanuvchi hisobini toʻldirish yoki undan yechish
+admin-cmd-user = Foydalanuvchining hisobi va buyurtmalari
+admin-cmd-settle = Natijasi nomaʼlum buyurtmani hal qilish
+admin-cmd-stats = Doʻkon statistikasi
+admin-cmd-broadcast = Barcha foydalanuvchilarga xabar yuborish (xabarga javob sifatida)
+admin-balance-panel = 🏦 Paneldagi hisob: <b>{ $balance }</b>
+admin-balance-wallets = 👛 Foydalanuvchilar hisoblarida jami: <b>{ $total }</b>
+admin-balance-low = ⚠️ Paneldagi mablagʻ foydalanuvchilar hisoblaridagi puldan kam: panel hisobini kamida <b>{ $shortfall }</b> ga toʻldiring, aks holda buyurtmalar rad etiladi.
+admin-balance-currency = ℹ️ Panel hisobi { $panelCurrency } da, foydalanuvchilar hisoblari { $currency } da yuritiladi: ularni oʻzingiz solishtiring.
+admin-balance-panel-refused = ⚠️ Panel balans soʻrovini rad etdi: { $message }
+admin-balance-panel-unreachable = ⚠️ Panel balans soʻroviga javob bermadi.
+admin-repeated = ℹ️ Bu buyruq allaqachon bajarilgan.
+admin-user-unknown = ⚠️ <code>{ $user }</code> foydalanuvchi bu botni ishga tushirmagan.
+admin-topup-usage =
+    Foydalanish: <code>/topup USER_ID SUMMA</code>
+    Manfiy summa hisobdan pul yechadi, lekin hisob noldan pastga tushmaydi.
+    Misollar: <code>/topup 123456789 10.5</code> · <code>/topup 123456789 -3</code>
+admin-topup-credited = ✅ <code>{ $user }</code> foydalanuvchi hisobiga <b>{ $amount }</b> qoʻshildi. Hisobida: <b>{ $balance }</b>.
+admin-topup-debited = ✅ <code>{ $user }</code> foydalanuvchi hisobidan <b>{ $taken }</b> yechildi (soʻralgani: { $asked }). Hisobida: <b>{ $balance }</b>.
+admin-topup-empty = ℹ️ <code>{ $user }</code> foydalanuvchining hisobi boʻsh: hech narsa yechilmadi.
+admin-topup-user-credited = 💰 Hisobingizga <b>{ $amount }</b> qoʻshildi. Hisobingizda: <b>{ $balance }</b>.
+admin-topup-user-debited = 💰 Administrator hisobingizdan <b>{ $amount }</b> yechdi. Hisobingizda: <b>{ $balance }</b>.
+admin-user-usage = Foydalanish: <code>/user USER_ID</code>
+admin-user-card =
+    👤 <b><code>{ $user }</code> foydalanuvchi</b> { $name }
+    🌐 Til: { $language }
+    { $blocked ->
+        [yes] 🚫 Botni bloklagan
+       *[no] ✅ Xabarlarni oladi
+    }
+    🕓 Birinchi marta: { $created } · oxirgi marta: { $seen }
+    💰 Hisobida: <b>{ $balance }</b>
+    📦 Buyurtmalar: { $orders }
+admin-user-language-none = tanlanmagan
+admin-user-ledger = <b>Hisobdagi soʻnggi harakatlar</b>
+admin-user-ledger-empty = Hisobda hali harakat boʻlmagan.
+admin-ledger-row = { $date } · <b>{ $amount }</b> → { $balance } · { $reason }
+admin-ledger-reason = { $reason ->
+        [order] #{ $order } buyurtma
+        [refund] #{ $order } buyurtma uchun qaytarildi
+        [admin] administrator { $admin }
+        [payment] toʻlov
+        [payment_refund] toʻlov qaytarildi
+        [settle] #{ $order } buyurtma hal qilindi
+       *[other] { $reason }
+    }
+admin-totals-placed = { $count } ta joylashtirilgan
+admin-totals-failed = { $count } ta joylashtirilmagan
+admin-totals-unknown = { $count } ta /settle kutmoqda
+admin-totals-placing = { $count } ta joylashtirilmoqda
+admin-totals-none = yoʻq
+admin-status = { $status ->
+        [pending] kutilmoqda
+        [in_progress] bajarilmoqda
+        [processing] ishlov berilmoqda
+        [completed] bajarildi
+        [partial] qisman bajarildi
+        [canceled] bekor qilindi
+        [refunded] pul qaytarildi
+        [failed] xato
+        [active] faol
+       *[other] nomaʼlum
+    }
+admin-placement = { $placement ->
+        [draft] qoralama (tasdiqlanmagan)
+        [reserved] toʻlangan, hali yuborilmagan
+        [sending] yuborilmoqda
+        [placed] joylashtirilgan
+        [failed] joylashtirilmagan, pul qaytarilgan
+       *[unknown] natijasi nomaʼlum, /settle kutmoqda
+    }
+admin-order-not-found = ⚠️ { $id } raqamli buyurtma topilmadi.
+admin-order-title = 🧾 <b>#{ $id } buyurtma</b> · { $placement }
+admin-order-user = 👤 Foydalanuvchi <code>{ $user }</code> { $name }
+admin-order-service = 🛍 { $service } ({ $serviceId }-xizmat)
+admin-order-link = 🔗 { $link }
+admin-order-quantity = 🔢 Miqdor: { $quantity }
+admin-order-price = 💵 Toʻlangan: <b>{ $price }</b> · panel narxi: { $rate }
+admin-order-panel = 🆔 Paneldagi buyurtma: <code>{ $panelId }</code> · holati: { $status }
+admin-order-progress = Boshlangʻich son: { $start } · qolgani: { $remains }
+admin-order-charge = Panel yechgan summa: { $charge }
+admin-order-refunded = Foydalanuvchiga qaytarilgan: { $refunded }
+admin-order-reason = ⚠️ { $reason }
+admin-order-dates = 🕓 Yaratilgan: { $created } · yangilangan: { $updated }
+admin-order-settle-hint = Hal qilish: <code>/settle { $id } PANEL_ORDER_ID</code> yoki <code>/settle { $id } refund</code>
+admin-order-live = 🔄 Panelda hozir: <b>{ $status }</b> · qolgani: { $remains } · yechilgan: { $charge }
+admin-order-live-refused = 🔄 Panel javobi: ⚠️ { $message }
+admin-order-live-unreachable = 🔄 Panel javob bermadi.
+admin-settle-usage =
+    Foydalanish: panelda buyurtma bor boʻlsa <code>/settle ORDER_ID PANEL_ORDER_ID</code>, yoʻq boʻlsa <code>/settle ORDER_ID refund</code>.
+    Hal qilinishini kutayotgan buyurtmalar: { $waiting }
+admin-settle-not-unknown = ℹ️ #{ $id } buyurtma hal qilinishini kutmayapti: { $placement }.
+admin-settle-panel-id-taken = ⚠️ Paneldagi <code>{ $panelId }</code> buyurtma allaqachon #{ $other } buyurtmaga tegishli.
+admin-settle-placed = ✅ #{ $id } buyurtma paneldagi <code>{ $panelId }</code> buyurtma sifatida qayd etildi; endi uning holati kuzatiladi. Foydalanuvchiga xabar berildi.
+admin-settle-refunded = ✅ #{ $id } buyurtma joylashtirilmagan deb qayd etildi: { $amount } <code>{ $user }</code> foydalanuvchiga qaytarildi va unga xabar berildi.
+admin-settle-user-placed = ✅ #{ $id } buyurtmangiz ({ $service }) joylashtirildi. Holati oʻzgarganda sizga xabar keladi.
+admin-settle-user-refunded = ↩️ #{ $id } buyurtmangiz ({ $service }) joylashtirilmadi. { $amount } hisobingizga qaytarildi.
+admin-stats =
+    📊 <b>Doʻkon statistikasi</b>
+    👥 Foydalanuvchilar: <b>{ $users }</b>
+
+    <b>Bugun ({ $day }, UTC)</b>
+    📦 { $todayOrders }
+    💵 Aylanma { $todayTurnover } · qaytarilgan { $todayRefunded } · foyda { $todayMargin }
+
+    <b>Jami</b>
+    📦 { $totalOrders }
+    💵 Aylanma { $totalTurnover } · qaytarilgan { $totalRefunded } · foyda { $totalMargin }
+
+    ℹ️ Aylanma: joylashtirilgan buyurtmalar uchun foydalanuvchilar toʻlagan pul, qaytarilganlarsiz. Foyda: aylanmadan panel xarajati ayirilgani; xarajat panel maʼlum qilgan summa, u boʻlmasa buyurtmada saqlangan narx × miqdor (har bir buyurtma boʻyicha hisoblanadi, bugungi ustamadan taxmin qilinmaydi).
+admin-broadcast-usage = Barcha foydalanuvchilar olishi kerak boʻlgan xabarga <code>/broadcast</code> deb javob yozing: xabar oʻzgarishsiz nusxalanadi (matn, rasm, video…).
+admin-broadcast-started = 📣 #{ $id } tarqatma { $users } ta foydalanuvchi uchun boshlandi.
+admin-broadcast-progress = 📣 #{ $id } tarqatma: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato
+admin-broadcast-done = 📣 #{ $id } tarqatma tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).

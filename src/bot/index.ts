@@ -15,6 +15,7 @@ import { balanceFeature } from "./features/balance.js";
 import { ordersFeature } from "./features/orders.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { orderFeature } from "./features/order.js";
+import { adminBalanceExtension, adminFeature } from "./features/admin.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
 export const CONVERSATION_VERSION = 1;
@@ -33,8 +34,10 @@ export interface CreateBotOptions {
  */
 export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotContext> {
   const { config } = deps;
-  const bot = new Bot<BotContext>(config.botToken, { botInfo: opts.botInfo, client: { apiRoot: config.telegramApiRoot } });
-  bot.api.config.use(retryTransformer());
+  const root = new Bot<BotContext>(config.botToken, { botInfo: opts.botInfo, client: { apiRoot: config.telegramApiRoot } });
+  root.api.config.use(retryTransformer());
+  // Everything below runs inside this boundary: bot.catch only sees polling, webhook updates end here.
+  const bot = root.errorBoundary(errorHandler);
 
   // Conversations and per-chat state assume one update of a chat at a time.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -75,14 +78,16 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
     }),
   );
 
+  // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
+  bot.use(adminFeature());
   // First: the order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderFeature(deps.i18n));
-  bot.use(startFeature, languageHandlers(deps.i18n), helpFeature(deps.i18n), balanceFeature(deps.i18n));
+  bot.use(startFeature, languageHandlers(deps.i18n), helpFeature(deps.i18n), balanceFeature(deps.i18n, [adminBalanceExtension()]));
   bot.use(ordersFeature(deps.i18n));
 
   // Keep this the last feature: it answers only what every handler above let through.
   bot.use(fallbackFeature());
 
-  bot.catch(errorHandler);
-  return bot;
+  root.catch(errorHandler);
+  return root;
 }

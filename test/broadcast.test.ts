@@ -1,0 +1,182 @@
+import { GrammyError, type Api } from "grammy";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Outbox, OutboundMessage } from "../src/outbound/types.js";
+import { BroadcastRunner, broadcastTag, createBroadcast, redisTagCounts } from "../src/services/broadcast.js";
+import type { Redis } from "../src/store/redis.js";
+import { startHarness, type Harness } from "./support/harness.js";
+
+const ADMIN = 8001;
+
+/**
+ * Stands in for the outbox and its sender: a key is taken once (in Redis, so it outlives a
+ * restart of the runner), the message goes out at once through the Bot API, and the outcome is
+ * counted under the message's tag in the hash the real outbox keeps.
+ */
+function deliveringOutbox(redis: Redis, prefix: string, api: Api, hooks: { beforeEnqueue?: (n: number) => void } = {}): Outbox {
+  let enqueued = 0;
+  return {
+    async enqueue(m: OutboundMessage) {
+      hooks.beforeEnqueue?.(++enqueued);
+      if (m.key && (await redis.set(`${prefix}test-outbox:${m.key}`, "1", "NX")) !== "OK") return false;
+      let outcome: "delivered" | "blocked" | "failed" = "delivered";
+      try {
+        if (m.copyFrom) await api.copyMessage(m.chatId, m.copyFrom.chatId, m.copyFrom.messageId);
+        else await api.sendMessage(m.chatId, m.text, { parse_mode: m.parseMode });
+      } catch (e) {
+        outcome = e instanceof GrammyError && e.error_code === 403 ? "blocked" : "failed";
+      }
+      if (m.tag) await redis.hincrby(`${prefix}outbox:tag:${m.tag}`, outcome, 1);
+      return true;
+    },
+  };
+}
+
+/** Successful copies per chat. */
+function copiesByChat(h: Harness): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of h.tg.calls("copyMessage")) {
+    if (!c.response?.ok) continue;
+    const chat = Number(c.payload.chat_id);
+    out.set(chat, (out.get(chat) ?? 0) + 1);
+  }
+  return out;
+}
+
+function runner(h: Harness, outbox: Outbox, opts: ConstructorParameters<typeof BroadcastRunner>[1] = {}): BroadcastRunner {
+  const { redis, config, i18n, logger } = h.deps;
+  return new BroadcastRunner(
+    { redis, prefix: config.redis.prefix, outbox, tagCounts: redisTagCounts(redis, config.redis.prefix), api: h.bot.api, i18n, logger },
+    { batchSize: 20, checkEveryMs: 50, progressEveryMs: 0, ...opts },
+  );
+}
+
+describe("/broadcast end to end", () => {
+  let h: Harness;
+  let bc: BroadcastRunner;
+  beforeAll(async () => {
+    h = await startHarness({ env: { ADMIN_IDS: String(ADMIN) } });
+    await h.deps.users.setLocale(ADMIN, "en");
+    bc = runner(h, deliveringOutbox(h.redis.redis, h.config.redis.prefix, h.bot.api));
+    bc.start();
+  });
+  afterAll(async () => {
+    await bc.stop();
+    await h.stop();
+  });
+
+  it("copies the replied-to message once to every user, skips who blocked the bot, and reports delivered/blocked/failed", async () => {
+    const admin = h.tg.user({ id: ADMIN, languageCode: "en" });
+    const customers = [8101, 8102, 8103, 8104, 8105];
+    for (const id of customers) await h.deps.users.touch({ id, chatId: id });
+    // 8104 blocked the bot earlier (the bot knows); 8105 blocks it without the bot knowing yet.
+    await h.deps.users.setBlocked(8104, true);
+    h.tg.respond("copyMessage", (p) => (Number(p.chat_id) === 8105 ? { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } : undefined));
+
+    const since = h.tg.calls().length;
+    admin.send("Big sale today!");
+    await admin.waitForMessage(() => true, { since });
+    // The admin's first message in a fresh chat has id 1.
+    h.tg.pushUpdate({
+      message: {
+        message_id: 1000,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: ADMIN, type: "private", first_name: "Admin" },
+        from: { id: ADMIN, is_bot: false, first_name: "Admin", language_code: "en" },
+        text: "/broadcast",
+        entities: [{ type: "bot_command", offset: 0, length: 10 }],
+        reply_to_message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: ADMIN, type: "private", first_name: "Admin" }, text: "Big sale today!" },
+      },
+    });
+    const started = await admin.waitForMessage((m) => m.text?.includes("Broadcast #") ?? false, { since });
+    // admin + 5 customers
+    expect(started.text).toBe("📣 Broadcast #1 started for 6 users.");
+    const done = await admin.waitForMessage((m) => m.method === "sendMessage" && (m.text?.includes("finished") ?? false), { since, timeoutMs: 10_000 });
+    expect(done.text).toBe("📣 Broadcast #1 finished: ✅ 4 delivered · 🚫 1 have blocked the bot · ⚠️ 0 failed · 1 skipped (had blocked the bot before).");
+    // The progress message ends with the same summary.
+    expect(admin.messages().find((m) => m.message_id === started.message_id)?.text).toBe(done.text);
+
+    const copies = copiesByChat(h);
+    for (const id of [ADMIN, 8101, 8102, 8103]) expect({ id, copies: copies.get(id) }).toEqual({ id, copies: 1 });
+    expect(copies.get(8104)).toBeUndefined();
+    expect(copies.get(8105)).toBeUndefined();
+    const copy = h.tg.user({ id: 8101 }).messages().at(-1)!;
+    expect(copy.text).toBe("Big sale today!");
+    h.tg.clearResponders();
+  });
+
+  it("replying is required; other users are refused", async () => {
+    const admin = h.tg.user({ id: ADMIN });
+    const since = h.tg.calls().length;
+    admin.send("/broadcast");
+    const usage = await admin.waitForMessage((m) => m.text?.includes("/broadcast") ?? false, { since });
+    expect(usage.message.text).toContain("Reply with /broadcast to the message every user should receive");
+    const outsider = h.tg.user({ languageCode: "en" });
+    const since2 = h.tg.calls().length;
+    outsider.send("/broadcast");
+    const refused = await outsider.waitForMessage(() => true, { since: since2 });
+    expect(refused.text).toBe("🔒 Sorry, this command is only for the shop's administrators.");
+  });
+});
+
+describe("a broadcast interrupted by a restart", () => {
+  const USERS = 600; // more than Redis keeps as a compact set, so SSCAN really walks in steps
+  let h: Harness;
+  let adminMessage: number;
+  beforeAll(async () => {
+    h = await startHarness({ startBot: false });
+    for (let i = 0; i < USERS; i++) await h.deps.users.touch({ id: 20_000 + i, chatId: 20_000 + i });
+    // A message in the admin's chat to copy (the fake keeps what users send).
+    h.tg.user({ id: ADMIN }).send("News for everyone");
+    adminMessage = 1;
+  });
+  afterAll(async () => h.stop());
+
+  const newJob = () =>
+    createBroadcast(h.redis.redis, h.config.redis.prefix, { adminId: ADMIN, adminChatId: ADMIN, locale: "en", fromChatId: ADMIN, messageId: adminMessage, users: USERS });
+  const jobField = (id: string, field: string) => h.redis.redis.hget(`${h.config.redis.prefix}bc:${id}`, field);
+
+  it("resumes from the stored cursor after a stop, and every user gets exactly one copy", async () => {
+    h.tg.clearCalls();
+    const id = await newJob();
+    const { redis } = h.redis;
+    const prefix = h.config.redis.prefix;
+    let first: BroadcastRunner | undefined;
+    first = runner(h, deliveringOutbox(redis, prefix, h.bot.api, { beforeEnqueue: (n) => n === 50 && void first!.stop() }));
+    await first.runOnce();
+    const afterStop = [...copiesByChat(h).values()].reduce((a, b) => a + b, 0);
+    expect(afterStop).toBeGreaterThanOrEqual(50);
+    expect(afterStop).toBeLessThan(USERS);
+    expect(await jobField(id, "phase")).toBe("queueing");
+    expect(await jobField(id, "cursor")).not.toBe("0");
+
+    // A new process on the same Redis.
+    const second = runner(h, deliveringOutbox(redis, prefix, h.bot.api));
+    await second.runOnce();
+    const copies = copiesByChat(h);
+    expect(copies.size).toBe(USERS);
+    expect([...copies.values()].every((n) => n === 1)).toBe(true);
+    expect(await jobField(id, "phase")).toBe("done");
+    expect(await redisTagCounts(redis, prefix)(broadcastTag(id))).toEqual({ delivered: USERS, blocked: 0, failed: 0 });
+  });
+
+  it("a crash in the middle of a batch repeats that batch, and the outbox's keys keep it to one copy each", async () => {
+    h.tg.clearCalls();
+    const id = await newJob();
+    const { redis } = h.redis;
+    const prefix = h.config.redis.prefix;
+    const crashing = runner(h, deliveringOutbox(redis, prefix, h.bot.api, { beforeEnqueue: (n) => {
+      if (n === 75) throw new Error("process died");
+    } }));
+    await crashing.runOnce();
+    expect(await jobField(id, "phase")).toBe("queueing");
+    const before = [...copiesByChat(h).values()].reduce((a, b) => a + b, 0);
+    expect(before).toBe(74);
+
+    const second = runner(h, deliveringOutbox(redis, prefix, h.bot.api));
+    await second.runOnce();
+    const copies = copiesByChat(h);
+    expect(copies.size).toBe(USERS);
+    expect([...copies.values()].every((n) => n === 1)).toBe(true);
+    expect(await jobField(id, "phase")).toBe("done");
+  });
+});

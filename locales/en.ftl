@@ -316,3 +316,114 @@ admin-broadcast-usage = Reply with <code>/broadcast</code> to the message every 
 admin-broadcast-started = 📣 Broadcast #{ $id } started for { $users } users.
 admin-broadcast-progress = 📣 Broadcast #{ $id }: { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed
 admin-broadcast-done = 📣 Broadcast #{ $id } finished: ✅ { $delivered } delivered · 🚫 { $blocked } have blocked the bot · ⚠️ { $failed } failed · { $skipped } skipped (had blocked the bot before).
+
+# topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
+topup-button = ➕ Top up
+topup-unavailable = ℹ️ To top up your wallet, write to the administrator.
+topup-choose-method =
+    ➕ <b>Top up your wallet</b>
+    Choose how you want to pay:
+topup-method-provider = 💳 Pay by card ({ $currency })
+topup-method-stars = ⭐ Telegram Stars
+topup-method-manual = 🧾 Transfer and send a receipt
+topup-button-cancel = ❌ Cancel
+topup-button-expired = ⚠️ This button is no longer valid. Open 💰 Balance again.
+topup-cancelled = ❌ Top-up cancelled.
+topup-provider-ask =
+    💳 <b>Pay by card</b>
+    Rate: 1 { $currency } = { $rate }
+
+    How much do you want to add? Choose an amount or send it as a number, from { $min } to { $max }.
+topup-stars-ask =
+    ⭐ <b>Telegram Stars</b>
+    1 ⭐ = { $rate }
+
+    How many stars? Choose or send a whole number from { $min } to { $max }.
+topup-manual-ask =
+    🧾 <b>Transfer and send a receipt</b>
+
+    Send the money to:
+    { $details }
+
+    Then send here the amount you transferred, in { $currency }: from { $min } to { $max }.
+topup-amount-not-number = ⚠️ Send the amount as a number, for example 10 or 12.5: from { $min } to { $max }. To stop, send /cancel.
+topup-amount-below-min = ⚠️ Too little: the minimum is { $min } (the maximum is { $max }).
+topup-amount-above-max = ⚠️ Too much: the maximum is { $max } (the minimum is { $min }).
+topup-stars-invalid = ⚠️ Send a whole number of stars from { $min } to { $max }. To stop, send /cancel.
+topup-manual-ask-receipt = 📎 Now send a photo or a file of the receipt for { $amount }.
+topup-receipt-hint = 📎 Send the receipt as a photo or a file, or /cancel to stop.
+topup-receipt-sent = ✅ Receipt <code>{ $id }</code> has been sent for checking. You will get a message as soon as an administrator decides.
+topup-invoice-title = Wallet top-up
+topup-invoice-description = { $amount } will be added to your wallet in this bot.
+topup-invoice-label = Top-up { $amount }
+topup-invoice-failed = ⚠️ The payment could not be prepared right now. Please try again later or choose another way to top up.
+topup-checkout-unknown = This invoice is not valid any more. Please request a new one from 💰 Balance.
+topup-checkout-foreign = This invoice was issued to another user.
+topup-checkout-paid = This invoice has already been paid.
+topup-checkout-expired = This invoice has expired. Please request a new one from 💰 Balance.
+topup-checkout-mismatch = The amount does not match the invoice. Please request a new one from 💰 Balance.
+topup-credited =
+    ✅ Payment received: <b>+{ $amount }</b>
+    💰 Balance: <b>{ $balance }</b>
+topup-payment-unmatched = ⚠️ Your payment has arrived but could not be matched to a top-up. The administrators have been told; if you do not hear from them, write /paysupport. Payment ID: <code>{ $charge }</code>
+topup-admin-payment-unmatched =
+    ⚠️ A payment could not be matched to a top-up and was not credited.
+    User: { $user }
+    Paid: { $total }
+    Payment ID: <code>{ $charge }</code>
+    Check it and settle the wallet by hand.
+topup-receipt-admin =
+    🧾 <b>Receipt { $id }</b>
+    From: { $user }
+    Amount: <b>{ $amount }</b>
+
+    To credit a different amount: <code>/approve { $id } AMOUNT</code>
+topup-receipt-approve = ✅ Approve
+topup-receipt-reject = ❌ Reject
+topup-receipt-approved-by = ✅ Approved by { $admin }: { $amount }
+topup-receipt-rejected-by = ❌ Rejected by { $admin }
+topup-receipt-done-approved = ✅ Approved
+topup-receipt-done-rejected = ❌ Rejected
+topup-receipt-already = Already decided by { $admin }.
+topup-receipt-not-found = ⚠️ Receipt { $id } was not found.
+topup-receipt-user-approved =
+    ✅ Receipt { $id } has been approved: <b>+{ $amount }</b> is on your wallet.
+    💰 Balance: <b>{ $balance }</b>
+topup-receipt-user-rejected = ❌ Receipt { $id } has not been approved. If you think this is a mistake, write /paysupport.
+topup-admin-only = ⛔ This is for administrators only.
+topup-approve-usage = Usage: <code>/approve RECEIPT AMOUNT</code>, for example <code>/approve K7Q2M9XP 12.5</code>. Without an amount, the amount the user gave is credited.
+topup-approve-done = ✅ Receipt { $id } approved: { $amount } credited to { $user }.
+topup-approve-already = ℹ️ Receipt { $id }: { $decision }
+topup-refund-usage = Usage: <code>/refundstars USER_ID CHARGE_ID</code>. Add <code>force</code> at the end to refund even when the wallet no longer holds the amount.
+topup-refund-not-found = ⚠️ User { $user } has no Stars payment <code>{ $charge }</code>.
+topup-refund-already-done = ℹ️ This payment has already been refunded.
+topup-refund-already-started = ⚠️ A refund of this payment was started but not finished. Check the user's wallet and settle it by hand.
+topup-refund-short = ⚠️ The wallet holds { $balance }, less than the { $amount } this payment added. To refund anyway and take what there is: <code>/refundstars { $user } { $charge } force</code>
+topup-refund-failed = ⚠️ Telegram did not refund the payment: { $reason }
+topup-refund-done = ✅ ⭐ { $stars } refunded to user { $user }; { $taken } taken from the wallet (balance: { $balance }).
+topup-refund-done-short = ✅ ⭐ { $stars } refunded to user { $user }. The wallet held only { $taken } of { $amount }: the rest could not be taken back (balance: { $balance }).
+topup-refund-user =
+    ↩️ Your payment of ⭐ { $stars } has been refunded. { $taken } was taken from your wallet.
+    💰 Balance: { $balance }
+topup-cmd-paysupport = Payment support
+topup-cmd-terms = Terms of payment
+topup-paysupport =
+    💬 <b>Payment support</b>
+
+    Describe the problem in one message that starts with /paysupport, for example:
+    <code>/paysupport I paid 50 000 UZS at 14:05 but my balance did not change</code>
+    Add the date, the amount and the payment ID if you have it. An administrator will contact you.
+topup-paysupport-sent = ✅ Your message has been sent to the administrators. They will contact you.
+topup-paysupport-unavailable = ⚠️ Payment support is not set up in this bot yet.
+topup-paysupport-admin =
+    💬 <b>Payment support</b> request from { $user }:
+
+    { $text }
+topup-terms =
+    📄 <b>Terms of payment</b>
+
+    • Top-ups go to your wallet in this bot, in { $currency }, and are spent on orders here.
+    • Card payments and Telegram Stars are converted into { $currency } at the rate shown before you pay; the result is rounded down to 0.00001 { $currency }.
+    • A transfer with a receipt is credited after an administrator has checked the receipt, with the amount that actually arrived.
+    • When an order fails or is cancelled, its price comes back to your wallet.
+    • Money on the wallet is not paid out. For a payment made by mistake, write /paysupport.

@@ -316,3 +316,114 @@ admin-broadcast-usage = Barcha foydalanuvchilar olishi kerak boʻlgan xabarga <c
 admin-broadcast-started = 📣 #{ $id } tarqatma { $users } ta foydalanuvchi uchun boshlandi.
 admin-broadcast-progress = 📣 #{ $id } tarqatma: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato
 admin-broadcast-done = 📣 #{ $id } tarqatma tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).
+
+# topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
+topup-button = ➕ Hisobni toʻldirish
+topup-unavailable = ℹ️ Hisobingizni toʻldirish uchun administratorga yozing.
+topup-choose-method =
+    ➕ <b>Hisobni toʻldirish</b>
+    Toʻlov usulini tanlang:
+topup-method-provider = 💳 Karta orqali toʻlash ({ $currency })
+topup-method-stars = ⭐ Telegram Stars
+topup-method-manual = 🧾 Oʻtkazma va chek yuborish
+topup-button-cancel = ❌ Bekor qilish
+topup-button-expired = ⚠️ Bu tugma endi amal qilmaydi. 💰 Hisob boʻlimini qaytadan oching.
+topup-cancelled = ❌ Hisobni toʻldirish bekor qilindi.
+topup-provider-ask =
+    💳 <b>Karta orqali toʻlash</b>
+    Kurs: 1 { $currency } = { $rate }
+
+    Hisobingizga qancha qoʻshmoqchisiz? Summani tanlang yoki { $min } dan { $max } gacha son bilan yozib yuboring.
+topup-stars-ask =
+    ⭐ <b>Telegram Stars</b>
+    1 ⭐ = { $rate }
+
+    Nechta yulduz? Tanlang yoki { $min } dan { $max } gacha butun son yuboring.
+topup-manual-ask =
+    🧾 <b>Oʻtkazma va chek</b>
+
+    Pulni quyidagi hisobga oʻtkazing:
+    { $details }
+
+    Soʻng oʻtkazgan summangizni { $currency } da shu yerga yuboring: { $min } dan { $max } gacha.
+topup-amount-not-number = ⚠️ Summani son bilan yuboring, masalan 10 yoki 12,5: { $min } dan { $max } gacha. Toʻxtatish uchun /cancel yuboring.
+topup-amount-below-min = ⚠️ Juda kam: eng kami { $min } (eng koʻpi { $max }).
+topup-amount-above-max = ⚠️ Juda koʻp: eng koʻpi { $max } (eng kami { $min }).
+topup-stars-invalid = ⚠️ Yulduzlar sonini { $min } dan { $max } gacha butun son bilan yuboring. Toʻxtatish uchun /cancel yuboring.
+topup-manual-ask-receipt = 📎 Endi toʻlov chekining rasmini yoki faylini yuboring (summa: { $amount }).
+topup-receipt-hint = 📎 Chekni rasm yoki fayl shaklida yuboring yoki /cancel bilan toʻxtating.
+topup-receipt-sent = ✅ <code>{ $id }</code> raqamli chek tekshirishga yuborildi. Administrator qaror qabul qilishi bilan sizga xabar keladi.
+topup-invoice-title = Hisobni toʻldirish
+topup-invoice-description = Bu botdagi hisobingizga { $amount } qoʻshiladi.
+topup-invoice-label = Toʻldirish: { $amount }
+topup-invoice-failed = ⚠️ Hozir toʻlovni tayyorlab boʻlmadi. Keyinroq qayta urinib koʻring yoki boshqa usulni tanlang.
+topup-checkout-unknown = Bu hisob-faktura endi yaroqsiz. 💰 Hisob boʻlimidan yangisini oling.
+topup-checkout-foreign = Bu hisob-faktura boshqa foydalanuvchi uchun berilgan.
+topup-checkout-paid = Bu hisob-faktura allaqachon toʻlangan.
+topup-checkout-expired = Bu hisob-fakturaning muddati tugagan. 💰 Hisob boʻlimidan yangisini oling.
+topup-checkout-mismatch = Summa hisob-fakturaga mos kelmaydi. 💰 Hisob boʻlimidan yangisini oling.
+topup-credited =
+    ✅ Toʻlov qabul qilindi: <b>+{ $amount }</b>
+    💰 Hisobingizda: <b>{ $balance }</b>
+topup-payment-unmatched = ⚠️ Toʻlovingiz keldi, lekin uni hisobni toʻldirish bilan bogʻlab boʻlmadi. Administratorlarga xabar berildi; ular siz bilan bogʻlanmasa, /paysupport ga yozing. Toʻlov ID raqami: <code>{ $charge }</code>
+topup-admin-payment-unmatched =
+    ⚠️ Toʻlovni hisobni toʻldirish bilan bogʻlab boʻlmadi, u hisobga qoʻshilmadi.
+    Foydalanuvchi: { $user }
+    Toʻlangan: { $total }
+    Toʻlov ID raqami: <code>{ $charge }</code>
+    Tekshirib, hisobni qoʻlda toʻgʻrilang.
+topup-receipt-admin =
+    🧾 <b>Chek { $id }</b>
+    Kimdan: { $user }
+    Summa: <b>{ $amount }</b>
+
+    Boshqa summani qoʻshish uchun: <code>/approve { $id } SUMMA</code>
+topup-receipt-approve = ✅ Tasdiqlash
+topup-receipt-reject = ❌ Rad etish
+topup-receipt-approved-by = ✅ { $admin } tasdiqladi: { $amount }
+topup-receipt-rejected-by = ❌ { $admin } rad etdi
+topup-receipt-done-approved = ✅ Tasdiqlandi
+topup-receipt-done-rejected = ❌ Rad etildi
+topup-receipt-already = Bu chek boʻyicha { $admin } allaqachon qaror qabul qilgan.
+topup-receipt-not-found = ⚠️ { $id } raqamli chek topilmadi.
+topup-receipt-user-approved =
+    ✅ { $id } raqamli chek tasdiqlandi: hisobingizga <b>+{ $amount }</b> qoʻshildi.
+    💰 Hisobingizda: <b>{ $balance }</b>
+topup-receipt-user-rejected = ❌ { $id } raqamli chek tasdiqlanmadi. Bu xato deb hisoblasangiz, /paysupport ga yozing.
+topup-admin-only = ⛔ Bu faqat administratorlar uchun.
+topup-approve-usage = Foydalanish: <code>/approve CHEK SUMMA</code>, masalan <code>/approve K7Q2M9XP 12.5</code>. Summa yozilmasa, foydalanuvchi koʻrsatgan summa qoʻshiladi.
+topup-approve-done = ✅ { $id } raqamli chek tasdiqlandi: { $user } hisobiga { $amount } qoʻshildi.
+topup-approve-already = ℹ️ { $id } raqamli chek: { $decision }
+topup-refund-usage = Foydalanish: <code>/refundstars USER_ID CHARGE_ID</code>. Hisobda bu summa qolmagan boʻlsa ham qaytarish uchun oxiriga <code>force</code> qoʻshing.
+topup-refund-not-found = ⚠️ { $user } foydalanuvchida <code>{ $charge }</code> Stars toʻlovi yoʻq.
+topup-refund-already-done = ℹ️ Bu toʻlov allaqachon qaytarilgan.
+topup-refund-already-started = ⚠️ Bu toʻlovni qaytarish boshlangan, lekin oxiriga yetmagan. Foydalanuvchi hisobini tekshirib, qoʻlda toʻgʻrilang.
+topup-refund-short = ⚠️ Hisobda { $balance } bor, bu toʻlov qoʻshgan { $amount } dan kam. Baribir qaytarib, bor summani yechish uchun: <code>/refundstars { $user } { $charge } force</code>
+topup-refund-failed = ⚠️ Telegram toʻlovni qaytarmadi: { $reason }
+topup-refund-done = ✅ { $user } foydalanuvchiga ⭐ { $stars } qaytarildi; hisobdan { $taken } yechildi (qoldiq: { $balance }).
+topup-refund-done-short = ✅ { $user } foydalanuvchiga ⭐ { $stars } qaytarildi. Hisobda { $amount } oʻrniga faqat { $taken } bor edi: qolganini qaytarib olib boʻlmadi (qoldiq: { $balance }).
+topup-refund-user =
+    ↩️ ⭐ { $stars } miqdoridagi toʻlovingiz qaytarildi. Hisobingizdan { $taken } yechildi.
+    💰 Hisobingizda: { $balance }
+topup-cmd-paysupport = Toʻlov boʻyicha yordam
+topup-cmd-terms = Toʻlov shartlari
+topup-paysupport =
+    💬 <b>Toʻlov boʻyicha yordam</b>
+
+    Muammoni /paysupport bilan boshlanadigan bitta xabarda yozing, masalan:
+    <code>/paysupport 14:05 da 50 000 soʻm toʻladim, lekin hisobim oʻzgarmadi</code>
+    Sana, summa va boʻlsa, toʻlov ID raqamini qoʻshing. Administrator siz bilan bogʻlanadi.
+topup-paysupport-sent = ✅ Xabaringiz administratorlarga yuborildi. Ular siz bilan bogʻlanadi.
+topup-paysupport-unavailable = ⚠️ Bu botda toʻlov boʻyicha yordam hali sozlanmagan.
+topup-paysupport-admin =
+    💬 { $user } dan <b>toʻlov boʻyicha yordam</b> soʻrovi:
+
+    { $text }
+topup-terms =
+    📄 <b>Toʻlov shartlari</b>
+
+    • Toʻlovlar shu botdagi hisobingizga { $currency } da tushadi va shu yerdagi buyurtmalarga sarflanadi.
+    • Karta va Telegram Stars orqali qilingan toʻlovlar toʻlovdan oldin koʻrsatilgan kurs boʻyicha { $currency } ga aylantiriladi; natija 0,00001 { $currency } gacha pastga yaxlitlanadi.
+    • Chekli oʻtkazma administrator chekni tekshirgach, haqiqatda kelgan summa bilan hisobga qoʻshiladi.
+    • Buyurtma bajarilmasa yoki bekor qilinsa, uning narxi hisobingizga qaytadi.
+    • Hisobdagi pul naqd qilib berilmaydi. Xato qilingan toʻlov boʻyicha /paysupport ga yozing.

@@ -16,6 +16,7 @@ import { ordersFeature } from "./features/orders.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { orderFeature } from "./features/order.js";
 import { adminBalanceExtension, adminFeature } from "./features/admin.js";
+import { paymentUpdates, topupBalanceExtension, topupFeature } from "./features/topup.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
 export const CONVERSATION_VERSION = 1;
@@ -38,6 +39,9 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   root.api.config.use(retryTransformer());
   // Everything below runs inside this boundary: bot.catch only sees polling, webhook updates end here.
   const bot = root.errorBoundary(errorHandler);
+
+  // Payments first: a checkout must be answered within 10 s and a payment never rate-limited.
+  bot.use(paymentUpdates(deps));
 
   // Conversations and per-chat state assume one update of a chat at a time.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -82,7 +86,8 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   bot.use(adminFeature());
   // First: the order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderFeature(deps.i18n));
-  bot.use(startFeature, languageHandlers(deps.i18n), helpFeature(deps.i18n), balanceFeature(deps.i18n, [adminBalanceExtension()]));
+  bot.use(topupFeature(deps.i18n));
+  bot.use(startFeature, languageHandlers(deps.i18n), helpFeature(deps.i18n), balanceFeature(deps.i18n, [topupBalanceExtension, adminBalanceExtension()]));
   bot.use(ordersFeature(deps.i18n));
 
   // Keep this the last feature: it answers only what every handler above let through.

@@ -1,0 +1,53 @@
+import type { TopupMethod } from "../../services/payments.js";
+import { keys as keysFor, type Keys, type Redis } from "../../store/redis.js";
+
+/**
+ * The top-up dialog as a small state machine in Redis rather than a conversation: it has at most
+ * two questions (the amount, then for a transfer the receipt), survives restarts as it is, and
+ * every other handler stays free to run in between.
+ */
+export type TopupStep =
+  /** waiting for an amount (stars for the Stars method) */
+  | { step: "amount"; method: TopupMethod }
+  /** waiting for the receipt of a transfer of `amount` */
+  | { step: "receipt"; amount: string };
+
+/** An abandoned dialog ends by itself: a number typed an hour later is not taken as an amount. */
+const DIALOG_TTL_SECONDS = 30 * 60;
+
+const METHODS: readonly string[] = ["provider", "stars", "manual"] satisfies TopupMethod[];
+
+function parseStep(raw: string | null): TopupStep | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Record<string, unknown>;
+    if (v.step === "amount" && typeof v.method === "string" && METHODS.includes(v.method)) return { step: "amount", method: v.method as TopupMethod };
+    if (v.step === "receipt" && typeof v.amount === "string") return { step: "receipt", amount: v.amount };
+  } catch {
+    // A value in an older shape is treated as no dialog.
+  }
+  return null;
+}
+
+export class TopupDialog {
+  private readonly k: Keys;
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+  ) {
+    this.k = keysFor(prefix);
+  }
+
+  async get(userId: number): Promise<TopupStep | null> {
+    return parseStep(await this.redis.get(this.k.topupDialog(userId)));
+  }
+
+  async set(userId: number, step: TopupStep): Promise<void> {
+    await this.redis.set(this.k.topupDialog(userId), JSON.stringify(step), "EX", DIALOG_TTL_SECONDS);
+  }
+
+  /** Ends the dialog; true when there was one. */
+  async clear(userId: number): Promise<boolean> {
+    return (await this.redis.del(this.k.topupDialog(userId))) > 0;
+  }
+}

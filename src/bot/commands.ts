@@ -24,3 +24,31 @@ export async function registerCommands(api: Api<RawApi>, i18n: Translator, defau
   await api.setMyCommands(userCommands(i18n, defaultLocale, opts));
   for (const locale of LOCALES) await api.setMyCommands(userCommands(i18n, locale, opts), { language_code: locale });
 }
+
+/** Admin commands, shown in the command menu of the admins' own chats only. */
+const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "broadcast"] as const;
+
+export function adminCommands(i18n: Translator, locale: string, opts: CommandOptions = {}): BotCommand[] {
+  // An admin's /order also takes an order id: say so in its description.
+  const own = userCommands(i18n, locale, opts).map((c) => (c.command === "order" ? { ...c, description: i18n.t(locale, "admin-cmd-order") } : c));
+  return [...own, ...ADMIN_COMMANDS.map((c) => ({ command: c, description: i18n.t(locale, `admin-cmd-${c}`) }))];
+}
+
+/**
+ * The admin menu in each admin's chat, in both languages. Telegram refuses a chat that never
+ * talked to the bot; those admins are returned so the caller can say so (they get the menu on
+ * the next start after writing to the bot).
+ */
+export async function registerAdminCommands(api: Api<RawApi>, i18n: Translator, adminIds: number[], defaultLocale: string, opts: CommandOptions = {}): Promise<number[]> {
+  const missed: number[] = [];
+  for (const chatId of adminIds) {
+    const scope = { type: "chat" as const, chat_id: chatId };
+    try {
+      await api.setMyCommands(adminCommands(i18n, defaultLocale, opts), { scope });
+      for (const locale of LOCALES) await api.setMyCommands(adminCommands(i18n, locale, opts), { scope, language_code: locale });
+    } catch {
+      missed.push(chatId);
+    }
+  }
+  return missed;
+}

@@ -200,3 +200,29 @@ describe("HTTP server lifecycle", () => {
     await h.stop();
   });
 });
+
+describe("HealthCheck", () => {
+  it("counts a panel that does not answer in time as down, and shares one panel request between probes", async () => {
+    let calls = 0;
+    let answer: () => void = () => undefined;
+    const panel = {
+      balance: () => {
+        calls++;
+        return new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+      },
+    };
+    const h = await startHarness({ startBot: false });
+    try {
+      const health = new HealthCheck({ redis: h.deps.redis, panel }, { panelTimeoutMs: 50 });
+      const [first, second] = await Promise.all([health.check(), health.check()]);
+      expect(first.body).toEqual({ redis: "ok", panel: "down" });
+      expect(second.body).toEqual({ redis: "ok", panel: "down" });
+      expect(calls).toBe(1);
+      answer();
+    } finally {
+      await h.stop();
+    }
+  });
+});

@@ -13,6 +13,8 @@ export interface HealthReport {
 export interface HealthOptions {
   /** the panel is asked at most this often; between two asks the last answer stands */
   panelEveryMs?: number;
+  /** a panel slower than this counts as down (its retries could take minutes) */
+  panelTimeoutMs?: number;
   redisTimeoutMs?: number;
 }
 
@@ -25,6 +27,7 @@ export class HealthCheck {
   private panelState?: { at: number; health: PanelHealth };
   private panelAsk?: Promise<PanelHealth>;
   private readonly panelEveryMs: number;
+  private readonly panelTimeoutMs: number;
   private readonly redisTimeoutMs: number;
 
   constructor(
@@ -32,6 +35,7 @@ export class HealthCheck {
     opts: HealthOptions = {},
   ) {
     this.panelEveryMs = opts.panelEveryMs ?? 30_000;
+    this.panelTimeoutMs = opts.panelTimeoutMs ?? 5_000;
     this.redisTimeoutMs = opts.redisTimeoutMs ?? 2_000;
   }
 
@@ -42,33 +46,36 @@ export class HealthCheck {
 
   private async redis(): Promise<RedisHealth> {
     // ioredis holds commands while it reconnects; a health answer must not wait for that.
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<"timeout">((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), this.redisTimeoutMs);
-    });
-    try {
-      return (await Promise.race([this.deps.redis.ping(), timeout])) === "PONG" ? "ok" : "down";
-    } catch {
-      return "down";
-    } finally {
-      clearTimeout(timer);
-    }
+    const answer = this.deps.redis.ping().then(
+      (pong) => (pong === "PONG" ? "ok" : "down"),
+      () => "down" as const,
+    );
+    return within(answer, this.redisTimeoutMs, "down");
   }
 
   private panel(): Promise<PanelHealth> {
     const cached = this.panelState;
     if (cached && Date.now() - cached.at < this.panelEveryMs) return Promise.resolve(cached.health);
-    this.panelAsk ??= this.deps.panel
-      .balance()
-      .then(
-        (): PanelHealth => "ok",
-        (e: unknown): PanelHealth => (e instanceof PanelError ? "refused" : "down"),
-      )
-      .then((health) => {
-        this.panelState = { at: Date.now(), health };
-        this.panelAsk = undefined;
-        return health;
-      });
+    // Probes arriving while the panel is being asked share the one request.
+    if (this.panelAsk) return this.panelAsk;
+    const answer = this.deps.panel.balance().then(
+      (): PanelHealth => "ok",
+      (e: unknown): PanelHealth => (e instanceof PanelError ? "refused" : "down"),
+    );
+    this.panelAsk = within(answer, this.panelTimeoutMs, "down").then((health) => {
+      this.panelState = { at: Date.now(), health };
+      this.panelAsk = undefined;
+      return health;
+    });
     return this.panelAsk;
   }
+}
+
+/** `work`'s result, or `fallback` once `ms` have passed (the work itself goes on). */
+function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

@@ -42,7 +42,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     const menu = { payments: enabledMethods(config).length > 0 };
     await registerCommands(bot.api, deps.i18n, config.defaultLocale, menu);
     const missed = await registerAdminCommands(bot.api, deps.i18n, config.adminIds, config.defaultLocale, menu);
-    if (missed.length > 0) logger.warn({ admins: missed }, "admin command menu not set: these admins have not written to the bot yet");
+    if (missed.length > 0) logger.warn({ admins: missed }, "admin command menu not set for these admins (has each written to the bot?); it is set again at the next start");
     deps.catalog.start();
     if (webhook) {
       // After listen: Telegram may deliver the moment the webhook is set.

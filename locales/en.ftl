@@ -427,3 +427,38 @@ topup-terms =
     • A transfer with a receipt is credited after an administrator has checked the receipt, with the amount that actually arrived.
     • When an order fails or is cancelled, its price comes back to your wallet.
     • Money on the wallet is not paid out. For a payment made by mistake, write /paysupport.
+
+# tracking (order status and refill notifications, poller alerts)
+tracking-order-title = 📦 Order <b>#{ $id }</b> · panel ID <code>{ $panelId }</code>
+tracking-order-service = 🛍 { $service }
+tracking-order-status = 📊 New status: <b>{ $status }</b>
+tracking-status = { $status ->
+        [pending] ⏳ Pending
+        [in_progress] 🔄 In progress
+        [processing] ⚙️ Processing
+        [completed] ✅ Completed
+        [partial] 🌗 Partially completed
+        [canceled] ❌ Canceled
+        [refunded] ↩️ Refunded
+        [failed] ⚠️ Failed
+        [active] 🟢 Active
+       *[other] ❔ { $raw }
+    }
+tracking-order-delivered = 📈 Delivered: { $delivered } of { $quantity }
+tracking-order-refunded = ↩️ <b>{ $amount }</b> is back in your wallet.
+tracking-order-refund-checking = ↩️ An administrator will check the refund for the part that was not delivered.
+tracking-refill-completed =
+    ♻️ <b>Refill completed</b>
+    📦 Order <b>#{ $id }</b> · panel ID <code>{ $panelId }</code>
+    🛍 { $service }
+tracking-refill-ended =
+    ♻️ <b>Refill not done</b>: { $status }
+    📦 Order <b>#{ $id }</b> · panel ID <code>{ $panelId }</code>
+    🛍 { $service }
+tracking-refill-status = { $status ->
+        [rejected] rejected by the service
+        [canceled] canceled
+       *[other] failed
+    }
+tracking-alert-stuck-order = Order #{ $id } (panel order { $panelId }, user { $user }) is no longer tracked: { $reason }. Check it in the panel: /order { $id }
+tracking-alert-panel-down = The panel has not answered status checks for { $minutes } min ({ $reason }). Order tracking goes on by itself once it answers.

@@ -427,3 +427,38 @@ topup-terms =
     • Chekli oʻtkazma administrator chekni tekshirgach, haqiqatda kelgan summa bilan hisobga qoʻshiladi.
     • Buyurtma bajarilmasa yoki bekor qilinsa, uning narxi hisobingizga qaytadi.
     • Hisobdagi pul naqd qilib berilmaydi. Xato qilingan toʻlov boʻyicha /paysupport ga yozing.
+
+# tracking (order status and refill notifications, poller alerts)
+tracking-order-title = 📦 Buyurtma <b>#{ $id }</b> · paneldagi ID <code>{ $panelId }</code>
+tracking-order-service = 🛍 { $service }
+tracking-order-status = 📊 Yangi holat: <b>{ $status }</b>
+tracking-status = { $status ->
+        [pending] ⏳ Navbatda
+        [in_progress] 🔄 Bajarilmoqda
+        [processing] ⚙️ Ishlov berilmoqda
+        [completed] ✅ Bajarildi
+        [partial] 🌗 Qisman bajarildi
+        [canceled] ❌ Bekor qilindi
+        [refunded] ↩️ Pul qaytarildi
+        [failed] ⚠️ Bajarilmadi
+        [active] 🟢 Faol
+       *[other] ❔ { $raw }
+    }
+tracking-order-delivered = 📈 Bajarildi: { $quantity } tadan { $delivered } tasi
+tracking-order-refunded = ↩️ <b>{ $amount }</b> hisobingizga qaytarildi.
+tracking-order-refund-checking = ↩️ Bajarilmagan qism uchun qaytariladigan pulni administrator tekshiradi.
+tracking-refill-completed =
+    ♻️ <b>Qayta toʻldirish bajarildi</b>
+    📦 Buyurtma <b>#{ $id }</b> · paneldagi ID <code>{ $panelId }</code>
+    🛍 { $service }
+tracking-refill-ended =
+    ♻️ <b>Qayta toʻldirish bajarilmadi</b>: { $status }
+    📦 Buyurtma <b>#{ $id }</b> · paneldagi ID <code>{ $panelId }</code>
+    🛍 { $service }
+tracking-refill-status = { $status ->
+        [rejected] xizmat rad etdi
+        [canceled] bekor qilindi
+       *[other] xatolik yuz berdi
+    }
+tracking-alert-stuck-order = #{ $id } buyurtma (paneldagi buyurtma { $panelId }, foydalanuvchi { $user }) endi kuzatilmaydi: { $reason }. Uni panelda tekshiring: /order { $id }
+tracking-alert-panel-down = Panel { $minutes } daqiqadan beri holat soʻrovlariga javob bermayapti ({ $reason }). Panel javob bera boshlagach, buyurtmalarni kuzatish oʻz-oʻzidan davom etadi.

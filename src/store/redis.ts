@@ -33,6 +33,8 @@ export function keys(prefix: string) {
     pollDue: `${prefix}poll:due`,
     /** orders with a refill to track, score = due ms */
     refillDue: `${prefix}poll:refills`,
+    /** placed orders the poller stopped tracking (odd panel answers): for admins to look at */
+    attention: `${prefix}orders:attention`,
     /** short lock on a customer's refill/cancel of an order, so a double tap is one panel request */
     orderActionLock: (orderId: string, action: string) => `${prefix}lock:order:${orderId}:${action}`,
     wallet: (userId: number) => `${prefix}wallet:${userId}`,

@@ -1,4 +1,5 @@
 import { catalogBench } from "./catalog.js";
+import { updatesBench } from "./updates.js";
 import type { BenchResult } from "./lib.js";
 
 /**
@@ -11,7 +12,10 @@ const onlyArg = args.find((a) => a.startsWith("--only="))?.slice(7);
 const only = onlyArg ? new Set(onlyArg.split(",")) : null;
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
-const benches: Array<[string, () => Promise<BenchResult>]> = [["catalog", () => catalogBench(redisUrl)]];
+const benches: Array<[string, () => Promise<BenchResult>]> = [
+  ["updates", () => updatesBench(redisUrl)],
+  ["catalog", () => catalogBench(redisUrl)],
+];
 
 const results: BenchResult[] = [];
 for (const [name, run] of benches) {

@@ -1,0 +1,334 @@
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import type { Transformer } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { createDeps } from "../src/app.js";
+import { createBot } from "../src/bot/index.js";
+import { parseConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+import { D } from "../src/money.js";
+import type { OutboundMessage } from "../src/outbound/types.js";
+import { orderKind, type Catalog } from "../src/store/catalog.js";
+import { createRedis } from "../src/store/redis.js";
+import { deleteByPrefix } from "../test/support/redis.js";
+import { atLeast, below, percentile, round, startSimProcess, type BenchResult } from "./lib.js";
+
+const SERVICES = 3_000;
+const CATEGORIES = 100;
+/** one walk = one user's 10 updates, from /start to Confirm */
+const STEPS = 10;
+const WARMUP_WALKS = 100;
+/** closed loop: this many users walk at once, each sending its next update when the last is handled */
+const THROUGHPUT_WALKS = 2_000;
+const THROUGHPUT_USERS_AT_ONCE = 64;
+/** open loop: updates are sent at this rate, the target rate, to read the handling time under it */
+const PACED_RATE = 1_500;
+const PACED_WALKS = 1_500;
+/** every phase stops by itself after this long, finished or not */
+const PHASE_DEADLINE_MS = 60_000;
+
+const BOT_INFO = {
+  id: 123456,
+  is_bot: true,
+  first_name: "Bench",
+  username: "panelbot_bench_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+} as UserFromGetMe;
+
+/**
+ * Telegram answered in-process: a transformer on the bot's Api (ordinary handlers), and a `fetch`
+ * for the Api objects that conversations build from the bot's client options (so their payloads
+ * are still serialised to JSON as on the wire). Remembers the draft id each chat was offered.
+ */
+class LocalTelegram {
+  calls = 0;
+  private nextMessageId = 1;
+  readonly drafts = new Map<number, string>();
+
+  answer(method: string, payload: Record<string, unknown>): unknown {
+    this.calls++;
+    const chatId = Number(payload.chat_id);
+    const markup = payload.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined;
+    for (const row of markup?.inline_keyboard ?? []) {
+      for (const b of row) if (b.callback_data?.startsWith("oc:")) this.drafts.set(chatId, b.callback_data.slice(3));
+    }
+    const date = Math.floor(Date.now() / 1000);
+    const chat = { id: chatId, type: "private", first_name: "User" };
+    const from = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username };
+    switch (method) {
+      case "sendMessage":
+        return { message_id: this.nextMessageId++, date, chat, from, text: String(payload.text) };
+      case "editMessageText":
+        return { message_id: Number(payload.message_id), date, edit_date: date, chat, from, text: String(payload.text) };
+      default:
+        return true;
+    }
+  }
+
+  transformer(): Transformer {
+    return async (_prev, method, payload) => ({ ok: true, result: this.answer(method, payload as Record<string, unknown>) }) as never;
+  }
+
+  fetch(): typeof fetch {
+    return (async (url: string | URL, init?: { body?: unknown }) => {
+      const method = String(url).slice(String(url).lastIndexOf("/") + 1);
+      const payload = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+      const body = JSON.stringify({ ok: true, result: this.answer(method, payload) });
+      return { ok: true, status: 200, json: async () => JSON.parse(body) as unknown, text: async () => body };
+    }) as unknown as typeof fetch;
+  }
+}
+
+/** Updates as Telegram sends them for one user in a private chat. */
+class FakeUser {
+  private static nextUpdateId = 1;
+  private static nextQuery = 1;
+  private messageId = 1;
+  constructor(readonly id: number) {}
+
+  private get from() {
+    return { id: this.id, is_bot: false, first_name: `User${this.id}`, language_code: "en" };
+  }
+  private get chat() {
+    return { id: this.id, type: "private" as const, first_name: `User${this.id}` };
+  }
+
+  text(text: string): Update {
+    const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] : undefined;
+    const message = { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat, from: this.from, text, ...(entities && { entities }) };
+    return { update_id: FakeUser.nextUpdateId++, message } as Update;
+  }
+
+  press(data: string): Update {
+    const message = { message_id: 1, date: Math.floor(Date.now() / 1000), chat: this.chat, from: { id: BOT_INFO.id, is_bot: true, first_name: "Bench" }, text: "…" };
+    return { update_id: FakeUser.nextUpdateId++, callback_query: { id: `cq${FakeUser.nextQuery++}`, from: this.from, chat_instance: `ci${this.id}`, data, message } } as Update;
+  }
+}
+
+interface Walk {
+  user: FakeUser;
+  step: number;
+  steps: Array<() => Update>;
+}
+
+/**
+ * A realistic mix of updates fed to `bot.handleUpdate` (Redis sessions and conversations on, the
+ * panel simulator in its own process, Telegram answered in-process). Each user walks /start → menu
+ * "New order" → categories page 2 → a category → its page 2 → a service → Order → link → quantity
+ * → Confirm (which places the order at the simulator over HTTP).
+ */
+export async function updatesBench(redisUrl: string): Promise<BenchResult> {
+  const sim = await startSimProcess({ services: SERVICES, categories: CATEGORIES });
+  const redis = createRedis(redisUrl);
+  const prefix = `bench:updates:${process.pid}:`;
+  let logLines = 0;
+  let logErrors = 0;
+  const config = parseConfig({
+    BOT_TOKEN: "123456:BENCH-TOKEN",
+    TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+    PANEL_API_URL: sim.url,
+    PANEL_API_KEY: sim.apiKey,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: "info",
+  });
+  // Production log level, written nowhere: the cost of formatting the lines is part of the work.
+  const logger = createLogger({
+    level: config.log.level,
+    pretty: false,
+    secrets: [config.botToken, config.panel.key],
+    destination: {
+      write: (line: string) => {
+        logLines++;
+        if (/"level":(50|60)/.test(line)) logErrors++;
+      },
+    },
+  });
+  const outboxed: OutboundMessage[] = [];
+  const deps = createDeps(config, logger, { redis, outbox: () => ({ enqueue: async (m) => (outboxed.push(m), true) }) });
+  const telegram = new LocalTelegram();
+  const bot = createBot(deps, { botInfo: BOT_INFO });
+  bot.api.config.use(telegram.transformer());
+  // Conversations build their Api from these options; the bot's own client has read them already.
+  if (bot.api.options) bot.api.options.fetch = telegram.fetch();
+
+  try {
+    const catalog = await deps.catalog.get();
+    const picks = walkPicks(catalog);
+    const menuOrder = deps.i18n.t("en", "menu-order");
+    let nextUserId = 7_000_000_000;
+
+    const newWalks = async (count: number): Promise<Walk[]> => {
+      const walks: Walk[] = [];
+      for (let i = 0; i < count; i++) {
+        const user = new FakeUser(nextUserId++);
+        const { categoryKey, serviceId, quantity } = picks[i % picks.length]!;
+        const steps = [
+          () => user.text("/start"),
+          () => user.text(menuOrder),
+          () => user.press("cp:1"),
+          () => user.press(`cs:${categoryKey}:0`),
+          () => user.press(`cs:${categoryKey}:1`),
+          () => user.press(`s:${serviceId}`),
+          () => user.press(`o:${serviceId}`),
+          () => user.text(`https://t.me/bench_${user.id}`),
+          () => user.text(String(quantity)),
+          () => user.press(`oc:${telegram.drafts.get(user.id) ?? "0"}`),
+        ];
+        walks.push({ user, step: 0, steps });
+      }
+      // Returning customers: language chosen, money in the wallet.
+      await Promise.all(walks.flatMap((w) => [deps.users.setLocale(w.user.id, "en"), deps.wallet.credit(w.user.id, new D("1000"), { reason: "admin" })]));
+      return walks;
+    };
+
+    const byStep: number[][] = Array.from({ length: STEPS }, () => []);
+    const handle = async (w: Walk, times: number[]) => {
+      const step = w.step++;
+      const update = w.steps[step]!();
+      const t0 = performance.now();
+      await bot.handleUpdate(update);
+      const ms = performance.now() - t0;
+      times.push(ms);
+      byStep[step]!.push(ms);
+    };
+
+    await closedLoop(await newWalks(WARMUP_WALKS), 16, handle, []);
+    const placedBefore = await placedCount(deps.metrics);
+
+    // Closed loop: the most the bot handles per second.
+    const throughputWalks = await newWalks(THROUGHPUT_WALKS);
+    const loopTimes: number[] = [];
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await closedLoop(throughputWalks, THROUGHPUT_USERS_AT_ONCE, handle, loopTimes);
+    const loopMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const rate = loopTimes.length / (loopMs / 1000);
+
+    // Open loop at the target rate: how long an update takes when updates come that fast.
+    const pacedWalks = await newWalks(PACED_WALKS);
+    const pacedTimes: number[] = [];
+    for (const b of byStep) b.length = 0;
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+    loopDelay.enable();
+    const p0 = performance.now();
+    const maxInFlight = await openLoop(pacedWalks, PACED_RATE, handle, pacedTimes);
+    const pacedMs = performance.now() - p0;
+    loopDelay.disable();
+    const stepP99 = byStep.map((b) => round(percentile([...b].sort((x, y) => x - y), 99), 1)).join(" / ");
+
+    const placed = (await placedCount(deps.metrics)) - placedBefore;
+    const errors = await errorCount(deps.metrics);
+    const loopSorted = [...loopTimes].sort((a, b) => a - b);
+    const pacedSorted = [...pacedTimes].sort((a, b) => a - b);
+    const p99 = percentile(pacedSorted, 99);
+    const expectedPlaced = THROUGHPUT_WALKS + PACED_WALKS;
+    return {
+      name: "updates",
+      setup:
+        `1 bot process (this one; the panel simulator in its own process, ${SERVICES} services/${CATEGORIES} categories), Redis sessions+conversations, ` +
+        `Telegram answered in-process, log level info to a null sink. Walk of ${STEPS} updates per user: /start, menu, categories p2, category, its p2, service, Order, link, quantity, Confirm (panel add over HTTP). ` +
+        `Closed loop: ${THROUGHPUT_WALKS} users, ${THROUGHPUT_USERS_AT_ONCE} at once; open loop: ${PACED_WALKS} users at ${PACED_RATE} updates/s; after ${WARMUP_WALKS} warm-up walks`,
+      figures: {
+        "closed loop: updates": loopTimes.length,
+        "closed loop: updates/s": round(rate, 0),
+        "closed loop: CPU of this process, % of one core": round(((cpu.user + cpu.system) / 1000 / loopMs) * 100, 0),
+        "closed loop: handleUpdate p50 ms": round(percentile(loopSorted, 50)),
+        "closed loop: handleUpdate p99 ms": round(percentile(loopSorted, 99)),
+        "open loop: updates sent at /s": PACED_RATE,
+        "open loop: updates/s achieved": round(pacedTimes.length / (pacedMs / 1000), 0),
+        "open loop: handleUpdate p50 ms": round(percentile(pacedSorted, 50)),
+        "open loop: handleUpdate p99 ms": round(p99),
+        "open loop: handleUpdate max ms": round(pacedSorted.at(-1) ?? NaN),
+        "open loop: most updates in flight": maxInFlight,
+        "open loop: p99 ms by step (walk order)": stepP99,
+        "open loop: event loop delay p99 / max ms": `${round(loopDelay.percentile(99) / 1e6)} / ${round(loopDelay.max / 1e6)}`,
+        "orders placed / walks": `${placed} / ${expectedPlaced}`,
+        "update errors": errors + logErrors,
+        "Telegram calls answered": telegram.calls,
+      },
+      targets: [
+        atLeast("updates/s (closed loop, one core)", rate, 1500, "/s"),
+        below("handleUpdate p99 at 1,500/s", p99, 25, "ms"),
+        { what: "every walk placed its order, no errors", value: placed, target: `= ${expectedPlaced}, 0 errors`, ok: placed === expectedPlaced && errors + logErrors === 0 },
+      ],
+    };
+  } finally {
+    await deps.panel.close();
+    await sim.close();
+    await deleteByPrefix(redis, prefix);
+    redis.disconnect();
+    void logLines;
+  }
+}
+
+/** For each walk: a category with a second page of services, and a Default service on that page. */
+function walkPicks(catalog: Catalog): Array<{ categoryKey: string; serviceId: string; quantity: number }> {
+  const picks = [];
+  for (const c of catalog.categories) {
+    const onPage2 = c.serviceIds.slice(10, 20).map((id) => catalog.service.get(id)!);
+    const s = onPage2.find((x) => x && orderKind(x.type) === "default");
+    if (s) picks.push({ categoryKey: c.key, serviceId: s.id, quantity: s.min });
+  }
+  if (picks.length === 0) throw new Error("no category with a Default service on its second page");
+  return picks;
+}
+
+async function closedLoop(walks: Walk[], atOnce: number, handle: (w: Walk, times: number[]) => Promise<void>, times: number[]): Promise<void> {
+  const queue = [...walks];
+  const deadline = performance.now() + PHASE_DEADLINE_MS;
+  const runner = async () => {
+    for (let w = queue.shift(); w && performance.now() < deadline; w = queue.shift()) {
+      while (w.step < w.steps.length && performance.now() < deadline) await handle(w, times);
+    }
+  };
+  await Promise.all(Array.from({ length: atOnce }, runner));
+}
+
+/**
+ * Sends updates at `rate` per second whatever the bot's pace, from users whose previous update was
+ * handled (a user waits for the answer). Returns the most updates that were in flight at once.
+ */
+async function openLoop(walks: Walk[], rate: number, handle: (w: Walk, times: number[]) => Promise<void>, times: number[]): Promise<number> {
+  const ready = [...walks];
+  const interval = 1000 / rate;
+  const deadline = performance.now() + PHASE_DEADLINE_MS;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let remaining = walks.length * STEPS;
+  let next = performance.now();
+  const pending = new Set<Promise<void>>();
+  while (remaining > 0 && performance.now() < deadline) {
+    const now = performance.now();
+    // No catching up on a backlog: a stall shows as latency, not as a burst afterwards.
+    next = Math.max(next, now - 5 * interval);
+    while (next <= now && ready.length > 0) {
+      const w = ready.shift()!;
+      next += interval;
+      remaining--;
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const p: Promise<void> = handle(w, times).finally(() => {
+        inFlight--;
+        pending.delete(p);
+        if (w.step < w.steps.length) ready.push(w);
+      });
+      pending.add(p);
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(pending);
+  return maxInFlight;
+}
+
+async function placedCount(metrics: { ordersPlaced: { get(): Promise<{ values: Array<{ value: number; labels: Record<string, unknown> }> }> } }): Promise<number> {
+  return (await metrics.ordersPlaced.get()).values.filter((v) => v.labels.outcome === "placed").reduce((a, v) => a + v.value, 0);
+}
+
+async function errorCount(metrics: { updatesHandled: { get(): Promise<{ values: Array<{ value: number; labels: Record<string, unknown> }> }> } }): Promise<number> {
+  return (await metrics.updatesHandled.get()).values.filter((v) => v.labels.outcome === "error").reduce((a, v) => a + v.value, 0);
+}

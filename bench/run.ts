@@ -1,4 +1,5 @@
 import { catalogBench } from "./catalog.js";
+import { outboundBench } from "./outbound.js";
 import { updatesBench } from "./updates.js";
 import type { BenchResult } from "./lib.js";
 
@@ -15,6 +16,7 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const benches: Array<[string, () => Promise<BenchResult>]> = [
   ["updates", () => updatesBench(redisUrl)],
   ["catalog", () => catalogBench(redisUrl)],
+  ["outbound", () => outboundBench(redisUrl)],
 ];
 
 const results: BenchResult[] = [];

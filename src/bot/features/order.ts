@@ -1,5 +1,5 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, GrammyError, type InlineKeyboard } from "grammy";
+import { Composer, type InlineKeyboard } from "grammy";
 import { formatInt, formatMoney, isFlatPriceType, unitPrice, type Money } from "../../money.js";
 import type { PanelService } from "../../panel/schemas.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
@@ -10,6 +10,7 @@ import { escapeHtml, truncate } from "../html.js";
 import type { Translator } from "../i18n.js";
 import { categoriesKeyboard, orderCallbackMatch, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
+import { editOrReply } from "../reply.js";
 
 /** Longest service name and description a card shows: the card stays far below 4096 characters. */
 const CARD_NAME_MAX = 200;
@@ -213,21 +214,5 @@ function refusalText(ctx: BotContext, result: Extract<PlaceResult, { outcome: "r
       return ctx.t("order-failed-service");
     default:
       return ctx.t("order-failed-other", { message });
-  }
-}
-
-/**
- * Shows `text` in the pressed message (edited in place); when that message cannot be edited any
- * more (too old, deleted) the text comes as a new message instead.
- */
-async function editOrReply(ctx: BotContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
-  const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
-  try {
-    await ctx.editMessageText(text, options);
-  } catch (e) {
-    if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
-    // The same page pressed twice: nothing to change.
-    if (/not modified/i.test(e.description)) return;
-    await ctx.reply(text, options);
   }
 }

@@ -1,4 +1,4 @@
-import { Composer, GrammyError, type InlineKeyboard } from "grammy";
+import { Composer, type InlineKeyboard } from "grammy";
 import { D, formatInt, formatMoney } from "../../money.js";
 import type { OrderStatus, RefillStatus } from "../../panel/status.js";
 import { normalizeRefillStatus } from "../../panel/status.js";
@@ -19,6 +19,7 @@ import { escapeHtml, truncate } from "../html.js";
 import type { Translator } from "../i18n.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersCallbackMatch, ordersListKeyboard, ORDERS_PAGE_SIZE } from "../keyboards/orders.js";
+import { editOrReply } from "../reply.js";
 
 /** How much of panel-given text a message repeats; every message stays far below 4096 characters. */
 const LIST_NAME_MAX = 40;
@@ -319,20 +320,4 @@ export function formatDateTime(ms: number): string {
 async function show(ctx: BotContext, how: "reply" | "edit", text: string, keyboard?: InlineKeyboard): Promise<void> {
   if (how === "edit") await editOrReply(ctx, text, keyboard);
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
-}
-
-/**
- * Shows `text` in the pressed message (edited in place); when that message cannot be edited any
- * more (too old, deleted) the text comes as a new message instead.
- */
-async function editOrReply(ctx: BotContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
-  const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
-  try {
-    await ctx.editMessageText(text, options);
-  } catch (e) {
-    if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
-    // The same card pressed twice: nothing to change.
-    if (/not modified/i.test(e.description)) return;
-    await ctx.reply(text, options);
-  }
 }

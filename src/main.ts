@@ -1,16 +1,19 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { run, type RunnerHandle } from "@grammyjs/runner";
+import { Api } from "grammy";
 import { createDeps, type AppDeps } from "./app.js";
 import { createBot } from "./bot/index.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
+import { RedisOutbox, readTagCounts } from "./outbound/outbox.js";
 import { HealthCheck } from "./server/health.js";
 import { closeServer, createHttpServer, listen } from "./server/http.js";
 import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
-import { BroadcastRunner, redisTagCounts } from "./services/broadcast.js";
+import { BroadcastRunner } from "./services/broadcast.js";
 import { enabledMethods } from "./services/payments.js";
+import { startWorker } from "./worker.js";
 
 export interface StartOptions {
   /** `--worker`: background work only (polling the panel, broadcasts), no Telegram updates */
@@ -26,7 +29,7 @@ export interface StartOptions {
  */
 export async function startApp(config: Config, logger: Logger, opts: StartOptions): Promise<{ port: number; stop: () => Promise<void> }> {
   const deps = createDeps(config, logger, {
-    outbox: () => ({ enqueue: async () => true }),
+    outbox: (redis) => new RedisOutbox(redis, config.redis.prefix),
   });
   opts.customize?.(deps);
   const bot = createBot(deps);
@@ -60,19 +63,23 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     redis: deps.redis,
     prefix: config.redis.prefix,
     outbox: deps.outbox,
-    tagCounts: redisTagCounts(deps.redis, config.redis.prefix),
+    tagCounts: (tag) => readTagCounts(deps.redis, config.redis.prefix, tag),
     api: bot.api,
     i18n: deps.i18n,
     logger: logger.child({ module: "broadcast" }),
   });
   broadcasts.start();
+  // The sender handles 429 per chat itself: its Api must not carry auto-retry.
+  const worker = startWorker(deps, new Api(config.botToken, { apiRoot: config.telegramApiRoot }));
 
   const stop = async () => {
     // Stop taking updates first and let the ones in flight finish (the server closes after them).
     if (runner?.isRunning()) await runner.stop();
     await closeServer(server);
-    // Then the background work, each finishing its current step.
+    // Then the background work, each finishing its current step: the broadcast batch, the poll
+    // round, the messages being sent.
     await broadcasts.stop();
+    await worker.stop();
     deps.catalog.stop();
     // Last, the connections the work above used.
     await deps.panel.close();

@@ -1,32 +1,29 @@
-import { GrammyError, type Api } from "grammy";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Outbox, OutboundMessage } from "../src/outbound/types.js";
-import { BroadcastRunner, broadcastTag, createBroadcast, redisTagCounts } from "../src/services/broadcast.js";
-import type { Redis } from "../src/store/redis.js";
+import { Api } from "grammy";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { RedisOutbox, readTagCounts } from "../src/outbound/outbox.js";
+import { OutboxSender } from "../src/outbound/sender.js";
+import type { Outbox } from "../src/outbound/types.js";
+import { BroadcastRunner, broadcastTag, createBroadcast } from "../src/services/broadcast.js";
 import { startHarness, type Harness } from "./support/harness.js";
 
 const ADMIN = 8001;
 
-/**
- * Stands in for the outbox and its sender: a key is taken once (in Redis, so it outlives a
- * restart of the runner), the message goes out at once through the Bot API, and the outcome is
- * counted under the message's tag in the hash the real outbox keeps.
- */
-function deliveringOutbox(redis: Redis, prefix: string, api: Api, hooks: { beforeEnqueue?: (n: number) => void } = {}): Outbox {
-  let enqueued = 0;
+/** The real outbound path on the harness's Redis: the outbox, and a sender into the fake Bot API. */
+function outbound(h: Harness): { outbox: RedisOutbox; sender: OutboxSender } {
+  const { redis, config, users, metrics, logger } = h.deps;
+  const outbox = new RedisOutbox(redis, config.redis.prefix);
+  const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot });
+  const sender = new OutboxSender({ redis, prefix: config.redis.prefix, api, users, metrics, logger, outbox }, { globalRate: 1000 });
+  return { outbox, sender };
+}
+
+/** An outbox that runs `beforeEnqueue` (which may throw, like a process dying) before each message. */
+function watched(outbox: Outbox, beforeEnqueue: (n: number) => void): Outbox {
+  let n = 0;
   return {
-    async enqueue(m: OutboundMessage) {
-      hooks.beforeEnqueue?.(++enqueued);
-      if (m.key && (await redis.set(`${prefix}test-outbox:${m.key}`, "1", "NX")) !== "OK") return false;
-      let outcome: "delivered" | "blocked" | "failed" = "delivered";
-      try {
-        if (m.copyFrom) await api.copyMessage(m.chatId, m.copyFrom.chatId, m.copyFrom.messageId);
-        else await api.sendMessage(m.chatId, m.text, { parse_mode: m.parseMode });
-      } catch (e) {
-        outcome = e instanceof GrammyError && e.error_code === 403 ? "blocked" : "failed";
-      }
-      if (m.tag) await redis.hincrby(`${prefix}outbox:tag:${m.tag}`, outcome, 1);
-      return true;
+    enqueue: async (m) => {
+      beforeEnqueue(++n);
+      return outbox.enqueue(m);
     },
   };
 }
@@ -45,7 +42,7 @@ function copiesByChat(h: Harness): Map<number, number> {
 function runner(h: Harness, outbox: Outbox, opts: ConstructorParameters<typeof BroadcastRunner>[1] = {}): BroadcastRunner {
   const { redis, config, i18n, logger } = h.deps;
   return new BroadcastRunner(
-    { redis, prefix: config.redis.prefix, outbox, tagCounts: redisTagCounts(redis, config.redis.prefix), api: h.bot.api, i18n, logger },
+    { redis, prefix: config.redis.prefix, outbox, tagCounts: (tag) => readTagCounts(redis, config.redis.prefix, tag), api: h.bot.api, i18n, logger },
     { batchSize: 20, checkEveryMs: 50, progressEveryMs: 0, ...opts },
   );
 }
@@ -53,14 +50,19 @@ function runner(h: Harness, outbox: Outbox, opts: ConstructorParameters<typeof B
 describe("/broadcast end to end", () => {
   let h: Harness;
   let bc: BroadcastRunner;
+  let sender: OutboxSender;
   beforeAll(async () => {
     h = await startHarness({ env: { ADMIN_IDS: String(ADMIN) } });
     await h.deps.users.setLocale(ADMIN, "en");
-    bc = runner(h, deliveringOutbox(h.redis.redis, h.config.redis.prefix, h.bot.api));
+    const path = outbound(h);
+    sender = path.sender;
+    sender.start();
+    bc = runner(h, path.outbox);
     bc.start();
   });
   afterAll(async () => {
     await bc.stop();
+    await sender.stop();
     await h.stop();
   });
 
@@ -121,62 +123,67 @@ describe("/broadcast end to end", () => {
 describe("a broadcast interrupted by a restart", () => {
   const USERS = 600; // more than Redis keeps as a compact set, so SSCAN really walks in steps
   let h: Harness;
-  let adminMessage: number;
+  let sender: OutboxSender;
+  let outbox: RedisOutbox;
   beforeAll(async () => {
     h = await startHarness({ startBot: false });
     for (let i = 0; i < USERS; i++) await h.deps.users.touch({ id: 20_000 + i, chatId: 20_000 + i });
-    // A message in the admin's chat to copy (the fake keeps what users send).
+    // The message to copy: the admin's first in a fresh chat (id 1; the fake keeps what users send).
     h.tg.user({ id: ADMIN }).send("News for everyone");
-    adminMessage = 1;
+    ({ sender, outbox } = outbound(h));
+    sender.start();
   });
-  afterAll(async () => h.stop());
+  afterAll(async () => {
+    await sender.stop();
+    await h.stop();
+  });
 
   const newJob = () =>
-    createBroadcast(h.redis.redis, h.config.redis.prefix, { adminId: ADMIN, adminChatId: ADMIN, locale: "en", fromChatId: ADMIN, messageId: adminMessage, users: USERS });
+    createBroadcast(h.redis.redis, h.config.redis.prefix, { adminId: ADMIN, adminChatId: ADMIN, locale: "en", fromChatId: ADMIN, messageId: 1, users: USERS });
   const jobField = (id: string, field: string) => h.redis.redis.hget(`${h.config.redis.prefix}bc:${id}`, field);
+  const queuedSoFar = (id: string) => h.redis.redis.scard(`${h.config.redis.prefix}bc:${id}:queued`);
 
-  it("resumes from the stored cursor after a stop, and every user gets exactly one copy", async () => {
+  /** A second process on the same Redis finishes the job; every user then has exactly one copy. */
+  async function finishElsewhere(id: string): Promise<void> {
+    const second = runner(h, outbox);
+    second.start();
+    try {
+      await vi.waitFor(async () => expect(await jobField(id, "phase")).toBe("done"), { timeout: 20_000, interval: 50 });
+    } finally {
+      await second.stop();
+    }
+    const copies = copiesByChat(h);
+    expect(copies.size).toBe(USERS);
+    expect([...copies.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    expect(await readTagCounts(h.redis.redis, h.config.redis.prefix, broadcastTag(id))).toEqual({ delivered: USERS, blocked: 0, failed: 0 });
+  }
+
+  it("resumes from the stored cursor after a stop", async () => {
     h.tg.clearCalls();
     const id = await newJob();
-    const { redis } = h.redis;
-    const prefix = h.config.redis.prefix;
     let first: BroadcastRunner | undefined;
-    first = runner(h, deliveringOutbox(redis, prefix, h.bot.api, { beforeEnqueue: (n) => n === 50 && void first!.stop() }));
+    first = runner(h, watched(outbox, (n) => n === 50 && void first!.stop()));
     await first.runOnce();
-    const afterStop = [...copiesByChat(h).values()].reduce((a, b) => a + b, 0);
-    expect(afterStop).toBeGreaterThanOrEqual(50);
-    expect(afterStop).toBeLessThan(USERS);
+    const queued = await queuedSoFar(id);
+    expect(queued).toBeGreaterThanOrEqual(50);
+    expect(queued).toBeLessThan(USERS);
     expect(await jobField(id, "phase")).toBe("queueing");
     expect(await jobField(id, "cursor")).not.toBe("0");
-
-    // A new process on the same Redis.
-    const second = runner(h, deliveringOutbox(redis, prefix, h.bot.api));
-    await second.runOnce();
-    const copies = copiesByChat(h);
-    expect(copies.size).toBe(USERS);
-    expect([...copies.values()].every((n) => n === 1)).toBe(true);
-    expect(await jobField(id, "phase")).toBe("done");
-    expect(await redisTagCounts(redis, prefix)(broadcastTag(id))).toEqual({ delivered: USERS, blocked: 0, failed: 0 });
+    await finishElsewhere(id);
   });
 
-  it("a crash in the middle of a batch repeats that batch, and the outbox's keys keep it to one copy each", async () => {
+  it("after a crash in the middle of a batch the batch is redone, and the outbox's keys keep it to one copy each", async () => {
     h.tg.clearCalls();
     const id = await newJob();
-    const { redis } = h.redis;
-    const prefix = h.config.redis.prefix;
-    const crashing = runner(h, deliveringOutbox(redis, prefix, h.bot.api, { beforeEnqueue: (n) => {
-      if (n === 75) throw new Error("process died");
-    } }));
+    const crashing = runner(
+      h,
+      watched(outbox, (n) => {
+        if (n === 75) throw new Error("process died");
+      }),
+    );
     await crashing.runOnce();
+    expect(await queuedSoFar(id)).toBe(74);
     expect(await jobField(id, "phase")).toBe("queueing");
-    const before = [...copiesByChat(h).values()].reduce((a, b) => a + b, 0);
-    expect(before).toBe(74);
-
-    const second = runner(h, deliveringOutbox(redis, prefix, h.bot.api));
-    await second.runOnce();
-    const copies = copiesByChat(h);
-    expect(copies.size).toBe(USERS);
-    expect([...copies.values()].every((n) => n === 1)).toBe(true);
-    expect(await jobField(id, "phase")).toBe("done");
+    await finishElsewhere(id);
   });
 });

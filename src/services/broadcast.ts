@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Translator } from "../bot/i18n.js";
 import type { Logger } from "../logger.js";
+import type { TagCounts } from "../outbound/outbox.js";
 import type { Outbox } from "../outbound/types.js";
 import { keys as storeKeys, type Redis } from "../store/redis.js";
 
@@ -10,13 +11,7 @@ import { keys as storeKeys, type Redis } from "../store/redis.js";
  * every copy has the idempotency key `bc:<id>:<userId>`, so a resumed batch never sends twice.
  */
 
-export interface TagCounts {
-  delivered: number;
-  blocked: number;
-  failed: number;
-}
-
-/** Outcome counters the outbox keeps per tag. */
+/** Outcome counters the outbox keeps per tag (`readTagCounts`). */
 export type TagCountsReader = (tag: string) => Promise<TagCounts>;
 
 /** The part of the Bot API the progress message needs. */
@@ -280,10 +275,3 @@ export class BroadcastRunner {
   }
 }
 
-/** Reads the outbox's per-tag outcome counters straight from their Redis hash. */
-export function redisTagCounts(redis: Redis, prefix: string): TagCountsReader {
-  return async (tag) => {
-    const [delivered, blocked, failed] = await redis.hmget(`${prefix}outbox:tag:${tag}`, "delivered", "blocked", "failed");
-    return { delivered: Number(delivered ?? 0), blocked: Number(blocked ?? 0), failed: Number(failed ?? 0) };
-  };
-}

@@ -1,7 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { D } from "../src/money.js";
-import { classifySendError, burstFor } from "../src/outbound/sender.js";
+import { classifySendError } from "../src/outbound/sender.js";
 import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../src/panel/schemas.js";
 import { normalizeOrderStatus, normalizeRefillStatus } from "../src/panel/status.js";
 import { decideOrder, decideRefill, nextPollInterval, type TrackedOrder } from "../src/poller/decide.js";
@@ -190,9 +190,5 @@ describe("classifySendError", () => {
     expect(classifySendError(grammy(400, "Bad Request: chat not found")).kind).toBe("rejected");
     expect(classifySendError(grammy(502, "Bad Gateway")).kind).toBe("transient");
     expect(classifySendError(new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET"))).kind).toBe("transient");
-  });
-  it("the global burst keeps any second within about 1.2 × the rate", () => {
-    expect(burstFor(25)).toBe(5);
-    expect(burstFor(1)).toBe(1);
   });
 });

@@ -21,8 +21,10 @@ export function outboxKeys(prefix: string) {
     pending: `${prefix}outbox:pending`,
     /** failed send attempts of the message at the head of each chat's list */
     attempts: `${prefix}outbox:attempts`,
-    /** theoretical arrival time of the global rate limit (GCRA) */
+    /** the next free send slot of the global rate limit, ms */
     rate: `${prefix}outbox:rate`,
+    /** send times of the last second, the global limit's hard cap */
+    sent: `${prefix}outbox:sent`,
     tag: (tag: string) => `${prefix}outbox:tag:${tag}`,
     tagPrefix: `${prefix}outbox:tag:`,
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { GrammyError, type Api } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
@@ -34,6 +35,10 @@ export interface SenderOptions {
   retryDelayMs: number;
   /** longest sleep when there is nothing to send (other processes' messages are seen this late) */
   idleMs: number;
+  /** send slots are handed out this far ahead, so claiming never leaves the rate unused */
+  lookaheadMs: number;
+  /** messages being sent at once by this process */
+  maxInFlight: number;
 }
 
 export const DEFAULT_SENDER_OPTIONS: Omit<SenderOptions, "globalRate"> = {
@@ -43,47 +48,71 @@ export const DEFAULT_SENDER_OPTIONS: Omit<SenderOptions, "globalRate"> = {
   maxAttempts: 8,
   retryDelayMs: 2_000,
   idleMs: 250,
+  lookaheadMs: 200,
+  maxInFlight: 100,
 };
 
-/** A burst of a fifth of a second's worth on top of the rate: at most rate × 1.2 in any second. */
-export const burstFor = (rate: number): number => Math.max(1, Math.floor(rate / 5));
-
-// Takes up to ARGV[2] chats whose time has come, as many as the shared rate limit (GCRA over
-// Redis' own clock, so every process agrees) allows now, and leases them to the caller. Chats
-// whose list is empty leave the ready set here. Returns {wait hint ms, chat, head, chat, head…};
-// the hint is -1 when nothing is queued at all.
+// Hands out up to ARGV[2] chats whose turn has come, each with a send slot from the global rate
+// limit: slots are 1000/rate ms apart for all processes together (Redis' own clock, so processes
+// agree), and only slots within the next ARGV[5] ms are given out. Claimed chats are leased to
+// the caller. Chats whose list is empty leave the ready set here.
+// Returns {wait ms, chat, head message, slot delay ms, …}; wait is -1 when nothing is queued.
 const CLAIM = `
 local ready, rate, qprefix = KEYS[1], KEYS[2], ARGV[1]
+local max, lease, interval, lookahead = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local interval, burst, max = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[2])
-local tat = tonumber(redis.call('GET', rate) or '0')
-if tat < now then tat = now end
-local allowed = math.floor((now + burst * interval - tat) / interval)
-if allowed <= 0 then return {math.ceil(tat - burst * interval + interval - now)} end
-if allowed > max then allowed = max end
+local first = tonumber(redis.call('GET', rate) or '0')
+if first < now then first = now end
+local slots = math.floor((now + lookahead - first) / interval) + 1
+if slots <= 0 then return {math.ceil(first - lookahead - now)} end
+if slots > max then slots = max end
 local out = {0}
 local taken = 0
-for _, chat in ipairs(redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, allowed + 20)) do
-  if taken >= allowed then break end
+for _, chat in ipairs(redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, slots + 20)) do
+  if taken >= slots then break end
   local head = redis.call('LINDEX', qprefix .. chat, 0)
   if head then
-    redis.call('ZADD', ready, now + tonumber(ARGV[3]), chat)
+    redis.call('ZADD', ready, now + lookahead + lease, chat)
     out[#out + 1] = chat
     out[#out + 1] = head
+    out[#out + 1] = math.floor(first + taken * interval - now)
     taken = taken + 1
   else
     redis.call('ZREM', ready, chat)
   end
 end
 if taken > 0 then
-  redis.call('SET', rate, string.format('%.3f', tat + taken * interval), 'PX', 60000)
+  redis.call('SET', rate, string.format('%.3f', first + taken * interval), 'PX', 60000)
 else
   local nxt = redis.call('ZRANGE', ready, 0, 0, 'WITHSCORES')
   out[1] = nxt[2] and math.max(0, tonumber(nxt[2]) - now) or -1
 end
 return out
 `;
+
+// The hard cap under the slots: at most ARGV[1] sends in any trailing ARGV[3] ms, over all
+// processes. Slots keep the pace even; this keeps a late batch (a stalled process, a slow Redis)
+// from catching up in a burst. Returns 0 with the send recorded, or how many ms to wait.
+const PERMIT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local window = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('ZADD', KEYS[1], now, ARGV[2])
+  redis.call('PEXPIRE', KEYS[1], 2000)
+  return 0
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return math.max(1, math.ceil(tonumber(oldest[2]) + window - now))
+`;
+
+/**
+ * Telegram counts arrivals, which drift from send times by network jitter: the cap counts sends
+ * over a second and this much more, so that no second of arrivals holds more than the limit.
+ */
+export const JITTER_ALLOWANCE_MS = 25;
 
 // The head message is done (delivered, or dropped as failed): pop it if it is still the one that
 // was sent, count its tag's outcome in the same step, and space the chat's next message.
@@ -157,18 +186,21 @@ export function classifySendError(e: unknown): SendFailure {
 interface Claimed {
   chatId: number;
   raw: string;
+  /** how long to wait for this message's slot in the global rate */
+  delayMs: number;
 }
 
 /**
  * Drains the outbound queue within Telegram's limits: a global rate shared by all processes
- * through Redis, one message a second per chat (a chat is leased to one process at a time, so
- * its messages go in order), 429 waits for that chat only, 403 ends a chat's queue and marks
- * the user blocked, a 400 drops the message. Nothing is lost on a crash: a message leaves its
- * list only after Telegram took it (so a crash right after sending may repeat one message).
+ * through Redis (evenly spaced send slots), one message a second per chat (a chat is leased to one
+ * process at a time, so its messages go in order), 429 waits for that chat only, 403 ends a
+ * chat's queue and marks the user blocked, a 400 drops the message. Nothing is lost on a crash: a
+ * message leaves its list only after Telegram took it (so a crash right after sending may repeat one).
  */
 export class OutboxSender {
   private readonly k: OutboxKeys;
   private readonly opts: SenderOptions;
+  private readonly inFlight = new Set<Promise<void>>();
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
@@ -198,30 +230,38 @@ export class OutboxSender {
     this.running = undefined;
   }
 
-  /** One claim-and-send step; returns how many messages were attempted and how long to wait if none. */
-  async step(): Promise<{ attempted: number; waitMs: number }> {
-    const { claimed, waitMs } = await this.claim();
-    await Promise.all(claimed.map((c) => this.deliver(c)));
-    return { attempted: claimed.length, waitMs };
-  }
-
   private async loop(): Promise<void> {
     while (!this.stopping) {
-      let waitMs: number;
+      let waitMs = 0;
       try {
-        const step = await this.step();
-        if (step.attempted > 0) continue;
-        waitMs = step.waitMs < 0 ? this.opts.idleMs : Math.min(Math.max(step.waitMs, 5), this.opts.idleMs);
+        const room = this.opts.maxInFlight - this.inFlight.size;
+        if (room <= 0) {
+          await Promise.race(this.inFlight);
+          continue;
+        }
+        const { claimed, waitMs: hint } = await this.claim(room);
+        for (const c of claimed) this.track(c);
+        if (claimed.length === 0) waitMs = hint < 0 ? this.opts.idleMs : Math.min(Math.max(hint, 5), this.opts.idleMs);
       } catch (e) {
-        this.deps.logger.error({ err: e }, "outbox step failed");
+        this.deps.logger.error({ err: e }, "outbox claim failed");
         waitMs = 1_000;
       }
       await this.sleep(waitMs);
     }
+    await Promise.all(this.inFlight);
+  }
+
+  /** Sends at the message's slot, without holding up the claiming of the next ones. */
+  private track(c: Claimed): void {
+    const p = new Promise<void>((resolve) => setTimeout(resolve, c.delayMs))
+      .then(() => this.deliver(c))
+      .catch((e: unknown) => this.deps.logger.error({ err: e, chatId: c.chatId }, "outbox delivery failed; the chat is retried after its lease"))
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
   }
 
   private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
+    if (this.stopping || ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       const self = this;
@@ -234,21 +274,20 @@ export class OutboxSender {
     });
   }
 
-  private async claim(): Promise<{ claimed: Claimed[]; waitMs: number }> {
-    const interval = 1000 / this.opts.globalRate;
+  private async claim(max: number): Promise<{ claimed: Claimed[]; waitMs: number }> {
     const res = (await this.deps.redis.eval(
       CLAIM,
       2,
       this.k.ready,
       this.k.rate,
       this.k.queuePrefix,
-      this.opts.globalRate,
+      max,
       this.opts.leaseMs,
-      interval,
-      burstFor(this.opts.globalRate),
+      (1000 + JITTER_ALLOWANCE_MS) / this.opts.globalRate,
+      this.opts.lookaheadMs,
     )) as Array<string | number>;
     const claimed: Claimed[] = [];
-    for (let i = 1; i + 1 < res.length; i += 2) claimed.push({ chatId: Number(res[i]), raw: String(res[i + 1]) });
+    for (let i = 1; i + 2 < res.length; i += 3) claimed.push({ chatId: Number(res[i]), raw: String(res[i + 1]), delayMs: Math.max(0, Number(res[i + 2])) });
     return { claimed, waitMs: Number(res[0]) };
   }
 
@@ -262,6 +301,7 @@ export class OutboxSender {
       await this.finish(c, "failed");
       return;
     }
+    for (let wait = await this.permit(msg.id); wait > 0; wait = await this.permit(msg.id)) await new Promise((r) => setTimeout(r, wait));
     try {
       await this.send(c.chatId, msg);
     } catch (e) {
@@ -270,6 +310,10 @@ export class OutboxSender {
     }
     await this.finish(c, "delivered");
     this.deps.metrics.notifications.inc({ outcome: "sent" });
+  }
+
+  private async permit(messageId: string): Promise<number> {
+    return (await this.deps.redis.eval(PERMIT, 1, this.k.sent, this.opts.globalRate, `${messageId}:${randomUUID()}`, 1000 + JITTER_ALLOWANCE_MS)) as number;
   }
 
   private async send(chatId: number, msg: QueuedMessage): Promise<void> {

@@ -81,6 +81,12 @@ describe("decideOrder", () => {
     expect(d.nextDueAt).toBe(NOW + MIN);
   });
 
+  it("the first start count and remains seen are stored, but are not progress", () => {
+    const d = decideOrder(order(), live("Pending", { startCount: 0, remains: 1000 }), NOW, timing, limits);
+    expect(d.changed).toBe(false);
+    expect(d.fields).toMatchObject({ startCount: "0", remains: "1000" });
+  });
+
   it("Completed is final: told, no refund, no next look", () => {
     const d = decideOrder(order({ status: "in_progress" }), live("Completed", { remains: 0 }), NOW, timing, limits);
     expect(d.news).toMatchObject({ status: "completed" });

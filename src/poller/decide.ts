@@ -93,8 +93,9 @@ export function decideOrder(order: TrackedOrder, answer: PerId<PanelOrderStatus>
   }
   const live = answer.value;
   const statusChanged = live.status !== order.status;
-  const startChanged = live.startCount !== null && live.startCount !== order.startCount;
-  const remainsChanged = live.remains !== null && live.remains !== order.remains;
+  // A first value (nothing stored yet) is not progress: only a known value that moves is.
+  const startChanged = live.startCount !== null && order.startCount !== undefined && live.startCount !== order.startCount;
+  const remainsChanged = live.remains !== null && order.remains !== undefined && live.remains !== order.remains;
   const changed = statusChanged || startChanged || remainsChanged;
   const fields: OrderFields = { status: live.status, statusRaw: live.statusRaw.slice(0, 100) };
   if (live.startCount !== null) fields.startCount = String(live.startCount);

@@ -2,6 +2,9 @@ import { createDeps, type AppDeps } from "../../src/app.js";
 import { createBot } from "../../src/bot/index.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { RedisOutbox } from "../../src/outbound/outbox.js";
+import { startWorker, type Worker, type WorkerOptions } from "../../src/worker.js";
+import { Api } from "grammy";
 import type { Outbox, OutboundMessage } from "../../src/outbound/types.js";
 import { startPanelSimulator, type PanelSimulator, type SimOptions } from "../../src/panel/simulator/server.js";
 import type { Bot } from "grammy";
@@ -18,6 +21,8 @@ export interface Harness {
   bot: Bot<BotContext>;
   /** what went to the outbox (notifications, alerts) when no real outbox is given */
   outboxed: OutboundMessage[];
+  /** the poller and sender, when started with `worker` */
+  worker?: Worker;
   stop(): Promise<void>;
 }
 
@@ -27,6 +32,8 @@ export interface HarnessOptions {
   sim?: SimOptions;
   /** a real outbox factory; by default messages are collected in `outboxed` */
   outbox?: (redis: AppDeps["redis"]) => Outbox;
+  /** the real outbound path: RedisOutbox, and a worker (poller + sender) sending to the fake Bot API */
+  worker?: WorkerOptions | true;
   /** false: the bot is created but not started (tests that feed updates themselves) */
   startBot?: boolean;
 }
@@ -58,7 +65,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return true;
     },
   };
-  const deps = createDeps(config, logger, { redis: redis.redis, outbox: opts.outbox ?? (() => collect), panelRetryDelayMs: 10 });
+  const outbox = opts.worker ? (r: AppDeps["redis"]) => new RedisOutbox(r, config.redis.prefix) : (opts.outbox ?? (() => collect));
+  const deps = createDeps(config, logger, { redis: redis.redis, outbox, panelRetryDelayMs: 10 });
+  // A plain Api like the worker's in main.ts: no auto-retry, the sender handles 429 itself.
+  const worker = opts.worker ? startWorker(deps, new Api(config.botToken, { apiRoot: config.telegramApiRoot }), opts.worker === true ? {} : opts.worker) : undefined;
   const bot = createBot(deps);
   let polling: Promise<void> | undefined;
   if (opts.startBot !== false) {
@@ -73,7 +83,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     deps,
     bot,
     outboxed,
+    worker,
     async stop() {
+      await worker?.stop();
       if (bot.isRunning()) await bot.stop();
       await polling?.catch(() => undefined);
       await deps.panel.close();

@@ -27,11 +27,14 @@ export async function registerCommands(api: Api<RawApi>, i18n: Translator, defau
 
 /** Admin commands, shown in the command menu of the admins' own chats only. */
 const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "broadcast"] as const;
+/** Admin side of top-ups: receipts to approve, Stars to refund. */
+const ADMIN_PAYMENT_COMMANDS = ["approve", "refundstars"] as const;
 
 export function adminCommands(i18n: Translator, locale: string, opts: CommandOptions = {}): BotCommand[] {
   // An admin's /order also takes an order id: say so in its description.
   const own = userCommands(i18n, locale, opts).map((c) => (c.command === "order" ? { ...c, description: i18n.t(locale, "admin-cmd-order") } : c));
-  return [...own, ...ADMIN_COMMANDS.map((c) => ({ command: c, description: i18n.t(locale, `admin-cmd-${c}`) }))];
+  const admin = opts.payments ? [...ADMIN_COMMANDS, ...ADMIN_PAYMENT_COMMANDS] : ADMIN_COMMANDS;
+  return [...own, ...admin.map((c) => ({ command: c, description: i18n.t(locale, `admin-cmd-${c}`) }))];
 }
 
 /**

@@ -29,6 +29,8 @@ export interface SenderOptions {
   groupChatMs: number;
   /** a chat claimed by a process that died is free again after this long */
   leaseMs: number;
+  /** a send not answered by then is abandoned (and retried): well within the lease, so no other process sends it meanwhile */
+  sendTimeoutMs: number;
   /** network errors and 5xx: tries of one message before it is dropped */
   maxAttempts: number;
   /** first wait after a network error or 5xx; doubles per attempt */
@@ -45,6 +47,7 @@ export const DEFAULT_SENDER_OPTIONS: Omit<SenderOptions, "globalRate"> = {
   perChatMs: 1_000,
   groupChatMs: 3_000,
   leaseMs: 60_000,
+  sendTimeoutMs: 30_000,
   maxAttempts: 8,
   retryDelayMs: 2_000,
   idleMs: 250,
@@ -318,18 +321,20 @@ export class OutboxSender {
 
   private async send(chatId: number, msg: QueuedMessage): Promise<void> {
     const { api } = this.deps;
+    // grammY types its signal after the abort-controller shim; Node's own one is what it uses at run time.
+    const signal = AbortSignal.timeout(this.opts.sendTimeoutMs) as unknown as Parameters<SenderApi["sendMessage"]>[3];
     if (msg.copyFrom) {
       // The text, when there is one, replaces the copied message's caption.
       await api.copyMessage(chatId, msg.copyFrom.chatId, msg.copyFrom.messageId, {
         ...(msg.replyMarkup && { reply_markup: msg.replyMarkup }),
         ...(msg.text !== "" && { caption: msg.text, ...(msg.parseMode && { parse_mode: msg.parseMode }) }),
-      });
+      }, signal);
       return;
     }
     await api.sendMessage(chatId, msg.text, {
       ...(msg.parseMode && { parse_mode: msg.parseMode }),
       ...(msg.replyMarkup && { reply_markup: msg.replyMarkup }),
-    });
+    }, signal);
   }
 
   private async failed(c: Claimed, msg: QueuedMessage, e: unknown): Promise<void> {

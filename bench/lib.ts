@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { basename } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 /** Shared shape of every benchmark's result, printed as one table (or JSON with --json). */
@@ -40,6 +42,25 @@ export function spawnTs(file: string, env: Record<string, string> = {}, nodeArgs
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "inherit"],
   });
+}
+
+/**
+ * The same, compiled first (esbuild, which tsx brings along) and run by plain `node`, as production
+ * runs the built code: no TypeScript loader in the process, so its memory is the program's own.
+ * The bundle goes to node_modules/.cache/, from where packages and locales/ are found as from src/.
+ * Falls back to tsx when esbuild cannot be loaded; `how` says which ran.
+ */
+export async function spawnCompiled(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; how: string }> {
+  const entry = fileURLToPath(new URL(file, import.meta.url));
+  const outfile = fileURLToPath(new URL(`../node_modules/.cache/panelbot-bench/${basename(entry, ".ts")}.mjs`, import.meta.url));
+  try {
+    const esbuild = await import("esbuild");
+    await esbuild.build({ entryPoints: [entry], outfile, bundle: true, packages: "external", platform: "node", format: "esm", target: "node20", logLevel: "error" });
+  } catch {
+    return { child: spawnTs(file, env, nodeArgs), how: "node --import tsx (esbuild not available)" };
+  }
+  const child = spawn(process.execPath, [...nodeArgs, outfile], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "inherit"] });
+  return { child, how: "node on the esbuild-compiled bundle" };
 }
 
 /** The first line a child prints, parsed as JSON; rejects when the child exits first or after timeoutMs. */
@@ -95,5 +116,59 @@ export async function startSimProcess(opts: { services?: number; categories?: nu
   } catch (e) {
     child.kill("SIGKILL");
     throw e;
+  }
+}
+
+/** JSON lines from a child's stdout, one `next()` per line; rejects on timeout or when the child exits. */
+export class ChildLines {
+  private readonly lines: string[] = [];
+  private waiting?: { resolve: (line: string) => void; reject: (e: Error) => void };
+  private ended?: Error;
+
+  constructor(readonly child: ChildProcess) {
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = undefined;
+        w.resolve(line);
+      } else this.lines.push(line);
+    });
+    child.once("exit", (code, signal) => {
+      this.ended = new Error(`child exited (${code ?? signal})`);
+      this.waiting?.reject(this.ended);
+      this.waiting = undefined;
+    });
+  }
+
+  next<T>(timeoutMs: number): Promise<T> {
+    const queued = this.lines.shift();
+    if (queued !== undefined) return Promise.resolve(JSON.parse(queued) as T);
+    if (this.ended) return Promise.reject(this.ended);
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting = undefined;
+        reject(new Error(`no answer from child within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting = {
+        resolve: (line) => {
+          clearTimeout(timer);
+          try {
+            resolve(JSON.parse(line) as T);
+          } catch (e) {
+            reject(e as Error);
+          }
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+    });
+  }
+
+  /** Sends one JSON line and waits for the answer. */
+  request<T>(msg: object, timeoutMs: number): Promise<T> {
+    this.child.stdin!.write(`${JSON.stringify(msg)}\n`);
+    return this.next<T>(timeoutMs);
   }
 }

@@ -1,5 +1,6 @@
 import { catalogBench } from "./catalog.js";
 import { outboundBench } from "./outbound.js";
+import { pollerBench } from "./poller.js";
 import { updatesBench } from "./updates.js";
 import type { BenchResult } from "./lib.js";
 
@@ -13,7 +14,8 @@ const onlyArg = args.find((a) => a.startsWith("--only="))?.slice(7);
 const only = onlyArg ? new Set(onlyArg.split(",")) : null;
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
-const benches: Array<[string, () => Promise<BenchResult>]> = [
+const benches: Array<[string, () => Promise<BenchResult | BenchResult[]>]> = [
+  ["poller", () => pollerBench(redisUrl)],
   ["updates", () => updatesBench(redisUrl)],
   ["catalog", () => catalogBench(redisUrl)],
   ["outbound", () => outboundBench(redisUrl)],
@@ -23,7 +25,8 @@ const results: BenchResult[] = [];
 for (const [name, run] of benches) {
   if (only && !only.has(name)) continue;
   if (!json) process.stderr.write(`running ${name}…\n`);
-  results.push(await run());
+  const out = await run();
+  results.push(...(Array.isArray(out) ? out : [out]));
 }
 
 if (json) {

@@ -1,3 +1,4 @@
+import { cpus, loadavg } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
@@ -22,7 +23,9 @@ const THROUGHPUT_WALKS = 2_000;
 const THROUGHPUT_USERS_AT_ONCE = 64;
 /** open loop: updates are sent at this rate, the target rate, to read the handling time under it */
 const PACED_RATE = 1_500;
-const PACED_WALKS = 1_500;
+/** the open loop is run this many times (the machine is shared: one stall elsewhere moves a p99); the median p99 counts */
+const PACED_RUNS = 3;
+const PACED_WALKS = 700;
 /** every phase stops by itself after this long, finished or not */
 const PHASE_DEADLINE_MS = 60_000;
 
@@ -210,41 +213,57 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
     const rate = loopTimes.length / (loopMs / 1000);
 
     // Open loop at the target rate: how long an update takes when updates come that fast.
-    const pacedWalks = await newWalks(PACED_WALKS);
+    const paced: Array<{ sorted: number[]; rate: number; maxInFlight: number; cpu: number }> = [];
     const pacedTimes: number[] = [];
     for (const b of byStep) b.length = 0;
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
-    const p0 = performance.now();
-    const maxInFlight = await openLoop(pacedWalks, PACED_RATE, handle, pacedTimes);
-    const pacedMs = performance.now() - p0;
+    for (let run = 0; run < PACED_RUNS; run++) {
+      const walks = await newWalks(PACED_WALKS);
+      const times: number[] = [];
+      const c0 = process.cpuUsage();
+      const p0 = performance.now();
+      const maxInFlight = await openLoop(walks, PACED_RATE, handle, times);
+      const ms = performance.now() - p0;
+      const c = process.cpuUsage(c0);
+      paced.push({ sorted: [...times].sort((a, b) => a - b), rate: times.length / (ms / 1000), maxInFlight, cpu: ((c.user + c.system) / 1000 / ms) * 100 });
+      pacedTimes.push(...times);
+    }
     loopDelay.disable();
     const stepP99 = byStep.map((b) => round(percentile([...b].sort((x, y) => x - y), 99), 1)).join(" / ");
+    const p99s = paced.map((r) => percentile(r.sorted, 99));
+    const p99 = [...p99s].sort((a, b) => a - b)[Math.floor(p99s.length / 2)]!;
 
     const placed = (await placedCount(deps.metrics)) - placedBefore;
     const errors = await errorCount(deps.metrics);
     const loopSorted = [...loopTimes].sort((a, b) => a - b);
     const pacedSorted = [...pacedTimes].sort((a, b) => a - b);
-    const p99 = percentile(pacedSorted, 99);
-    const expectedPlaced = THROUGHPUT_WALKS + PACED_WALKS;
+    const expectedPlaced = THROUGHPUT_WALKS + PACED_RUNS * PACED_WALKS;
+    const cpuShare = (cpu.user + cpu.system) / 1000 / loopMs;
+    // Updates per second of one core's work: the process used more than one core (GC threads).
+    const perCore = rate / Math.max(1, cpuShare);
     return {
       name: "updates",
       setup:
         `1 bot process (this one; the panel simulator in its own process, ${SERVICES} services/${CATEGORIES} categories), Redis sessions+conversations, ` +
         `Telegram answered in-process, log level info to a null sink. Walk of ${STEPS} updates per user: /start, menu, categories p2, category, its p2, service, Order, link, quantity, Confirm (panel add over HTTP). ` +
-        `Closed loop: ${THROUGHPUT_WALKS} users, ${THROUGHPUT_USERS_AT_ONCE} at once; open loop: ${PACED_WALKS} users at ${PACED_RATE} updates/s; after ${WARMUP_WALKS} warm-up walks`,
+        `Closed loop: ${THROUGHPUT_WALKS} users, ${THROUGHPUT_USERS_AT_ONCE} at once; open loop: ${PACED_RUNS} runs of ${PACED_WALKS} users at ${PACED_RATE} updates/s; after ${WARMUP_WALKS} warm-up walks. ` +
+        `Load average at start ${loadavg()[0]!.toFixed(2)} on ${cpus().length} CPUs (the machine is shared)`,
       figures: {
         "closed loop: updates": loopTimes.length,
         "closed loop: updates/s": round(rate, 0),
-        "closed loop: CPU of this process, % of one core": round(((cpu.user + cpu.system) / 1000 / loopMs) * 100, 0),
+        "closed loop: CPU of this process, % of one core": round(cpuShare * 100, 0),
+        "closed loop: updates/s per core (÷ CPU share)": round(perCore, 0),
         "closed loop: handleUpdate p50 ms": round(percentile(loopSorted, 50)),
         "closed loop: handleUpdate p99 ms": round(percentile(loopSorted, 99)),
         "open loop: updates sent at /s": PACED_RATE,
-        "open loop: updates/s achieved": round(pacedTimes.length / (pacedMs / 1000), 0),
-        "open loop: handleUpdate p50 ms": round(percentile(pacedSorted, 50)),
-        "open loop: handleUpdate p99 ms": round(p99),
+        "open loop: updates/s achieved (each run)": paced.map((r) => round(r.rate, 0)).join(" / "),
+        "open loop: CPU of this process, % (each run)": paced.map((r) => round(r.cpu, 0)).join(" / "),
+        "open loop: handleUpdate p50 ms (all runs)": round(percentile(pacedSorted, 50)),
+        "open loop: handleUpdate p99 ms (each run)": p99s.map((v) => round(v, 1)).join(" / "),
+        "open loop: handleUpdate p99 ms (median run)": round(p99),
         "open loop: handleUpdate max ms": round(pacedSorted.at(-1) ?? NaN),
-        "open loop: most updates in flight": maxInFlight,
+        "open loop: most updates in flight (each run)": paced.map((r) => r.maxInFlight).join(" / "),
         "open loop: p99 ms by step (walk order)": stepP99,
         "open loop: event loop delay p99 / max ms": `${round(loopDelay.percentile(99) / 1e6)} / ${round(loopDelay.max / 1e6)}`,
         "orders placed / walks": `${placed} / ${expectedPlaced}`,
@@ -252,8 +271,8 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
         "Telegram calls answered": telegram.calls,
       },
       targets: [
-        atLeast("updates/s (closed loop, one core)", rate, 1500, "/s"),
-        below("handleUpdate p99 at 1,500/s", p99, 25, "ms"),
+        atLeast("updates/s per core (closed loop)", perCore, 1500, "/s"),
+        below("handleUpdate p99 at 1,500/s (median run)", p99, 25, "ms"),
         { what: "every walk placed its order, no errors", value: placed, target: `= ${expectedPlaced}, 0 errors`, ok: placed === expectedPlaced && errors + logErrors === 0 },
       ],
     };

@@ -1,0 +1,307 @@
+import { performance } from "node:perf_hooks";
+import { orderPrice, toUnits, D } from "../src/money.js";
+import { generateCatalog, type SimService } from "../src/panel/simulator/catalog.js";
+import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
+import { createRedis, keys as storeKeys, type Redis } from "../src/store/redis.js";
+import { deleteByPrefix } from "../test/support/redis.js";
+import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
+
+const SIZES = [10_000, 100_000];
+const ORDERS_PER_USER = 5;
+/** the one-request-per-order baseline runs on this many orders and is scaled to N */
+const BASELINE_SAMPLE = 2_000;
+/** orders (per 1,000) the panel reports moved since the last look, so the round has news to give */
+const MOVED = { inProgress: 30, completed: 10, partial: 3, canceled: 2 };
+const SEED_CHUNK = 2_000;
+const ROUND_TIMEOUT_MS = 120_000;
+
+interface RoundAnswer {
+  stats: { checked: number; requests: number; changed: number; told: number; attention: number; ms: number; panelFailed: boolean };
+  commands: number;
+  writes: number;
+  cpuMs: number;
+  logErrors: number;
+  rss: number;
+  maxRss: number;
+  heapUsed: number;
+  heapTotal: number;
+}
+interface BaselineAnswer {
+  ms: number;
+  orders: number;
+  requests: number;
+  changed: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Benchmarks 1 and 2: one poll round over N open orders (N = 10,000 and 100,000) by a worker process
+ * that runs only the poller, against the simulator (in this process, seeded directly) and Redis;
+ * beside it the one-status-request-per-order way on a sample; then the 100,000 with two workers.
+ */
+export async function pollerBench(redisUrl: string): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const n of SIZES) {
+    const withTwo = n === SIZES.at(-1);
+    const r = await oneSize(redisUrl, n, withTwo);
+    results.push(...r);
+  }
+  return results;
+}
+
+async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<BenchResult[]> {
+  const catalog = generateCatalog({ services: 3000, categories: 100 }).filter((s) => s.type === "Default" && Number(s.min) <= 1000 && Number(s.max) >= 1000);
+  const sim = await startPanelSimulator({ catalog, auto: false, balance: "1000000000" });
+  const redis = createRedis(redisUrl);
+  const prefix = `bench:poller:${process.pid}:${n}:`;
+  const workers: ChildLines[] = [];
+  let how = "";
+  const spawnWorker = async () => {
+    const spawned = await spawnCompiled("./poll-worker.ts", { BENCH_PANEL_URL: sim.url, BENCH_PANEL_KEY: sim.apiKey, BENCH_REDIS_URL: redisUrl, BENCH_PREFIX: prefix });
+    how = spawned.how;
+    const w = new ChildLines(spawned.child);
+    workers.push(w);
+    const ready = await w.next<{ rss: number }>(30_000);
+    return { w, idleRss: ready.rss };
+  };
+  try {
+    const s0 = performance.now();
+    const seeded = seedPanel(sim, catalog, n);
+    const memBefore = await usedMemory(redis);
+    await seedRedis(redis, prefix, seeded);
+    const memAfter = await usedMemory(redis);
+    const seedMs = performance.now() - s0;
+    const mem = await memoryPerOrder(redis, prefix, seeded);
+    const moved = movePanelOrders(sim, seeded);
+
+    // One worker, one round.
+    const { w: worker, idleRss } = await spawnWorker();
+    sim.resetRequests();
+    const one = await worker.request<RoundAnswer>({ cmd: "round" }, ROUND_TIMEOUT_MS);
+    const statusRequests = sim.counts().status ?? 0;
+    const expectedRequests = Math.ceil(n / 100);
+    const checksPerS = one.stats.checked / (one.stats.ms / 1000);
+
+    // The usual way: one status request per order, one order after another, on a sample.
+    const step = Math.floor(n / BASELINE_SAMPLE);
+    const sample = Array.from({ length: Math.min(BASELINE_SAMPLE, n) }, (_, i) => seeded.localIds[i * step]!);
+    sim.resetRequests();
+    const base = await worker.request<BaselineAnswer>({ cmd: "baseline", ids: sample }, ROUND_TIMEOUT_MS);
+    const baseRequests = sim.counts().status ?? 0;
+    const basePerOrderMs = base.ms / base.orders;
+    const baseRoundMs = basePerOrderMs * n;
+
+    const batches = one.stats.requests;
+    const results: BenchResult[] = [
+      {
+        name: `poller ${n.toLocaleString("en")}`,
+        setup:
+          `${n} placed orders (${n / ORDERS_PER_USER} users) open in Redis, all due; the simulator in the bench process answers multi-status; ` +
+          `1 worker process (${how}) running runPollRound with the default options (batches of 100, 2 batches in flight); ` +
+          `per 1,000 orders the panel reports ${MOVED.inProgress} in progress, ${MOVED.completed} completed, ${MOVED.partial} partial, ${MOVED.canceled} canceled ` +
+          `(refunds, notifications queued in the outbox); baseline: ${sample.length} orders checked one status request each, one after another, scaled to ${n}`,
+        figures: {
+          "seed ms (simulator + Redis)": round(seedMs, 0),
+          "round ms": round(one.stats.ms, 0),
+          "order checks/s": round(checksPerS, 0),
+          "orders checked": one.stats.checked,
+          "changed / notifications queued": `${one.stats.changed} / ${one.stats.told} (expected ${moved})`,
+          "panel status requests (simulator's log)": statusRequests,
+          "⌈N/100⌉": expectedRequests,
+          "Redis round trips per batch (socket writes)": round(one.writes / batches, 1),
+          "Redis commands per batch": round(one.commands / batches, 1),
+          "worker CPU ms for the round": round(one.cpuMs, 0),
+          "worker RSS MB: loaded, idle": round(idleRss / MB, 1),
+          "worker RSS MB: after the round": round(one.rss / MB, 1),
+          "worker RSS MB: peak": round(one.maxRss / MB, 1),
+          "worker heap MB after the round: used / total": `${round(one.heapUsed / MB, 1)} / ${round(one.heapTotal / MB, 1)}`,
+          "Redis bytes per order (INFO used_memory delta)": round((memAfter - memBefore) / n, 0),
+          "Redis bytes per order (MEMORY USAGE, all keys)": round(mem.total, 0),
+          "  the order hash (25 fields)": round(mem.hash, 0),
+          "  the poll schedule entry (poll:due)": round(mem.schedule, 1),
+          "  the panel-id map entry (panel-ids)": round(mem.idMap, 1),
+          "  the all-orders and per-user lists": round(mem.lists, 1),
+          "baseline: ms per order": round(basePerOrderMs, 3),
+          "baseline: round ms (scaled)": round(baseRoundMs, 0),
+          "baseline: requests (sample / scaled)": `${baseRequests} / ${n}`,
+          "ratio of requests (baseline / poller)": round(n / statusRequests, 1),
+          "ratio of time (baseline / poller)": round(baseRoundMs / one.stats.ms, 1),
+          "logged errors": one.logErrors,
+        },
+        targets: [
+          { what: "panel requests = ⌈N/100⌉", value: statusRequests, target: `= ${expectedRequests}`, ok: statusRequests === expectedRequests && one.stats.checked === n },
+          ...(n >= 100_000
+            ? [below("100,000-order round", one.stats.ms / 1000, 10, "s"), atLeast("order checks/s", checksPerS, 10_000, "/s"), below("worker RSS (peak)", one.maxRss / MB, 150, "MB")]
+            : []),
+          below("Redis memory per tracked order", Math.max(mem.total, (memAfter - memBefore) / n), 400, "B"),
+        ],
+      },
+    ];
+
+    if (withTwo) {
+      // The same orders due again (records as before the round; the panel still reports the moves),
+      // and two worker processes starting their rounds at once.
+      await seedRedis(redis, prefix, seeded, { recordsOnly: true });
+      const { w: second } = await spawnWorker();
+      sim.resetRequests();
+      const t0 = performance.now();
+      const both = await Promise.all([worker, second].map((w) => w.request<RoundAnswer>({ cmd: "round" }, ROUND_TIMEOUT_MS)));
+      const wallMs = performance.now() - t0;
+      const seen = new Map<string, number>();
+      let requests = 0;
+      for (const r of sim.requests()) {
+        if (r.action !== "status" || r.params.orders === undefined) continue;
+        requests++;
+        for (const id of r.params.orders.split(",")) seen.set(id, (seen.get(id) ?? 0) + 1);
+      }
+      const twice = [...seen.values()].filter((c) => c > 1).length;
+      const missing = seeded.panelIds.filter((id) => !seen.has(id)).length;
+      results.push({
+        name: `poller ${n.toLocaleString("en")}, 2 workers`,
+        setup: `the same ${n} orders due again, 2 worker processes (runPollRound each, default options) started at once; ids counted from the simulator's request log`,
+        figures: {
+          "round ms (both done)": round(wallMs, 0),
+          "round ms per worker": both.map((b) => round(b.stats.ms, 0)).join(" / "),
+          "orders checked per worker": both.map((b) => b.stats.checked).join(" / "),
+          "panel status requests": requests,
+          "ids requested more than once": twice,
+          "ids never requested": missing,
+          "one worker's round ms (above)": round(one.stats.ms, 0),
+        },
+        targets: [{ what: "every id requested exactly once", value: twice + missing, target: "0 twice, 0 missing", ok: twice === 0 && missing === 0 && requests === Math.ceil(n / 100) }],
+      });
+    }
+    return results;
+  } finally {
+    await Promise.all(workers.map((w) => stopChild(w.child)));
+    await sim.close();
+    await deleteByPrefix(redis, prefix);
+    redis.disconnect();
+  }
+}
+
+interface Seeded {
+  localIds: string[];
+  panelIds: string[];
+  services: SimService[];
+  quantities: number[];
+  charges: string[];
+  createdAt: number[];
+}
+
+/** Places n orders at the simulator in-process (no HTTP): every one Pending, as after placement. */
+function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number): Seeded {
+  const seeded: Seeded = { localIds: [], panelIds: [], services: [], quantities: [], charges: [], createdAt: [] };
+  const now = Date.now();
+  for (let i = 0; i < n; i++) {
+    const service = catalog[i % catalog.length]!;
+    const quantity = 1000;
+    const res = sim.handle("add", { service: service.service, link: `https://instagram.com/p/Bench${i.toString(36)}Post`, quantity: String(quantity) }) as { order?: number | string; error?: string };
+    if (res.order === undefined) throw new Error(`simulator refused a seed order: ${res.error}`);
+    const panelId = String(res.order);
+    seeded.localIds.push(String(i + 1));
+    seeded.panelIds.push(panelId);
+    seeded.services.push(service);
+    seeded.quantities.push(quantity);
+    seeded.charges.push(sim.getOrder(panelId)!.charge);
+    seeded.createdAt.push(now - (n - i) * 1000);
+  }
+  return seeded;
+}
+
+/**
+ * The Redis side of n placed orders, field for field as OrderStore writes them (draft, reserve,
+ * markPlaced) plus what the poller keeps after its first look (start count, remains, charge): the
+ * order hash, the poll schedule (all due), the panel-id map, the all-orders and per-user lists.
+ */
+async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: { recordsOnly?: boolean } = {}): Promise<void> {
+  const k = storeKeys(prefix);
+  for (let from = 0; from < s.localIds.length; from += SEED_CHUNK) {
+    const pipe = redis.pipeline();
+    for (let i = from; i < Math.min(from + SEED_CHUNK, s.localIds.length); i++) {
+      const id = s.localIds[i]!;
+      const svc = s.services[i]!;
+      const userId = 5_000_000_000 + Math.floor(i / ORDERS_PER_USER);
+      const quantity = s.quantities[i]!;
+      const price = orderPrice({ rate: new D(svc.rate), quantity, type: svc.type }, "0");
+      const createdAt = s.createdAt[i]!;
+      const placedAt = createdAt + 1500;
+      if (opts.recordsOnly) pipe.del(k.order(id));
+      pipe.hset(k.order(id), {
+        id,
+        userId: String(userId),
+        chatId: String(userId),
+        locale: "en",
+        serviceId: svc.service,
+        serviceName: svc.name,
+        serviceType: svc.type,
+        category: svc.category,
+        link: `https://instagram.com/p/Bench${i.toString(36)}Post`,
+        quantity: String(quantity),
+        rate: svc.rate,
+        price: price.toFixed(),
+        priceUnits: String(toUnits(price)),
+        canRefill: svc.refill ? "1" : "0",
+        canCancel: svc.cancel ? "1" : "0",
+        placement: "placed",
+        status: "pending",
+        statusRaw: "Pending",
+        panelOrderId: s.panelIds[i]!,
+        startCount: "0",
+        remains: String(quantity),
+        charge: s.charges[i]!,
+        createdAt: String(createdAt),
+        updatedAt: String(placedAt),
+        placedAt: String(placedAt),
+      });
+      pipe.zadd(k.pollDue, 1, id);
+      if (!opts.recordsOnly) {
+        pipe.hset(k.panelIds, s.panelIds[i]!, id);
+        pipe.zadd(k.orders, createdAt, id);
+        pipe.zadd(k.userOrders(userId), createdAt, id);
+      }
+    }
+    const res = (await pipe.exec()) ?? [];
+    const failed = res.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+}
+
+/** The panel's side of the news: some orders moved since the last look. Returns how many. */
+function movePanelOrders(sim: PanelSimulator, s: Seeded): number {
+  let moved = 0;
+  s.panelIds.forEach((panelId, i) => {
+    const slot = i % 1000;
+    const q = s.quantities[i]!;
+    let m = MOVED.inProgress;
+    if (slot < m) sim.setOrder(panelId, { status: "In progress", start_count: 1234, remains: Math.floor(q / 2) });
+    else if (slot < (m += MOVED.completed)) sim.setOrder(panelId, { status: "Completed", start_count: 1234 });
+    else if (slot < (m += MOVED.partial)) sim.setOrder(panelId, { status: "Partial", start_count: 1234, remains: Math.floor(q / 4) });
+    else if (slot < (m += MOVED.canceled)) sim.setOrder(panelId, { status: "Canceled" });
+    else return;
+    moved++;
+  });
+  return moved;
+}
+
+async function usedMemory(redis: Redis): Promise<number> {
+  const info = await redis.info("memory");
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
+}
+
+/** MEMORY USAGE of every structure an order occupies, per order (hashes sampled, shared structures whole). */
+async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): Promise<{ total: number; hash: number; schedule: number; idMap: number; lists: number }> {
+  const k = storeKeys(prefix);
+  const n = s.localIds.length;
+  const usage = async (key: string) => Number(await redis.call("MEMORY", "USAGE", key, "SAMPLES", "0"));
+  const sampleIds = Array.from({ length: 200 }, (_, i) => s.localIds[Math.floor((i * n) / 200)]!);
+  const hash = (await Promise.all(sampleIds.map((id) => usage(k.order(id))))).reduce((a, b) => a + b, 0) / sampleIds.length;
+  const users = n / ORDERS_PER_USER;
+  const userSample = Array.from({ length: 100 }, (_, i) => 5_000_000_000 + Math.floor((i * users) / 100));
+  const perUserList = (await Promise.all(userSample.map((u) => usage(k.userOrders(u))))).reduce((a, b) => a + b, 0) / userSample.length;
+  const schedule = (await usage(k.pollDue)) / n;
+  const idMap = (await usage(k.panelIds)) / n;
+  const lists = (await usage(k.orders)) / n + (perUserList * users) / n;
+  return { total: hash + schedule + idMap + lists, hash, schedule, idMap, lists };
+}

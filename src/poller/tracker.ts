@@ -122,6 +122,12 @@ return 1
 const WRITE_COMMAND = "panelbotTrackWrite";
 
 type Fields = Record<string, string | null | undefined>;
+
+const READ_FIELDS = [
+  "id", "userId", "chatId", "locale", "serviceName", "quantity", "runs", "price", "placement", "panelOrderId",
+  "status", "statusRaw", "startCount", "remains", "charge", "refunded", "panelError", "createdAt", "updatedAt", "placedAt",
+  "refillId", "refillStatus", "pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince",
+] as const;
 type Mode = "due" | "stop" | "attention";
 
 interface Row {
@@ -254,15 +260,19 @@ export class OrderTracker {
     return stats;
   }
 
+  /** The fields the tracker works with: not the link or the comments, which can be long, on every look. */
   private async read(ids: string[]): Promise<Array<{ id: string; h: Record<string, string>; order: OrderRecord | null }>> {
     const pipe = this.deps.redis.pipeline();
-    for (const id of ids) pipe.hgetall(this.k.order(id));
+    for (const id of ids) pipe.hmget(this.k.order(id), ...READ_FIELDS);
     const res = (await pipe.exec()) ?? [];
     return ids.map((id, i) => {
-      const [err, h] = res[i] ?? [new Error("no reply")];
+      const [err, values] = res[i] ?? [new Error("no reply")];
       if (err) throw err;
-      const hash = (h ?? {}) as Record<string, string>;
-      return { id, h: hash, order: decodeOrder(hash) };
+      const h: Record<string, string> = {};
+      (values as Array<string | null>).forEach((v, j) => {
+        if (v !== null) h[READ_FIELDS[j]!] = v;
+      });
+      return { id, h, order: decodeOrder(h) };
     });
   }
 

@@ -9,8 +9,7 @@ import { generateCatalog } from "../src/panel/simulator/catalog.js";
 import { startPanelSimulator } from "../src/panel/simulator/server.js";
 import { CatalogStore, type Catalog } from "../src/store/catalog.js";
 import { createRedis } from "../src/store/redis.js";
-import { deleteByPrefix } from "../test/support/redis.js";
-import { below, median, percentile, round, type BenchResult } from "./lib.js";
+import { below, median, percentile, round, unlinkByPrefix, type BenchResult } from "./lib.js";
 
 const SERVICES = 5_000;
 const RUNS = 20;
@@ -51,7 +50,7 @@ export async function catalogBench(redisUrl: string): Promise<BenchResult> {
   } finally {
     await panel.close();
     await sim.close();
-    await deleteByPrefix(redis, prefix);
+    await unlinkByPrefix(redis, prefix);
     redis.disconnect();
   }
 }

@@ -7,8 +7,7 @@ import { OutboxSender } from "../src/outbound/sender.js";
 import { createRedis } from "../src/store/redis.js";
 import { UserStore } from "../src/store/users.js";
 import { startFakeBotApi } from "../test/support/fake-bot-api.js";
-import { deleteByPrefix } from "../test/support/redis.js";
-import { round, type BenchResult } from "./lib.js";
+import { round, unlinkByPrefix, type BenchResult } from "./lib.js";
 
 const MESSAGES = 2_000;
 const CHATS = 400;
@@ -115,7 +114,7 @@ export async function outboundBench(redisUrl: string): Promise<BenchResult> {
   } finally {
     await sender.stop();
     await tg.close();
-    await deleteByPrefix(redis, prefix);
+    await unlinkByPrefix(redis, prefix);
     redis.disconnect();
   }
 }

@@ -3,8 +3,7 @@ import { orderPrice, toUnits, D } from "../src/money.js";
 import { generateCatalog, type SimService } from "../src/panel/simulator/catalog.js";
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { createRedis, keys as storeKeys, type Redis } from "../src/store/redis.js";
-import { deleteByPrefix } from "../test/support/redis.js";
-import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
+import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, unlinkByPrefix, type BenchResult } from "./lib.js";
 
 const SIZES = [10_000, 100_000];
 const ORDERS_PER_USER = 5;
@@ -176,7 +175,7 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
   } finally {
     await Promise.all(workers.map((w) => stopChild(w.child)));
     await sim.close();
-    await deleteByPrefix(redis, prefix);
+    await unlinkByPrefix(redis, prefix);
     redis.disconnect();
   }
 }

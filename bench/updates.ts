@@ -10,14 +10,15 @@ import { D } from "../src/money.js";
 import type { OutboundMessage } from "../src/outbound/types.js";
 import { orderKind, type Catalog } from "../src/store/catalog.js";
 import { createRedis } from "../src/store/redis.js";
-import { deleteByPrefix } from "../test/support/redis.js";
-import { atLeast, below, percentile, round, startSimProcess, type BenchResult } from "./lib.js";
+import { atLeast, below, percentile, round, startSimProcess, unlinkByPrefix, type BenchResult } from "./lib.js";
 
 const SERVICES = 3_000;
 const CATEGORIES = 100;
 /** one walk = one user's 10 updates, from /start to Confirm */
 const STEPS = 10;
 const WARMUP_WALKS = 100;
+/** one update at a time: the handling time itself, with no other update sharing the process */
+const SEQUENTIAL_WALKS = 100;
 /** closed loop: this many users walk at once, each sending its next update when the last is handled */
 const THROUGHPUT_WALKS = 2_000;
 const THROUGHPUT_USERS_AT_ONCE = 64;
@@ -202,6 +203,13 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
     await closedLoop(await newWalks(WARMUP_WALKS), 16, handle, []);
     const placedBefore = await placedCount(deps.metrics);
 
+    // One at a time: what handling an update costs by itself, by step of the walk.
+    for (const b of byStep) b.length = 0;
+    const seqTimes: number[] = [];
+    await closedLoop(await newWalks(SEQUENTIAL_WALKS), 1, handle, seqTimes);
+    const seqSorted = [...seqTimes].sort((a, b) => a - b);
+    const seqByStep = byStep.map((b) => round(percentile([...b].sort((x, y) => x - y), 50), 2)).join(" / ");
+
     // Closed loop: the most the bot handles per second.
     const throughputWalks = await newWalks(THROUGHPUT_WALKS);
     const loopTimes: number[] = [];
@@ -218,6 +226,18 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
     for (const b of byStep) b.length = 0;
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
+    // Redis as the bot sees it meanwhile, on a connection of its own: a slow Redis shows here.
+    const probe = createRedis(redisUrl);
+    const pings: number[] = [];
+    let probing = true;
+    const pinger = (async () => {
+      while (probing) {
+        const t = performance.now();
+        await probe.ping();
+        pings.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
     for (let run = 0; run < PACED_RUNS; run++) {
       const walks = await newWalks(PACED_WALKS);
       const times: number[] = [];
@@ -230,6 +250,10 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
       pacedTimes.push(...times);
     }
     loopDelay.disable();
+    probing = false;
+    await pinger;
+    probe.disconnect();
+    pings.sort((a, b) => a - b);
     const stepP99 = byStep.map((b) => round(percentile([...b].sort((x, y) => x - y), 99), 1)).join(" / ");
     const p99s = paced.map((r) => percentile(r.sorted, 99));
     const p99 = [...p99s].sort((a, b) => a - b)[Math.floor(p99s.length / 2)]!;
@@ -238,7 +262,7 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
     const errors = await errorCount(deps.metrics);
     const loopSorted = [...loopTimes].sort((a, b) => a - b);
     const pacedSorted = [...pacedTimes].sort((a, b) => a - b);
-    const expectedPlaced = THROUGHPUT_WALKS + PACED_RUNS * PACED_WALKS;
+    const expectedPlaced = SEQUENTIAL_WALKS + THROUGHPUT_WALKS + PACED_RUNS * PACED_WALKS;
     const cpuShare = (cpu.user + cpu.system) / 1000 / loopMs;
     // Updates per second of one core's work: the process used more than one core (GC threads).
     const perCore = rate / Math.max(1, cpuShare);
@@ -247,9 +271,11 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
       setup:
         `1 bot process (this one; the panel simulator in its own process, ${SERVICES} services/${CATEGORIES} categories), Redis sessions+conversations, ` +
         `Telegram answered in-process, log level info to a null sink. Walk of ${STEPS} updates per user: /start, menu, categories p2, category, its p2, service, Order, link, quantity, Confirm (panel add over HTTP). ` +
-        `Closed loop: ${THROUGHPUT_WALKS} users, ${THROUGHPUT_USERS_AT_ONCE} at once; open loop: ${PACED_RUNS} runs of ${PACED_WALKS} users at ${PACED_RATE} updates/s; after ${WARMUP_WALKS} warm-up walks. ` +
+        `One at a time: ${SEQUENTIAL_WALKS} users; closed loop: ${THROUGHPUT_WALKS} users, ${THROUGHPUT_USERS_AT_ONCE} at once; open loop: ${PACED_RUNS} runs of ${PACED_WALKS} users at ${PACED_RATE} updates/s; after ${WARMUP_WALKS} warm-up walks. ` +
         `Load average at start ${loadavg()[0]!.toFixed(2)} on ${cpus().length} CPUs (the machine is shared)`,
       figures: {
+        "one at a time: handleUpdate p50 / p99 ms": `${round(percentile(seqSorted, 50))} / ${round(percentile(seqSorted, 99))}`,
+        "one at a time: p50 ms by step (walk order)": seqByStep,
         "closed loop: updates": loopTimes.length,
         "closed loop: updates/s": round(rate, 0),
         "closed loop: CPU of this process, % of one core": round(cpuShare * 100, 0),
@@ -266,6 +292,7 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
         "open loop: most updates in flight (each run)": paced.map((r) => r.maxInFlight).join(" / "),
         "open loop: p99 ms by step (walk order)": stepP99,
         "open loop: event loop delay p99 / max ms": `${round(loopDelay.percentile(99) / 1e6)} / ${round(loopDelay.max / 1e6)}`,
+        "open loop: Redis PING round trip p50 / p99 / max ms": `${round(percentile(pings, 50))} / ${round(percentile(pings, 99))} / ${round(pings.at(-1) ?? NaN)}`,
         "orders placed / walks": `${placed} / ${expectedPlaced}`,
         "update errors": errors + logErrors,
         "Telegram calls answered": telegram.calls,
@@ -279,7 +306,7 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
   } finally {
     await deps.panel.close();
     await sim.close();
-    await deleteByPrefix(redis, prefix);
+    await unlinkByPrefix(redis, prefix);
     redis.disconnect();
     void logLines;
   }
@@ -323,8 +350,7 @@ async function openLoop(walks: Walk[], rate: number, handle: (w: Walk, times: nu
   const pending = new Set<Promise<void>>();
   while (remaining > 0 && performance.now() < deadline) {
     const now = performance.now();
-    // No catching up on a backlog: a stall shows as latency, not as a burst afterwards.
-    next = Math.max(next, now - 5 * interval);
+    // Updates that came due during a stall go out at once, as Telegram delivers a backlog.
     while (next <= now && ready.length > 0) {
       const w = ready.shift()!;
       next += interval;

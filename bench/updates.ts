@@ -128,7 +128,6 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
   const sim = await startSimProcess({ services: SERVICES, categories: CATEGORIES });
   const redis = createRedis(redisUrl);
   const prefix = `bench:updates:${process.pid}:`;
-  let logLines = 0;
   let logErrors = 0;
   const config = parseConfig({
     BOT_TOKEN: "123456:BENCH-TOKEN",
@@ -146,7 +145,6 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
     secrets: [config.botToken, config.panel.key],
     destination: {
       write: (line: string) => {
-        logLines++;
         if (/"level":(50|60)/.test(line)) logErrors++;
       },
     },
@@ -238,6 +236,7 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
         await new Promise((r) => setTimeout(r, 10));
       }
     })();
+    const elu0 = performance.eventLoopUtilization();
     for (let run = 0; run < PACED_RUNS; run++) {
       const walks = await newWalks(PACED_WALKS);
       const times: number[] = [];
@@ -249,6 +248,7 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
       paced.push({ sorted: [...times].sort((a, b) => a - b), rate: times.length / (ms / 1000), maxInFlight, cpu: ((c.user + c.system) / 1000 / ms) * 100 });
       pacedTimes.push(...times);
     }
+    const elu = performance.eventLoopUtilization(elu0).utilization;
     loopDelay.disable();
     probing = false;
     await pinger;
@@ -291,6 +291,7 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
         "open loop: handleUpdate max ms": round(pacedSorted.at(-1) ?? NaN),
         "open loop: most updates in flight (each run)": paced.map((r) => r.maxInFlight).join(" / "),
         "open loop: p99 ms by step (walk order)": stepP99,
+        "open loop: event loop busy (utilization)": round(elu, 2),
         "open loop: event loop delay p99 / max ms": `${round(loopDelay.percentile(99) / 1e6)} / ${round(loopDelay.max / 1e6)}`,
         "open loop: Redis PING round trip p50 / p99 / max ms": `${round(percentile(pings, 50))} / ${round(percentile(pings, 99))} / ${round(pings.at(-1) ?? NaN)}`,
         "orders placed / walks": `${placed} / ${expectedPlaced}`,
@@ -308,7 +309,6 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
     await sim.close();
     await unlinkByPrefix(redis, prefix);
     redis.disconnect();
-    void logLines;
   }
 }
 

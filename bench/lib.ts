@@ -37,9 +37,9 @@ export const below = (what: string, value: number, limit: number, unit: string):
 export const atLeast = (what: string, value: number, limit: number, unit: string): Target => ({ what, value: round(value, 1), target: `≥ ${limit} ${unit}`, ok: value >= limit });
 
 /** A TypeScript file of bench/ run as a child process (`node --import tsx`), stdin/stdout piped. */
-export function spawnTs(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
+export function spawnTs(file: string, env: Record<string, string> = {}, nodeArgs: string[] = [], args: string[] = []): ChildProcess {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", path], {
+  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", path, ...args], {
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "inherit"],
   });

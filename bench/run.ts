@@ -23,6 +23,8 @@ const benches: Array<[string, () => Promise<BenchResult | BenchResult[]>]> = [
   ["outbound", () => outboundBench(redisUrl)],
 ];
 
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 3_000);
+
 // A child runs one benchmark and prints its results as JSON.
 const childOf = args.find((a) => a.startsWith("--child="))?.slice(8);
 if (childOf !== undefined) {
@@ -37,8 +39,12 @@ if (childOf !== undefined) {
 // (a big heap) or a GC debt must not land in the next benchmark's timings.
 const results: BenchResult[] = [];
 const failed: string[] = [];
+let first = true;
 for (const [name] of benches) {
   if (only && !only.has(name)) continue;
+  // A pause between benchmarks: Redis frees the last one's keys in the background, the kernel its memory.
+  if (!first) await new Promise((r) => setTimeout(r, SETTLE_MS));
+  first = false;
   if (!json) process.stderr.write(`running ${name}…\n`);
   const child = spawnTs("./run.ts", { REDIS_URL: redisUrl }, [], [`--child=${name}`]);
   let out = "";

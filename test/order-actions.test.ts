@@ -5,6 +5,7 @@ import type { PanelService } from "../src/panel/schemas.js";
 import { checkLiveStatus, classifyActionRefusal, requestCancel, requestRefill, type OrderActionDeps } from "../src/services/order-actions.js";
 import type { OrderRecord } from "../src/store/orders.js";
 import { startHarness, type Harness } from "./support/harness.js";
+import { placeTestOrder } from "./support/orders.js";
 
 describe("order actions: refill, cancel, live status", () => {
   let h: Harness;
@@ -24,30 +25,8 @@ describe("order actions: refill, cancel, live status", () => {
   afterAll(async () => h.stop());
 
   /** A placed order, charged from a funded wallet, with a real order behind it in the simulator. */
-  async function placed(userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel">> = {}) {
-    const { orders, wallet, panel } = h.deps;
-    await wallet.credit(userId, new D("10"), { reason: "admin" });
-    const draft = await orders.createDraft({
-      userId,
-      chatId: userId,
-      locale: "en",
-      serviceId: service.id,
-      serviceName: service.name,
-      serviceType: service.type,
-      category: service.category,
-      link: "https://t.me/example",
-      quantity: service.min,
-      rate: service.rate.toFixed(),
-      price: "1",
-      canRefill: local.canRefill ?? service.refill,
-      canCancel: local.canCancel ?? service.cancel,
-    });
-    expect((await orders.reserve(draft.id, userId)).ok).toBe(true);
-    expect(await orders.markSending(draft.id)).toBe(true);
-    const panelOrderId = await panel.add({ service: service.id, link: draft.link, quantity: draft.quantity });
-    expect(await orders.markPlaced(draft.id, panelOrderId, Date.now() + 60_000)).toBe(true);
-    return { id: draft.id, panelOrderId };
-  }
+  const placed = (userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel">> = {}) =>
+    placeTestOrder(h.deps, userId, service, { price: "1", ...local });
 
   async function completed(userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel">> = {}) {
     const order = await placed(userId, service, local);

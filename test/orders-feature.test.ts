@@ -4,6 +4,7 @@ import type { PanelService } from "../src/panel/schemas.js";
 import type { OrderRecord } from "../src/store/orders.js";
 import type { BotMessage, FakeUser } from "./support/fake-bot-api.js";
 import { startHarness, type Harness } from "./support/harness.js";
+import { placeTestOrder } from "./support/orders.js";
 
 describe("My orders end to end", () => {
   let h: Harness;
@@ -20,30 +21,8 @@ describe("My orders end to end", () => {
   afterAll(async () => h.stop());
 
   /** A placed order, charged from a funded wallet, with a real order behind it in the simulator. */
-  async function placed(userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel" | "link">> = {}) {
-    const { orders, wallet, panel } = h.deps;
-    await wallet.credit(userId, new D("10"), { reason: "admin" });
-    const draft = await orders.createDraft({
-      userId,
-      chatId: userId,
-      locale: "en",
-      serviceId: service.id,
-      serviceName: service.name,
-      serviceType: service.type,
-      category: service.category,
-      link: local.link ?? "https://t.me/example",
-      quantity: service.min,
-      rate: service.rate.toFixed(),
-      price: "1.5",
-      canRefill: local.canRefill ?? service.refill,
-      canCancel: local.canCancel ?? service.cancel,
-    });
-    await orders.reserve(draft.id, userId);
-    await orders.markSending(draft.id);
-    const panelOrderId = await panel.add({ service: service.id, link: draft.link, quantity: draft.quantity });
-    await orders.markPlaced(draft.id, panelOrderId, Date.now() + 60_000);
-    return { id: draft.id, panelOrderId };
-  }
+  const placed = (userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel" | "link">> = {}) =>
+    placeTestOrder(h.deps, userId, service, { price: "1.5", ...local });
 
   async function completed(userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel">> = {}) {
     const order = await placed(userId, service, local);

@@ -8,16 +8,8 @@ import { OutboxSender } from "../src/outbound/sender.js";
 import { UserStore } from "../src/store/users.js";
 import type { RecordedCall } from "./support/fake-bot-api.js";
 import { startHarness, type Harness } from "./support/harness.js";
+import { eventually } from "./support/eventually.js";
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const TOO_MANY = { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
 

@@ -9,6 +9,7 @@ import type { PanelService } from "../src/panel/schemas.js";
 import { runPollRound } from "../src/poller/tracker.js";
 import { startWorker, type Worker, type WorkerOptions } from "../src/worker.js";
 import { startHarness, type Harness } from "./support/harness.js";
+import { eventually } from "./support/eventually.js";
 
 const ADMIN = 555_000_001;
 const PRICE = "1.23457";
@@ -23,15 +24,6 @@ const FAST: WorkerOptions = {
 };
 const withTracker = (over: NonNullable<WorkerOptions["tracker"]>): WorkerOptions => ({ ...FAST, tracker: { ...FAST.tracker, ...over } });
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 interface Told {
   chatId: number;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Redis } from "ioredis";
+import { rm } from "node:fs/promises";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -51,9 +52,11 @@ export function spawnTs(file: string, env: Record<string, string> = {}, nodeArgs
  * The bundle goes to node_modules/.cache/, from where packages and locales/ are found as from src/.
  * Falls back to tsx when esbuild cannot be loaded; `how` says which ran.
  */
+let compiled = 0;
 export async function spawnCompiled(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; how: string }> {
   const entry = fileURLToPath(new URL(file, import.meta.url));
-  const outfile = fileURLToPath(new URL(`../node_modules/.cache/panelbot-bench/${basename(entry, ".ts")}.mjs`, import.meta.url));
+  // One file per run (two runs at once must not write over each other's), removed when the child ends.
+  const outfile = fileURLToPath(new URL(`../node_modules/.cache/panelbot-bench/${basename(entry, ".ts")}-${process.pid}-${++compiled}.mjs`, import.meta.url));
   try {
     const esbuild = await import("esbuild");
     await esbuild.build({ entryPoints: [entry], outfile, bundle: true, packages: "external", platform: "node", format: "esm", target: "node20", logLevel: "error" });
@@ -61,6 +64,7 @@ export async function spawnCompiled(file: string, env: Record<string, string> = 
     return { child: spawnTs(file, env, nodeArgs), how: "node --import tsx (esbuild not available)" };
   }
   const child = spawn(process.execPath, [...nodeArgs, outfile], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "inherit"] });
+  child.once("exit", () => void rm(outfile, { force: true }));
   return { child, how: "node on the esbuild-compiled bundle" };
 }
 

@@ -30,7 +30,8 @@ export class UserStore {
     const fields: Record<string, string> = { id: String(u.id), chatId: String(u.chatId), lastSeenAt: String(now), blocked: "0" };
     if (u.firstName) fields.firstName = u.firstName.slice(0, 64);
     if (u.username) fields.username = u.username.slice(0, 64);
-    await this.redis.multi().hsetnx(key, "createdAt", String(now)).hset(key, fields).sadd(this.k.users, String(u.id)).exec();
+    // A pipeline, not MULTI: the three writes need no isolation and this runs on every update.
+    await this.redis.pipeline().hsetnx(key, "createdAt", String(now)).hset(key, fields).sadd(this.k.users, String(u.id)).exec();
   }
 
   async get(id: number): Promise<UserRecord | null> {

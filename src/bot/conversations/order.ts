@@ -5,7 +5,7 @@ import { CatalogUnavailableError, orderKind, type OrderKind } from "../../store/
 import type { BotContext, BotInnerContext } from "../context.js";
 import { escapeHtml, truncate } from "../html.js";
 import { confirmKeyboard, leaveDialogKeyboard } from "../keyboards/catalog.js";
-import { MENU_KEYS, menuLabels } from "../keyboards/main-menu.js";
+import { allMenuLabels } from "../keyboards/main-menu.js";
 
 export const ORDER_CONVERSATION = "order";
 
@@ -177,5 +177,5 @@ async function ask<T, R>(
 /** A command or a main-menu button: meant for the bot, not an answer to the dialog. */
 function isForTheBot(ctx: BotInnerContext, text: string): boolean {
   if (text.startsWith("/")) return true;
-  return MENU_KEYS.some((key) => menuLabels(ctx.deps.i18n, key).includes(text));
+  return allMenuLabels(ctx.deps.i18n).has(text);
 }

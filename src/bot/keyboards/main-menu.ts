@@ -23,3 +23,15 @@ export function mainMenu(t: (key: string) => string): Keyboard {
 export function menuLabels(i18n: Translator, key: MenuKey): string[] {
   return LOCALES.map((l) => i18n.t(l, key));
 }
+
+const labelSets = new WeakMap<Translator, Set<string>>();
+
+/** Every menu button's label in every language, built once per translator (checked on each dialog answer). */
+export function allMenuLabels(i18n: Translator): Set<string> {
+  let labels = labelSets.get(i18n);
+  if (!labels) {
+    labels = new Set(MENU_KEYS.flatMap((key) => menuLabels(i18n, key)));
+    labelSets.set(i18n, labels);
+  }
+  return labels;
+}

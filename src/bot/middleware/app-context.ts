@@ -13,13 +13,15 @@ export function appContext(deps: AppDeps): MiddlewareFn<BotInnerContext> {
     ctx.deps = deps;
     const from = ctx.from;
     ctx.isAdmin = from !== undefined && admins.has(from.id);
-    const stored = from ? await deps.users.getLocale(from.id) : undefined;
+    // my_chat_member "kicked" also comes from a private chat; it must not mark the user as back.
+    const touch =
+      from && ctx.chat?.type === "private" && !ctx.myChatMember
+        ? deps.users.touch({ id: from.id, chatId: ctx.chat.id, firstName: from.first_name, username: from.username })
+        : undefined;
+    // Issued together so ioredis' auto-pipelining sends them in one write.
+    const [stored] = await Promise.all([from ? deps.users.getLocale(from.id) : undefined, touch]);
     ctx.localeChosen = stored !== undefined;
     ctx.locale = stored ?? localeFromTelegram(from?.language_code) ?? deps.config.defaultLocale;
-    // my_chat_member "kicked" also comes from a private chat; it must not mark the user as back.
-    if (from && ctx.chat?.type === "private" && !ctx.myChatMember) {
-      await deps.users.touch({ id: from.id, chatId: ctx.chat.id, firstName: from.first_name, username: from.username });
-    }
     await next();
   };
 }

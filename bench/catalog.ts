@@ -9,7 +9,8 @@ import { generateCatalog } from "../src/panel/simulator/catalog.js";
 import { startPanelSimulator } from "../src/panel/simulator/server.js";
 import { CatalogStore, type Catalog } from "../src/store/catalog.js";
 import { createRedis } from "../src/store/redis.js";
-import { below, median, percentile, round, unlinkByPrefix, type BenchResult } from "./lib.js";
+import { below, median, percentile, round, type BenchResult } from "./lib.js";
+import { unlinkByPrefix } from "../test/support/redis.js";
 
 const SERVICES = 5_000;
 const RUNS = 20;

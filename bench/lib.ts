@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import type { Redis } from "ioredis";
 import { rm } from "node:fs/promises";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
@@ -176,17 +175,4 @@ export class ChildLines {
     this.child.stdin!.write(`${JSON.stringify(msg)}\n`);
     return this.next<T>(timeoutMs);
   }
-}
-
-/**
- * Removes every key under the prefix with UNLINK (memory freed off Redis' main thread) in small
- * steps: a benchmark's 100,000 keys must not stall a Redis that others are using meanwhile.
- */
-export async function unlinkByPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = "0";
-  do {
-    const [next, found] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-    cursor = next;
-    if (found.length) await redis.unlink(...found);
-  } while (cursor !== "0");
 }

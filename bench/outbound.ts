@@ -7,7 +7,8 @@ import { OutboxSender } from "../src/outbound/sender.js";
 import { createRedis } from "../src/store/redis.js";
 import { UserStore } from "../src/store/users.js";
 import { startFakeBotApi } from "../test/support/fake-bot-api.js";
-import { round, unlinkByPrefix, type BenchResult } from "./lib.js";
+import { round, type BenchResult } from "./lib.js";
+import { unlinkByPrefix } from "../test/support/redis.js";
 
 const MESSAGES = 2_000;
 const CHATS = 400;

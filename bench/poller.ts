@@ -3,7 +3,8 @@ import { orderPrice, toUnits, D } from "../src/money.js";
 import { generateCatalog, type SimService } from "../src/panel/simulator/catalog.js";
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { createRedis, keys as storeKeys, type Redis } from "../src/store/redis.js";
-import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, unlinkByPrefix, type BenchResult } from "./lib.js";
+import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
+import { unlinkByPrefix } from "../test/support/redis.js";
 
 const SIZES = [10_000, 100_000];
 const ORDERS_PER_USER = 5;

@@ -11,7 +11,8 @@ import type { OutboundMessage } from "../src/outbound/types.js";
 import { rng } from "../src/panel/simulator/random.js";
 import { orderKind, type Catalog } from "../src/store/catalog.js";
 import { createRedis } from "../src/store/redis.js";
-import { atLeast, below, percentile, round, startSimProcess, unlinkByPrefix, type BenchResult } from "./lib.js";
+import { atLeast, below, percentile, round, startSimProcess, type BenchResult } from "./lib.js";
+import { unlinkByPrefix } from "../test/support/redis.js";
 
 const SERVICES = 3_000;
 const CATEGORIES = 100;

@@ -56,14 +56,18 @@ export const moneyString = (d: Money): string => d.toFixed();
 const FLAT_PRICE_TYPES = new Set(["package", "customcommentspackage"]);
 export const isFlatPriceType = (type: string): boolean => FLAT_PRICE_TYPES.has(type.toLowerCase().replace(/[\s_-]/g, ""));
 
+/** What the panel charges at its rate (unrounded): rate × quantity / 1000 × runs, or the flat rate. */
+export function panelCost(input: { rate: Money; quantity: number; type: string; runs?: number }): Money {
+  const runs = input.runs && input.runs > 1 ? input.runs : 1;
+  return isFlatPriceType(input.type) ? input.rate : input.rate.mul(input.quantity).div(1000).mul(runs);
+}
+
 /**
  * The customer's price: panel rate × quantity / 1000 (× runs for drip-feed; the rate itself for
  * flat-price types), plus the markup, rounded up to 5 places.
  */
 export function orderPrice(input: { rate: Money; quantity: number; type: string; runs?: number }, markupPercent: Money | string): Money {
-  const runs = input.runs && input.runs > 1 ? input.runs : 1;
-  const base = isFlatPriceType(input.type) ? input.rate : input.rate.mul(input.quantity).div(1000).mul(runs);
-  const withMarkup = base.mul(new D(100).add(markupPercent)).div(100);
+  const withMarkup = panelCost(input).mul(new D(100).add(markupPercent)).div(100);
   return roundUp(withMarkup);
 }
 

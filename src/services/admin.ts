@@ -1,6 +1,6 @@
 import type { AppDeps } from "../app.js";
 import { escapeHtml } from "../bot/html.js";
-import { D, formatMoney, fromUnits, isFlatPriceType, parseUserAmount, type Money } from "../money.js";
+import { D, formatMoney, fromUnits, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import type { OrderRecord, Placement } from "../store/orders.js";
 import { keys as keysFor, type Redis } from "../store/redis.js";
@@ -180,13 +180,12 @@ type StatsRow = Partial<Record<(typeof STATS_FIELDS)[number], string>>;
 export function orderMargin(row: { price: Money; refunded: Money; rate: Money; quantity: number; runs?: number; serviceType: string; charge?: Money }): Money {
   const kept = row.price.sub(row.refunded);
   if (row.charge) return kept.sub(row.charge);
-  const runs = row.runs && row.runs > 1 ? row.runs : 1;
-  const base = isFlatPriceType(row.serviceType) ? row.rate : row.rate.mul(row.quantity).div(1000).mul(runs);
+  const base = panelCost({ rate: row.rate, quantity: row.quantity, type: row.serviceType, runs: row.runs });
   if (row.price.isZero()) return base.neg();
   return kept.sub(base.mul(kept).div(row.price));
 }
 
-const decimalOr0 = (s: string | undefined) => (s && /^-?\d+(\.\d+)?$/.test(s) ? new D(s) : new D(0));
+const decimalOr0 = (s: string | undefined) => parseDecimal(s) ?? new D(0);
 
 function addRow(t: OrderTotals, row: StatsRow): void {
   switch (row.placement) {

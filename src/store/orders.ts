@@ -256,7 +256,6 @@ export class OrderStore {
 
   async markPlaced(id: string, panelOrderId: string, firstPollAt: number, now = Date.now()): Promise<boolean> {
     const res = await this.redis.eval(MARK_PLACED, 5, this.k.order(id), this.k.placing, this.k.unknown, this.k.panelIds, this.k.pollDue, panelOrderId, now, id, firstPollAt);
-    if (res === "ok") await this.countPlaced(id, now);
     return res === "ok";
   }
 
@@ -320,22 +319,6 @@ export class OrderStore {
   private async transition(id: string, from: Placement[], fields: Partial<OrderRecord>): Promise<string> {
     const args = Object.entries(encode(fields)).flat();
     return (await this.redis.eval(TRANSITION, 1, this.k.order(id), from.join(","), ...args)) as string;
-  }
-
-  /** Running totals for /stats: counts, turnover and the reseller's cost at the panel rate. */
-  private async countPlaced(id: string, now: number): Promise<void> {
-    const order = await this.get(id);
-    if (!order) return;
-    const day = new Date(now).toISOString().slice(0, 10);
-    const price = toUnits(new D(order.price));
-    await this.redis
-      .multi()
-      .hincrby(this.k.stats, "placed", 1)
-      .hincrby(this.k.stats, "turnoverUnits", price)
-      .hincrby(this.k.statsDay(day), "placed", 1)
-      .hincrby(this.k.statsDay(day), "turnoverUnits", price)
-      .expire(this.k.statsDay(day), 400 * 24 * 3600)
-      .exec();
   }
 }
 

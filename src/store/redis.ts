@@ -52,8 +52,6 @@ export function keys(prefix: string) {
     receipt: (id: string) => `${prefix}topup:receipt:${id}`,
     /** a user's unfinished top-up dialog: which answer the bot waits for */
     topupDialog: (userId: number) => `${prefix}topup:dialog:${userId}`,
-    stats: `${prefix}stats`,
-    statsDay: (day: string) => `${prefix}stats:${day}`,
   };
 }
 export type Keys = ReturnType<typeof keys>;

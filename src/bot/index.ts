@@ -45,8 +45,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
 
   // Conversations and per-chat state assume one update of a chat at a time.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  const contextPlugins: Middleware<BotInnerContext>[] = [appContext(deps), deps.i18n];
-  bot.use(...(contextPlugins as unknown as Middleware<BotContext>[]));
+  bot.use(appContext(deps) as unknown as Middleware<BotContext>, deps.i18n as unknown as Middleware<BotContext>);
   bot.use(async (ctx, next) => {
     await next();
     deps.metrics.updatesHandled.inc({ outcome: "ok" });
@@ -77,7 +76,9 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
           ctx.api.config.use(retryTransformer());
           await next();
         },
-        ...contextPlugins,
+        // The outer chain already recorded the user for this update.
+        appContext(deps, { recordUser: false }),
+        deps.i18n,
       ],
     }),
   );

@@ -7,7 +7,7 @@ import { localeFromTelegram } from "../i18n.js";
  * Puts the dependencies, the admin flag and the user's language on the context, and records the
  * user. Runs outside and inside conversations, so it must stay cheap: one Redis pipeline.
  */
-export function appContext(deps: AppDeps): MiddlewareFn<BotInnerContext> {
+export function appContext(deps: AppDeps, opts: { recordUser: boolean } = { recordUser: true }): MiddlewareFn<BotInnerContext> {
   const admins = new Set(deps.config.adminIds);
   return async (ctx, next) => {
     ctx.deps = deps;
@@ -15,7 +15,7 @@ export function appContext(deps: AppDeps): MiddlewareFn<BotInnerContext> {
     ctx.isAdmin = from !== undefined && admins.has(from.id);
     // my_chat_member "kicked" also comes from a private chat; it must not mark the user as back.
     const touch =
-      from && ctx.chat?.type === "private" && !ctx.myChatMember
+      opts.recordUser && from && ctx.chat?.type === "private" && !ctx.myChatMember
         ? deps.users.touch({ id: from.id, chatId: ctx.chat.id, firstName: from.first_name, username: from.username })
         : undefined;
     // Issued together so ioredis' auto-pipelining sends them in one write.

@@ -1,8 +1,6 @@
 import { performance } from "node:perf_hooks";
-import { escapeHtml, truncate } from "../src/bot/html.js";
-import { createI18n } from "../src/bot/i18n.js";
 import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../src/bot/keyboards/catalog.js";
-import { formatInt, formatMoney, isFlatPriceType, unitPrice } from "../src/money.js";
+import { isFlatPriceType, unitPrice } from "../src/money.js";
 import { PanelClient } from "../src/panel/client.js";
 import type { PanelService } from "../src/panel/schemas.js";
 import { generateCatalog } from "../src/panel/simulator/catalog.js";
@@ -11,6 +9,9 @@ import { CatalogStore, type Catalog } from "../src/store/catalog.js";
 import { createRedis } from "../src/store/redis.js";
 import { below, median, percentile, round, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
+import { escapeHtml, truncate } from "../src/text/html.js";
+import { createI18n } from "../src/text/i18n.js";
+import { formatInt, formatMoney } from "../src/text/format.js";
 
 const SERVICES = 5_000;
 const RUNS = 20;

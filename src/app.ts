@@ -1,7 +1,6 @@
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
-import { createI18n, type Translator } from "./bot/i18n.js";
 import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
 import { AdminAlerts } from "./services/alerts.js";
@@ -10,6 +9,7 @@ import { OrderStore } from "./store/orders.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { UserStore } from "./store/users.js";
 import { WalletStore } from "./store/wallet.js";
+import { createI18n, type Translator } from "./text/i18n.js";
 
 /** Everything a handler, the poller or the HTTP server needs, built once per process. */
 export interface AppDeps {

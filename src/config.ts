@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { LOCALES, type Locale } from "./text/locales.js";
 
 /** Comma-separated Telegram user ids, e.g. "12345,67890". */
 const idList = z
@@ -30,7 +31,7 @@ const schema = z
     REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").default("redis://127.0.0.1:6379"),
     REDIS_PREFIX: z.string().trim().default("pb:"),
     ADMIN_IDS: idList.default([]),
-    DEFAULT_LOCALE: z.enum(["uz", "en"]).default("uz"),
+    DEFAULT_LOCALE: z.enum(LOCALES as [Locale, ...Locale[]]).default("uz"),
     CURRENCY: z.string().trim().min(1).default("USD"),
     POLL_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
     POLL_MAX_INTERVAL_MS: z.coerce.number().int().min(1000).default(6 * 60 * 60 * 1000),
@@ -78,7 +79,7 @@ export interface Config {
   panel: { url: string; key: string; timeoutMs: number };
   redis: { url: string; prefix: string };
   adminIds: number[];
-  defaultLocale: "uz" | "en";
+  defaultLocale: Locale;
   currency: string;
   poll: { intervalMs: number; maxIntervalMs: number };
   markupPercent: string;

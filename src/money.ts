@@ -83,25 +83,3 @@ export function partialRefund(paid: Money, quantity: number, remains: number): M
   return Decimal.min(paid, roundDown(paid.mul(share).div(quantity)));
 }
 
-/**
- * Locale formatting done by hand on the exact decimal (Intl would go through a float):
- * en "1,234.50 USD", uz "1 234,50 USD". At least 2 decimals, up to 5 when they matter.
- */
-export function formatMoney(d: Money, locale: string, currency: string): string {
-  const fixed = d.toFixed(MONEY_SCALE);
-  const negative = fixed.startsWith("-");
-  const [intPart = "0", fracRaw = ""] = fixed.replace("-", "").split(".");
-  let frac = fracRaw.replace(/0+$/, "");
-  if (frac.length < 2) frac = frac.padEnd(2, "0");
-  const uz = locale.startsWith("uz");
-  const group = uz ? "\u00a0" : ",";
-  const point = uz ? "," : ".";
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${negative ? "-" : ""}${grouped}${point}${frac} ${currency}`;
-}
-
-/** Whole numbers (quantities, counts) grouped per locale. */
-export function formatInt(n: number, locale: string): string {
-  const group = locale.startsWith("uz") ? "\u00a0" : ",";
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, group);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { D, formatMoney, fromUnits, orderPrice, parseDecimal, parseUserAmount, partialRefund, toUnits, unitPrice } from "../src/money.js";
+import { D, fromUnits, orderPrice, parseDecimal, parseUserAmount, partialRefund, toUnits, unitPrice } from "../src/money.js";
+import { formatMoney } from "../src/text/format.js";
 
 describe("money", () => {
   it("prices rate × quantity / 1000 exactly and rounds up to 5 places", () => {

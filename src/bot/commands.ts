@@ -1,7 +1,7 @@
 import type { Api, RawApi } from "grammy";
-import type { BotCommand } from "grammy/types";
-import type { Translator } from "./i18n.js";
-import { LOCALES } from "./i18n.js";
+import type { BotCommand, LanguageCode } from "grammy/types";
+import type { Translator } from "../text/i18n.js";
+import { LOCALES } from "../text/locales.js";
 
 const USER_COMMANDS = ["order", "orders", "balance", "help", "language", "cancel"] as const;
 
@@ -22,7 +22,7 @@ export function userCommands(i18n: Translator, locale: string, opts: CommandOpti
 /** Registers the command menu in both languages, plus the default for everyone else. */
 export async function registerCommands(api: Api<RawApi>, i18n: Translator, defaultLocale: string, opts: CommandOptions = {}): Promise<void> {
   await api.setMyCommands(userCommands(i18n, defaultLocale, opts));
-  for (const locale of LOCALES) await api.setMyCommands(userCommands(i18n, locale, opts), { language_code: locale });
+  for (const locale of LOCALES) await api.setMyCommands(userCommands(i18n, locale, opts), { language_code: locale as LanguageCode });
 }
 
 /** Admin commands, shown in the command menu of the admins' own chats only. */
@@ -48,7 +48,7 @@ export async function registerAdminCommands(api: Api<RawApi>, i18n: Translator, 
     const scope = { type: "chat" as const, chat_id: chatId };
     try {
       await api.setMyCommands(adminCommands(i18n, defaultLocale, opts), { scope });
-      for (const locale of LOCALES) await api.setMyCommands(adminCommands(i18n, locale, opts), { scope, language_code: locale });
+      for (const locale of LOCALES) await api.setMyCommands(adminCommands(i18n, locale, opts), { scope, language_code: locale as LanguageCode });
     } catch {
       missed.push(chatId);
     }

@@ -2,7 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { AppDeps } from "../app.js";
-import type { Locale } from "../store/users.js";
+import type { Locale } from "../text/locales.js";
 
 /** What every handler finds on its context, inside conversations too. */
 export interface AppFlavor {

@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, type Middleware, type Transformer } from "grammy";
+import { Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppDeps } from "../app.js";
 import type { BotContext, BotInnerContext } from "./context.js";
@@ -45,7 +45,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
 
   // Conversations and per-chat state assume one update of a chat at a time.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(appContext(deps) as unknown as Middleware<BotContext>, deps.i18n as unknown as Middleware<BotContext>);
+  bot.use(appContext(deps), deps.i18n);
   bot.use(async (ctx, next) => {
     await next();
     deps.metrics.updatesHandled.inc({ outcome: "ok" });
@@ -60,7 +60,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
     await next();
   });
 
-  bot.use(rateLimit({ limit: 20, windowMs: 10_000 }) as unknown as Middleware<BotContext>);
+  bot.use(rateLimit({ limit: 20, windowMs: 10_000 }));
 
   bot.use(
     conversations<BotContext, BotInnerContext>({

@@ -1,9 +1,10 @@
-import { escapeHtml, truncate } from "../bot/html.js";
-import type { Translator } from "../bot/i18n.js";
-import { formatInt, formatMoney, type Money } from "../money.js";
+import { type Money } from "../money.js";
 import type { RefillStatus } from "../panel/status.js";
 import type { OrderRecord } from "../store/orders.js";
 import type { StatusNews } from "./decide.js";
+import { escapeHtml, truncate } from "../text/html.js";
+import type { Translator } from "../text/i18n.js";
+import { formatInt, formatMoney } from "../text/format.js";
 
 type OrderRef = Pick<OrderRecord, "id" | "panelOrderId" | "serviceName">;
 

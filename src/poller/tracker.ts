@@ -1,5 +1,4 @@
 import type { AppDeps } from "../app.js";
-import { escapeHtml } from "../bot/html.js";
 import type { Config } from "../config.js";
 import { fromUnits, moneyString, type Money } from "../money.js";
 import { MAX_IDS_PER_REQUEST } from "../panel/client.js";
@@ -10,6 +9,7 @@ import { decodeOrder, type OrderRecord } from "../store/orders.js";
 import { keys as storeKeys, type Keys } from "../store/redis.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
+import { escapeHtml } from "../text/html.js";
 
 export type TrackerDeps = Pick<AppDeps, "config" | "redis" | "panel" | "wallet" | "users" | "outbox" | "i18n" | "alerts" | "metrics" | "logger">;
 

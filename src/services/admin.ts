@@ -1,9 +1,10 @@
 import type { AppDeps } from "../app.js";
-import { escapeHtml } from "../bot/html.js";
-import { D, formatMoney, fromUnits, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
+import { D, fromUnits, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import type { OrderRecord, Placement } from "../store/orders.js";
 import { keys as keysFor, type Redis } from "../store/redis.js";
+import { escapeHtml } from "../text/html.js";
+import { formatMoney } from "../text/format.js";
 
 /**
  * What the admin commands do, apart from talking to Telegram: wallet corrections, settling orders

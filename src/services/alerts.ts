@@ -2,7 +2,7 @@ import type { Logger } from "../logger.js";
 import type { Outbox } from "../outbound/types.js";
 import type { Redis } from "../store/redis.js";
 import type { UserStore } from "../store/users.js";
-import type { Translator } from "../bot/i18n.js";
+import type { Translator } from "../text/i18n.js";
 
 export type AlertKind = "unknown_order" | "panel_funds" | "panel_key" | "panel_down" | "stuck_order";
 

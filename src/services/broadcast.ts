@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Translator } from "../bot/i18n.js";
 import type { Logger } from "../logger.js";
 import type { TagCounts } from "../outbound/outbox.js";
 import type { Outbox } from "../outbound/types.js";
 import { keys as storeKeys, type Redis } from "../store/redis.js";
+import type { Translator } from "../text/i18n.js";
 
 /**
  * /broadcast: a copy of one admin message to every user who has not blocked the bot, through the

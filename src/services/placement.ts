@@ -1,10 +1,10 @@
 import type { AppDeps } from "../app.js";
-import { escapeHtml } from "../bot/html.js";
 import { D, moneyString, type Money } from "../money.js";
 import type { AddOrderRequest } from "../panel/client.js";
 import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
 import { orderKind } from "../store/catalog.js";
 import type { OrderRecord, Placement } from "../store/orders.js";
+import { escapeHtml } from "../text/html.js";
 
 /**
  * The placement protocol (see OrderStore): reserve → sending → `add` → placed | failed | unknown.

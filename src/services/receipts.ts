@@ -10,9 +10,10 @@
 import { randomBytes } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { AppDeps } from "../app.js";
-import { escapeHtml, truncate } from "../bot/html.js";
-import { D, formatMoney, moneyString, type Money } from "../money.js";
+import { D, moneyString, type Money } from "../money.js";
 import { keys as keysFor, type Keys, type Redis } from "../store/redis.js";
+import { escapeHtml, truncate } from "../text/html.js";
+import { formatMoney } from "../text/format.js";
 
 export type ReceiptState = "pending" | "approved" | "rejected";
 export type ReceiptDecision = Exclude<ReceiptState, "pending">;

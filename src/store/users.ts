@@ -1,6 +1,5 @@
+import { isLocale, type Locale } from "../text/locales.js";
 import { keys as keysFor, type Keys, type Redis } from "./redis.js";
-
-export type Locale = "uz" | "en";
 
 export interface UserRecord {
   id: number;
@@ -40,7 +39,7 @@ export class UserStore {
     return {
       id: Number(h.id),
       chatId: Number(h.chatId ?? h.id),
-      locale: h.locale === "uz" || h.locale === "en" ? h.locale : undefined,
+      locale: isLocale(h.locale) ? h.locale : undefined,
       firstName: h.firstName,
       username: h.username,
       blocked: h.blocked === "1",
@@ -51,7 +50,7 @@ export class UserStore {
 
   async getLocale(id: number): Promise<Locale | undefined> {
     const v = await this.redis.hget(this.k.user(id), "locale");
-    return v === "uz" || v === "en" ? v : undefined;
+    return isLocale(v) ? v : undefined;
   }
 
   async setLocale(id: number, locale: Locale): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { D, formatInt, formatMoney, moneyString, orderPrice, type Money } from "../../money.js";
+import { D, moneyString, orderPrice, type Money } from "../../money.js";
 import { parseComments, parseLink, parseQuantity, MAX_LINK_LENGTH, type CommentsError, type QuantityError, type Validated } from "../../services/order-input.js";
 import { CatalogUnavailableError, orderKind, type OrderKind } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext } from "../context.js";
-import { escapeHtml, truncate } from "../html.js";
 import { confirmKeyboard, leaveDialogKeyboard } from "../keyboards/catalog.js";
 import { allMenuLabels } from "../keyboards/main-menu.js";
+import { formatInt, formatMoney } from "../../text/format.js";
+import { escapeHtml, truncate } from "../../text/html.js";
 
 export const ORDER_CONVERSATION = "order";
 

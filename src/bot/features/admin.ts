@@ -1,27 +1,15 @@
 import { Composer, type Context } from "grammy";
-import { D, formatInt, formatMoney, isFlatPriceType, type Money } from "../../money.js";
+import { D, isFlatPriceType, type Money } from "../../money.js";
 import { PanelError } from "../../panel/errors.js";
 import type { OrderStatus } from "../../panel/status.js";
-import {
-  PANEL_ORDER_ID,
-  adminTopup,
-  firstTime,
-  orderTotals,
-  parseTopupArgs,
-  parseUserId,
-  placedCount,
-  settleOrder,
-  shopStats,
-  walletsTotal,
-  type OrderTotals,
-  type SettleDecision,
-} from "../../services/admin.js";
+import { PANEL_ORDER_ID, adminTopup, firstTime, orderTotals, parseTopupArgs, parseUserId, placedCount, settleOrder, shopStats, walletsTotal, type OrderTotals, type SettleDecision } from "../../services/admin.js";
 import { createBroadcast, setProgressMessage } from "../../services/broadcast.js";
 import type { OrderRecord } from "../../store/orders.js";
 import type { LedgerEntry } from "../../store/wallet.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml, truncate } from "../html.js";
 import type { BalanceExtension } from "./balance.js";
+import { formatDateTime, formatInt, formatMoney } from "../../text/format.js";
+import { escapeHtml, truncate } from "../../text/html.js";
 
 /** Longest wait for the panel while an admin looks at /balance or /order. */
 const PANEL_LOOKUP_MS = 8_000;
@@ -89,8 +77,8 @@ export function adminFeature(): Composer<BotContext> {
         name: personName(user.firstName, user.username),
         language: user.locale ?? ctx.t("admin-user-language-none"),
         blocked: user.blocked ? "yes" : "no",
-        created: dateTime(user.createdAt),
-        seen: dateTime(user.lastSeenAt),
+        created: formatDateTime(user.createdAt),
+        seen: formatDateTime(user.lastSeenAt),
         balance: money(ctx, balance),
         orders: totalsLine(ctx, totals.all),
       });
@@ -230,7 +218,6 @@ const money = (ctx: BotContext, amount: Money) => formatMoney(amount, ctx.locale
 const signedMoney = (ctx: BotContext, amount: Money) => `${amount.isPositive() && !amount.isZero() ? "+" : ""}${money(ctx, amount)}`;
 
 /** Dates in admin views: UTC, to the minute. */
-const dateTime = (ms: number | undefined) => (ms ? `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
 
 function personName(firstName?: string, username?: string): string {
   return [firstName ? escapeHtml(firstName) : "", username ? `@${escapeHtml(username)}` : ""].filter(Boolean).join(" ");
@@ -238,7 +225,7 @@ function personName(firstName?: string, username?: string): string {
 
 function ledgerRow(ctx: BotContext, e: LedgerEntry): string {
   const reason = ctx.t("admin-ledger-reason", { reason: e.reason, order: e.orderId ?? "—", admin: e.adminId === undefined ? "—" : String(e.adminId) });
-  return ctx.t("admin-ledger-row", { date: dateTime(e.at), amount: signedMoney(ctx, new D(e.amount)), balance: money(ctx, new D(e.balance)), reason });
+  return ctx.t("admin-ledger-row", { date: formatDateTime(e.at), amount: signedMoney(ctx, new D(e.amount)), balance: money(ctx, new D(e.balance)), reason });
 }
 
 /** "12 placed (completed: 8 · in progress: 4) · 1 not placed", or "none". */
@@ -278,7 +265,7 @@ async function orderCard(ctx: BotContext, o: OrderRecord): Promise<string[]> {
   // A reason from before an admin settled the order would only confuse.
   if (o.failReason && (o.placement === "failed" || o.placement === "unknown")) lines.push(ctx.t("admin-order-reason", { reason: escapeHtml(truncate(o.failReason, 300)) }));
   if (o.panelError) lines.push(ctx.t("admin-order-reason", { reason: escapeHtml(truncate(o.panelError, 300)) }));
-  lines.push(ctx.t("admin-order-dates", { created: dateTime(o.createdAt), updated: dateTime(o.updatedAt) }));
+  lines.push(ctx.t("admin-order-dates", { created: formatDateTime(o.createdAt), updated: formatDateTime(o.updatedAt) }));
   if (o.placement === "unknown") lines.push(ctx.t("admin-order-settle-hint", { id: o.id }));
   return lines;
 }

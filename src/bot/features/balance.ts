@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { formatMoney } from "../../money.js";
 import type { BotContext } from "../context.js";
-import type { Translator } from "../i18n.js";
 import { menuLabels } from "../keyboards/main-menu.js";
+import { formatMoney } from "../../text/format.js";
+import type { Translator } from "../../text/i18n.js";
 
 /** Lines and buttons other features add to the balance screen (top-up, admin panel balance). */
 export interface BalanceExtension {

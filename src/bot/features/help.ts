@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import type { Translator } from "../i18n.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { mainMenu } from "../keyboards/main-menu.js";
+import type { Translator } from "../../text/i18n.js";
 
 export function helpFeature(i18n: Translator): Composer<BotContext> {
   const composer = new Composer<BotContext>();

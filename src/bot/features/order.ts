@@ -1,16 +1,17 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, type InlineKeyboard } from "grammy";
-import { formatInt, formatMoney, isFlatPriceType, unitPrice, type Money } from "../../money.js";
+import { isFlatPriceType, unitPrice, type Money } from "../../money.js";
 import type { PanelService } from "../../panel/schemas.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
 import { CatalogUnavailableError, type Catalog } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext } from "../context.js";
 import { ORDER_CONVERSATION, orderConversation } from "../conversations/order.js";
-import { escapeHtml, truncate } from "../html.js";
-import type { Translator } from "../i18n.js";
 import { categoriesKeyboard, orderCallbackMatch, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { editOrReply } from "../reply.js";
+import { formatInt, formatMoney } from "../../text/format.js";
+import { escapeHtml, truncate } from "../../text/html.js";
+import type { Translator } from "../../text/i18n.js";
 
 /** Longest service name and description a card shows: the card stays far below 4096 characters. */
 const CARD_NAME_MAX = 200;

@@ -1,25 +1,16 @@
 import { Composer, type InlineKeyboard } from "grammy";
-import { D, formatInt, formatMoney } from "../../money.js";
+import { D } from "../../money.js";
 import type { OrderStatus, RefillStatus } from "../../panel/status.js";
 import { normalizeRefillStatus } from "../../panel/status.js";
-import {
-  cancelRefusal,
-  checkLiveStatus,
-  refillRefusal,
-  requestCancel,
-  requestRefill,
-  type ActionResult,
-  type LocalRefusal,
-  type OrderAction,
-  type PanelRefusal,
-} from "../../services/order-actions.js";
+import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult, type LocalRefusal, type OrderAction, type PanelRefusal } from "../../services/order-actions.js";
 import type { OrderRecord } from "../../store/orders.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml, truncate } from "../html.js";
-import type { Translator } from "../i18n.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersCallbackMatch, ordersListKeyboard, ORDERS_PAGE_SIZE } from "../keyboards/orders.js";
 import { editOrReply } from "../reply.js";
+import { formatDateTime, formatInt, formatMoney } from "../../text/format.js";
+import { escapeHtml, truncate } from "../../text/html.js";
+import type { Translator } from "../../text/i18n.js";
 
 /** How much of panel-given text a message repeats; every message stays far below 4096 characters. */
 const LIST_NAME_MAX = 40;
@@ -310,11 +301,6 @@ function panelRefusalText(ctx: BotContext, reason: PanelRefusal, panelMessage: s
 
 function notFound(ctx: BotContext): Promise<true> {
   return ctx.answerCallbackQuery({ text: ctx.t("orders-not-found"), show_alert: true });
-}
-
-/** Dates in one unambiguous form: the server's time zone means nothing to the customer. */
-export function formatDateTime(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 async function show(ctx: BotContext, how: "reply" | "edit", text: string, keyboard?: InlineKeyboard): Promise<void> {

@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
-import { escapeHtml } from "../html.js";
-import type { Locale } from "../../store/users.js";
-import type { Translator } from "../i18n.js";
+import { escapeHtml } from "../../text/html.js";
+import type { Locale } from "../../text/locales.js";
+import type { Translator } from "../../text/i18n.js";
 
 export const composer = new Composer<BotContext>();
 const privateChat = composer.chatType("private");

@@ -1,34 +1,16 @@
 import { Composer, GrammyError, InlineKeyboard, type Middleware } from "grammy";
 import type { AppDeps } from "../../app.js";
-import { D, formatInt, formatMoney, moneyString, parseUserAmount, type Money } from "../../money.js";
-import {
-  amountPresets,
-  checkAmount,
-  checkPreCheckout,
-  creditPayment,
-  currencyExponent,
-  enabledMethods,
-  InvoiceStore,
-  parseStars,
-  paymentCredit,
-  providerTotal,
-  refundStars,
-  STARS_CURRENCY,
-  starsPresets,
-  starsRange,
-  type AmountError,
-  type InvoiceKind,
-  type StarsRange,
-  type TopupMethod,
-} from "../../services/payments.js";
+import { D, moneyString, parseUserAmount, type Money } from "../../money.js";
+import { amountPresets, checkAmount, checkPreCheckout, creditPayment, currencyExponent, enabledMethods, InvoiceStore, parseStars, paymentCredit, providerTotal, refundStars, STARS_CURRENCY, starsPresets, starsRange, type AmountError, type InvoiceKind, type StarsRange, type TopupMethod } from "../../services/payments.js";
 import { decideReceipt, decisionLine, RECEIPT_ID_RE, receiptCallbackMatch, receiptCaption, submitReceipt, userMention, type Receipt } from "../../services/receipts.js";
 import type { BotContext } from "../context.js";
 import { TopupDialog } from "../conversations/topup.js";
-import { escapeHtml, truncate } from "../html.js";
-import type { Translator } from "../i18n.js";
 import { MENU_KEYS, mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { appContext } from "../middleware/app-context.js";
 import type { BalanceExtension } from "./balance.js";
+import { formatInt, formatMoney } from "../../text/format.js";
+import { escapeHtml, truncate } from "../../text/html.js";
+import type { Translator } from "../../text/i18n.js";
 
 /**
  * Wallet top-ups from the balance screen: Telegram Payments through a provider, Telegram Stars,

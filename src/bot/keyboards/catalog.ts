@@ -2,8 +2,8 @@ import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { PanelService } from "../../panel/schemas.js";
 import type { Catalog, Category } from "../../store/catalog.js";
-import { truncate } from "../html.js";
 import { PAGE_SIZE, pageNavigation, pageOf, paginate, type Page } from "./pagination.js";
+import { truncate } from "../../text/html.js";
 
 /**
  * Callback data of the order walk: short ids only (category key, service id, page, draft id),

@@ -1,6 +1,6 @@
 import { Keyboard } from "grammy";
-import type { Translator } from "../i18n.js";
-import { LOCALES } from "../i18n.js";
+import type { Translator } from "../../text/i18n.js";
+import { LOCALES } from "../../text/locales.js";
 
 /** The reply-keyboard buttons; their labels are Fluent keys. */
 export const MENU_KEYS = ["menu-order", "menu-orders", "menu-balance", "menu-help", "menu-language"] as const;

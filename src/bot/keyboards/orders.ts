@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { OrderRecord } from "../../store/orders.js";
-import { truncate } from "../html.js";
 import { pageNavigation, type Page } from "./pagination.js";
+import { truncate } from "../../text/html.js";
 
 /** Orders per page of "My orders": each is a text line and a button, so the page stays short on a phone. */
 export const ORDERS_PAGE_SIZE = 8;

@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { AppDeps } from "../../app.js";
 import type { BotInnerContext } from "../context.js";
-import { localeFromTelegram } from "../i18n.js";
+import { localeFromTelegram } from "../../text/locales.js";
 
 /**
  * Puts the dependencies, the admin flag and the user's language on the context, and records the

@@ -22,7 +22,7 @@ welcome =
     👋 Здравствуйте, <b>{ $name }</b>!
 
     Здесь можно заказать продвижение в соцсетях: подписчиков, лайки, просмотры и многое другое.
-    Нажмите <b>🛒 Новый заказ</b>, чтобы посмотреть услуги, или <b>💰 Баланс</b>, чтобы проверить счёт.
+    Нажмите <b>🛒 Новый заказ</b>, чтобы выбрать услугу, или <b>💰 Баланс</b>, чтобы проверить счёт.
 help =
     <b>Как это работает</b>
 
@@ -296,7 +296,7 @@ admin-placement = { $placement ->
         [failed] не размещён, деньги возвращены
        *[unknown] результат неизвестен, ждёт /settle
     }
-admin-order-not-found = ⚠️ Заказа { $id } нет.
+admin-order-not-found = ⚠️ Заказ { $id } не найден.
 admin-order-title = 🧾 <b>Заказ #{ $id }</b> · { $placement }
 admin-order-user = 👤 Пользователь <code>{ $user }</code> { $name }
 admin-order-service = 🛍 { $service } (услуга { $serviceId })
@@ -351,7 +351,7 @@ topup-unavailable = ℹ️ Чтобы пополнить баланс, напи�
 topup-choose-method =
     ➕ <b>Пополнение баланса</b>
     Выберите способ оплаты:
-topup-method-provider = 💳 Картой ({ $currency })
+topup-method-provider = 💳 Оплата картой ({ $currency })
 topup-method-stars = ⭐ Telegram Stars
 topup-method-manual = 🧾 Перевод и чек
 topup-button-cancel = ❌ Отмена

@@ -4,7 +4,7 @@ import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { formatInt } from "../src/text/format.js";
 import { createI18n } from "../src/text/i18n.js";
-import { LOCALES, localesDir } from "../src/text/locales.js";
+import { LOCALES, localeFromTelegram, localesDir } from "../src/text/locales.js";
 
 /** Every file in locales/ is checked against en.ftl, the one the code is written against. */
 const REFERENCE = "en";
@@ -89,6 +89,14 @@ const others = LOCALES.filter((l) => l !== REFERENCE);
 describe("locales", () => {
   it("has the shop's three languages", () => {
     expect([...LOCALES]).toEqual(expect.arrayContaining(["en", "ru", "uz"]));
+  });
+
+  it("maps Telegram's language_code to a locale file, Russian included", () => {
+    expect(localeFromTelegram("ru")).toBe("ru");
+    expect(localeFromTelegram("ru-RU")).toBe("ru");
+    expect(localeFromTelegram("uz-Cyrl")).toBe("uz");
+    expect(localeFromTelegram("de")).toBeUndefined();
+    expect(localeFromTelegram(undefined)).toBeUndefined();
   });
 
   it.each(LOCALES)("%s.ftl parses whole, each key defined once", (l) => {

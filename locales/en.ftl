@@ -1,5 +1,6 @@
 # Language
-language-choose = 🌐 Choose your language / Tilni tanlang
+language-choose = 🌐 Choose your language / Tilni tanlang / Выберите язык
+language-name = 🇬🇧 English
 language-set = ✅ Language: English
 
 # Main menu (reply keyboard)

@@ -1,5 +1,6 @@
 # Language
-language-choose = 🌐 Tilni tanlang / Choose your language
+language-choose = 🌐 Tilni tanlang / Выберите язык / Choose your language
+language-name = 🇺🇿 Oʻzbekcha
 language-set = ✅ Til: oʻzbekcha
 
 # Main menu (reply keyboard)

@@ -32,7 +32,7 @@ describe("config", () => {
       }
     };
     bad({ ADMIN_IDS: "12,abc" }, /^Invalid configuration: ADMIN_IDS/);
-    bad({ DEFAULT_LOCALE: "ru" }, /DEFAULT_LOCALE/);
+    bad({ DEFAULT_LOCALE: "de" }, /DEFAULT_LOCALE/);
     bad({ POLL_INTERVAL_MS: "soon" }, /POLL_INTERVAL_MS/);
     bad({ PRICE_MARKUP_PERCENT: "-5" }, /PRICE_MARKUP_PERCENT/);
     bad({ PANEL_API_URL: "not a url" }, /PANEL_API_URL/);

@@ -34,7 +34,7 @@ function pressData(u: FakeUser, data: string): void {
 }
 
 /** A user who already chose a language, with money in the wallet. */
-async function customer(h: Harness, opts: { locale?: "en" | "uz"; balance?: string } = {}): Promise<FakeUser> {
+async function customer(h: Harness, opts: { locale?: "en" | "ru" | "uz"; balance?: string } = {}): Promise<FakeUser> {
   const u = h.tg.user({ languageCode: opts.locale ?? "en" });
   await h.deps.users.setLocale(u.id, opts.locale ?? "en");
   if (opts.balance) await h.deps.wallet.credit(u.id, new D(opts.balance), { reason: "admin" });
@@ -136,6 +136,54 @@ describe("order walk end to end", () => {
     expect(placed.text).toContain("Holati oʻzgarganda sizga xabar keladi");
     expect(addsFor(h, "https://t.me/walk_uz")).toEqual([{ action: "add", params: { service: defaultService.service, link: "https://t.me/walk_uz", quantity: "2000" } }]);
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe(new D(20).sub(expected).toFixed());
+  });
+
+  it("in Russian: Telegram's ru preselects Russian, and the whole walk speaks Russian with Russian number forms", async () => {
+    const u = h.tg.user({ languageCode: "ru" });
+    // Before any choice the user already reads Russian.
+    await after(h, u, () => u.send("/help"), has("Как это работает"));
+    const ask = await after(h, u, () => u.send("/start"), has("Выберите язык"));
+    expect(buttonsOf(ask).map((b) => b.text)).toEqual(["🇬🇧 English", "✅ 🇷🇺 Русский", "🇺🇿 Oʻzbekcha"]);
+    await after(h, u, () => u.pressButton("Русский"), has("Здравствуйте"));
+    expect(await h.deps.users.getLocale(u.id)).toBe("ru");
+    await h.deps.wallet.credit(u.id, new D("20"), { reason: "admin" });
+
+    const categories = await after(h, u, () => u.send("🛒 Новый заказ"), has("Выберите категорию"));
+    expect(categories.text).toContain("(страница 1 из");
+    await after(h, u, () => u.pressButton(defaultService.category), has("Выберите услугу"));
+    const card = await after(h, u, () => pressData(u, `s:${defaultService.service}`), has("Цена за 1000"));
+    expect(card.text).toContain("Минимум: 10 · Максимум: 10\u00a0000");
+    expect(card.text).toContain("Восстановление: есть");
+    expect(buttonsOf(card).map((b) => b.text)).toEqual(["🛒 Заказать", "⬅️ Назад"]);
+    await after(h, u, () => u.pressButton("Заказать"), has("Отправьте ссылку"));
+    expect((await after(h, u, () => u.send(`https://t.me/${"x".repeat(2100)}`))).text).toBe("⚠️ Ссылка слишком длинная: максимум 2\u00a0000 символов.");
+    const askQuantity = await after(h, u, () => u.send("https://t.me/walk_ru"), has("Сколько нужно?"));
+    expect(askQuantity.text).toContain("от 10 до 10\u00a0000");
+    expect((await after(h, u, () => u.send("5"))).text).toContain("Слишком мало: минимум 10");
+    const confirm = await after(h, u, () => u.send("1 500"), has("Проверьте заказ"));
+    const expected = orderPrice({ rate: new D(defaultService.rate), quantity: 1500, type: "Default" }, "0");
+    expect(confirm.text).toContain("Количество: <b>1\u00a0500</b>");
+    expect(confirm.text).toContain(`Цена: <b>${expected.toFixed(2).replace(".", ",")} USD</b>`);
+    expect(confirm.text).toContain("Ваш баланс: 20,00 USD");
+    expect(buttonsOf(confirm).map((b) => b.text)).toEqual(["✅ Подтвердить", "❌ Отмена"]);
+    const placed = await after(h, u, () => u.pressButton("Подтвердить"), has("Заказ принят!"));
+    expect(placed.text).toContain("Когда статус изменится, вам придёт сообщение");
+    expect(addsFor(h, "https://t.me/walk_ru")).toEqual([{ action: "add", params: { service: defaultService.service, link: "https://t.me/walk_ru", quantity: "1500" } }]);
+    expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe(new D(20).sub(expected).toFixed());
+
+    const again = await after(h, u, () => u.send("/language"), has("Выберите язык"));
+    expect(buttonsOf(again).map((b) => b.text)).toContain("✅ 🇷🇺 Русский");
+  });
+
+  it("in Russian, counted comments take the form their number needs", async () => {
+    const svc = ofType("Custom Comments");
+    const u = await customer(h, { locale: "ru", balance: "50" });
+    await openDialog(h, u, svc);
+    const ask = await after(h, u, () => u.send("https://instagram.com/p/comments_ru"), has("Отправьте комментарии"));
+    expect(ask.text).toContain(`от ${svc.min} до ${Number(svc.max).toLocaleString("ru")} строк.`);
+    expect((await after(h, u, () => u.send("Класс"))).text).toContain("⚠️ 1 комментарий: нужно не меньше");
+    expect((await after(h, u, () => u.send("Класс\n\nСупер"))).text).toContain("⚠️ 2 комментария: нужно не меньше");
+    await after(h, u, () => u.send("/cancel"), has("Заказ отменён"));
   });
 
   it("explains every invalid answer and keeps waiting; other messages get a hint", async () => {

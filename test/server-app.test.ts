@@ -55,7 +55,9 @@ describe("the process in each mode", () => {
 
     const menus = tg.calls("setMyCommands").map((c) => c.payload);
     const adminMenus = menus.filter((p) => p.scope?.type === "chat" && Number(p.scope.chat_id) === ADMIN);
-    expect(adminMenus.map((p) => p.language_code ?? "default").sort()).toEqual(["default", "en", "uz"]);
+    expect(adminMenus.map((p) => p.language_code ?? "default").sort()).toEqual(["default", "en", "ru", "uz"]);
+    const userRu = menus.find((p) => p.scope === undefined && p.language_code === "ru")!.commands as { command: string; description: string }[];
+    expect(userRu.find((c) => c.command === "order")!.description).toBe("Новый заказ");
     const adminEn = adminMenus.find((p) => p.language_code === "en")!.commands as { command: string; description: string }[];
     expect(adminEn.map((c) => c.command)).toEqual(expect.arrayContaining(["order", "balance", "topup", "user", "settle", "stats", "broadcast"]));
     for (const p of menus.filter((p) => p.scope === undefined)) {

@@ -19,7 +19,7 @@ export function userCommands(i18n: Translator, locale: string, opts: CommandOpti
   return commands;
 }
 
-/** Registers the command menu in both languages, plus the default for everyone else. */
+/** Registers the command menu in every language of locales/, plus the default for everyone else. */
 export async function registerCommands(api: Api<RawApi>, i18n: Translator, defaultLocale: string, opts: CommandOptions = {}): Promise<void> {
   await api.setMyCommands(userCommands(i18n, defaultLocale, opts));
   for (const locale of LOCALES) await api.setMyCommands(userCommands(i18n, locale, opts), { language_code: locale as LanguageCode });
@@ -38,7 +38,7 @@ export function adminCommands(i18n: Translator, locale: string, opts: CommandOpt
 }
 
 /**
- * The admin menu in each admin's chat, in both languages. Telegram refuses a chat that never
+ * The admin menu in each admin's chat, in every language. Telegram refuses a chat that never
  * talked to the bot; those admins are returned so the caller can say so (they get the menu on
  * the next start after writing to the bot).
  */

@@ -2,21 +2,21 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { escapeHtml } from "../../text/html.js";
-import type { Locale } from "../../text/locales.js";
+import { LOCALES, type Locale } from "../../text/locales.js";
 import type { Translator } from "../../text/i18n.js";
 
 export const composer = new Composer<BotContext>();
 const privateChat = composer.chatType("private");
 
-/** Language picker; the language Telegram reports for the user is marked first. */
-function languageKeyboard(current: Locale): InlineKeyboard {
-  const uz = `${current === "uz" ? "✅ " : ""}🇺🇿 Oʻzbekcha`;
-  const en = `${current === "en" ? "✅ " : ""}🇬🇧 English`;
-  return new InlineKeyboard().text(uz, "lang:uz").text(en, "lang:en");
+/** Language picker: every language in its own name; the current one (at first contact, Telegram's) is marked. */
+function languageKeyboard(i18n: Translator, current: Locale): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const l of LOCALES) keyboard.text(`${l === current ? "✅ " : ""}${i18n.t(l, "language-name")}`, `lang:${l}`);
+  return keyboard;
 }
 
 async function askLanguage(ctx: BotContext): Promise<void> {
-  await ctx.reply(ctx.t("language-choose"), { reply_markup: languageKeyboard(ctx.locale) });
+  await ctx.reply(ctx.t("language-choose"), { reply_markup: languageKeyboard(ctx.deps.i18n, ctx.locale) });
 }
 
 export async function sendWelcome(ctx: BotContext): Promise<void> {
@@ -39,7 +39,7 @@ export function languageHandlers(i18n: Translator): Composer<BotContext> {
   return c;
 }
 
-privateChat.callbackQuery(/^lang:(uz|en)$/, async (ctx) => {
+privateChat.callbackQuery(new RegExp(`^lang:(${LOCALES.join("|")})$`), async (ctx) => {
   const locale = ctx.match[1] as Locale;
   await ctx.deps.users.setLocale(ctx.from.id, locale);
   ctx.locale = locale;

@@ -1,0 +1,497 @@
+# Language
+language-choose = 🌐 Выберите язык / Tilni tanlang / Choose your language
+language-name = 🇷🇺 Русский
+language-set = ✅ Язык: русский
+
+# Main menu (reply keyboard)
+menu-order = 🛒 Новый заказ
+menu-orders = 📦 Мои заказы
+menu-balance = 💰 Баланс
+menu-help = ℹ️ Помощь
+menu-language = 🌐 Язык
+
+# Command menu
+cmd-order = Новый заказ
+cmd-orders = Мои заказы
+cmd-balance = Баланс
+cmd-help = Помощь
+cmd-language = Сменить язык
+cmd-cancel = Отменить текущее действие
+
+welcome =
+    👋 Здравствуйте, <b>{ $name }</b>!
+
+    Здесь можно заказать продвижение в соцсетях: подписчиков, лайки, просмотры и многое другое.
+    Нажмите <b>🛒 Новый заказ</b>, чтобы выбрать услугу, или <b>💰 Баланс</b>, чтобы проверить счёт.
+help =
+    <b>Как это работает</b>
+
+    1. 🛒 <b>Новый заказ</b> (/order): выберите категорию и услугу.
+    2. Отправьте ссылку и количество.
+    3. Проверьте цену и подтвердите: оплата спишется с вашего баланса.
+    4. Когда статус заказа изменится, вам придёт сообщение.
+
+    📦 /orders: ваши заказы; восстановление и отмена, если услуга их допускает.
+    💰 /balance: ваш баланс.
+    🌐 /language: сменить язык.
+    /cancel: отменить текущее действие.
+cancel-nothing = Отменять нечего. Выберите действие в меню.
+
+# Wallet
+balance-show = 💰 Ваш баланс: <b>{ $balance }</b>
+
+# Errors
+error-generic = ⚠️ Что-то пошло не так. Попробуйте ещё раз через минуту.
+error-too-fast = ⏳ Слишком много запросов. Подождите несколько секунд.
+
+# order (catalog browsing, order dialog, placement)
+order-catalog-unavailable = ⚠️ Услуги временно недоступны. Попробуйте через несколько минут.
+order-catalog-empty = Сейчас нет услуг для заказа.
+order-categories = 🛒 <b>Выберите категорию</b> (страница { $page } из { $pages })
+order-services =
+    📂 <b>{ $category }</b>
+    Выберите услугу (страница { $page } из { $pages }):
+order-price-per-1000 = { $price } за 1000
+order-service-gone = ⚠️ Эта услуга больше недоступна. Выберите другую.
+order-button-expired = ⚠️ Эта кнопка больше не действует. Начните заново с /order.
+order-back = ⬅️ Назад
+order-button-order = 🛒 Заказать
+order-card-price-per-1000 = 💵 Цена за 1000: <b>{ $price }</b>
+order-card-price-flat = 💵 Цена: <b>{ $price }</b>
+order-card-limits = 🔢 Минимум: { $min } · Максимум: { $max }
+order-card-refill-yes = ♻️ Восстановление: есть
+order-card-refill-no = ♻️ Восстановление: нет
+order-card-cancel-yes = ✖️ Отмена: возможна
+order-card-cancel-no = ✖️ Отмена: невозможна
+order-ask-link = 🔗 Отправьте ссылку для <b>{ $service }</b> (например, https://t.me/channel).
+order-ask-quantity = 🔢 Сколько нужно? Отправьте целое число от { $min } до { $max }.
+order-ask-comments = 💬 Отправьте комментарии, каждый с новой строки: от { $min } до { $max } { COUNT($max) ->
+        [one] строки
+        [few] строк
+        [many] строк
+       *[other] строки
+    }.
+order-link-invalid = ⚠️ Это не ссылка. Отправьте ссылку, которая начинается с https://
+order-link-too-long = ⚠️ Ссылка слишком длинная: максимум { $max } { COUNT($max) ->
+        [one] символ
+        [few] символа
+        [many] символов
+       *[other] символа
+    }.
+order-quantity-not-number = ⚠️ Отправьте целое число от { $min } до { $max }.
+order-quantity-below-min = ⚠️ Слишком мало: минимум { $min } (максимум { $max }).
+order-quantity-above-max = ⚠️ Слишком много: максимум { $max } (минимум { $min }).
+order-comments-below-min = ⚠️ { $count } { COUNT($count) ->
+        [one] комментарий
+        [few] комментария
+        [many] комментариев
+       *[other] комментария
+    }: нужно не меньше { $min } (и не больше { $max }).
+order-comments-above-max = ⚠️ { $count } { COUNT($count) ->
+        [one] комментарий
+        [few] комментария
+        [many] комментариев
+       *[other] комментария
+    }: можно не больше { $max } (и не меньше { $min }).
+order-hint-link = ✍️ Отправьте ссылку текстом или нажмите /cancel, чтобы выйти.
+order-hint-quantity = ✍️ Отправьте количество числом или нажмите /cancel, чтобы выйти.
+order-hint-comments = ✍️ Отправьте комментарии текстом или нажмите /cancel, чтобы выйти.
+order-button-cancel = ❌ Отмена
+order-cancelled = ❌ Заказ отменён.
+order-confirm-title = 🧾 <b>Проверьте заказ</b>
+order-confirm-service = Услуга: <b>{ $service }</b>
+order-confirm-link = Ссылка: { $link }
+order-confirm-quantity = Количество: <b>{ $quantity }</b>
+order-confirm-comments = Комментариев: <b>{ $count }</b>
+order-confirm-price = Цена: <b>{ $price }</b>
+order-confirm-balance = Ваш баланс: { $balance }
+order-confirm-after = Баланс после заказа: { $after }
+order-confirm-short = ⚠️ Не хватает средств: пополните баланс на <b>{ $shortfall }</b>, затем нажмите «Подтвердить».
+order-button-confirm = ✅ Подтвердить
+order-draft-cancelled = ❌ Заказ отменён. Деньги не списаны.
+order-placing = ⏳ Оформляем заказ…
+order-placed =
+    ✅ <b>Заказ принят!</b>
+    Номер заказа: <b>#{ $id }</b>
+    ID заказа в панели: <code>{ $panelId }</code>
+    Когда статус изменится, вам придёт сообщение. Ваши заказы: /orders
+order-not-found = ⚠️ Этот заказ больше недоступен. Начните новый с /order.
+order-already-done = ℹ️ Этот заказ уже оформлен или отменён.
+order-funds =
+    💰 На балансе недостаточно средств.
+    Цена: <b>{ $price }</b>
+    Баланс: { $balance }
+    Не хватает: <b>{ $shortfall }</b>
+    Пополните баланс и снова нажмите «✅ Подтвердить».
+order-failed-unavailable = ⚠️ Сервис временно недоступен. Деньги вернулись на ваш баланс. Попробуйте позже.
+order-failed-quantity = ⚠️ Количество не принято: { $message }. Деньги вернулись на ваш баланс.
+order-failed-link = ⚠️ Ссылка не принята. Проверьте, что она верная, а страница открыта для всех. Деньги вернулись на ваш баланс.
+order-failed-active = ⚠️ По этой ссылке ещё выполняется другой заказ. Закажите снова, когда он завершится. Деньги вернулись на ваш баланс.
+order-failed-service = ⚠️ Эта услуга больше недоступна. Деньги вернулись на ваш баланс.
+order-failed-other = ⚠️ Заказ отклонён: { $message }. Деньги вернулись на ваш баланс.
+order-failed-unreachable = ⚠️ Не удалось связаться с сервисом. Деньги вернулись на ваш баланс. Попробуйте позже.
+order-unknown = ⏳ По заказу #{ $id } не пришёл ответ. Мы его проверяем: до тех пор деньги зарезервированы, а о результате вам придёт сообщение.
+order-recovered-refunded = ↩️ Заказ #{ $id } ({ $service }) прервался до отправки. Деньги вернулись на ваш баланс.
+order-recovered-unknown = ⏳ Заказ #{ $id } ({ $service }) прервался, мы его проверяем. До тех пор деньги зарезервированы.
+alert-unknown-order =
+    У заказа #{ $id } (пользователь { $user }) неизвестен результат: { $reason }
+    Услуга: { $service }
+    Ссылка: { $link }
+    Цена: { $price }
+    Деньги зарезервированы. Проверьте панель и закройте заказ вручную.
+alert-panel-funds = На счёте панели закончились деньги, заказы отклоняются ({ $message }). Пополните баланс панели.
+alert-panel-key = Панель не принимает API-ключ или аккаунт: { $message }. Проверьте PANEL_API_KEY и аккаунт в панели.
+
+# orders (My orders: list, details, refill, cancel)
+orders-empty = 📦 У вас пока нет заказов. Нажмите 🛒 Новый заказ или отправьте /order, чтобы сделать первый.
+orders-list-title = 📦 <b>Ваши заказы</b> (страница { $page } из { $pages })
+orders-list-line = <b>#{ $id }</b> · <code>{ $panelId }</code> · { $service } · { $quantity } · { $status }
+orders-list-hint = Нажмите на заказ, чтобы посмотреть подробности.
+orders-status-pending = ⏳ Ожидает
+orders-status-in-progress = 🔄 Выполняется
+orders-status-processing = ⚙️ Обрабатывается
+orders-status-completed = ✅ Выполнен
+orders-status-partial = 🌗 Выполнен частично
+orders-status-canceled = ❌ Отменён
+orders-status-refunded = ↩️ Деньги возвращены
+orders-status-failed = ⚠️ Не выполнен
+orders-status-active = 🟢 Активен
+orders-status-unknown = ❔ { $raw }
+orders-status-checking = 🔎 Проверяется
+orders-status-not-placed = ↩️ Не оформлен, деньги возвращены
+orders-status-placing = ⏳ Оформляется
+orders-refill-status-pending = ⏳ ожидает
+orders-refill-status-in-progress = 🔄 выполняется
+orders-refill-status-completed = ✅ выполнено
+orders-refill-status-rejected = ❌ отклонено
+orders-refill-status-failed = ⚠️ не выполнено
+orders-refill-status-canceled = ❌ отменено
+orders-refill-status-unknown = ❔ { $raw }
+orders-details-title = 📦 <b>Заказ #{ $id }</b>
+orders-details-panel-id = 🆔 ID заказа в панели: <code>{ $panelId }</code>
+orders-details-service = 🛍 Услуга: <b>{ $service }</b>
+orders-details-link = 🔗 Ссылка: { $link }
+orders-details-quantity = 🔢 Количество: { $quantity }
+orders-details-price = 💵 Оплачено: { $price }
+orders-details-status = 📊 Статус: <b>{ $status }</b>
+orders-details-start-count = ▶️ Было на старте: { $count }
+orders-details-remains = ⏳ Осталось: { $count }
+orders-details-refunded = ↩️ Возвращено на баланс: { $amount }
+orders-details-refill = ♻️ Восстановление { $refillId }: { $status }
+orders-details-panel-error = ⚠️ Примечание сервиса: { $message }
+orders-details-created = 🕒 Дата заказа: { $date }
+orders-details-updated = 🕓 Последнее изменение: { $date }
+orders-details-live = 🔄 Текущий статус от сервиса, проверено { $date }.
+orders-button-refill = ♻️ Восстановить
+orders-button-cancel = ❌ Отменить
+orders-button-refresh = 🔄 Обновить
+orders-button-back = ⬅️ Назад
+orders-button-cancel-confirm = ✅ Да, отменить
+orders-button-cancel-keep = ⬅️ Нет, оставить
+orders-cancel-ask =
+    ❓ Отменить заказ <b>#{ $id }</b> ({ $service })?
+    Если сервис подтвердит отмену, неизрасходованные деньги вернутся на ваш баланс и вам придёт сообщение.
+orders-sending = ⏳ Отправляем запрос…
+orders-not-found = ⚠️ Заказ не найден.
+orders-not-placed = ℹ️ Этот заказ не был передан сервису, поэтому с ним ничего нельзя сделать.
+orders-busy = ⏳ Этот запрос уже отправляется. Подождите немного.
+orders-already-requested = ℹ️ Этот запрос уже отправлен. Когда он будет выполнен, вам придёт сообщение.
+orders-refill-not-available = ♻️ У этой услуги нет восстановления.
+orders-refill-not-completed = ♻️ Восстановление возможно только после выполнения заказа.
+orders-refill-in-progress = ♻️ Восстановление этого заказа уже идёт.
+orders-refill-requested = ✅ Восстановление запрошено (ID { $refillId }). Когда оно будет выполнено, вам придёт сообщение.
+orders-cancel-not-available = У этой услуги заказ отменить нельзя.
+orders-cancel-final = Этот заказ уже завершён, отменить его нельзя.
+orders-cancel-requested = ✅ Отмена запрошена. Когда сервис её подтвердит, неизрасходованные деньги вернутся на ваш баланс и вам придёт сообщение.
+orders-panel-refill-disabled = ⚠️ Сервис не разрешает восстановление этого заказа.
+orders-panel-not-completed = ⚠️ По данным сервиса, заказ ещё не выполнен, поэтому восстановить его пока нельзя.
+orders-panel-incorrect-order = ⚠️ Сервис не узнаёт этот заказ. Обратитесь в поддержку.
+orders-panel-cancel-disabled = ⚠️ Сервис не разрешает отменить этот заказ.
+orders-panel-not-cancelable = ⚠️ По данным сервиса, этот заказ уже нельзя отменить.
+orders-panel-unavailable = ⚠️ Сервис временно недоступен. Попробуйте позже.
+orders-panel-other = ⚠️ Ответ сервиса: { $message }
+orders-unreachable = ⚠️ Не удалось связаться с сервисом. Попробуйте позже.
+orders-unconfirmed = ⏳ Не удалось подтвердить, что запрос прошёл. Проверьте заказ чуть позже.
+
+# fallback (messages and buttons nothing else handled)
+fallback-not-understood = 🤔 Извините, я вас не понял. Воспользуйтесь меню ниже или /help.
+fallback-unknown-command = 🤔 Такой команды нет. Воспользуйтесь меню ниже или /help.
+fallback-media = 🤔 Стикеры, фото и файлы здесь не принимаются. Воспользуйтесь меню ниже или /help.
+fallback-button-expired = ⌛ Эта кнопка больше не активна. Откройте меню заново.
+fallback-private-only = 👋 Я работаю только в личном чате. Напишите мне: @{ $bot }.
+
+# admin
+admin-not-allowed = 🔒 Извините, эта команда только для администраторов магазина.
+admin-cmd-order = Новый заказ · /order ID: данные любого заказа
+admin-cmd-topup = Пополнить или списать баланс пользователя
+admin-cmd-user = Баланс и заказы пользователя
+admin-cmd-settle = Закрыть заказ с неизвестным результатом
+admin-cmd-stats = Статистика магазина
+admin-cmd-broadcast = Рассылка всем пользователям (ответом на сообщение)
+admin-cmd-approve = Подтвердить чек пополнения (ID, сумма по желанию)
+admin-cmd-refundstars = Вернуть платёж в Telegram Stars
+admin-balance-panel = 🏦 Баланс панели: <b>{ $balance }</b>
+admin-balance-wallets = 👛 На балансах пользователей: <b>{ $total }</b>
+admin-balance-low = ⚠️ На балансе панели меньше, чем у пользователей на балансах: пополните панель хотя бы на <b>{ $shortfall }</b>, иначе заказы будут отклоняться.
+admin-balance-currency = ℹ️ Панель считает в { $panelCurrency }, а балансы пользователей — в { $currency }: сравните их сами.
+admin-balance-panel-refused = ⚠️ Панель отклонила запрос баланса: { $message }
+admin-balance-panel-unreachable = ⚠️ Панель не ответила на запрос баланса.
+admin-repeated = ℹ️ Эта команда уже выполнена.
+admin-user-unknown = ⚠️ Пользователь <code>{ $user }</code> ещё не запускал этого бота.
+admin-topup-usage =
+    Использование: <code>/topup USER_ID СУММА</code>
+    Отрицательная сумма списывает деньги с баланса, но не ниже нуля.
+    Примеры: <code>/topup 123456789 10.5</code> · <code>/topup 123456789 -3</code>
+admin-topup-credited = ✅ Пользователю <code>{ $user }</code> зачислено <b>{ $amount }</b>. Его баланс: <b>{ $balance }</b>.
+admin-topup-debited = ✅ С баланса пользователя <code>{ $user }</code> списано <b>{ $taken }</b> (запрошено: { $asked }). Его баланс: <b>{ $balance }</b>.
+admin-topup-empty = ℹ️ Баланс пользователя <code>{ $user }</code> пуст: ничего не списано.
+admin-topup-user-credited = 💰 На ваш баланс зачислено <b>{ $amount }</b>. Баланс: <b>{ $balance }</b>.
+admin-topup-user-debited = 💰 Администратор списал с вашего баланса <b>{ $amount }</b>. Баланс: <b>{ $balance }</b>.
+admin-user-usage = Использование: <code>/user USER_ID</code>
+admin-user-card =
+    👤 <b>Пользователь <code>{ $user }</code></b> { $name }
+    🌐 Язык: { $language }
+    { $blocked ->
+        [yes] 🚫 Заблокировал бота
+       *[no] ✅ Получает сообщения
+    }
+    🕓 Впервые: { $created } · последний раз: { $seen }
+    💰 Баланс: <b>{ $balance }</b>
+    📦 Заказы: { $orders }
+admin-user-language-none = не выбран
+admin-user-ledger = <b>Последние операции по балансу</b>
+admin-user-ledger-empty = Операций по балансу пока нет.
+admin-ledger-row = { $date } · <b>{ $amount }</b> → { $balance } · { $reason }
+admin-ledger-reason = { $reason ->
+        [order] заказ #{ $order }
+        [refund] возврат за заказ #{ $order }
+        [admin] администратор { $admin }
+        [payment] оплата
+        [payment_refund] возврат платежа
+        [settle] закрытие заказа #{ $order }
+       *[other] { $reason }
+    }
+admin-totals-placed = размещено: { $count }
+admin-totals-failed = не размещено: { $count }
+admin-totals-unknown = ждут /settle: { $count }
+admin-totals-placing = размещаются: { $count }
+admin-totals-none = нет
+admin-status = { $status ->
+        [pending] ожидает
+        [in_progress] выполняется
+        [processing] обрабатывается
+        [completed] выполнен
+        [partial] выполнен частично
+        [canceled] отменён
+        [refunded] возвращён
+        [failed] ошибка
+        [active] активен
+       *[other] неизвестно
+    }
+admin-placement = { $placement ->
+        [draft] черновик (не подтверждён)
+        [reserved] оплачен, ещё не отправлен
+        [sending] отправляется
+        [placed] размещён
+        [failed] не размещён, деньги возвращены
+       *[unknown] результат неизвестен, ждёт /settle
+    }
+admin-order-not-found = ⚠️ Заказ { $id } не найден.
+admin-order-title = 🧾 <b>Заказ #{ $id }</b> · { $placement }
+admin-order-user = 👤 Пользователь <code>{ $user }</code> { $name }
+admin-order-service = 🛍 { $service } (услуга { $serviceId })
+admin-order-link = 🔗 { $link }
+admin-order-quantity = 🔢 Количество: { $quantity }
+admin-order-price = 💵 Оплачено: <b>{ $price }</b> · цена панели: { $rate }
+admin-order-panel = 🆔 Заказ в панели: <code>{ $panelId }</code> · статус: { $status }
+admin-order-progress = Было на старте: { $start } · осталось: { $remains }
+admin-order-charge = Списано панелью: { $charge }
+admin-order-refunded = Возвращено пользователю: { $refunded }
+admin-order-reason = ⚠️ { $reason }
+admin-order-dates = 🕓 Создан { $created } · обновлён { $updated }
+admin-order-settle-hint = Закрыть: <code>/settle { $id } PANEL_ORDER_ID</code> или <code>/settle { $id } refund</code>
+admin-order-live = 🔄 В панели сейчас: <b>{ $status }</b> · осталось: { $remains } · списано: { $charge }
+admin-order-live-refused = 🔄 Ответ панели: ⚠️ { $message }
+admin-order-live-unreachable = 🔄 Панель не ответила.
+admin-settle-usage =
+    Использование: <code>/settle ORDER_ID PANEL_ORDER_ID</code>, если заказ есть в панели, или <code>/settle ORDER_ID refund</code>, если его там нет.
+    Заказы, которые ждут закрытия: { $waiting }
+admin-settle-not-unknown = ℹ️ Заказ #{ $id } не ждёт закрытия: { $placement }.
+admin-settle-panel-id-taken = ⚠️ Заказ панели <code>{ $panelId }</code> уже привязан к заказу #{ $other }.
+admin-settle-placed = ✅ Заказ #{ $id } записан как заказ панели <code>{ $panelId }</code>, теперь его статус отслеживается. Пользователь уведомлён.
+admin-settle-refunded = ✅ Заказ #{ $id } записан как неразмещённый: пользователю <code>{ $user }</code> возвращено { $amount }, он уведомлён.
+admin-settle-user-placed = ✅ Ваш заказ #{ $id } ({ $service }) размещён. Когда его статус изменится, вам придёт сообщение.
+admin-settle-user-refunded = ↩️ Ваш заказ #{ $id } ({ $service }) не удалось разместить. На ваш баланс возвращено { $amount }.
+admin-stats =
+    📊 <b>Статистика магазина</b>
+    👥 Пользователи: <b>{ $users }</b>
+
+    <b>Сегодня ({ $day }, UTC)</b>
+    📦 { $todayOrders }
+    💵 Оборот { $todayTurnover } · возвраты { $todayRefunded } · маржа { $todayMargin }
+
+    <b>За всё время</b>
+    📦 { $totalOrders }
+    💵 Оборот { $totalTurnover } · возвраты { $totalRefunded } · маржа { $totalMargin }
+
+    ℹ️ Оборот: сколько пользователи заплатили за размещённые заказы, за вычетом возвратов. Маржа: оборот минус затраты на панель, то есть списание, о котором сообщила панель, а без него — сохранённая в заказе цена × количество (считается по каждому заказу, а не оценивается по сегодняшней наценке).
+admin-broadcast-usage = Ответьте командой <code>/broadcast</code> на сообщение, которое должны получить все пользователи: оно будет скопировано как есть (текст, фото, видео…).
+admin-broadcast-started = 📣 Рассылка #{ $id } запущена для { $users } { COUNT($users) ->
+        [one] пользователя
+        [few] пользователей
+        [many] пользователей
+       *[other] пользователя
+    }.
+admin-broadcast-progress = 📣 Рассылка #{ $id }: в очереди { $queued } из { $users } · ✅ доставлено: { $delivered } · 🚫 заблокировали: { $blocked } · ⚠️ ошибок: { $failed }
+admin-broadcast-done = 📣 Рассылка #{ $id } завершена: ✅ доставлено: { $delivered } · 🚫 заблокировали бота: { $blocked } · ⚠️ ошибок: { $failed } · пропущено: { $skipped } (заблокировали бота раньше).
+
+# topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
+topup-button = ➕ Пополнить
+topup-unavailable = ℹ️ Чтобы пополнить баланс, напишите администратору.
+topup-choose-method =
+    ➕ <b>Пополнение баланса</b>
+    Выберите способ оплаты:
+topup-method-provider = 💳 Оплата картой ({ $currency })
+topup-method-stars = ⭐ Telegram Stars
+topup-method-manual = 🧾 Перевод и чек
+topup-button-cancel = ❌ Отмена
+topup-button-expired = ⚠️ Эта кнопка больше не действует. Откройте 💰 Баланс заново.
+topup-cancelled = ❌ Пополнение отменено.
+topup-provider-ask =
+    💳 <b>Оплата картой</b>
+    Курс: 1 { $currency } = { $rate }
+
+    На какую сумму пополнить? Выберите сумму или отправьте число от { $min } до { $max }.
+topup-stars-ask =
+    ⭐ <b>Telegram Stars</b>
+    1 ⭐ = { $rate }
+
+    Сколько звёзд? Выберите или отправьте целое число от { $min } до { $max }.
+topup-manual-ask =
+    🧾 <b>Перевод и чек</b>
+
+    Переведите деньги по реквизитам:
+    { $details }
+
+    Затем отправьте сюда сумму перевода в { $currency }: от { $min } до { $max }.
+topup-amount-not-number = ⚠️ Отправьте сумму числом, например 10 или 12,5: от { $min } до { $max }. Чтобы отменить, отправьте /cancel.
+topup-amount-below-min = ⚠️ Слишком мало: минимум { $min } (максимум { $max }).
+topup-amount-above-max = ⚠️ Слишком много: максимум { $max } (минимум { $min }).
+topup-stars-invalid = ⚠️ Отправьте целое число звёзд от { $min } до { $max }. Чтобы отменить, отправьте /cancel.
+topup-manual-ask-receipt = 📎 Теперь отправьте фото или файл чека на { $amount }.
+topup-receipt-hint = 📎 Отправьте чек фотографией или файлом либо нажмите /cancel, чтобы выйти.
+topup-receipt-sent = ✅ Чек <code>{ $id }</code> отправлен на проверку. Как только администратор примет решение, вам придёт сообщение.
+topup-invoice-title = Пополнение баланса
+topup-invoice-description = На ваш баланс в этом боте будет зачислено { $amount }.
+topup-invoice-label = Пополнение на { $amount }
+topup-invoice-failed = ⚠️ Сейчас не удалось подготовить оплату. Попробуйте позже или выберите другой способ пополнения.
+topup-checkout-unknown = Этот счёт больше не действует. Запросите новый в разделе 💰 Баланс.
+topup-checkout-foreign = Этот счёт выставлен другому пользователю.
+topup-checkout-paid = Этот счёт уже оплачен.
+topup-checkout-expired = Срок действия этого счёта истёк. Запросите новый в разделе 💰 Баланс.
+topup-checkout-mismatch = Сумма не совпадает со счётом. Запросите новый в разделе 💰 Баланс.
+topup-credited =
+    ✅ Оплата получена: <b>+{ $amount }</b>
+    💰 Баланс: <b>{ $balance }</b>
+topup-payment-unmatched = ⚠️ Ваш платёж поступил, но его не удалось связать с пополнением. Администраторы уже знают об этом; если они с вами не свяжутся, напишите /paysupport. ID платежа: <code>{ $charge }</code>
+topup-admin-payment-unmatched =
+    ⚠️ Платёж не удалось связать с пополнением, он не зачислен.
+    Пользователь: { $user }
+    Оплачено: { $total }
+    ID платежа: <code>{ $charge }</code>
+    Проверьте его и поправьте баланс вручную.
+topup-receipt-admin =
+    🧾 <b>Чек { $id }</b>
+    От: { $user }
+    Сумма: <b>{ $amount }</b>
+
+    Чтобы зачислить другую сумму: <code>/approve { $id } СУММА</code>
+topup-receipt-approve = ✅ Подтвердить
+topup-receipt-reject = ❌ Отклонить
+topup-receipt-approved-by = ✅ Подтвердил { $admin }: { $amount }
+topup-receipt-rejected-by = ❌ Отклонил { $admin }
+topup-receipt-done-approved = ✅ Подтверждён
+topup-receipt-done-rejected = ❌ Отклонён
+topup-receipt-already = Решение уже принял { $admin }.
+topup-receipt-not-found = ⚠️ Чек { $id } не найден.
+topup-receipt-user-approved =
+    ✅ Чек { $id } подтверждён: на ваш баланс зачислено <b>+{ $amount }</b>.
+    💰 Баланс: <b>{ $balance }</b>
+topup-receipt-user-rejected = ❌ Чек { $id } не подтверждён. Если вы считаете, что это ошибка, напишите /paysupport.
+topup-admin-only = ⛔ Это только для администраторов.
+topup-approve-usage = Использование: <code>/approve ЧЕК СУММА</code>, например <code>/approve K7Q2M9XP 12.5</code>. Без суммы зачисляется та, которую указал пользователь.
+topup-approve-done = ✅ Чек { $id } подтверждён: пользователю { $user } зачислено { $amount }.
+topup-approve-already = ℹ️ Чек { $id }: { $decision }
+topup-refund-usage = Использование: <code>/refundstars USER_ID CHARGE_ID</code>. Добавьте в конце <code>force</code>, чтобы вернуть платёж, даже если на балансе уже нет этой суммы.
+topup-refund-not-found = ⚠️ У пользователя { $user } нет платежа в Stars <code>{ $charge }</code>.
+topup-refund-already-done = ℹ️ Этот платёж уже возвращён.
+topup-refund-already-started = ⚠️ Возврат этого платежа начался, но не завершился. Проверьте баланс пользователя и поправьте его вручную.
+topup-refund-short = ⚠️ На балансе { $balance }, это меньше, чем { $amount }, зачисленные этим платежом. Чтобы всё равно вернуть платёж и списать то, что есть: <code>/refundstars { $user } { $charge } force</code>
+topup-refund-failed = ⚠️ Telegram не вернул платёж: { $reason }
+topup-refund-done = ✅ Пользователю { $user } возвращено ⭐ { $stars }; с баланса списано { $taken } (баланс: { $balance }).
+topup-refund-done-short = ✅ Пользователю { $user } возвращено ⭐ { $stars }. На балансе было только { $taken } из { $amount }: остальное списать не удалось (баланс: { $balance }).
+topup-refund-user =
+    ↩️ Ваш платёж на ⭐ { $stars } возвращён. С баланса списано { $taken }.
+    💰 Баланс: { $balance }
+topup-cmd-paysupport = Помощь с оплатой
+topup-cmd-terms = Условия оплаты
+topup-paysupport =
+    💬 <b>Помощь с оплатой</b>
+
+    Опишите проблему одним сообщением, которое начинается с /paysupport, например:
+    <code>/paysupport Оплатил 50 000 UZS в 14:05, но баланс не изменился</code>
+    Укажите дату, сумму и ID платежа, если он есть. Администратор свяжется с вами.
+topup-paysupport-sent = ✅ Ваше сообщение отправлено администраторам. Они свяжутся с вами.
+topup-paysupport-unavailable = ⚠️ Помощь с оплатой в этом боте пока не настроена.
+topup-paysupport-admin =
+    💬 Обращение в <b>помощь с оплатой</b> от { $user }:
+
+    { $text }
+topup-terms =
+    📄 <b>Условия оплаты</b>
+
+    • Пополнения зачисляются на ваш баланс в этом боте в { $currency } и тратятся на заказы здесь же.
+    • Оплата картой и в Telegram Stars пересчитывается в { $currency } по курсу, показанному до оплаты; результат округляется вниз до 0,00001 { $currency }.
+    • Перевод с чеком зачисляется после того, как администратор проверит чек, на сумму, которая фактически поступила.
+    • Если заказ не выполнен или отменён, его стоимость возвращается на ваш баланс.
+    • Деньги с баланса не выводятся. Если вы оплатили по ошибке, напишите /paysupport.
+
+# tracking (order status and refill notifications, poller alerts)
+tracking-order-title = 📦 Заказ <b>#{ $id }</b> · ID в панели <code>{ $panelId }</code>
+tracking-order-service = 🛍 { $service }
+tracking-order-status = 📊 Новый статус: <b>{ $status }</b>
+tracking-status = { $status ->
+        [pending] ⏳ Ожидает
+        [in_progress] 🔄 Выполняется
+        [processing] ⚙️ Обрабатывается
+        [completed] ✅ Выполнен
+        [partial] 🌗 Выполнен частично
+        [canceled] ❌ Отменён
+        [refunded] ↩️ Деньги возвращены
+        [failed] ⚠️ Не выполнен
+        [active] 🟢 Активен
+       *[other] ❔ { $raw }
+    }
+tracking-order-delivered = 📈 Выполнено: { $delivered } из { $quantity }
+tracking-order-refunded = ↩️ На ваш баланс возвращено <b>{ $amount }</b>.
+tracking-order-refund-checking = ↩️ Возврат за невыполненную часть проверит администратор.
+tracking-refill-completed =
+    ♻️ <b>Восстановление выполнено</b>
+    📦 Заказ <b>#{ $id }</b> · ID в панели <code>{ $panelId }</code>
+    🛍 { $service }
+tracking-refill-ended =
+    ♻️ <b>Восстановление не выполнено</b>: { $status }
+    📦 Заказ <b>#{ $id }</b> · ID в панели <code>{ $panelId }</code>
+    🛍 { $service }
+tracking-refill-status = { $status ->
+        [rejected] сервис отклонил запрос
+        [canceled] отменено
+       *[other] произошла ошибка
+    }
+tracking-alert-stuck-order = Заказ #{ $id } (заказ панели { $panelId }, пользователь { $user }) больше не отслеживается: { $reason }. Проверьте его в панели: /order { $id }
+tracking-alert-panel-down = Панель уже { $minutes } { COUNT($minutes) ->
+        [one] минуту
+        [few] минуты
+        [many] минут
+       *[other] минуты
+    } не отвечает на проверки статуса ({ $reason }). Отслеживание заказов возобновится само, как только она ответит.

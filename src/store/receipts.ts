@@ -38,6 +38,7 @@ function newReceiptId(): string {
   return [...randomBytes(8)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
 }
 
+/** Manual top-up receipts; the first decision wins (one Lua step moves a receipt out of "pending"). */
 export class ReceiptStore {
   private readonly k: Keys;
   private readonly scripts: Scripts;

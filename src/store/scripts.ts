@@ -11,15 +11,16 @@ import { fileURLToPath } from "node:url";
 import type { ChainableCommander } from "ioredis";
 import type { Redis } from "./redis.js";
 
-/** `scripts/` next to this module: src/store/ (tsx) or dist/src/store/ (the build copies it); else the source tree above a bundle. */
+/**
+ * `scripts/` next to this module: src/store/ (tsx) or dist/src/store/ (the build copies it there).
+ * A bundle of the code (the benchmarks' esbuild build) lives elsewhere: it reads the source tree
+ * of the directory it was started from.
+ */
 export function scriptsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  if (existsSync(join(dir, "scripts", "includes"))) return join(dir, "scripts");
-  for (let i = 0; i < 5; i++) {
-    dir = dirname(dir);
-    if (existsSync(join(dir, "src", "store", "scripts", "includes"))) return join(dir, "src", "store", "scripts");
-  }
-  throw new Error("src/store/scripts/ directory not found");
+  const candidates = [join(dirname(fileURLToPath(import.meta.url)), "scripts"), join(process.cwd(), "src", "store", "scripts")];
+  const found = candidates.find((dir) => existsSync(join(dir, "includes")));
+  if (!found) throw new Error(`Lua scripts not found in ${candidates.join(" or ")}`);
+  return found;
 }
 
 const INCLUDE = /^---\s*@include\s+"([^"]+)"\s*$/gm;

@@ -63,7 +63,7 @@ export function adminFeature(): Composer<BotContext> {
     adminOnly(async (ctx) => {
       const userId = parseUserId(ctx.match);
       if (userId === null) return html(ctx, ctx.t("admin-user-usage"));
-      const { users, wallet, orders, config } = ctx.deps;
+      const { users, wallet, orders } = ctx.deps;
       const user = await users.get(userId);
       if (!user) return html(ctx, ctx.t("admin-user-unknown", { user: String(userId) }));
       const [balance, ledger, totals] = await Promise.all([

@@ -57,7 +57,7 @@ const KINDS: Array<[RegExp, PanelErrorKind]> = [
   [/ not (yet )?(completed?|finished|done) | incomplete | uncompleted /, "not_completed"],
   [/ cancel\w* .*(disabled?|not (available|allowed|supported|enabled)) | no cancel /, "cancel_disabled"],
   [/ (cannot|can not|can t|unable to|could not|couldn t) (be )?cancel| not cancel+able | uncancel+able /, "not_cancelable"],
-  [/ order id | order (id )?not found | (incorrect|invalid|wrong|unknown|bad) order | no such order | order (does not|doesn t) exist /, "incorrect_order"],
+  [/ order id | order (id |error )?not found | (incorrect|invalid|wrong|unknown|bad) order | no such order | order (does not|doesn t) exist /, "incorrect_order"],
   [/ service\w* /, "incorrect_service"],
   [new RegExp(String.raw` (minimal|minimum) | ${MIN} ${QTY} | ${QTY} ${MIN} | ${QTY} (is )?(too )?(low|small) | ${QTY} (is )?(less|lower) than `), "quantity_min"],
   [new RegExp(String.raw` (maximal|maximum) | ${MAX} ${QTY} | ${QTY} ${MAX} | ${QTY} (is )?(too )?(high|big|large) | ${QTY} (is )?(more|greater|higher) than `), "quantity_max"],

@@ -242,6 +242,9 @@ describe("panel client with other scripts' dialects (canned answers)", () => {
     expect(bal.currency).toBe("UZS");
     const refill = await withPanel({ status: "success", refill: "ref_01HX" }, 200, (c) => c.refill("ord_01HX9ZK2M3"));
     expect(refill).toBe("ref_01HX");
+    // The answer wrapped in `data` is the answer.
+    const wrapped = await withPanel({ status: "success", data: { balance: "3", currency: "BRL" } }, 200, (c) => c.balance());
+    expect(wrapped.balance.toFixed()).toBe("3");
   });
 
   it("reads an empty catalog said in words, and a catalog wrapped in data", async () => {

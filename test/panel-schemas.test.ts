@@ -173,5 +173,6 @@ describe("panel answer schemas", () => {
     expect(errorAnswer({ status: "success", order: 1 })).toBeNull();
     expect(errorAnswer({ status: "success", data: "Empty Data" })).toBeNull();
     expect(errorAnswer({ status: "error", message: "neworder.error.not_enough_funds" })).toBe("neworder.error.not_enough_funds");
+    expect(errorAnswer({ status: false, message: "neworder.error.max_quantity" })).toBe("neworder.error.max_quantity");
   });
 });

@@ -298,7 +298,7 @@ export function errorAnswer(json: unknown): string | null {
     return typeof json.error === "string" ? json.error : (messageOf(json.error) ?? JSON.stringify(json.error));
   }
   const message = messageOf(json) ?? undefined;
-  if (json.success === false) return message ?? "request failed";
+  if (json.success === false || json.status === false) return message ?? "request failed";
   // {"status":"fail","message":...}; an order's own status "Fail" comes without a message.
   if (typeof json.status === "string" && ["fail", "error"].includes(json.status) && message && !("charge" in json) && !("remains" in json)) return message;
   return null;

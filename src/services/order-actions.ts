@@ -35,6 +35,10 @@ export type PanelRefusal =
   | "incorrect_order"
   | "cancel_disabled"
   | "not_cancelable"
+  /** refill: one was made recently; the panel allows the next after a wait (named in panelMessage) */
+  | "refill_cooldown"
+  /** the shop's panel has no such action at all (SmartPanel has no refill or cancel) */
+  | "action_unsupported"
   /** the reseller's panel account is the problem (key, funds, suspension): no details for the customer */
   | "unavailable"
   | "other";
@@ -67,14 +71,17 @@ export const ACCEPTED_HOLD_MS = 10 * 60_000;
 /** Texts PanelClient.cancel puts in place of a per-id answer it could not read: not the panel's words. */
 const UNREADABLE_PER_ID = new Set(["missing from the panel's answer", "unexpected answer for this id"]);
 
-/** Sorts a panel refusal of refill, cancel or status (the shared classifier does not know cancel's texts). */
+/** Sorts a panel refusal of refill, cancel or status into what the customer is told. */
 export function classifyActionRefusal(action: OrderAction | "status", message: string): PanelRefusal {
-  if (action === "cancel") {
-    if (/cancel\w*\s+(is\s+)?(disabled|not (available|allowed|supported))/i.test(message)) return "cancel_disabled";
-    if (/(cannot|can't|can not|unable to)\s+(be\s+)?cancel|not cancel+able/i.test(message)) return "not_cancelable";
-  }
   const kind = classifyPanelError(message);
   switch (kind) {
+    case "cancel_disabled":
+    case "not_cancelable":
+      return action === "cancel" ? kind : "other";
+    case "refill_cooldown":
+      return action === "refill" ? "refill_cooldown" : "other";
+    case "unsupported_action":
+      return "action_unsupported";
     case "refill_disabled":
       return action === "refill" ? "refill_disabled" : "other";
     case "not_completed":
@@ -205,7 +212,12 @@ async function runAction(
       // A refusal changed nothing at the panel: the user may try again at once.
       await locks.release(order.id, action);
       log.info({ panelMessage: e.panelMessage }, "order action refused by the panel");
-      return { outcome: "refused", reason: classifyActionRefusal(action, e.panelMessage), panelMessage: e.panelMessage, order };
+      const reason = classifyActionRefusal(action, e.panelMessage);
+      if (reason !== "action_unsupported") return { outcome: "refused", reason, panelMessage: e.panelMessage, order };
+      // The panel has no such action: this order stops offering it, so it is not pressed again in vain.
+      const without = action === "refill" ? { canRefill: false } : { canCancel: false };
+      await deps.orders.update(order.id, without);
+      return { outcome: "refused", reason, panelMessage: e.panelMessage, order: { ...order, ...without } };
     }
     if (e instanceof PanelTransportError) {
       log.warn({ err: e }, "order action: panel transport failure");

@@ -137,6 +137,7 @@ async function alertForRefusal(deps: PlacementDeps, e: PanelError): Promise<void
       return send("panel_funds", "alert-panel-funds");
     case "invalid_key":
     case "suspended":
+    case "unsupported_action": // `add` itself refused: the panel URL or script is wrong, no order can go through
       return send("panel_key", "alert-panel-key");
     case "incorrect_service":
       // The panel dropped the service: stop offering it as soon as possible.

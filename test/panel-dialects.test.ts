@@ -92,7 +92,7 @@ describe("a Laravel-clone shop (untranslated keys, cancel ids, refill cool-down)
     // The refill ended: locally a new one may be asked for; the panel's cool-down still runs.
     h.sim.setRefill(stored.refillId!, "Completed");
     await h.deps.orders.update(order.id, { refillStatus: "Completed" });
-    await h.redis.redis.del(h.deps.orders.k.orderActionLock(order.id, "refill"));
+    await h.deps.actionLocks.release(order.id, "refill");
     return stored;
   }
 
@@ -117,7 +117,7 @@ describe("a Laravel-clone shop (untranslated keys, cancel ids, refill cool-down)
     expect(order.panelOrderId).toMatch(/^ord_01/);
     expect(await requestCancel(h.deps, userId, order.id)).toMatchObject({ outcome: "requested" });
     expect(h.sim.getOrder(order.panelOrderId)?.status).toBe("Canceled");
-    await h.redis.redis.del(h.deps.orders.k.orderActionLock(order.id, "cancel"));
+    await h.deps.actionLocks.release(order.id, "cancel");
     expect(await requestCancel(h.deps, userId, order.id)).toMatchObject({ outcome: "refused", reason: "not_cancelable", panelMessage: "Cannot cancel" });
   });
 

@@ -6,6 +6,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
+# src/ includes the Lua scripts (src/store/scripts); the build copies them next to the compiled stores.
 COPY src ./src
 RUN npm run build
 
@@ -15,6 +16,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
+# dist/src/store/scripts holds the Lua scripts the stores load at start.
 COPY --from=build /app/dist ./dist
 # The bot finds its Fluent texts by walking up from dist/src to /app/locales.
 COPY locales ./locales

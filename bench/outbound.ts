@@ -4,6 +4,7 @@ import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
 import { RedisOutbox } from "../src/outbound/outbox.js";
 import { OutboxSender } from "../src/outbound/sender.js";
+import { OutboxStore } from "../src/store/outbox.js";
 import { createRedis } from "../src/store/redis.js";
 import { UserStore } from "../src/store/users.js";
 import { startFakeBotApi } from "../test/support/fake-bot-api.js";
@@ -33,10 +34,11 @@ export async function outboundBench(redisUrl: string): Promise<BenchResult> {
     secrets: [tg.token],
     destination: { write: (line: string) => void (/"level":(50|60)/.test(line) && logErrors++) },
   });
-  const outbox = new RedisOutbox(redis, prefix);
+  const store = new OutboxStore(redis, prefix);
+  const outbox = new RedisOutbox(store);
   // A plain Api, no auto-retry: the sender handles 429s itself.
   const api = new Api(tg.token, { apiRoot: tg.apiRoot });
-  const sender = new OutboxSender({ redis, prefix, api, users: new UserStore(redis, prefix), metrics: createMetrics(), logger, outbox }, { globalRate: GLOBAL_RATE });
+  const sender = new OutboxSender({ store, api, users: new UserStore(redis, prefix), metrics: createMetrics(), logger, outbox }, { globalRate: GLOBAL_RATE });
   try {
     const chatIds = Array.from({ length: CHATS }, (_, i) => 900_000_000 + i);
     // Round-robin over the chats, as an order-status wave or a broadcast fills the queue.

@@ -15,6 +15,7 @@ import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { RedisOutbox } from "../src/outbound/outbox.js";
 import { runPollRound } from "../src/poller/tracker.js";
+import { keys } from "../src/store/keys.js";
 import { createRedis } from "../src/store/redis.js";
 
 const env = process.env;
@@ -36,7 +37,7 @@ const logger = createLogger({
   destination: { write: (line: string) => void (/"level":(50|60)/.test(line) && logErrors++) },
 });
 const redis = createRedis(config.redis.url);
-const deps = createDeps(config, logger, { redis, outbox: (r) => new RedisOutbox(r, config.redis.prefix) });
+const deps = createDeps(config, logger, { redis, outbox: (store) => new RedisOutbox(store) });
 
 // Client-side counts: commands sent, and socket writes (one per pipeline or auto-pipelined flush = one round trip).
 let commands = 0;
@@ -61,7 +62,7 @@ const memory = () => {
 const answer = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 
 async function baseline(ids: string[]): Promise<object> {
-  const k = deps.orders.k;
+  const k = keys(config.redis.prefix);
   let requests = 0;
   let changed = 0;
   const t0 = performance.now();

@@ -2,7 +2,8 @@ import { performance } from "node:perf_hooks";
 import { orderPrice, toUnits, D } from "../src/money.js";
 import { generateCatalog, type SimService } from "../src/panel/simulator/catalog.js";
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
-import { createRedis, keys as storeKeys, type Redis } from "../src/store/redis.js";
+import { keys as storeKeys } from "../src/store/keys.js";
+import { createRedis, type Redis } from "../src/store/redis.js";
 import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
 

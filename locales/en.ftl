@@ -190,6 +190,10 @@ orders-panel-cancel-disabled = ⚠️ The service does not allow canceling this 
 orders-panel-not-cancelable = ⚠️ The service says this order can no longer be canceled.
 orders-panel-unavailable = ⚠️ The service is temporarily unavailable. Please try again later.
 orders-panel-other = ⚠️ The service answered: { $message }
+# panel dialects
+orders-panel-refill-cooldown = ⏳ A refill of this order was requested recently. The service allows the next one only after a while: please try again later.
+orders-panel-refill-cooldown-wait = ⏳ A refill of this order was requested recently. The service allows the next one after { $wait }.
+orders-panel-action-unsupported = ⚠️ The service this shop works with does not support this action.
 orders-unreachable = ⚠️ The service could not be reached. Please try again later.
 orders-unconfirmed = ⏳ We could not confirm that the request went through. Check the order again later.
 

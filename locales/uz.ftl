@@ -190,6 +190,10 @@ orders-panel-cancel-disabled = ⚠️ Xizmat bu buyurtmani bekor qilishga ruxsat
 orders-panel-not-cancelable = ⚠️ Xizmat maʼlumotiga koʻra, bu buyurtmani endi bekor qilib boʻlmaydi.
 orders-panel-unavailable = ⚠️ Xizmat vaqtincha ishlamayapti. Keyinroq qayta urinib koʻring.
 orders-panel-other = ⚠️ Xizmat javobi: { $message }
+# panel dialects
+orders-panel-refill-cooldown = ⏳ Bu buyurtmani qayta toʻldirish yaqinda soʻralgan. Xizmat keyingisiga biroz vaqt oʻtgach ruxsat beradi: keyinroq qayta urinib koʻring.
+orders-panel-refill-cooldown-wait = ⏳ Bu buyurtmani qayta toʻldirish yaqinda soʻralgan. Xizmat keyingisiga { $wait } oʻtgach ruxsat beradi.
+orders-panel-action-unsupported = ⚠️ Bu doʻkon ishlaydigan xizmat bu amalni qoʻllab-quvvatlamaydi.
 orders-unreachable = ⚠️ Xizmat bilan bogʻlanib boʻlmadi. Keyinroq qayta urinib koʻring.
 orders-unconfirmed = ⏳ Soʻrov bajarilganini tasdiqlab boʻlmadi. Buyurtmani birozdan soʻng yana tekshiring.
 

@@ -4,9 +4,19 @@ import { createMetrics, type Metrics } from "./metrics.js";
 import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
 import { AdminAlerts } from "./services/alerts.js";
+import { AdminRequests } from "./store/admin-requests.js";
+import { AlertGates } from "./store/alert-gates.js";
+import { BroadcastStore } from "./store/broadcasts.js";
 import { CatalogStore } from "./store/catalog.js";
+import { InvoiceStore } from "./store/invoices.js";
+import { OrderActionLocks } from "./store/order-action-locks.js";
 import { OrderStore } from "./store/orders.js";
+import { OutboxStore } from "./store/outbox.js";
+import { RateLimits } from "./store/rate-limits.js";
+import { ReceiptStore } from "./store/receipts.js";
 import { createRedis, type Redis } from "./store/redis.js";
+import { PollSchedule } from "./store/schedule.js";
+import { TopupDialogs } from "./store/topup-dialogs.js";
 import { UserStore } from "./store/users.js";
 import { WalletStore } from "./store/wallet.js";
 import { createI18n, type Translator } from "./text/i18n.js";
@@ -16,12 +26,24 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+  /** the connection, for the stores below, PING and the conversations plugin's storage only */
   redis: Redis;
   panel: PanelClient;
   users: UserStore;
   wallet: WalletStore;
   orders: OrderStore;
   catalog: CatalogStore;
+  /** when the poller looks at which order or refill */
+  schedule: PollSchedule;
+  invoices: InvoiceStore;
+  receipts: ReceiptStore;
+  topupDialogs: TopupDialogs;
+  broadcasts: BroadcastStore;
+  rateLimits: RateLimits;
+  actionLocks: OrderActionLocks;
+  adminRequests: AdminRequests;
+  /** the outbound queue's Redis side (RedisOutbox and OutboxSender work on it) */
+  outboxStore: OutboxStore;
   i18n: Translator;
   outbox: Outbox;
   alerts: AdminAlerts;
@@ -30,8 +52,8 @@ export interface AppDeps {
 export interface CreateDepsOptions {
   /** an existing connection (tests); otherwise one is opened from config.redis.url */
   redis?: Redis;
-  /** the outbound path; built from Redis by the caller that wires the process */
-  outbox: (redis: Redis) => Outbox;
+  /** the outbound path; built on the outbound queue's store by the caller that wires the process */
+  outbox: (store: OutboxStore) => Outbox;
   panelRetryDelayMs?: number;
 }
 
@@ -52,7 +74,8 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
   });
   const users = new UserStore(redis, prefix);
   const i18n = createI18n(config.defaultLocale);
-  const outbox = opts.outbox(redis);
+  const outboxStore = new OutboxStore(redis, prefix);
+  const outbox = opts.outbox(outboxStore);
   return {
     config,
     logger,
@@ -63,8 +86,17 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     wallet: new WalletStore(redis, prefix),
     orders: new OrderStore(redis, prefix),
     catalog: new CatalogStore(redis, prefix, panel, { refreshMs: config.catalogRefreshMs, logger: logger.child({ module: "catalog" }) }),
+    schedule: new PollSchedule(redis, prefix),
+    invoices: new InvoiceStore(redis, prefix),
+    receipts: new ReceiptStore(redis, prefix),
+    topupDialogs: new TopupDialogs(redis, prefix),
+    broadcasts: new BroadcastStore(redis, prefix),
+    rateLimits: new RateLimits(redis, prefix),
+    actionLocks: new OrderActionLocks(redis, prefix),
+    adminRequests: new AdminRequests(redis, prefix),
+    outboxStore,
     i18n,
     outbox,
-    alerts: new AdminAlerts({ redis, prefix, outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger }),
+    alerts: new AdminAlerts({ gates: new AlertGates(redis, prefix), outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger }),
   };
 }

@@ -7,7 +7,7 @@ import { createBot } from "./bot/index.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
-import { RedisOutbox, readTagCounts } from "./outbound/outbox.js";
+import { RedisOutbox } from "./outbound/outbox.js";
 import { HealthCheck } from "./server/health.js";
 import { closeServer, createHttpServer, listen } from "./server/http.js";
 import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
@@ -29,7 +29,7 @@ export interface StartOptions {
  */
 export async function startApp(config: Config, logger: Logger, opts: StartOptions): Promise<{ port: number; stop: () => Promise<void> }> {
   const deps = createDeps(config, logger, {
-    outbox: (redis) => new RedisOutbox(redis, config.redis.prefix),
+    outbox: (store) => new RedisOutbox(store),
   });
   opts.customize?.(deps);
   const bot = createBot(deps);
@@ -60,10 +60,10 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   }
 
   const broadcasts = new BroadcastRunner({
-    redis: deps.redis,
-    prefix: config.redis.prefix,
+    store: deps.broadcasts,
+    users: deps.users,
     outbox: deps.outbox,
-    tagCounts: (tag) => readTagCounts(deps.redis, config.redis.prefix, tag),
+    tagCounts: (tag) => deps.outboxStore.tagCounts(tag),
     api: bot.api,
     i18n: deps.i18n,
     logger: logger.child({ module: "broadcast" }),

@@ -1,5 +1,5 @@
 import type { AppDeps } from "./app.js";
-import { RedisOutbox, outboxKeys } from "./outbound/outbox.js";
+import { RedisOutbox } from "./outbound/outbox.js";
 import { OutboxSender, type SenderApi, type SenderOptions } from "./outbound/sender.js";
 import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
 import { recoverStalePlacements } from "./services/placement.js";
@@ -44,15 +44,9 @@ function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) =>
 }
 
 async function updateGauges(deps: AppDeps): Promise<void> {
-  const { redis, metrics, orders } = deps;
-  const [pending, due, tracked, refills, attention] = await Promise.all([
-    redis.get(outboxKeys(deps.config.redis.prefix).pending),
-    redis.zcount(orders.k.pollDue, "-inf", Date.now()),
-    redis.zcard(orders.k.pollDue),
-    redis.zcard(orders.k.refillDue),
-    redis.scard(orders.k.attention),
-  ]);
-  metrics.queueSize.set({ queue: "outbox" }, Number(pending ?? 0));
+  const { metrics } = deps;
+  const [pending, { due, tracked, refills, attention }] = await Promise.all([deps.outboxStore.pendingCount(), deps.schedule.sizes()]);
+  metrics.queueSize.set({ queue: "outbox" }, pending);
   metrics.queueSize.set({ queue: "poll_due" }, due);
   metrics.queueSize.set({ queue: "poll_tracked" }, tracked);
   metrics.queueSize.set({ queue: "refills_tracked" }, refills);
@@ -69,8 +63,7 @@ export function startWorker(deps: AppDeps, api: SenderApi, opts: WorkerOptions =
   const tracker = new OrderTracker({ ...deps, logger: logger.child({ part: "tracker" }) }, opts.tracker);
   const sender = new OutboxSender(
     {
-      redis: deps.redis,
-      prefix: deps.config.redis.prefix,
+      store: deps.outboxStore,
       api,
       users: deps.users,
       metrics: deps.metrics,

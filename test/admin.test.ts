@@ -5,6 +5,7 @@ import { adminTopup, orderMargin, parseTopupArgs } from "../src/services/admin.j
 import type { OrderRecord } from "../src/store/orders.js";
 import type { BotMessage, FakeUser } from "./support/fake-bot-api.js";
 import { startHarness, type Harness } from "./support/harness.js";
+import { keys } from "../src/store/keys.js";
 
 const ADMIN = 7001;
 const NOT_ALLOWED = "🔒 Sorry, this command is only for the shop's administrators.";
@@ -176,7 +177,7 @@ describe("admin commands end to end", () => {
     expect(reply).toContain(`Order #${order.id} is recorded as panel order 5550001`);
     const settled = (await h.deps.orders.get(order.id))!;
     expect(settled).toMatchObject({ placement: "placed", panelOrderId: "5550001", status: "pending" });
-    expect(await h.redis.redis.zscore(h.deps.orders.k.pollDue, order.id)).not.toBeNull();
+    expect(await h.redis.redis.zscore(keys(h.config.redis.prefix).pollDue, order.id)).not.toBeNull();
     expect(await h.deps.orders.unknownIds()).not.toContain(order.id);
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("8");
     expect(h.outboxed.filter((m) => m.chatId === u.chatId).map((m) => m.text)).toEqual([

@@ -1,19 +1,20 @@
 import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { RedisOutbox, readTagCounts } from "../src/outbound/outbox.js";
+import { RedisOutbox } from "../src/outbound/outbox.js";
 import { OutboxSender } from "../src/outbound/sender.js";
 import type { Outbox } from "../src/outbound/types.js";
-import { BroadcastRunner, broadcastTag, createBroadcast } from "../src/services/broadcast.js";
+import { BroadcastRunner, broadcastTag } from "../src/services/broadcast.js";
+import { keys } from "../src/store/keys.js";
 import { startHarness, type Harness } from "./support/harness.js";
 
 const ADMIN = 8001;
 
 /** The real outbound path on the harness's Redis: the outbox, and a sender into the fake Bot API. */
 function outbound(h: Harness): { outbox: RedisOutbox; sender: OutboxSender } {
-  const { redis, config, users, metrics, logger } = h.deps;
-  const outbox = new RedisOutbox(redis, config.redis.prefix);
+  const { outboxStore, config, users, metrics, logger } = h.deps;
+  const outbox = new RedisOutbox(outboxStore);
   const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot });
-  const sender = new OutboxSender({ redis, prefix: config.redis.prefix, api, users, metrics, logger, outbox }, { globalRate: 1000 });
+  const sender = new OutboxSender({ store: outboxStore, api, users, metrics, logger, outbox }, { globalRate: 1000 });
   return { outbox, sender };
 }
 
@@ -40,9 +41,9 @@ function copiesByChat(h: Harness): Map<number, number> {
 }
 
 function runner(h: Harness, outbox: Outbox, opts: ConstructorParameters<typeof BroadcastRunner>[1] = {}): BroadcastRunner {
-  const { redis, config, i18n, logger } = h.deps;
+  const { broadcasts, users, outboxStore, i18n, logger } = h.deps;
   return new BroadcastRunner(
-    { redis, prefix: config.redis.prefix, outbox, tagCounts: (tag) => readTagCounts(redis, config.redis.prefix, tag), api: h.bot.api, i18n, logger },
+    { store: broadcasts, users, outbox, tagCounts: (tag) => outboxStore.tagCounts(tag), api: h.bot.api, i18n, logger },
     { batchSize: 20, checkEveryMs: 50, progressEveryMs: 0, ...opts },
   );
 }
@@ -139,9 +140,9 @@ describe("a broadcast interrupted by a restart", () => {
   });
 
   const newJob = () =>
-    createBroadcast(h.redis.redis, h.config.redis.prefix, { adminId: ADMIN, adminChatId: ADMIN, locale: "en", fromChatId: ADMIN, messageId: 1, users: USERS });
-  const jobField = (id: string, field: string) => h.redis.redis.hget(`${h.config.redis.prefix}bc:${id}`, field);
-  const queuedSoFar = (id: string) => h.redis.redis.scard(`${h.config.redis.prefix}bc:${id}:queued`);
+    h.deps.broadcasts.create({ adminId: ADMIN, adminChatId: ADMIN, locale: "en", fromChatId: ADMIN, messageId: 1, users: USERS });
+  const jobField = (id: string, field: string) => h.redis.redis.hget(keys(h.config.redis.prefix).broadcast.job(id), field);
+  const queuedSoFar = (id: string) => h.redis.redis.scard(keys(h.config.redis.prefix).broadcast.queued(id));
 
   /** A second process on the same Redis finishes the job; every user then has exactly one copy. */
   async function finishElsewhere(id: string): Promise<void> {
@@ -155,7 +156,7 @@ describe("a broadcast interrupted by a restart", () => {
     const copies = copiesByChat(h);
     expect(copies.size).toBe(USERS);
     expect([...copies.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-    expect(await readTagCounts(h.redis.redis, h.config.redis.prefix, broadcastTag(id))).toEqual({ delivered: USERS, blocked: 0, failed: 0 });
+    expect(await h.deps.outboxStore.tagCounts(broadcastTag(id))).toEqual({ delivered: USERS, blocked: 0, failed: 0 });
   }
 
   it("resumes from the stored cursor after a stop", async () => {

@@ -6,6 +6,7 @@ import { checkLiveStatus, classifyActionRefusal, requestCancel, requestRefill, t
 import type { OrderRecord } from "../src/store/orders.js";
 import { startHarness, type Harness } from "./support/harness.js";
 import { placeTestOrder } from "./support/orders.js";
+import { keys } from "../src/store/keys.js";
 
 describe("order actions: refill, cancel, live status", () => {
   let h: Harness;
@@ -51,7 +52,7 @@ describe("order actions: refill, cancel, live status", () => {
     const stored = await h.deps.orders.get(order.id);
     expect(stored?.refillId).toMatch(/^\d+$/);
     expect(stored?.refillStatus).toBe("pending");
-    const due = await score(h.deps.orders.k.refillDue, order.id);
+    const due = await score(keys(h.config.redis.prefix).refillDue, order.id);
     expect(due).toBeGreaterThanOrEqual(startedAt + h.config.poll.intervalMs);
     expect(due).toBeLessThanOrEqual(Date.now() + h.config.poll.intervalMs);
 
@@ -107,7 +108,7 @@ describe("order actions: refill, cancel, live status", () => {
     const result = await requestRefill(deps, user, order.id);
     expect(result).toMatchObject({ outcome: "refused", reason: "refill_disabled", panelMessage: "Refill is disabled for this service" });
     expect((await h.deps.orders.get(order.id))?.refillId).toBeUndefined();
-    expect(await score(h.deps.orders.k.refillDue, order.id)).toBeNull();
+    expect(await score(keys(h.config.redis.prefix).refillDue, order.id)).toBeNull();
 
     // A refusal changed nothing at the panel, so the lock is not held against a second press.
     expect((await requestRefill(deps, user, order.id)).outcome).toBe("refused");
@@ -125,7 +126,7 @@ describe("order actions: refill, cancel, live status", () => {
     expect(result.outcome).toBe("requested");
     expect(panelCalls("cancel")).toBe(before + 1);
     expect(h.sim.getOrder(order.panelOrderId)?.status).toBe("Canceled");
-    expect(await score(h.deps.orders.k.pollDue, order.id)).toBeLessThanOrEqual(Date.now());
+    expect(await score(keys(h.config.redis.prefix).pollDue, order.id)).toBeLessThanOrEqual(Date.now());
     expect((await h.deps.wallet.balance(user)).toFixed()).toBe(balance.toFixed());
   });
 
@@ -158,7 +159,7 @@ describe("order actions: refill, cancel, live status", () => {
 
     expect((await requestCancel(deps, user, order.id)).outcome).toBe("unconfirmed");
     // The poller will look at the order now and find out.
-    expect(await score(h.deps.orders.k.pollDue, order.id)).toBeLessThanOrEqual(Date.now());
+    expect(await score(keys(h.config.redis.prefix).pollDue, order.id)).toBeLessThanOrEqual(Date.now());
     expect((await requestCancel(deps, user, order.id)).outcome).toBe("busy");
     expect(panelCalls("cancel")).toBe(before + 1);
   });
@@ -180,16 +181,16 @@ describe("order actions: refill, cancel, live status", () => {
   it("reads the live status, and queues the order for the poller only when it changed", async () => {
     const user = nextUser++;
     const order = await placed(user, withRefillAndCancel);
-    const queuedAt = await score(h.deps.orders.k.pollDue, order.id);
+    const queuedAt = await score(keys(h.config.redis.prefix).pollDue, order.id);
 
     const same = await checkLiveStatus(deps, user, order.id);
     expect(same).toMatchObject({ outcome: "checked", changed: false });
-    expect(await score(h.deps.orders.k.pollDue, order.id)).toBe(queuedAt);
+    expect(await score(keys(h.config.redis.prefix).pollDue, order.id)).toBe(queuedAt);
 
     h.sim.setOrder(order.panelOrderId, { status: "In progress", start_count: 120 });
     const moved = await checkLiveStatus(deps, user, order.id);
     expect(moved).toMatchObject({ outcome: "checked", changed: true, live: { status: "in_progress", startCount: 120 } });
-    expect(await score(h.deps.orders.k.pollDue, order.id)).toBeLessThanOrEqual(Date.now());
+    expect(await score(keys(h.config.redis.prefix).pollDue, order.id)).toBeLessThanOrEqual(Date.now());
     // Notifications and refunds stay the poller's: the record is not touched.
     expect((await h.deps.orders.get(order.id))?.status).toBe("pending");
 

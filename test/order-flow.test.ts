@@ -6,7 +6,7 @@ import { D, orderPrice, unitPrice } from "../src/money.js";
 import { generateCatalog, type SimService } from "../src/panel/simulator/catalog.js";
 import { serviceSchema } from "../src/panel/schemas.js";
 import { categoryKey, serializeCatalog } from "../src/store/catalog.js";
-import { keys } from "../src/store/redis.js";
+import { keys } from "../src/store/keys.js";
 import type { BotMessage, FakeUser } from "./support/fake-bot-api.js";
 import { startHarness, type Harness } from "./support/harness.js";
 

@@ -5,6 +5,7 @@ import type { OrderRecord } from "../src/store/orders.js";
 import type { BotMessage, FakeUser } from "./support/fake-bot-api.js";
 import { startHarness, type Harness } from "./support/harness.js";
 import { placeTestOrder } from "./support/orders.js";
+import { keys } from "../src/store/keys.js";
 
 describe("My orders end to end", () => {
   let h: Harness;
@@ -110,7 +111,7 @@ describe("My orders end to end", () => {
     const live = await edited(u, "Current status");
     expect(live.text).toContain("In progress");
     expect(live.text).toContain("Start count: 321");
-    expect(Number(await h.redis.redis.zscore(h.deps.orders.k.pollDue, order.id))).toBeLessThanOrEqual(Date.now());
+    expect(Number(await h.redis.redis.zscore(keys(h.config.redis.prefix).pollDue, order.id))).toBeLessThanOrEqual(Date.now());
   });
 
   it("refills a completed order: the refill id is stored and tracked", async () => {
@@ -126,7 +127,7 @@ describe("My orders end to end", () => {
     expect(stored.refillId).toBeDefined();
     expect(done.text).toContain(`ID ${stored.refillId}`);
     expect(stored.refillStatus).toBe("pending");
-    expect(await h.redis.redis.zscore(h.deps.orders.k.refillDue, order.id)).not.toBeNull();
+    expect(await h.redis.redis.zscore(keys(h.config.redis.prefix).refillDue, order.id)).not.toBeNull();
     expect(panelCalls("refill")).toBe(before + 1);
     // The refill in progress replaces the button.
     expect(buttons(done).map((b) => b.text)).not.toContain("♻️ Refill");
@@ -167,7 +168,7 @@ describe("My orders end to end", () => {
     expect(second.text).toContain("already sent");
     expect(panelCalls("cancel")).toBe(before + 1);
     expect(h.sim.getOrder(order.panelOrderId)?.status).toBe("Canceled");
-    expect(Number(await h.redis.redis.zscore(h.deps.orders.k.pollDue, order.id))).toBeLessThanOrEqual(Date.now());
+    expect(Number(await h.redis.redis.zscore(keys(h.config.redis.prefix).pollDue, order.id))).toBeLessThanOrEqual(Date.now());
   });
 
   it("refuses forged buttons: other users' orders, unknown ids, garbage and over-long data", async () => {

@@ -3,7 +3,8 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
-import { RedisOutbox, readTagCounts } from "../src/outbound/outbox.js";
+import { RedisOutbox } from "../src/outbound/outbox.js";
+import { OutboxStore } from "../src/store/outbox.js";
 import { OutboxSender } from "../src/outbound/sender.js";
 import { UserStore } from "../src/store/users.js";
 import type { RecordedCall } from "./support/fake-bot-api.js";
@@ -71,13 +72,13 @@ describe("the outbound queue", () => {
     await outbox.enqueue({ chatId: user.chatId, text: "second", tag: "bc:t3" });
     await eventually("marked blocked", () => h.deps.users.isBlocked(user.id));
     await eventually("queue dropped", drained);
-    expect(await readTagCounts(h.redis.redis, h.config.redis.prefix, "bc:t3")).toEqual({ delivered: 0, blocked: 2, failed: 0 });
+    expect(await h.deps.outboxStore.tagCounts("bc:t3")).toEqual({ delivered: 0, blocked: 2, failed: 0 });
     const attempts = h.tg.calls("sendMessage").filter((c) => Number(c.payload.chat_id) === user.chatId).length;
     expect(attempts).toBe(1);
     // Later messages are not queued, but still counted for their tag.
     expect(await outbox.enqueue({ chatId: user.chatId, text: "third", tag: "bc:t3" })).toBe(true);
     expect(await outbox.pendingCount()).toBe(0);
-    expect((await readTagCounts(h.redis.redis, h.config.redis.prefix, "bc:t3")).blocked).toBe(3);
+    expect((await h.deps.outboxStore.tagCounts("bc:t3")).blocked).toBe(3);
   });
 
   it("a message Telegram refuses (400) is dropped and counted; the chat's next one still goes", async () => {
@@ -87,7 +88,7 @@ describe("the outbound queue", () => {
     await eventually("the good one sent", () => texts(chat).includes("fine"));
     await eventually("queue empty", drained);
     expect(texts(chat)).toEqual(["fine"]);
-    expect(await readTagCounts(h.redis.redis, h.config.redis.prefix, "t4")).toEqual({ delivered: 1, blocked: 0, failed: 1 });
+    expect(await h.deps.outboxStore.tagCounts("t4")).toEqual({ delivered: 1, blocked: 0, failed: 1 });
   });
 
   it("network trouble and 5xx are retried until the message goes", async () => {
@@ -117,7 +118,7 @@ describe("the outbound queue", () => {
     expect(copy.payload.caption).toBe("🧾 <b>Receipt</b> 12.5 USD");
     expect(copy.payload.parse_mode).toBe("HTML");
     expect(copy.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: "✅ Approve", callback_data: "rc:ok:1" }]] });
-    await eventually("counted", async () => (await readTagCounts(h.redis.redis, h.config.redis.prefix, "t6")).delivered === 1);
+    await eventually("counted", async () => (await h.deps.outboxStore.tagCounts("t6")).delivered === 1);
   });
 
   it("several senders on one Redis send each message once and keep each chat's order", async () => {
@@ -126,8 +127,9 @@ describe("the outbound queue", () => {
     const extra = Array.from({ length: 2 }, () => {
       const redis = new Redis(h.redis.url, { maxRetriesPerRequest: 3 });
       const api = new Api(h.config.botToken, { apiRoot: h.config.telegramApiRoot });
-      const own = new RedisOutbox(redis, prefix);
-      const sender = new OutboxSender({ redis, prefix, api, users: new UserStore(redis, prefix), metrics: createMetrics(), logger, outbox: own }, { globalRate: 200, perChatMs: 20, idleMs: 20 });
+      const store = new OutboxStore(redis, prefix);
+      const own = new RedisOutbox(store);
+      const sender = new OutboxSender({ store, api, users: new UserStore(redis, prefix), metrics: createMetrics(), logger, outbox: own }, { globalRate: 200, perChatMs: 20, idleMs: 20 });
       sender.start();
       return { redis, sender };
     });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { D } from "../src/money.js";
 import { generateCatalog } from "../src/panel/simulator/catalog.js";
 import { addRequest, placeOrder, recoverStalePlacements, RESERVED_STALE_MS, SENDING_GRACE_MS } from "../src/services/placement.js";
-import type { DraftInput } from "../src/store/orders.js";
+import { Redis } from "ioredis";
+import { keys } from "../src/store/keys.js";
+import { OrderStore, type DraftInput } from "../src/store/orders.js";
 import { startHarness, type Harness } from "./support/harness.js";
 
 const catalog = generateCatalog({ seed: 7 });
@@ -114,6 +116,38 @@ describe("placement protocol", () => {
     expect(h.outboxed.some((m) => m.chatId === ADMIN && m.text.includes(`#${draft.id}`) && m.text.includes("unknown outcome"))).toBe(true);
   });
 
+  it("marks an order unknown in one step: a process dying after its first Redis command leaves no half-marked order", async () => {
+    const { userId, draft } = await draftFor({ balance: "5", price: "2" });
+    await h.deps.orders.reserve(draft.id, userId);
+    await h.deps.orders.markSending(draft.id);
+    // A process of its own whose connection goes dead once one command has gone out.
+    const dying = new Redis(h.redis.url, { maxRetriesPerRequest: 3 });
+    try {
+      await dying.ping();
+      const send = dying.sendCommand.bind(dying);
+      let sent = 0;
+      dying.sendCommand = ((command: Parameters<Redis["sendCommand"]>[0], ...rest: unknown[]) => {
+        if (sent++ === 0) return (send as (...a: unknown[]) => unknown)(command, ...rest);
+        command.reject(new Error("the process died"));
+        return command.promise;
+      }) as Redis["sendCommand"];
+      await new OrderStore(dying, h.config.redis.prefix).markUnknown(draft.id, "timeout").catch(() => false);
+    } finally {
+      dying.disconnect();
+    }
+    const k = keys(h.config.redis.prefix);
+    const state = {
+      placement: (await h.deps.orders.get(draft.id))!.placement,
+      placing: (await h.redis.redis.zscore(k.placing, draft.id)) !== null,
+      unknown: (await h.redis.redis.sismember(k.unknown, draft.id)) === 1,
+    };
+    // Either nothing happened (recovery still sees it sending) or all of it (/settle lists it).
+    expect([
+      { placement: "sending", placing: true, unknown: false },
+      { placement: "unknown", placing: false, unknown: true },
+    ]).toContainEqual(state);
+  });
+
   it("builds the add request per service type: quantity, nothing (package) or comments", () => {
     const base = { serviceId: "5", link: "https://x.io/a", quantity: 100 };
     expect(addRequest({ ...base, serviceType: "Default" })).toEqual({ service: "5", link: "https://x.io/a", quantity: 100 });
@@ -159,6 +193,25 @@ describe("placement protocol", () => {
       expect((await h.deps.wallet.balance(userId)).toFixed()).toBe("3");
       expect(h.outboxed.some((m) => m.chatId === ADMIN && m.text.includes(`#${draft.id}`))).toBe(true);
       expect(h.outboxed.some((m) => m.chatId === userId && m.text.includes("being checked"))).toBe(true);
+    });
+
+    it("repairs an order an older version left unknown inside the placing set, alerting like a fresh unknown", async () => {
+      const { userId, draft } = await draftFor({ balance: "5", price: "2" });
+      await h.deps.orders.reserve(draft.id, userId);
+      await h.deps.orders.markSending(draft.id);
+      // What the two-step markUnknown of older versions left after a crash between its steps.
+      const k = keys(h.config.redis.prefix);
+      await h.redis.redis.hset(k.order(draft.id), { placement: "unknown", failReason: "timeout", updatedAt: String(Date.now()) });
+      expect(await h.deps.orders.unknownIds()).not.toContain(draft.id);
+
+      expect((await recoverStalePlacements(h.deps)).unknown).toContain(draft.id);
+      expect(await h.deps.orders.unknownIds()).toContain(draft.id);
+      expect(await h.redis.redis.zscore(k.placing, draft.id)).toBeNull();
+      expect((await h.deps.wallet.balance(userId)).toFixed()).toBe("3");
+      expect(h.outboxed.some((m) => m.chatId === ADMIN && m.text.includes(`#${draft.id}`) && m.text.includes("unknown outcome"))).toBe(true);
+      expect(h.outboxed.some((m) => m.chatId === userId && m.text.includes(`#${draft.id}`) && m.text.includes("being checked"))).toBe(true);
+      // Repaired once: the next run has nothing to do.
+      expect((await recoverStalePlacements(h.deps)).unknown).not.toContain(draft.id);
     });
 
     it("leaves placed, failed and draft orders alone", async () => {

@@ -10,6 +10,7 @@ import { runPollRound } from "../src/poller/tracker.js";
 import { startWorker, type Worker, type WorkerOptions } from "../src/worker.js";
 import { startHarness, type Harness } from "./support/harness.js";
 import { eventually } from "./support/eventually.js";
+import { keys } from "../src/store/keys.js";
 
 const ADMIN = 555_000_001;
 const PRICE = "1.23457";
@@ -44,7 +45,7 @@ const countTold = (h: Harness, orderId: string, needle: string) => toldStatuses(
 async function extraWorker(h: Harness, opts: WorkerOptions, patch: (deps: AppDeps) => AppDeps = (d) => d) {
   const redis = new Redis(h.redis.url, { maxRetriesPerRequest: 3 });
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent", pretty: false, secrets: [h.config.botToken, h.config.panel.key] });
-  const deps = patch(createDeps(h.config, logger, { redis, outbox: (r) => new RedisOutbox(r, h.config.redis.prefix), panelRetryDelayMs: 10 }));
+  const deps = patch(createDeps(h.config, logger, { redis, outbox: (store) => new RedisOutbox(store), panelRetryDelayMs: 10 }));
   const worker = startWorker(deps, new Api(h.config.botToken, { apiRoot: h.config.telegramApiRoot }), opts);
   return {
     deps,
@@ -133,7 +134,7 @@ describe("order tracking with several workers", () => {
       else h.sim.setOrder(o.panelOrderId, { status: "Canceled" });
     });
     await eventually("every order told its final status", () => placed.every((o) => countTold(h, o.id, "✅") + countTold(h, o.id, "🌗") + countTold(h, o.id, "❌") >= 1));
-    await eventually("nothing left to poll or send", async () => (await h.redis.redis.zcard(h.deps.orders.k.pollDue)) === 0 && (await new RedisOutbox(h.redis.redis, h.config.redis.prefix).pendingCount()) === 0);
+    await eventually("nothing left to poll or send", async () => (await h.redis.redis.zcard(keys(h.config.redis.prefix).pollDue)) === 0 && (await h.deps.outboxStore.pendingCount()) === 0);
     // Some more rounds' time: a duplicate would show up now.
     await new Promise((r) => setTimeout(r, 300));
 
@@ -173,7 +174,7 @@ describe("order tracking with several workers", () => {
 
     workers.push(await extraWorker(h, FAST));
     await eventually("every order told", () => placed.every((o) => countTold(h, o.id, "🌗") + countTold(h, o.id, "❌") >= 1));
-    await eventually("nothing left to send", async () => (await new RedisOutbox(h.redis.redis, h.config.redis.prefix).pendingCount()) === 0);
+    await eventually("nothing left to send", async () => (await h.deps.outboxStore.pendingCount()) === 0);
     await new Promise((r) => setTimeout(r, 300));
     for (const o of placed) expect(countTold(h, o.id, "🌗") + countTold(h, o.id, "❌")).toBe(1);
     expect((await h.deps.wallet.balance(user)).toFixed()).toBe(new D("0.41111").mul(6).add(new D(PRICE).mul(6)).toFixed());
@@ -205,7 +206,7 @@ describe("order tracking with several workers", () => {
     };
     workers.push(await extraWorker(h, FAST, crashing));
     await eventually("every order final", async () => (await Promise.all(placed.map((o) => h.deps.orders.get(o.id)))).every((o) => o?.status === "partial"));
-    await eventually("nothing left to send", async () => (await new RedisOutbox(h.redis.redis, h.config.redis.prefix).pendingCount()) === 0);
+    await eventually("nothing left to send", async () => (await h.deps.outboxStore.pendingCount()) === 0);
     await new Promise((r) => setTimeout(r, 200));
     expect(creditCrashes).toBeLessThan(0);
     expect(enqueueCrashes).toBeLessThan(0);
@@ -253,8 +254,8 @@ describe("order tracking when the panel misbehaves", () => {
       const stored = await h.deps.orders.get(o.id);
       expect(stored?.status).toBe("pending");
       expect(stored?.panelError).toBeUndefined();
-      expect(await h.redis.redis.zscore(h.deps.orders.k.pollDue, o.id)).not.toBeNull();
-      expect(await h.redis.redis.sismember(h.deps.orders.k.attention, o.id)).toBe(0);
+      expect(await h.redis.redis.zscore(keys(h.config.redis.prefix).pollDue, o.id)).not.toBeNull();
+      expect(await h.redis.redis.sismember(keys(h.config.redis.prefix).attention, o.id)).toBe(0);
     }
     await eventually("both orders told Completed once the panel answers", () => placed.every((o) => countTold(h, o.id, "✅") === 1));
     expect(adminTexts().some((t) => t.includes("has not answered status checks"))).toBe(true);
@@ -275,11 +276,11 @@ describe("order tracking when the panel misbehaves", () => {
     const good = await placeOrder(h, service, nextUser++);
     const bad = await placeOrder(h, service, nextUser++, { panelOrderId: "99999999" });
     await start(FAST);
-    await eventually("the bad order handed to admins", async () => (await h.redis.redis.sismember(h.deps.orders.k.attention, bad.id)) === 1);
+    await eventually("the bad order handed to admins", async () => (await h.redis.redis.sismember(keys(h.config.redis.prefix).attention, bad.id)) === 1);
     const stored = await h.deps.orders.get(bad.id);
     expect(stored?.panelError).toBe("Incorrect order ID");
     expect(stored?.status).toBe("pending");
-    expect(await h.redis.redis.zscore(h.deps.orders.k.pollDue, bad.id)).toBeNull();
+    expect(await h.redis.redis.zscore(keys(h.config.redis.prefix).pollDue, bad.id)).toBeNull();
     await eventually("the stuck-order alert", () => adminTexts().some((t) => t.includes(`Order #${bad.id}`) && t.includes("no longer tracked")));
     expect(countTold(h, bad.id, "")).toBe(0);
     // The good order in the same batches is tracked as usual.
@@ -299,7 +300,7 @@ describe("order tracking when the panel misbehaves", () => {
   });
 
   it("a whole-request {error} about the only id asked is that id's error, not a panel failure", async () => {
-    await h.redis.redis.del(h.deps.orders.k.pollDue);
+    await h.redis.redis.del(keys(h.config.redis.prefix).pollDue);
     const o = await placeOrder(h, service, nextUser++);
     h.sim.injectFault({ kind: "error", action: "status", message: "Incorrect order ID" });
     const stats = await runPollRound(h.deps, FAST.tracker);
@@ -307,7 +308,7 @@ describe("order tracking when the panel misbehaves", () => {
     const stored = await h.deps.orders.get(o.id);
     expect(stored?.panelError).toBe("Incorrect order ID");
     // The next good answer clears it.
-    await h.redis.redis.zadd(h.deps.orders.k.pollDue, Date.now(), o.id);
+    await h.redis.redis.zadd(keys(h.config.redis.prefix).pollDue, Date.now(), o.id);
     await runPollRound(h.deps, FAST.tracker);
     expect((await h.deps.orders.get(o.id))?.panelError).toBeUndefined();
   });
@@ -321,8 +322,8 @@ describe("order tracking when the panel misbehaves", () => {
       const refillId = await h.deps.panel.refill(o.panelOrderId);
       refills[o.id] = refillId;
       await h.deps.orders.update(o.id, { status: "completed", statusRaw: "Completed", remains: 0, refillId, refillStatus: "pending" });
-      await h.redis.redis.zrem(h.deps.orders.k.pollDue, o.id);
-      await h.redis.redis.zadd(h.deps.orders.k.refillDue, Date.now(), o.id);
+      await h.redis.redis.zrem(keys(h.config.redis.prefix).pollDue, o.id);
+      await h.redis.redis.zadd(keys(h.config.redis.prefix).refillDue, Date.now(), o.id);
     }
     await start(FAST);
     h.sim.setRefill(refills[done.id]!, "In progress");
@@ -333,7 +334,7 @@ describe("order tracking when the panel misbehaves", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(toldStatuses(h).filter((t) => t.orderId === done.id)).toHaveLength(1);
     expect(toldStatuses(h).filter((t) => t.orderId === rejected.id)).toHaveLength(1);
-    expect(await h.redis.redis.zcard(h.deps.orders.k.refillDue)).toBe(0);
+    expect(await h.redis.redis.zcard(keys(h.config.redis.prefix).refillDue)).toBe(0);
     expect((await h.deps.orders.get(rejected.id))?.refillStatus).toBe("Rejected");
   });
 });

@@ -6,7 +6,8 @@ import { createBot } from "../src/bot/index.js";
 import { createLogger } from "../src/logger.js";
 import { D } from "../src/money.js";
 import type { Outbox, OutboundMessage } from "../src/outbound/types.js";
-import { decideReceipt, ReceiptStore, settleReceipt } from "../src/services/receipts.js";
+import { decideReceipt, settleReceipt } from "../src/services/receipts.js";
+import { ReceiptStore } from "../src/store/receipts.js";
 import type { FakeUser } from "./support/fake-bot-api.js";
 import { startHarness, type Harness } from "./support/harness.js";
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D } from "../src/money.js";
-import { InvoiceStore, INVOICE_VALID_MS } from "../src/services/payments.js";
+import { INVOICE_VALID_MS } from "../src/services/payments.js";
+import { InvoiceStore } from "../src/store/invoices.js";
 import type { FakeUser } from "./support/fake-bot-api.js";
 import { startHarness, type Harness } from "./support/harness.js";
 

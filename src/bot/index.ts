@@ -5,6 +5,7 @@ import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppDeps } from "../app.js";
+import { keys } from "../store/keys.js";
 import type { BotContext, BotInnerContext } from "./context.js";
 import { errorHandler } from "./handlers/error.js";
 import { appContext } from "./middleware/app-context.js";
@@ -67,7 +68,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
       storage: {
         type: "key",
         version: CONVERSATION_VERSION,
-        prefix: `${config.redis.prefix}conv:`,
+        prefix: keys(config.redis.prefix).conversations,
         adapter: new RedisAdapter({ instance: deps.redis }),
       },
       // Inside a conversation the Api object is fresh: install auto-retry and our plugins again.

@@ -2,15 +2,14 @@ import { randomUUID } from "node:crypto";
 import { GrammyError, type Api } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
-import type { Redis } from "../store/redis.js";
+import type { ClaimedChat, OutboxStore } from "../store/outbox.js";
 import type { UserStore } from "../store/users.js";
-import { outboxKeys, type OutboxKeys, type QueuedMessage, type RedisOutbox } from "./outbox.js";
+import type { QueuedMessage, RedisOutbox } from "./outbox.js";
 
 export type SenderApi = Pick<Api, "sendMessage" | "copyMessage">;
 
 export interface SenderDeps {
-  redis: Redis;
-  prefix: string;
+  store: OutboxStore;
   /** a grammY Api WITHOUT auto-retry: a 429 is this sender's to handle, for that chat only */
   api: SenderApi;
   users: Pick<UserStore, "setBlocked">;
@@ -55,115 +54,11 @@ export const DEFAULT_SENDER_OPTIONS: Omit<SenderOptions, "globalRate"> = {
   maxInFlight: 100,
 };
 
-// Hands out up to ARGV[2] chats whose turn has come, each with a send slot from the global rate
-// limit: slots are 1000/rate ms apart for all processes together (Redis' own clock, so processes
-// agree), and only slots within the next ARGV[5] ms are given out. Claimed chats are leased to
-// the caller. Chats whose list is empty leave the ready set here.
-// Returns {wait ms, chat, head message, slot delay ms, …}; wait is -1 when nothing is queued.
-const CLAIM = `
-local ready, rate, qprefix = KEYS[1], KEYS[2], ARGV[1]
-local max, lease, interval, lookahead = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local first = tonumber(redis.call('GET', rate) or '0')
-if first < now then first = now end
-local slots = math.floor((now + lookahead - first) / interval) + 1
-if slots <= 0 then return {math.ceil(first - lookahead - now)} end
-if slots > max then slots = max end
-local out = {0}
-local taken = 0
-for _, chat in ipairs(redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, slots + 20)) do
-  if taken >= slots then break end
-  local head = redis.call('LINDEX', qprefix .. chat, 0)
-  if head then
-    redis.call('ZADD', ready, now + lookahead + lease, chat)
-    out[#out + 1] = chat
-    out[#out + 1] = head
-    out[#out + 1] = math.floor(first + taken * interval - now)
-    taken = taken + 1
-  else
-    redis.call('ZREM', ready, chat)
-  end
-end
-if taken > 0 then
-  redis.call('SET', rate, string.format('%.3f', first + taken * interval), 'PX', 60000)
-else
-  local nxt = redis.call('ZRANGE', ready, 0, 0, 'WITHSCORES')
-  out[1] = nxt[2] and math.max(0, tonumber(nxt[2]) - now) or -1
-end
-return out
-`;
-
-// The hard cap under the slots: at most ARGV[1] sends in any trailing ARGV[3] ms, over all
-// processes. Slots keep the pace even; this keeps a late batch (a stalled process, a slow Redis)
-// from catching up in a burst. Returns 0 with the send recorded, or how many ms to wait.
-const PERMIT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local window = tonumber(ARGV[3])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[2])
-  redis.call('PEXPIRE', KEYS[1], 2000)
-  return 0
-end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, math.ceil(tonumber(oldest[2]) + window - now))
-`;
-
 /**
  * Telegram counts arrivals, which drift from send times by network jitter: the cap counts sends
  * over a second and this much more, so that no second of arrivals holds more than the limit.
  */
 export const JITTER_ALLOWANCE_MS = 25;
-
-// The head message is done (delivered, or dropped as failed): pop it if it is still the one that
-// was sent, count its tag's outcome in the same step, and space the chat's next message.
-const FINISH = `
-local queue, ready, pending, attempts = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local popped = 0
-local head = redis.call('LINDEX', queue, 0)
-if head == ARGV[2] then
-  redis.call('LPOP', queue)
-  redis.call('DECR', pending)
-  popped = 1
-  local ok, msg = pcall(cjson.decode, head)
-  if ok and type(msg) == 'table' and type(msg.tag) == 'string' then redis.call('HINCRBY', ARGV[5] .. msg.tag, ARGV[3], 1) end
-end
-redis.call('HDEL', attempts, ARGV[1])
-local t = redis.call('TIME')
-redis.call('ZADD', ready, tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[4]), ARGV[1])
-return popped
-`;
-
-// Not sent now: the message stays at the head and the chat waits ARGV[2] ms. With ARGV[3] = '1'
-// the failed attempt is counted and the wait doubles per attempt; returns the attempt count.
-const DEFER = `
-local n = 0
-local wait = tonumber(ARGV[2])
-if ARGV[3] == '1' then
-  n = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
-  wait = wait * math.pow(2, math.min(n - 1, 10))
-end
-local t = redis.call('TIME')
-redis.call('ZADD', KEYS[1], tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + wait, ARGV[1])
-return n
-`;
-
-// The chat cannot be written to (403): its whole queue goes, each tagged message counted as blocked.
-const DROP_CHAT = `
-local queue, ready, pending, attempts = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local msgs = redis.call('LRANGE', queue, 0, -1)
-for _, m in ipairs(msgs) do
-  local ok, msg = pcall(cjson.decode, m)
-  if ok and type(msg) == 'table' and type(msg.tag) == 'string' then redis.call('HINCRBY', ARGV[2] .. msg.tag, 'blocked', 1) end
-end
-redis.call('DEL', queue)
-if #msgs > 0 then redis.call('DECRBY', pending, #msgs) end
-redis.call('ZREM', ready, ARGV[1])
-redis.call('HDEL', attempts, ARGV[1])
-return #msgs
-`;
 
 export type SendFailure =
   /** 429: this chat waits, the others go on */
@@ -186,13 +81,6 @@ export function classifySendError(e: unknown): SendFailure {
   return { kind: "transient", description: e instanceof Error ? e.message : String(e) };
 }
 
-interface Claimed {
-  chatId: number;
-  raw: string;
-  /** how long to wait for this message's slot in the global rate */
-  delayMs: number;
-}
-
 /**
  * Drains the outbound queue within Telegram's limits: a global rate shared by all processes
  * through Redis (evenly spaced send slots), one message a second per chat (a chat is leased to one
@@ -201,7 +89,6 @@ interface Claimed {
  * message leaves its list only after Telegram took it (so a crash right after sending may repeat one).
  */
 export class OutboxSender {
-  private readonly k: OutboxKeys;
   private readonly opts: SenderOptions;
   private readonly inFlight = new Set<Promise<void>>();
   private running?: Promise<void>;
@@ -213,7 +100,6 @@ export class OutboxSender {
     private readonly deps: SenderDeps,
     opts: Partial<SenderOptions> & { globalRate: number },
   ) {
-    this.k = outboxKeys(deps.prefix);
     this.opts = { ...DEFAULT_SENDER_OPTIONS, ...opts };
   }
 
@@ -255,7 +141,7 @@ export class OutboxSender {
   }
 
   /** Sends at the message's slot, without holding up the claiming of the next ones. */
-  private track(c: Claimed): void {
+  private track(c: ClaimedChat): void {
     const p = new Promise<void>((resolve) => setTimeout(resolve, c.delayMs))
       .then(() => this.deliver(c))
       .catch((e: unknown) => this.deps.logger.error({ err: e, chatId: c.chatId }, "outbox delivery failed; the chat is retried after its lease"))
@@ -277,24 +163,12 @@ export class OutboxSender {
     });
   }
 
-  private async claim(max: number): Promise<{ claimed: Claimed[]; waitMs: number }> {
-    const res = (await this.deps.redis.eval(
-      CLAIM,
-      2,
-      this.k.ready,
-      this.k.rate,
-      this.k.queuePrefix,
-      max,
-      this.opts.leaseMs,
-      (1000 + JITTER_ALLOWANCE_MS) / this.opts.globalRate,
-      this.opts.lookaheadMs,
-    )) as Array<string | number>;
-    const claimed: Claimed[] = [];
-    for (let i = 1; i + 2 < res.length; i += 3) claimed.push({ chatId: Number(res[i]), raw: String(res[i + 1]), delayMs: Math.max(0, Number(res[i + 2])) });
-    return { claimed, waitMs: Number(res[0]) };
+  /** Chats whose turn has come, each with a send slot: slots are (1000 + jitter) / rate ms apart over all processes. */
+  private claim(max: number): Promise<{ claimed: ClaimedChat[]; waitMs: number }> {
+    return this.deps.store.claim({ max, leaseMs: this.opts.leaseMs, intervalMs: (1000 + JITTER_ALLOWANCE_MS) / this.opts.globalRate, lookaheadMs: this.opts.lookaheadMs });
   }
 
-  private async deliver(c: Claimed): Promise<void> {
+  private async deliver(c: ClaimedChat): Promise<void> {
     let msg: QueuedMessage;
     try {
       msg = JSON.parse(c.raw) as QueuedMessage;
@@ -315,8 +189,9 @@ export class OutboxSender {
     this.deps.metrics.notifications.inc({ outcome: "sent" });
   }
 
-  private async permit(messageId: string): Promise<number> {
-    return (await this.deps.redis.eval(PERMIT, 1, this.k.sent, this.opts.globalRate, `${messageId}:${randomUUID()}`, 1000 + JITTER_ALLOWANCE_MS)) as number;
+  /** The hard cap under the slots: at most globalRate sends in any trailing second (and the jitter allowance). */
+  private permit(messageId: string): Promise<number> {
+    return this.deps.store.permit(this.opts.globalRate, `${messageId}:${randomUUID()}`, 1000 + JITTER_ALLOWANCE_MS);
   }
 
   private async send(chatId: number, msg: QueuedMessage): Promise<void> {
@@ -337,7 +212,7 @@ export class OutboxSender {
     }, signal);
   }
 
-  private async failed(c: Claimed, msg: QueuedMessage, e: unknown): Promise<void> {
+  private async failed(c: ClaimedChat, msg: QueuedMessage, e: unknown): Promise<void> {
     const { logger, metrics } = this.deps;
     const failure = classifySendError(e);
     switch (failure.kind) {
@@ -347,7 +222,7 @@ export class OutboxSender {
         await this.defer(c.chatId, failure.ms, false);
         return;
       case "blocked": {
-        const dropped = (await this.deps.redis.eval(DROP_CHAT, 4, this.k.queue(c.chatId), this.k.ready, this.k.pending, this.k.attempts, String(c.chatId), this.k.tagPrefix)) as number;
+        const dropped = await this.deps.store.dropChat(c.chatId);
         // Only a private chat's 403 is about a user; a group's is about the group.
         if (c.chatId > 0) await this.deps.users.setBlocked(c.chatId, true);
         if (dropped > 0) metrics.notifications.inc({ outcome: "blocked" }, dropped);
@@ -374,13 +249,13 @@ export class OutboxSender {
     }
   }
 
-  private async finish(c: Claimed, outcome: "delivered" | "failed"): Promise<void> {
+  private async finish(c: ClaimedChat, outcome: "delivered" | "failed"): Promise<void> {
     const spacing = c.chatId < 0 ? this.opts.groupChatMs : this.opts.perChatMs;
-    await this.deps.redis.eval(FINISH, 4, this.k.queue(c.chatId), this.k.ready, this.k.pending, this.k.attempts, String(c.chatId), c.raw, outcome, spacing, this.k.tagPrefix);
+    await this.deps.store.finish(c.chatId, c.raw, outcome, spacing);
   }
 
   /** Moves the chat's turn `ms` ahead; with `count`, counts a failed attempt (the wait doubles per attempt) and returns the count. */
-  private async defer(chatId: number, ms: number, count: boolean): Promise<number> {
-    return (await this.deps.redis.eval(DEFER, 2, this.k.ready, this.k.attempts, String(chatId), ms, count ? "1" : "0")) as number;
+  private defer(chatId: number, ms: number, count: boolean): Promise<number> {
+    return this.deps.store.defer(chatId, ms, count);
   }
 }

@@ -62,6 +62,8 @@ export interface PanelClientOptions {
 
 const CONNECT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
+/** HTTP statuses panels send refusals with (the request was read and refused, not lost). */
+const REFUSAL_HTTP = new Set([400, 401, 402, 403, 422]);
 
 /**
  * Client for the Perfect Panel style "API v2". Every answer is validated; read-only actions are
@@ -91,7 +93,14 @@ export class PanelClient {
 
   async services(): Promise<{ services: PanelService[]; skipped: number }> {
     const body = await this.read("services", {});
-    const rows = Array.isArray(body) ? body : body && typeof body === "object" ? Object.values(body) : null;
+    // A panel with nothing to sell may say so in words: {"status":"success","data":"Empty Data"}.
+    // Other words are not a catalog: the cached one is kept.
+    if (typeof body === "string") {
+      if (/^\s*$|empty|no (data|services?)/i.test(body)) return { services: [], skipped: 0 };
+      throw this.shapeError("services", `expected a list of services, got "${body.slice(0, 50)}"`);
+    }
+    // Keyed by service id, perhaps beside an extra "status": "success": only the objects are services.
+    const rows = Array.isArray(body) ? body : isRecord(body) ? Object.values(body).filter(isRecord) : null;
     if (!rows) throw this.shapeError("services", "expected a list of services");
     const services: PanelService[] = [];
     let skipped = 0;
@@ -138,7 +147,7 @@ export class PanelClient {
   async refills(orderIds: string[]): Promise<Map<string, PerId<string>>> {
     const out = new Map<string, PerId<string>>();
     for (const chunk of chunks(unique(orderIds), MAX_IDS_PER_REQUEST)) {
-      const rows = listRows(await this.send("refill", { orders: chunk.join(",") }), "order", "refill");
+      const rows = listRows(await this.send("refill", { orders: chunk.join(",") }), "order", "refill", chunk);
       for (const id of chunk) out.set(id, perId(rows.get(id), idLike, { bareStringIsError: false }));
     }
     return out;
@@ -153,7 +162,7 @@ export class PanelClient {
   async refillStatuses(refillIds: string[]): Promise<Map<string, PerId<PanelRefillStatus>>> {
     const out = new Map<string, PerId<PanelRefillStatus>>();
     for (const chunk of chunks(unique(refillIds), MAX_IDS_PER_REQUEST)) {
-      const rows = listRows(await this.read("refill_status", { refills: chunk.join(",") }), "refill", "status");
+      const rows = listRows(await this.read("refill_status", { refills: chunk.join(",") }), "refill", "status", chunk);
       for (const id of chunk) out.set(id, perId(rows.get(id), refillStatusSchema, { bareStringIsError: false }));
     }
     return out;
@@ -163,12 +172,10 @@ export class PanelClient {
   async cancel(orderIds: string[]): Promise<Map<string, PerId<true>>> {
     const out = new Map<string, PerId<true>>();
     for (const chunk of chunks(unique(orderIds), MAX_IDS_PER_REQUEST)) {
-      const rows = listRows(await this.send("cancel", { orders: chunk.join(",") }), "order", "cancel");
+      const rows = listRows(await this.send("cancel", { orders: chunk.join(",") }), "order", "cancel", chunk);
       for (const id of chunk) {
         const value = rows.get(id);
-        // Success is 1, "1" or true; an error is `{error}` or a bare text.
-        const accepted = value === 1 || value === true || (typeof value === "string" && /^(1|true|ok|success)$/i.test(value.trim()));
-        const error = accepted ? null : value === undefined ? "missing from the panel's answer" : (perIdError(value) ?? "unexpected answer for this id");
+        const error = cancelAccepted(value) ? null : value === undefined ? "missing from the panel's answer" : (perIdError(value) ?? "unexpected answer for this id");
         out.set(id, error === null ? { ok: true, value: true } : { ok: false, error });
       }
     }
@@ -238,11 +245,13 @@ export class PanelClient {
       const what = text.trim() === "" ? "empty body" : text.trimStart().startsWith("<") ? "an HTML page" : "a body that is not JSON";
       throw new PanelTransportError(action, statusCode >= 400 ? "http" : "not_json", true, `HTTP ${statusCode} with ${what}`, statusCode);
     }
-    const refusal = errorAnswer(json);
-    // Some panels send their refusal with 4xx; the body says what happened, so trust it.
-    if (refusal !== null) throw new PanelError(action, this.scrub(refusal).slice(0, 300));
+    // Some panels send their refusal with 4xx; the body says what happened, so trust it. A
+    // refusal status with only a `message` (Laravel clones) is a refusal too; a 5xx is not.
+    const refusal = errorAnswer(json) ?? (REFUSAL_HTTP.has(statusCode) ? (validationError(json) ?? messageOf(json)) : null);
+    if (refusal !== null) throw new PanelError(action, this.scrub(refusal).slice(0, 300), statusCode >= 400 ? statusCode : undefined);
     if (statusCode >= 400) throw new PanelTransportError(action, "http", true, `HTTP ${statusCode}`, statusCode);
-    return json;
+    // Any 2xx is an answer: some clones answer a new order with 201.
+    return successData(json);
   }
 
   private transportError(action: string, e: unknown): PanelTransportError {
@@ -286,14 +295,57 @@ export function parseLenientJson(text: string): unknown {
 export function errorAnswer(json: unknown): string | null {
   if (!isRecord(json)) return null;
   if ("error" in json && json.error !== null && json.error !== false && json.error !== "") {
-    return typeof json.error === "string" ? json.error : JSON.stringify(json.error);
+    return typeof json.error === "string" ? json.error : (messageOf(json.error) ?? JSON.stringify(json.error));
   }
-  const message = typeof json.message === "string" ? json.message : typeof json.msg === "string" ? json.msg : undefined;
-  if (json.success === false) return message ?? "request failed";
+  const message = messageOf(json) ?? undefined;
+  if (json.success === false || json.status === false) return message ?? "request failed";
   // {"status":"fail","message":...}; an order's own status "Fail" comes without a message.
   if (typeof json.status === "string" && ["fail", "error"].includes(json.status) && message && !("charge" in json) && !("remains" in json)) return message;
   return null;
 }
+
+/** The `message` or `msg` text of an object, if it has one. */
+function messageOf(json: unknown): string | null {
+  if (!isRecord(json)) return null;
+  const m = typeof json.message === "string" ? json.message : typeof json.msg === "string" ? json.msg : "";
+  return m.trim() === "" ? null : m;
+}
+
+/** Laravel's 422: `{"message": "The given data was invalid.", "errors": {"quantity": ["…"]}}`: the first field's text says more. */
+function validationError(json: unknown): string | null {
+  if (!isRecord(json) || !isRecord(json.errors)) return null;
+  const first = Object.values(json.errors)[0];
+  const text = Array.isArray(first) ? first[0] : first;
+  return typeof text === "string" && text.trim() !== "" ? text : null;
+}
+
+/**
+ * The answer inside a success wrapper: `{"status":"success","data": X}` is X. Only a body made of
+ * wrapper fields is unwrapped, so an order status or a balance with an extra "status":"success"
+ * beside its own fields is kept whole.
+ */
+function successData(json: unknown): unknown {
+  if (!isRecord(json) || !("data" in json) || !(json.status === "success" || json.success === true)) return json;
+  return Object.keys(json).every((k) => SUCCESS_WRAPPER_FIELDS.has(k)) ? json.data : json;
+}
+const SUCCESS_WRAPPER_FIELDS = new Set(["status", "success", "data", "message", "msg", "code"]);
+
+/**
+ * A cancel is accepted when the panel answers 1/true, a cancel id (`{"order": 2, "cancel": 57}`,
+ * "can_01…"), or a word saying it was taken ("requested", "pending", "success"); `{error}`, a
+ * refusal text ("Cannot cancel") or 0/false is not.
+ */
+export function cancelAccepted(value: unknown): boolean {
+  if (value === true) return true;
+  if (typeof value === "number") return Number.isInteger(value) && value > 0;
+  if (typeof value !== "string") return false;
+  const v = value.trim();
+  if (/^[1-9]\d{0,18}$/.test(v)) return true;
+  // An opaque id: a short prefix, an underscore or dash, and letters with digits (no words).
+  if (/^[a-z]{1,8}[_-](?=[a-z0-9]*\d)[a-z0-9]{4,}$/i.test(v) && !/^(err|fail)/i.test(v)) return true;
+  return CANCEL_ACCEPTED_WORDS.test(v.toLowerCase().replace(/[^a-z]+/g, " ").trim());
+}
+const CANCEL_ACCEPTED_WORDS = /^(cancel(lation|ling)? )?(true|ok|yes|success|successful|requested|accepted|pending|queued|done|canceled|cancelled|cancel(l)?ing)$/;
 
 /**
  * One id's value in a multi answer. Where the value is an object (status), a bare string is that
@@ -311,8 +363,15 @@ function perId<S extends z.ZodType>(value: unknown, schema: S, opts: { bareStrin
  * Multi refill/cancel/refill_status answers are arrays of `{order|refill: id, <field>: value}`;
  * some panels key an object by id instead. Both become id → value.
  */
-function listRows(body: unknown, idField: string, valueField: string): Map<string, unknown> {
+function listRows(body: unknown, idField: string, valueField: string, asked: string[]): Map<string, unknown> {
   const rows = new Map<string, unknown>();
+  // A one-id request may get one row instead of a list ({"order": 2, "cancel": 57}), or only the
+  // value ({"cancel": "requested"}, "requested").
+  if (isRecord(body) && body[idField] !== undefined && valueField in body) body = [body];
+  else if (asked.length === 1 && (typeof body === "string" || typeof body === "number" || (isRecord(body) && valueField in body && !(asked[0]! in body)))) {
+    rows.set(asked[0]!, isRecord(body) ? body[valueField] : body);
+    return rows;
+  }
   if (Array.isArray(body)) {
     for (const row of body) if (isRecord(row) && row[idField] !== undefined) rows.set(String(row[idField]), row[valueField]);
   } else if (isRecord(body)) {

@@ -29,6 +29,12 @@ const intOrNull = z
     return d ? d.trunc().toNumber() : null;
   });
 
+/**
+ * `remains` as the bot uses it: nothing left is 0. Panels report over-delivery as a negative
+ * remains ("-2"), which means nothing remains; "Unknown" and other words are no value (null).
+ */
+const remainsLike = intOrNull.transform((n) => (n !== null && n < 0 ? 0 : n));
+
 const requiredInt = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const d = parseDecimal(v);
   if (!d) {
@@ -80,7 +86,7 @@ export const orderStatusSchema = z
     status: text,
     charge: decimalLike.nullable().optional().catch(null),
     start_count: intOrNull.catch(null),
-    remains: intOrNull.catch(null),
+    remains: remainsLike.catch(null),
     currency: z.string().optional().catch(undefined),
   })
   .transform((s) => ({

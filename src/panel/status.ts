@@ -15,9 +15,24 @@ export type RefillStatus = "pending" | "in_progress" | "completed" | "rejected" 
 
 const squash = (raw: string) => raw.toLowerCase().replace(/[\s_-]+/g, "");
 
+/*
+ * Mapped only where the word's meaning is clear; anything else stays "unknown" with its raw text,
+ * which the poller keeps polling and hands to admins if it lasts.
+ * - "Success" is a finished, delivered order (SmartPanel-style scripts): completed.
+ * - "Rejected" is an order the panel refused and will not run, like Fail/Error: failed (refunded).
+ * - "Awaiting (approval)" waits for the panel's admin before it starts: pending, not final.
+ * - "Expired" is a subscription whose term ended: final, nothing to refund, so completed.
+ * - "Processed" is left unknown on purpose: some scripts say it once the order was handed to the
+ *   provider (still running), others once it is done. Calling it final could drop a later Partial
+ *   or Canceled (and its refund); calling it running could poll a finished order forever.
+ * - "Paused" (a subscription or an order held by the panel) is neither running nor final, so it
+ *   stays unknown for an admin to look at.
+ */
 const ORDER_STATUSES: Record<string, OrderStatus> = {
   pending: "pending",
   awaiting: "pending",
+  awaitingapproval: "pending",
+  waiting: "pending",
   inprogress: "in_progress",
   progress: "in_progress",
   processing: "processing",
@@ -33,16 +48,20 @@ const ORDER_STATUSES: Record<string, OrderStatus> = {
   fail: "failed",
   failed: "failed",
   error: "failed",
+  rejected: "failed",
   active: "active",
+  expired: "completed",
 };
 
 const REFILL_STATUSES: Record<string, RefillStatus> = {
   pending: "pending",
+  awaiting: "pending",
   inprogress: "in_progress",
   refilling: "in_progress",
   processing: "in_progress",
   completed: "completed",
   complete: "completed",
+  success: "completed",
   rejected: "rejected",
   error: "failed",
   fail: "failed",

@@ -1,17 +1,17 @@
 import type { AppDeps } from "../app.js";
 import type { Config } from "../config.js";
-import { fromUnits, moneyString, type Money } from "../money.js";
+import { moneyString, type Money } from "../money.js";
 import { MAX_IDS_PER_REQUEST } from "../panel/client.js";
 import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
 import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../panel/schemas.js";
 import { isFinalOrderStatus } from "../panel/status.js";
 import { decodeOrder, type OrderRecord } from "../store/orders.js";
-import { keys as storeKeys, type Keys } from "../store/redis.js";
+import type { PollQueue, PollWrite } from "../store/schedule.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
 import { escapeHtml } from "../text/html.js";
 
-export type TrackerDeps = Pick<AppDeps, "config" | "redis" | "panel" | "wallet" | "users" | "outbox" | "i18n" | "alerts" | "metrics" | "logger">;
+export type TrackerDeps = Pick<AppDeps, "config" | "orders" | "schedule" | "panel" | "wallet" | "users" | "outbox" | "i18n" | "alerts" | "metrics" | "logger">;
 
 export interface TrackerOptions {
   timing: PollTiming;
@@ -62,65 +62,6 @@ export interface RoundStats {
   panelFailed: boolean;
 }
 
-// Takes up to ARGV[2] ids due by ARGV[1] and leases them until ARGV[3]: two workers never get the same id.
-const CLAIM = `
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], ARGV[3], id) end
-return ids
-`;
-
-// Gives claimed ids back for ARGV[2], unless someone moved them meanwhile (their score is not our lease).
-const RELEASE = `
-for i = 3, #ARGV do
-  local cur = redis.call('ZSCORE', KEYS[1], ARGV[i])
-  if cur and tonumber(cur) == tonumber(ARGV[1]) then redis.call('ZADD', KEYS[1], ARGV[2], ARGV[i]) end
-end
-return 0
-`;
-
-// Writes what a panel answer changed, only if the order is still as it was read (the CAS fields),
-// then reschedules it: due → next look (earlier if someone asked for one meanwhile), stop → off the
-// schedule, attention → off the schedule and into the admins' set.
-// ARGV: id, mode, dueAt, lease, nCheck, (field, value)…, nSet, (field, value)…, fields to delete…
-const WRITE = `
-local order, due, attention = KEYS[1], KEYS[2], KEYS[3]
-local id, mode = ARGV[1], ARGV[2]
-if redis.call('HGET', order, 'placement') ~= 'placed' then
-  redis.call('ZREM', due, id)
-  return 0
-end
-local i = 5
-local n = tonumber(ARGV[i])
-for j = 1, n do
-  if (redis.call('HGET', order, ARGV[i + 2 * j - 1]) or '') ~= ARGV[i + 2 * j] then return 0 end
-end
-i = i + 2 * n + 1
-n = tonumber(ARGV[i])
-if n > 0 then
-  local args = {}
-  for j = 1, 2 * n do args[j] = ARGV[i + j] end
-  redis.call('HSET', order, unpack(args))
-end
-i = i + 2 * n + 1
-if i <= #ARGV then
-  local dels = {}
-  for j = i, #ARGV do dels[#dels + 1] = ARGV[j] end
-  redis.call('HDEL', order, unpack(dels))
-end
-if mode == 'due' then
-  local cur = redis.call('ZSCORE', due, id)
-  if cur then
-    if tonumber(cur) == tonumber(ARGV[4]) then redis.call('ZADD', due, ARGV[3], id)
-    else redis.call('ZADD', due, 'LT', ARGV[3], id) end
-  end
-else
-  redis.call('ZREM', due, id)
-  if mode == 'attention' then redis.call('SADD', attention, id) end
-end
-return 1
-`;
-const WRITE_COMMAND = "panelbotTrackWrite";
-
 type Fields = Record<string, string | null | undefined>;
 
 const READ_FIELDS = [
@@ -137,11 +78,6 @@ interface Row {
   order: OrderRecord;
 }
 
-interface Write {
-  id: string;
-  args: Array<string | number>;
-}
-
 const num = (v: string | undefined): number | undefined => (v === undefined || v === "" || !Number.isFinite(Number(v)) ? undefined : Number(v));
 
 /**
@@ -152,8 +88,6 @@ const num = (v: string | undefined): number | undefined => (v === undefined || v
  */
 export class OrderTracker {
   readonly opts: TrackerOptions;
-  private readonly k: Keys;
-  private readonly failingSinceKey: string;
   private failures = 0;
   private failingClearedAt = 0;
   private stopping = false;
@@ -165,9 +99,6 @@ export class OrderTracker {
     opts: Partial<TrackerOptions> = {},
   ) {
     this.opts = { ...defaultTrackerOptions(deps.config), ...opts };
-    this.k = storeKeys(deps.config.redis.prefix);
-    this.failingSinceKey = `${deps.config.redis.prefix}poll:panel-failing-since`;
-    deps.redis.defineCommand(WRITE_COMMAND, { numberOfKeys: 3, lua: WRITE });
   }
 
   /** Wait before the next round after consecutive panel failures; 0 while the panel answers. */
@@ -191,12 +122,12 @@ export class OrderTracker {
 
   /** One round over every order due now. */
   pollRound(): Promise<RoundStats> {
-    return this.round(this.k.pollDue, (ids, lease, stats) => this.pollBatch(ids, lease, stats));
+    return this.round("orders", (ids, lease, stats) => this.pollBatch(ids, lease, stats));
   }
 
   /** One round over every refill due now. */
   refillRound(): Promise<RoundStats> {
-    return this.round(this.k.refillDue, (ids, lease, stats) => this.refillBatch(ids, lease, stats));
+    return this.round("refills", (ids, lease, stats) => this.refillBatch(ids, lease, stats));
   }
 
   private async loop(): Promise<void> {
@@ -215,11 +146,7 @@ export class OrderTracker {
   }
 
   private async untilNextDue(): Promise<number> {
-    const [order, refill] = await Promise.all([
-      this.deps.redis.zrange(this.k.pollDue, 0, 0, "WITHSCORES"),
-      this.deps.redis.zrange(this.k.refillDue, 0, 0, "WITHSCORES"),
-    ]);
-    const next = Math.min(Number(order[1] ?? Infinity), Number(refill[1] ?? Infinity));
+    const next = await this.deps.schedule.nextDueAt();
     return Math.max(0, Math.min(this.opts.idleMs, next - Date.now()));
   }
 
@@ -238,7 +165,7 @@ export class OrderTracker {
     });
   }
 
-  private async round(due: string, batch: (ids: string[], lease: number, stats: RoundStats) => Promise<boolean>): Promise<RoundStats> {
+  private async round(due: PollQueue, batch: (ids: string[], lease: number, stats: RoundStats) => Promise<boolean>): Promise<RoundStats> {
     const started = performance.now();
     // Only what is due at the start: orders rescheduled during the round wait for the next one.
     const dueBy = Date.now();
@@ -246,7 +173,7 @@ export class OrderTracker {
     const lane = async (): Promise<void> => {
       while (!stats.panelFailed && !this.stopping) {
         const lease = Date.now() + this.opts.leaseMs;
-        const ids = (await this.deps.redis.eval(CLAIM, 1, due, dueBy, this.opts.batchSize, lease)) as string[];
+        const ids = await this.deps.schedule.claim(due, dueBy, this.opts.batchSize, lease);
         if (ids.length === 0) return;
         if (!(await batch(ids, lease, stats))) stats.panelFailed = true;
       }
@@ -262,16 +189,9 @@ export class OrderTracker {
 
   /** The fields the tracker works with: not the link or the comments, which can be long, on every look. */
   private async read(ids: string[]): Promise<Array<{ id: string; h: Record<string, string>; order: OrderRecord | null }>> {
-    const pipe = this.deps.redis.pipeline();
-    for (const id of ids) pipe.hmget(this.k.order(id), ...READ_FIELDS);
-    const res = (await pipe.exec()) ?? [];
+    const rows = await this.deps.orders.getFields(ids, READ_FIELDS);
     return ids.map((id, i) => {
-      const [err, values] = res[i] ?? [new Error("no reply")];
-      if (err) throw err;
-      const h: Record<string, string> = {};
-      (values as Array<string | null>).forEach((v, j) => {
-        if (v !== null) h[READ_FIELDS[j]!] = v;
-      });
+      const h = rows[i] as Record<string, string>;
       return { id, h, order: decodeOrder(h) };
     });
   }
@@ -283,14 +203,14 @@ export class OrderTracker {
       if (r.order && r.order.placement === "placed" && r.order.panelOrderId && !isFinalOrderStatus(r.order.status)) rows.push(r as Row);
       else gone.push(r.id);
     }
-    if (gone.length > 0) await this.deps.redis.zrem(this.k.pollDue, ...gone);
+    await this.deps.schedule.remove("orders", gone);
     if (rows.length === 0) return true;
 
     let answers: Map<string, PerId<PanelOrderStatus>>;
     try {
       answers = await this.ask(rows.map((r) => r.order.panelOrderId!), stats, (ids) => this.deps.panel.statuses(ids), ["incorrect_order"]);
     } catch (e) {
-      return this.panelFailed(e, this.k.pollDue, rows.map((r) => r.id), lease);
+      return this.panelFailed(e, "orders", rows.map((r) => r.id), lease);
     }
     await this.panelAnswered(rows.length, stats);
 
@@ -298,11 +218,11 @@ export class OrderTracker {
     const writes = await Promise.all(
       rows.map((r) => this.applyOrder(r, answers.get(r.order.panelOrderId!) ?? { ok: false, error: "missing from the panel's answer" }, now, lease, stats)),
     );
-    await this.write(writes, this.k.pollDue);
+    await this.deps.schedule.write("orders", writes);
     return true;
   }
 
-  private async applyOrder(row: Row, answer: PerId<PanelOrderStatus>, now: number, lease: number, stats: RoundStats): Promise<Write> {
+  private async applyOrder(row: Row, answer: PerId<PanelOrderStatus>, now: number, lease: number, stats: RoundStats): Promise<PollWrite> {
     const { order, h } = row;
     const decision = decideOrder(
       {
@@ -350,7 +270,7 @@ export class OrderTracker {
       this.deps.logger.info({ orderId: order.id, userId: order.userId, amount: moneyString(news.refund), status: news.status }, "order refunded");
       return news.refund;
     }
-    return fromUnits(await this.deps.redis.get(this.k.credited(onceKey)));
+    return this.deps.wallet.creditedAmount(onceKey);
   }
 
   private async refillBatch(ids: string[], lease: number, stats: RoundStats): Promise<boolean> {
@@ -360,20 +280,20 @@ export class OrderTracker {
       if (r.order && r.order.placement === "placed" && r.order.refillId) rows.push(r as Row);
       else gone.push(r.id);
     }
-    if (gone.length > 0) await this.deps.redis.zrem(this.k.refillDue, ...gone);
+    await this.deps.schedule.remove("refills", gone);
     if (rows.length === 0) return true;
 
     let answers: Map<string, PerId<PanelRefillStatus>>;
     try {
       answers = await this.ask(rows.map((r) => r.order.refillId!), stats, (ids) => this.deps.panel.refillStatuses(ids), ["refill_not_found", "incorrect_order"]);
     } catch (e) {
-      return this.panelFailed(e, this.k.refillDue, rows.map((r) => r.id), lease);
+      return this.panelFailed(e, "refills", rows.map((r) => r.id), lease);
     }
     await this.panelAnswered(rows.length, stats);
 
     const now = Date.now();
     const writes = await Promise.all(
-      rows.map(async (row): Promise<Write> => {
+      rows.map(async (row): Promise<PollWrite> => {
         const { order, h } = row;
         const refillId = order.refillId!;
         const decision = decideRefill(
@@ -407,7 +327,7 @@ export class OrderTracker {
         return this.writeArgs(row, decision.fields, mode, decision.nextDueAt ?? 0, lease, check);
       }),
     );
-    await this.write(writes, this.k.refillDue);
+    await this.deps.schedule.write("refills", writes);
     return true;
   }
 
@@ -429,7 +349,7 @@ export class OrderTracker {
     }
   }
 
-  private writeArgs(row: Row, fields: Fields, mode: Mode, dueAt: number, lease: number, check: Array<[string, string]>, bump?: [string, string]): Write {
+  private writeArgs(row: Row, fields: Fields, mode: Mode, dueAt: number, lease: number, check: Array<[string, string]>, bump?: [string, string]): PollWrite {
     const set: string[] = [];
     const del: string[] = [];
     for (const [field, value] of Object.entries(fields)) {
@@ -440,14 +360,6 @@ export class OrderTracker {
     }
     if (bump && (set.length > 0 || del.length > 0)) set.push(...bump);
     return { id: row.id, args: [row.id, mode, dueAt, lease, check.length, ...check.flat(), set.length / 2, ...set, ...del] };
-  }
-
-  private async write(writes: Write[], due: string): Promise<void> {
-    const pipe = this.deps.redis.pipeline() as unknown as Record<string, (...args: Array<string | number>) => unknown> & { exec(): Promise<Array<[Error | null, unknown]> | null> };
-    for (const w of writes) pipe[WRITE_COMMAND]!(this.k.order(w.id), due, this.k.attention, ...w.args);
-    const res = (await pipe.exec()) ?? [];
-    const failed = res.find(([err]) => err);
-    if (failed) throw failed[0];
   }
 
   private async localeOf(order: OrderRecord): Promise<string> {
@@ -475,27 +387,26 @@ export class OrderTracker {
       if (this.failures > 0) this.deps.logger.info("panel answers status checks again");
       this.failures = 0;
       this.failingClearedAt = now;
-      await this.deps.redis.del(this.failingSinceKey);
+      await this.deps.schedule.panelAnswers();
     }
   }
 
   /** The panel failed the whole batch: give the ids back for after the backoff, nothing else changes. */
-  private async panelFailed(e: unknown, due: string, ids: string[], lease: number): Promise<false> {
+  private async panelFailed(e: unknown, due: PollQueue, ids: string[], lease: number): Promise<false> {
     if (!(e instanceof PanelError) && !(e instanceof PanelTransportError)) throw e;
     this.failures++;
     const now = Date.now();
     const backoff = this.backoffMs();
-    await this.deps.redis.eval(RELEASE, 1, due, lease, now + backoff, ...ids);
+    await this.deps.schedule.release(due, lease, now + backoff, ids);
     this.deps.logger.warn({ err: e, ids: ids.length, backoffMs: backoff }, "panel status check failed; backing off");
-    const { alerts, redis, logger } = this.deps;
+    const { alerts, schedule, logger } = this.deps;
     const alertFailed = (err: unknown) => logger.error({ err }, "admin alert failed");
     if (e instanceof PanelError && (e.kind === "invalid_key" || e.kind === "suspended")) {
       await alerts.alert("panel_key", "poll", "alert-panel-key", { message: escapeHtml(e.panelMessage) }).catch(alertFailed);
     }
     // Shared by all workers; a worker that sees the panel answer deletes it, and it expires if nobody fails any more.
     const ttl = Math.max(10 * 60_000, 4 * this.opts.panelDownAlertMs);
-    const [, , since] = (await redis.multi().set(this.failingSinceKey, String(now), "PX", ttl, "NX").pexpire(this.failingSinceKey, ttl).get(this.failingSinceKey).exec()) ?? [];
-    const downMs = now - Number(since?.[1] ?? now);
+    const downMs = now - (await schedule.panelFailing(now, ttl));
     if (downMs >= this.opts.panelDownAlertMs) {
       const reason = e instanceof PanelError ? e.panelMessage : (e as PanelTransportError).failure;
       await alerts.alert("panel_down", "poll", "tracking-alert-panel-down", { minutes: Math.floor(downMs / 60_000), reason: escapeHtml(reason) }).catch(alertFailed);

@@ -1,8 +1,7 @@
 import type { AppDeps } from "../app.js";
-import { D, fromUnits, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
+import { D, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
-import type { OrderRecord, Placement } from "../store/orders.js";
-import { keys as keysFor, type Redis } from "../store/redis.js";
+import type { OrderRecord, OrderScope, OrderStore, Placement } from "../store/orders.js";
 import { escapeHtml } from "../text/html.js";
 import { formatMoney } from "../text/format.js";
 
@@ -10,7 +9,7 @@ import { formatMoney } from "../text/format.js";
  * What the admin commands do, apart from talking to Telegram: wallet corrections, settling orders
  * whose placement outcome is unknown, and the numbers behind /stats and the admin's /balance.
  */
-export type AdminDeps = Pick<AppDeps, "config" | "redis" | "wallet" | "users" | "orders" | "outbox" | "i18n" | "logger">;
+export type AdminDeps = Pick<AppDeps, "config" | "adminRequests" | "wallet" | "users" | "orders" | "outbox" | "i18n" | "logger">;
 
 /** A Telegram user id as an admin types it. */
 export function parseUserId(text: string | undefined): number | null {
@@ -37,8 +36,8 @@ const REQUEST_MEMORY_S = 24 * 60 * 60;
  * True the first time a request key is seen. Telegram redelivers an update when the bot did not
  * confirm it (a crash, a slow webhook answer); a wallet correction must not happen twice.
  */
-export async function firstTime(redis: Redis, prefix: string, requestKey: string): Promise<boolean> {
-  return (await redis.set(`${prefix}admin:req:${requestKey}`, "1", "EX", REQUEST_MEMORY_S, "NX")) === "OK";
+export function firstTime(deps: Pick<AppDeps, "adminRequests">, requestKey: string): Promise<boolean> {
+  return deps.adminRequests.firstTime(requestKey, REQUEST_MEMORY_S);
 }
 
 export type TopupResult =
@@ -59,7 +58,7 @@ export async function adminTopup(
   // Only users who started the bot: a mistyped id must not hold money nobody can reach.
   const user = await users.get(req.userId);
   if (!user) return { outcome: "unknown_user" };
-  if (!(await firstTime(deps.redis, config.redis.prefix, `topup:${req.requestKey}`))) return { outcome: "repeated" };
+  if (!(await firstTime(deps, `topup:${req.requestKey}`))) return { outcome: "repeated" };
   const entry = { reason: "admin" as const, adminId: req.adminId };
   let result: TopupResult;
   if (req.amount.isPositive()) {
@@ -113,7 +112,7 @@ export async function settleOrder(deps: AdminDeps, req: { orderId: string; decis
   } else {
     const { panelOrderId } = req.decision;
     // One panel order belongs to one local order, or the poller would report it twice.
-    const owner = await deps.redis.hget(orders.k.panelIds, panelOrderId);
+    const owner = await orders.panelIdOwner(panelOrderId);
     if (owner !== null && owner !== order.id) return { outcome: "panel_id_taken", otherOrderId: owner };
     if (!(await orders.markPlaced(order.id, panelOrderId, now + config.poll.intervalMs, now))) {
       return { outcome: "not_unknown", placement: (await orders.get(order.id))?.placement ?? "failed" };
@@ -130,22 +129,6 @@ export async function settleOrder(deps: AdminDeps, req: { orderId: string; decis
       : deps.i18n.t(locale, "admin-settle-user-refunded", { id: order.id, service, amount: formatMoney(new D(order.price), locale, config.currency) });
   await deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `settle:${order.id}` });
   return result;
-}
-
-/** Escapes glob characters so a key prefix can be used in SCAN MATCH. */
-const globEscape = (s: string) => s.replace(/[*?[\]\\]/g, "\\$&");
-
-/** Money held in all wallets together: what the shop owes its users. A SCAN over the wallet keys. */
-export async function walletsTotal(redis: Redis, prefix: string): Promise<Money> {
-  let units = 0n;
-  let cursor = "0";
-  do {
-    const [next, found] = await redis.scan(cursor, "MATCH", `${globEscape(prefix)}wallet:*`, "COUNT", 1000);
-    cursor = next;
-    if (found.length === 0) continue;
-    for (const v of await redis.mget(...found)) if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
-  } while (cursor !== "0");
-  return fromUnits(units.toString());
 }
 
 /** Order counts and money for one period. */
@@ -225,28 +208,19 @@ function addRow(t: OrderTotals, row: StatsRow): void {
   }
 }
 
-const PAGE = 500;
-
 /**
- * Totals over the orders in a sorted set (all orders, or one user's), and over those created since
+ * Totals over the orders in the scope (all orders, or one user's), and over those created since
  * `since`. It reads every order record in pages, which is fine for an admin command up to a few
  * hundred thousand orders.
  */
-export async function orderTotals(redis: Redis, prefix: string, setKey: string, since: number): Promise<{ all: OrderTotals; recent: OrderTotals }> {
-  const k = keysFor(prefix);
+export async function orderTotals(orders: OrderStore, scope: OrderScope, since: number): Promise<{ all: OrderTotals; recent: OrderTotals }> {
   const all = emptyTotals();
   const recent = emptyTotals();
-  for (let start = 0; ; start += PAGE) {
-    const ids = await redis.zrange(setKey, start, start + PAGE - 1);
-    if (ids.length === 0) break;
-    const pipe = redis.pipeline();
-    for (const id of ids) pipe.hmget(k.order(id), ...STATS_FIELDS);
-    for (const [, values] of (await pipe.exec()) ?? []) {
-      const row = Object.fromEntries(STATS_FIELDS.map((f, i) => [f, (values as Array<string | null>)[i] ?? undefined])) as StatsRow;
+  for await (const page of orders.scanFields(scope, STATS_FIELDS)) {
+    for (const row of page) {
       addRow(all, row);
       if (Number(row.createdAt ?? 0) >= since) addRow(recent, row);
     }
-    if (ids.length < PAGE) break;
   }
   return { all, recent };
 }
@@ -261,8 +235,8 @@ export interface ShopStats {
   total: OrderTotals;
 }
 
-export async function shopStats(deps: Pick<AppDeps, "redis" | "users" | "orders" | "config">, now = Date.now()): Promise<ShopStats> {
+export async function shopStats(deps: Pick<AppDeps, "users" | "orders">, now = Date.now()): Promise<ShopStats> {
   const dayStart = startOfUtcDay(now);
-  const [users, totals] = await Promise.all([deps.users.count(), orderTotals(deps.redis, deps.config.redis.prefix, deps.orders.k.orders, dayStart)]);
+  const [users, totals] = await Promise.all([deps.users.count(), orderTotals(deps.orders, "all", dayStart)]);
   return { users, day: new Date(dayStart).toISOString().slice(0, 10), today: totals.recent, total: totals.all };
 }

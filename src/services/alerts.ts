@@ -1,6 +1,6 @@
 import type { Logger } from "../logger.js";
 import type { Outbox } from "../outbound/types.js";
-import type { Redis } from "../store/redis.js";
+import type { AlertGates } from "../store/alert-gates.js";
 import type { UserStore } from "../store/users.js";
 import type { Translator } from "../text/i18n.js";
 
@@ -12,20 +12,19 @@ export type AlertKind = "unknown_order" | "panel_funds" | "panel_key" | "panel_d
  */
 export class AdminAlerts {
   constructor(
-    private readonly deps: { redis: Redis; prefix: string; outbox: Outbox; users: UserStore; i18n: Translator; adminIds: number[]; defaultLocale: string; logger: Logger },
+    private readonly deps: { gates: AlertGates; outbox: Outbox; users: UserStore; i18n: Translator; adminIds: number[]; defaultLocale: string; logger: Logger },
     private readonly quietMs = 15 * 60 * 1000,
   ) {}
 
   /** `key` is the Fluent message id; `vars` its variables (already escaped for HTML). */
   async alert(kind: AlertKind, subject: string, key: string, vars: Record<string, string | number> = {}): Promise<void> {
-    const gate = `${this.deps.prefix}alert:${kind}:${subject}`;
-    const fresh = await this.deps.redis.set(gate, "1", "PX", this.quietMs, "NX");
-    this.deps.logger.warn({ kind, subject, repeated: fresh === null }, "admin alert");
-    if (fresh === null) return;
+    const fresh = await this.deps.gates.pass(kind, subject, this.quietMs);
+    this.deps.logger.warn({ kind, subject, repeated: !fresh }, "admin alert");
+    if (!fresh) return;
     for (const adminId of this.deps.adminIds) {
       const locale = (await this.deps.users.getLocale(adminId)) ?? this.deps.defaultLocale;
       const text = `⚠️ ${this.deps.i18n.t(locale, key, vars)}`;
-      await this.deps.outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `${gate}:${Date.now()}:${adminId}` });
+      await this.deps.outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `alert:${kind}:${subject}:${Date.now()}:${adminId}` });
     }
   }
 }

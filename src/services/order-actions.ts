@@ -11,7 +11,7 @@ import type { OrderRecord } from "../store/orders.js";
  * idempotent there) behind a short Redis lock, so a double tap is one panel call.
  */
 
-export type OrderActionDeps = Pick<AppDeps, "config" | "orders" | "panel" | "redis" | "logger">;
+export type OrderActionDeps = Pick<AppDeps, "config" | "orders" | "panel" | "schedule" | "actionLocks" | "logger">;
 
 export type OrderAction = "refill" | "cancel";
 
@@ -35,6 +35,10 @@ export type PanelRefusal =
   | "incorrect_order"
   | "cancel_disabled"
   | "not_cancelable"
+  /** refill: one was made recently; the panel allows the next after a wait (named in panelMessage) */
+  | "refill_cooldown"
+  /** the shop's panel has no such action at all (SmartPanel has no refill or cancel) */
+  | "action_unsupported"
   /** the reseller's panel account is the problem (key, funds, suspension): no details for the customer */
   | "unavailable"
   | "other";
@@ -67,14 +71,17 @@ export const ACCEPTED_HOLD_MS = 10 * 60_000;
 /** Texts PanelClient.cancel puts in place of a per-id answer it could not read: not the panel's words. */
 const UNREADABLE_PER_ID = new Set(["missing from the panel's answer", "unexpected answer for this id"]);
 
-/** Sorts a panel refusal of refill, cancel or status (the shared classifier does not know cancel's texts). */
+/** Sorts a panel refusal of refill, cancel or status into what the customer is told. */
 export function classifyActionRefusal(action: OrderAction | "status", message: string): PanelRefusal {
-  if (action === "cancel") {
-    if (/cancel\w*\s+(is\s+)?(disabled|not (available|allowed|supported))/i.test(message)) return "cancel_disabled";
-    if (/(cannot|can't|can not|unable to)\s+(be\s+)?cancel|not cancel+able/i.test(message)) return "not_cancelable";
-  }
   const kind = classifyPanelError(message);
   switch (kind) {
+    case "cancel_disabled":
+    case "not_cancelable":
+      return action === "cancel" ? kind : "other";
+    case "refill_cooldown":
+      return action === "refill" ? "refill_cooldown" : "other";
+    case "unsupported_action":
+      return "action_unsupported";
     case "refill_disabled":
       return action === "refill" ? "refill_disabled" : "other";
     case "not_completed":
@@ -113,7 +120,7 @@ export async function requestRefill(deps: OrderActionDeps, userId: number, order
     const refillId = await deps.panel.refill(panelOrderId);
     const now = Date.now();
     await deps.orders.update(order.id, { refillId, refillStatus: "pending", updatedAt: now });
-    await deps.redis.zadd(deps.orders.k.refillDue, now + deps.config.poll.intervalMs, order.id);
+    await deps.schedule.schedule("refills", order.id, now + deps.config.poll.intervalMs);
     return { outcome: "requested", order: { ...order, refillId, refillStatus: "pending", updatedAt: now } };
   });
 }
@@ -126,13 +133,13 @@ export async function requestCancel(deps: OrderActionDeps, userId: number, order
   return runAction(deps, userId, orderId, "cancel", cancelRefusal, hooks, async (order, panelOrderId) => {
     const answer = (await deps.panel.cancel([panelOrderId])).get(panelOrderId);
     if (answer?.ok) {
-      await deps.redis.zadd(deps.orders.k.pollDue, Date.now(), order.id);
+      await deps.schedule.schedule("orders", order.id);
       return { outcome: "requested", order };
     }
     const error = answer?.error ?? "";
     if (error === "" || UNREADABLE_PER_ID.has(error)) {
       // The panel answered, but not about this order: it may have cancelled it. Let the poller look.
-      await deps.redis.zadd(deps.orders.k.pollDue, Date.now(), order.id);
+      await deps.schedule.schedule("orders", order.id);
       return { outcome: "unconfirmed", order };
     }
     // This order's own error is the panel refusing it, like a whole-request error.
@@ -166,7 +173,7 @@ export async function checkLiveStatus(deps: OrderActionDeps, userId: number, ord
   }
   // What the poller acts on: the status, and the remains a partial refund is computed from.
   const changed = live.status !== order.status || (live.remains !== null && order.remains !== undefined && live.remains !== order.remains);
-  if (changed) await deps.redis.zadd(deps.orders.k.pollDue, Date.now(), order.id);
+  if (changed) await deps.schedule.schedule("orders", order.id);
   return { outcome: "checked", order, live, changed };
 }
 
@@ -185,9 +192,9 @@ async function runAction(
   if (reason !== null) return { outcome: "not_allowed", reason, order };
   const panelOrderId = order.panelOrderId!;
 
-  const lock = deps.orders.k.orderActionLock(order.id, action);
-  if ((await deps.redis.set(lock, "sending", "PX", lockMs(deps), "NX")) === null) {
-    const state = await deps.redis.get(lock);
+  const locks = deps.actionLocks;
+  if (!(await locks.acquire(order.id, action, lockMs(deps)))) {
+    const state = await locks.state(order.id, action);
     return state === "accepted" ? { outcome: "already_requested", order } : { outcome: "busy", order };
   }
 
@@ -196,25 +203,30 @@ async function runAction(
   try {
     const result = await send(order, panelOrderId);
     if (result.outcome === "requested") {
-      await deps.redis.set(lock, "accepted", "PX", ACCEPTED_HOLD_MS);
+      await locks.markAccepted(order.id, action, ACCEPTED_HOLD_MS);
       log.info("order action accepted by the panel");
     }
     return result;
   } catch (e) {
     if (e instanceof PanelError) {
       // A refusal changed nothing at the panel: the user may try again at once.
-      await deps.redis.del(lock);
+      await locks.release(order.id, action);
       log.info({ panelMessage: e.panelMessage }, "order action refused by the panel");
-      return { outcome: "refused", reason: classifyActionRefusal(action, e.panelMessage), panelMessage: e.panelMessage, order };
+      const reason = classifyActionRefusal(action, e.panelMessage);
+      if (reason !== "action_unsupported") return { outcome: "refused", reason, panelMessage: e.panelMessage, order };
+      // The panel has no such action: this order stops offering it, so it is not pressed again in vain.
+      const without = action === "refill" ? { canRefill: false } : { canCancel: false };
+      await deps.orders.update(order.id, without);
+      return { outcome: "refused", reason, panelMessage: e.panelMessage, order: { ...order, ...without } };
     }
     if (e instanceof PanelTransportError) {
       log.warn({ err: e }, "order action: panel transport failure");
       if (!e.mayHaveReached) {
-        await deps.redis.del(lock);
+        await locks.release(order.id, action);
         return { outcome: "unreachable", order };
       }
       // The panel may have acted: the lock stays until it expires, so a retry cannot repeat it at once.
-      if (action === "cancel") await deps.redis.zadd(deps.orders.k.pollDue, Date.now(), order.id);
+      if (action === "cancel") await deps.schedule.schedule("orders", order.id);
       return { outcome: "unconfirmed", order };
     }
     throw e;

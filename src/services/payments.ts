@@ -11,15 +11,14 @@
  * - Telegram Stars: n stars credit n × STARS_RATE, rounded DOWN to 0.00001.
  * - Every payment credits once: the credit is keyed by `payment:<telegram_payment_charge_id>`.
  */
-import { randomBytes } from "node:crypto";
 import type { Api } from "grammy";
 import type { AppDeps } from "../app.js";
 import type { Config } from "../config.js";
 import { D, moneyString, roundDown, type Money } from "../money.js";
-import { keys as keysFor, type Keys, type Redis } from "../store/redis.js";
+import type { Invoice, InvoiceKind, StarsCharge } from "../store/invoices.js";
 
 export type TopupMethod = "provider" | "stars" | "manual";
-export type InvoiceKind = "provider" | "stars";
+export type { Invoice, InvoiceKind, StarsCharge } from "../store/invoices.js";
 
 export const STARS_CURRENCY = "XTR";
 /** Telegram's bounds for one Stars invoice. */
@@ -27,8 +26,6 @@ export const STARS_MIN = 1;
 export const STARS_MAX = 10_000;
 /** How long an issued invoice can be paid. */
 export const INVOICE_VALID_MS = 24 * 60 * 60 * 1000;
-/** Invoices stay in Redis well past their validity, for a late successful_payment and for support. */
-const INVOICE_KEEP_SECONDS = 90 * 24 * 60 * 60;
 
 /** Currencies without minor units in Telegram's currencies.json; every other one has 2 decimals. */
 const ZERO_DECIMAL_CURRENCIES = new Set(["XTR", "JPY", "KRW", "VND"]);
@@ -118,22 +115,6 @@ export function parseStars(text: string, range: StarsRange): number | null {
   return stars >= range.min && stars <= range.max ? stars : null;
 }
 
-export interface Invoice {
-  id: string;
-  userId: number;
-  kind: InvoiceKind;
-  currency: string;
-  /** in the currency's smallest units (whole stars for XTR) */
-  total: number;
-  /** PAYMENT_RATE or STARS_RATE when the invoice was issued */
-  rate: string;
-  /** what the invoice was asked for, in the panel currency */
-  amount: string;
-  createdAt: number;
-  state: "open" | "paid";
-  chargeId?: string;
-}
-
 export type CheckoutRefusal = "unknown" | "foreign" | "paid" | "expired" | "mismatch";
 
 /**
@@ -153,111 +134,6 @@ export function checkPreCheckout(
   return null;
 }
 
-/** A Stars payment as recorded for a later refund. */
-export interface StarsCharge {
-  chargeId: string;
-  userId: number;
-  stars: number;
-  /** what the wallet was credited */
-  credit: string;
-  invoiceId: string;
-  /** set once a refund was started: "started" until the wallet was debited, then "done" */
-  refund?: "started" | "done";
-}
-
-/** Invoices and Stars charges in Redis. */
-export class InvoiceStore {
-  private readonly k: Keys;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-  }
-
-  async create(input: Omit<Invoice, "id" | "createdAt" | "state">, now = Date.now()): Promise<Invoice> {
-    // 72 random bits: ids cannot be guessed or collide, and fit the 128-byte payload.
-    const invoice: Invoice = { ...input, id: randomBytes(9).toString("base64url"), createdAt: now, state: "open" };
-    const key = this.k.invoice(invoice.id);
-    await this.redis
-      .multi()
-      .hset(key, {
-        id: invoice.id,
-        userId: String(invoice.userId),
-        kind: invoice.kind,
-        currency: invoice.currency,
-        total: String(invoice.total),
-        rate: invoice.rate,
-        amount: invoice.amount,
-        createdAt: String(invoice.createdAt),
-        state: invoice.state,
-      })
-      .expire(key, INVOICE_KEEP_SECONDS)
-      .exec();
-    return invoice;
-  }
-
-  async get(id: string): Promise<Invoice | null> {
-    // Payloads come from Telegram but started as ours; anything else cannot be a key of ours.
-    if (!/^[\w-]{1,32}$/.test(id)) return null;
-    const h = await this.redis.hgetall(this.k.invoice(id));
-    if (!h.id) return null;
-    return {
-      id: h.id,
-      userId: Number(h.userId),
-      kind: h.kind === "stars" ? "stars" : "provider",
-      currency: h.currency ?? "",
-      total: Number(h.total),
-      rate: h.rate ?? "0",
-      amount: h.amount ?? "0",
-      createdAt: Number(h.createdAt),
-      state: h.state === "paid" ? "paid" : "open",
-      chargeId: h.chargeId,
-    };
-  }
-
-  async markPaid(id: string, chargeId: string): Promise<void> {
-    await this.redis.hset(this.k.invoice(id), { state: "paid", chargeId, paidAt: String(Date.now()) });
-  }
-
-  /** Idempotent: a repeated successful_payment writes the same fields and leaves `refund` alone. */
-  async recordStarsCharge(charge: StarsCharge): Promise<void> {
-    await this.redis.hset(this.k.starsCharge(charge.chargeId), {
-      chargeId: charge.chargeId,
-      userId: String(charge.userId),
-      stars: String(charge.stars),
-      credit: charge.credit,
-      invoiceId: charge.invoiceId,
-    });
-  }
-
-  async getStarsCharge(chargeId: string): Promise<StarsCharge | null> {
-    const h = await this.redis.hgetall(this.k.starsCharge(chargeId));
-    if (!h.chargeId) return null;
-    return {
-      chargeId: h.chargeId,
-      userId: Number(h.userId),
-      stars: Number(h.stars),
-      credit: h.credit ?? "0",
-      invoiceId: h.invoiceId ?? "",
-      refund: h.refund === "started" || h.refund === "done" ? h.refund : undefined,
-    };
-  }
-
-  /** Claims the one refund of a charge; false when a refund was already started. */
-  async claimRefund(chargeId: string): Promise<boolean> {
-    return (await this.redis.hsetnx(this.k.starsCharge(chargeId), "refund", "started")) === 1;
-  }
-
-  async releaseRefund(chargeId: string): Promise<void> {
-    await this.redis.hdel(this.k.starsCharge(chargeId), "refund");
-  }
-
-  async finishRefund(chargeId: string, taken: Money, adminId: number): Promise<void> {
-    await this.redis.hset(this.k.starsCharge(chargeId), { refund: "done", refundTaken: moneyString(taken), refundedBy: String(adminId), refundedAt: String(Date.now()) });
-  }
-}
-
 export interface PaidInvoice {
   invoicePayload: string;
   currency: string;
@@ -274,8 +150,8 @@ export type PaymentOutcome =
  * Credits a successful_payment once, however often the update arrives: the wallet credit is keyed
  * by the charge id and is atomic in Redis; marking the invoice paid afterwards is idempotent too.
  */
-export async function creditPayment(deps: Pick<AppDeps, "redis" | "config" | "wallet">, payment: PaidInvoice): Promise<PaymentOutcome> {
-  const invoices = new InvoiceStore(deps.redis, deps.config.redis.prefix);
+export async function creditPayment(deps: Pick<AppDeps, "invoices" | "wallet">, payment: PaidInvoice): Promise<PaymentOutcome> {
+  const { invoices } = deps;
   const invoice = await invoices.get(payment.invoicePayload);
   if (!invoice || invoice.currency !== payment.currency) return { outcome: "unmatched" };
   const chargeId = payment.telegramPaymentChargeId;
@@ -307,11 +183,11 @@ export type StarsRefundOutcome =
  * stays "started" and is never repeated automatically: the wallet is then settled by hand.
  */
 export async function refundStars(
-  deps: Pick<AppDeps, "redis" | "config" | "wallet">,
+  deps: Pick<AppDeps, "invoices" | "wallet">,
   api: Pick<Api, "refundStarPayment">,
   input: { userId: number; chargeId: string; adminId: number; force: boolean },
 ): Promise<StarsRefundOutcome> {
-  const invoices = new InvoiceStore(deps.redis, deps.config.redis.prefix);
+  const { invoices } = deps;
   const charge = await invoices.getStarsCharge(input.chargeId);
   if (!charge || charge.userId !== input.userId) return { outcome: "not_found" };
   if (charge.refund) return { outcome: "already", state: charge.refund };

@@ -137,6 +137,7 @@ async function alertForRefusal(deps: PlacementDeps, e: PanelError): Promise<void
       return send("panel_funds", "alert-panel-funds");
     case "invalid_key":
     case "suspended":
+    case "unsupported_action": // `add` itself refused: the panel URL or script is wrong, no order can go through
       return send("panel_key", "alert-panel-key");
     case "incorrect_service":
       // The panel dropped the service: stop offering it as soon as possible.
@@ -164,12 +165,20 @@ async function alertUnknown(deps: PlacementDeps, order: OrderRecord, reason: str
  * Crash recovery, called periodically by the poller: orders left between reserve and a known
  * outcome by a process that died. Reserved ones never sent `add`, so they are refunded; sending
  * ones may have reached the panel, so they become unknown for an admin. Users are told either way.
+ * First it repairs unknown orders that older versions left in the placing set (see
+ * OrderStore.repairUnknown), alerting as for a fresh unknown.
  */
 export async function recoverStalePlacements(deps: PlacementDeps, now = Date.now()): Promise<{ refunded: string[]; unknown: string[] }> {
   const { orders, config, logger } = deps;
   const sendingStaleMs = config.panel.timeoutMs + SENDING_GRACE_MS;
   const refunded: string[] = [];
   const unknown: string[] = [];
+  // Orders an older version left unknown but still among the placing ones: admins never heard of them.
+  for (const order of await orders.repairUnknown()) {
+    unknown.push(order.id);
+    await alertUnknown(deps, order, order.failReason ?? "interrupted while waiting for the panel");
+    await notifyUser(deps, order, "order-recovered-unknown");
+  }
   for (const order of await orders.stalePlacing(Math.min(RESERVED_STALE_MS, sendingStaleMs), now)) {
     const idleMs = now - order.updatedAt;
     if (order.placement === "reserved" && idleMs >= RESERVED_STALE_MS) {

@@ -7,43 +7,14 @@
  * `settleReceipt` may run any number of times (again after a restart between the decision and the
  * credit, or when another admin presses later): it credits at most once and tells the user once.
  */
-import { randomBytes } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { AppDeps } from "../app.js";
-import { D, moneyString, type Money } from "../money.js";
-import { keys as keysFor, type Keys, type Redis } from "../store/redis.js";
+import { D, type Money } from "../money.js";
+import type { Receipt, ReceiptDecision } from "../store/receipts.js";
 import { escapeHtml, truncate } from "../text/html.js";
 import { formatMoney } from "../text/format.js";
 
-export type ReceiptState = "pending" | "approved" | "rejected";
-export type ReceiptDecision = Exclude<ReceiptState, "pending">;
-
-export interface Receipt {
-  id: string;
-  userId: number;
-  /** the customer's chat and their receipt message, which admins get a copy of */
-  chatId: number;
-  messageId: number;
-  firstName: string;
-  username?: string;
-  /** what the customer says they transferred, in the panel currency */
-  amount: string;
-  createdAt: number;
-  state: ReceiptState;
-  decidedBy?: number;
-  /** the deciding admin as shown to the other admins */
-  decidedByName?: string;
-  /** what an approval credits: the customer's amount unless the admin gave another */
-  approvedAmount?: string;
-  /** the customer has been told the decision */
-  notified: boolean;
-}
-
-/** Receipts stay long enough for disputes about them. */
-const RECEIPT_KEEP_SECONDS = 180 * 24 * 60 * 60;
-/** Admins type receipt ids: no 0/O or 1/I to confuse. 32 letters, so a random byte maps evenly. */
-const ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-export const RECEIPT_ID_RE = /^[A-HJ-NP-Z2-9]{8}$/;
+export { RECEIPT_ID_RE, type Receipt, type ReceiptDecision, type ReceiptState } from "../store/receipts.js";
 
 export const receiptCallback = {
   approve: (id: string) => `rc:a:${id}`,
@@ -54,100 +25,6 @@ export const receiptCallbackMatch = {
   /** data of ours in no valid shape: stale or forged */
   ours: /^rc:/,
 };
-
-// Moves a pending receipt to its decision; returns 0 missing, 1 decided before, 2 decided now.
-const DECIDE = `
-local k = KEYS[1]
-if redis.call('EXISTS', k) == 0 then return 0 end
-if redis.call('HGET', k, 'state') ~= 'pending' then return 1 end
-redis.call('HSET', k, 'state', ARGV[1], 'decidedBy', ARGV[2], 'decidedByName', ARGV[3], 'decidedAt', ARGV[4])
-if ARGV[5] ~= '' then redis.call('HSET', k, 'approvedAmount', ARGV[5]) end
-return 2
-`;
-
-function newReceiptId(): string {
-  return [...randomBytes(8)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
-}
-
-export class ReceiptStore {
-  private readonly k: Keys;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-  }
-
-  async create(input: Omit<Receipt, "id" | "createdAt" | "state" | "notified">, now = Date.now()): Promise<Receipt> {
-    for (;;) {
-      const id = newReceiptId();
-      const key = this.k.receipt(id);
-      // Claim the id first: 40 random bits rarely collide, but a collision must not merge two receipts.
-      if ((await this.redis.hsetnx(key, "id", id)) === 0) continue;
-      const receipt: Receipt = { ...input, id, createdAt: now, state: "pending", notified: false };
-      const fields: Record<string, string> = {
-        userId: String(receipt.userId),
-        chatId: String(receipt.chatId),
-        messageId: String(receipt.messageId),
-        firstName: receipt.firstName.slice(0, 64),
-        amount: receipt.amount,
-        createdAt: String(now),
-        state: "pending",
-      };
-      if (receipt.username) fields.username = receipt.username.slice(0, 64);
-      await this.redis.multi().hset(key, fields).expire(key, RECEIPT_KEEP_SECONDS).exec();
-      return receipt;
-    }
-  }
-
-  async get(id: string): Promise<Receipt | null> {
-    if (!RECEIPT_ID_RE.test(id)) return null;
-    const h = await this.redis.hgetall(this.k.receipt(id));
-    if (!h.id || !h.state) return null;
-    return {
-      id: h.id,
-      userId: Number(h.userId),
-      chatId: Number(h.chatId),
-      messageId: Number(h.messageId),
-      firstName: h.firstName ?? "",
-      username: h.username,
-      amount: h.amount ?? "0",
-      createdAt: Number(h.createdAt),
-      state: h.state === "approved" || h.state === "rejected" ? h.state : "pending",
-      decidedBy: h.decidedBy ? Number(h.decidedBy) : undefined,
-      decidedByName: h.decidedByName,
-      approvedAmount: h.approvedAmount,
-      notified: h.notified === "1",
-    };
-  }
-
-  /** The atomic first-decision-wins step. `won` is false when someone decided before. */
-  async decide(
-    id: string,
-    decision: ReceiptDecision,
-    admin: { id: number; name: string },
-    amount?: Money,
-  ): Promise<{ won: boolean; receipt: Receipt } | null> {
-    if (!RECEIPT_ID_RE.test(id)) return null;
-    const result = (await this.redis.eval(
-      DECIDE,
-      1,
-      this.k.receipt(id),
-      decision,
-      String(admin.id),
-      admin.name.slice(0, 64),
-      String(Date.now()),
-      decision === "approved" && amount ? moneyString(amount) : "",
-    )) as number;
-    if (result === 0) return null;
-    const receipt = await this.get(id);
-    return receipt ? { won: result === 2, receipt } : null;
-  }
-
-  async markNotified(id: string): Promise<void> {
-    await this.redis.hset(this.k.receipt(id), "notified", "1");
-  }
-}
 
 /** A Telegram user for admins: a link to their profile, the @username and the id. */
 export function userMention(user: { id: number; firstName: string; username?: string }): string {
@@ -186,7 +63,7 @@ export function receiptKeyboard(t: Translate, id: string): InlineKeyboard {
   return new InlineKeyboard().text(t("topup-receipt-approve"), receiptCallback.approve(id)).text(t("topup-receipt-reject"), receiptCallback.reject(id));
 }
 
-type ReceiptDeps = Pick<AppDeps, "redis" | "config" | "wallet" | "outbox" | "users" | "i18n">;
+type ReceiptDeps = Pick<AppDeps, "receipts" | "config" | "wallet" | "outbox" | "users" | "i18n">;
 
 async function localeOf(deps: ReceiptDeps, userId: number): Promise<string> {
   return (await deps.users.getLocale(userId)) ?? deps.config.defaultLocale;
@@ -194,7 +71,7 @@ async function localeOf(deps: ReceiptDeps, userId: number): Promise<string> {
 
 /** Records a receipt and sends every admin a copy of the customer's message with the decision buttons. */
 export async function submitReceipt(deps: ReceiptDeps, input: Omit<Receipt, "id" | "createdAt" | "state" | "notified">): Promise<Receipt> {
-  const receipt = await new ReceiptStore(deps.redis, deps.config.redis.prefix).create(input);
+  const receipt = await deps.receipts.create(input);
   for (const adminId of deps.config.adminIds) {
     const locale = await localeOf(deps, adminId);
     const t: Translate = (key, vars) => deps.i18n.t(locale, key, vars);
@@ -221,8 +98,7 @@ export async function decideReceipt(
   admin: { id: number; name: string },
   amount?: Money,
 ): Promise<{ won: boolean; receipt: Receipt } | null> {
-  const store = new ReceiptStore(deps.redis, deps.config.redis.prefix);
-  const result = await store.decide(id, decision, admin, amount);
+  const result = await deps.receipts.decide(id, decision, admin, amount);
   if (result) await settleReceipt(deps, result.receipt);
   return result;
 }
@@ -256,5 +132,5 @@ export async function settleReceipt(deps: ReceiptDeps, receipt: Receipt): Promis
         });
   // The key makes a repeat after a crash between enqueue and markNotified harmless.
   await deps.outbox.enqueue({ chatId: receipt.chatId, text, parseMode: "HTML", key: `receipt:${receipt.id}:outcome` });
-  await new ReceiptStore(deps.redis, deps.config.redis.prefix).markNotified(receipt.id);
+  await deps.receipts.markNotified(receipt.id);
 }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { Logger } from "../logger.js";
 import { D } from "../money.js";
 import type { PanelService } from "../panel/schemas.js";
-import { keys as keysFor, type Keys, type Redis } from "./redis.js";
+import { keys as keysFor, type Keys } from "./keys.js";
+import type { Redis } from "./redis.js";
 
 /** How the order dialog collects an order for a service type; null: the bot cannot order it yet. */
 export type OrderKind = "default" | "package" | "comments";

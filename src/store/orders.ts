@@ -1,6 +1,8 @@
 import { D, fromUnits, toUnits, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
-import { keys as keysFor, type Keys, type Redis } from "./redis.js";
+import { keys as keysFor, type Keys } from "./keys.js";
+import type { Redis } from "./redis.js";
+import { Scripts } from "./scripts.js";
 import { LEDGER_MAX } from "./wallet.js";
 
 /**
@@ -86,92 +88,25 @@ function encode(fields: Partial<OrderRecord>): Record<string, string> {
   return out;
 }
 
-// draft → reserved: checks owner and state, takes the money, all in one step. A second press of
-// Confirm, or two presses at once, find the order no longer a draft and do nothing.
-const RESERVE = `
-local order, wallet, ledger, userOrders, all, placing = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local h = redis.call('HMGET', order, 'userId', 'placement', 'price', 'createdAt')
-if not h[1] then return {'missing'} end
-if h[1] ~= ARGV[1] then return {'not_owner'} end
-if h[2] ~= 'draft' then return {'state', h[2]} end
-local price = tonumber(ARGV[2])
-local bal = tonumber(redis.call('GET', wallet) or '0')
-if bal < price then return {'funds', tostring(bal)} end
-local after = redis.call('DECRBY', wallet, price)
-redis.call('HSET', order, 'placement', 'reserved', 'updatedAt', ARGV[3])
-redis.call('PERSIST', order)
-redis.call('ZADD', userOrders, h[4], ARGV[4])
-redis.call('ZADD', all, h[4], ARGV[4])
-redis.call('ZADD', placing, ARGV[3], ARGV[4])
-local entry = string.gsub(ARGV[5], '"__BALANCE__"', tostring(after))
-redis.call('LPUSH', ledger, entry)
-redis.call('LTRIM', ledger, 0, tonumber(ARGV[6]) - 1)
-return {'ok', tostring(after)}
-`;
-
-// Cancel pressed on a confirmation: only the owner's draft is removed, so a cancel racing a
-// confirm (another process, a redelivered update) can never drop an order that took money.
-const DISCARD_DRAFT = `
-local h = redis.call('HMGET', KEYS[1], 'userId', 'placement')
-if not h[1] or h[1] ~= ARGV[1] then return 'missing' end
-if h[2] ~= 'draft' then return h[2] end
-redis.call('DEL', KEYS[1])
-return 'ok'
-`;
-
-// Compare-and-set of the placement, so that only one process moves an order on.
-const TRANSITION = `
-local cur = redis.call('HGET', KEYS[1], 'placement')
-local allowed = false
-for from in string.gmatch(ARGV[1], '[^,]+') do if cur == from then allowed = true end end
-if not allowed then return cur or '' end
-for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-return 'ok'
-`;
-
-// reserved|sending|unknown → failed, and the money goes back once.
-const FAIL_AND_REFUND = `
-local order, wallet, ledger, placing, unknown = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local cur = redis.call('HGET', order, 'placement')
-if cur ~= 'reserved' and cur ~= 'sending' and cur ~= 'unknown' then return {'state', cur or ''} end
-local price = tonumber(redis.call('HGET', order, 'priceUnits') or '0')
-local after = redis.call('INCRBY', wallet, price)
-redis.call('HSET', order, 'placement', 'failed', 'status', 'canceled', 'failReason', ARGV[1], 'updatedAt', ARGV[2], 'refunded', ARGV[3])
-redis.call('ZREM', placing, ARGV[4])
-redis.call('SREM', unknown, ARGV[4])
-local entry = string.gsub(ARGV[5], '"__BALANCE__"', tostring(after))
-redis.call('LPUSH', ledger, entry)
-redis.call('LTRIM', ledger, 0, tonumber(ARGV[6]) - 1)
-return {'ok', tostring(after)}
-`;
-
-// sending|unknown|reserved → placed with the panel's id; scheduled for polling.
-const MARK_PLACED = `
-local order, placing, unknown, panelIds, pollDue = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local cur = redis.call('HGET', order, 'placement')
-if cur ~= 'sending' and cur ~= 'unknown' and cur ~= 'reserved' then return cur or '' end
-redis.call('HSET', order, 'placement', 'placed', 'panelOrderId', ARGV[1], 'status', 'pending', 'statusRaw', 'Pending', 'placedAt', ARGV[2], 'updatedAt', ARGV[2])
-redis.call('ZREM', placing, ARGV[3])
-redis.call('SREM', unknown, ARGV[3])
-redis.call('HSET', panelIds, ARGV[1], ARGV[3])
-redis.call('ZADD', pollDue, ARGV[4], ARGV[3])
-return 'ok'
-`;
-
 export type ReserveResult =
   | { ok: true; balance: Money }
   | { ok: false; reason: "missing" | "not_owner" }
   | { ok: false; reason: "state"; placement: Placement }
   | { ok: false; reason: "funds"; balance: Money };
 
+/** Which orders a scan goes over: all of them, or one user's. */
+export type OrderScope = "all" | { userId: number };
+
 /** Orders and their placement protocol. Every state change is a compare-and-set in Redis. */
 export class OrderStore {
-  readonly k: Keys;
+  private readonly k: Keys;
+  private readonly scripts: Scripts;
   constructor(
-    readonly redis: Redis,
+    private readonly redis: Redis,
     prefix: string,
   ) {
     this.k = keysFor(prefix);
+    this.scripts = Scripts.of(redis);
   }
 
   /** Records what the confirmation message shows; nothing is charged yet. */
@@ -205,9 +140,44 @@ export class OrderStore {
     return res.map(([, h]) => decodeOrder((h ?? {}) as Record<string, string>));
   }
 
+  /**
+   * Some fields of each order, in one pipeline: the fields present, by name. For readers that look
+   * at many orders often (the poller) and must not load the link or the comments every time.
+   */
+  async getFields<F extends string>(ids: string[], fields: readonly F[]): Promise<Array<Partial<Record<F, string>>>> {
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hmget(this.k.order(id), ...fields);
+    const res = (await pipe.exec()) ?? [];
+    return ids.map((_id, i) => {
+      const [err, values] = res[i] ?? [new Error("no reply")];
+      if (err) throw err;
+      const h: Partial<Record<F, string>> = {};
+      (values as Array<string | null>).forEach((v, j) => {
+        if (v !== null) h[fields[j]!] = v;
+      });
+      return h;
+    });
+  }
+
+  /** Some fields of every order in the scope, a page at a time (oldest first). */
+  async *scanFields<F extends string>(scope: OrderScope, fields: readonly F[], pageSize = 500): AsyncGenerator<Array<Partial<Record<F, string>>>> {
+    const set = scope === "all" ? this.k.orders : this.k.userOrders(scope.userId);
+    for (let start = 0; ; start += pageSize) {
+      const ids = await this.redis.zrange(set, start, start + pageSize - 1);
+      if (ids.length === 0) return;
+      yield await this.getFields(ids, fields);
+      if (ids.length < pageSize) return;
+    }
+  }
+
   async byPanelId(panelOrderId: string): Promise<OrderRecord | null> {
-    const id = await this.redis.hget(this.k.panelIds, panelOrderId);
+    const id = await this.panelIdOwner(panelOrderId);
     return id ? this.get(id) : null;
+  }
+
+  /** The local order a panel order id belongs to, if any. */
+  async panelIdOwner(panelOrderId: string): Promise<string | null> {
+    return this.redis.hget(this.k.panelIds, panelOrderId);
   }
 
   /** Confirm pressed: takes the price from the wallet if the draft is still a draft. */
@@ -215,22 +185,17 @@ export class OrderStore {
     const order = await this.redis.hget(this.k.order(id), "priceUnits");
     const units = Number(order ?? 0);
     const entry = JSON.stringify({ at: now, amount: String(-units), balance: "__BALANCE__", reason: "order", orderId: id });
-    const res = (await this.redis.eval(
-      RESERVE,
-      6,
-      this.k.order(id),
-      this.k.wallet(userId),
-      this.k.ledger(userId),
-      this.k.userOrders(userId),
-      this.k.orders,
-      this.k.placing,
-      String(userId),
-      units,
-      now,
-      id,
-      entry,
-      LEDGER_MAX,
-    )) as string[];
+    const res = await this.scripts.orderReserve(
+      {
+        order: this.k.order(id),
+        wallet: this.k.wallet(userId),
+        ledger: this.k.ledger(userId),
+        userOrders: this.k.userOrders(userId),
+        orders: this.k.orders,
+        placing: this.k.placing,
+      },
+      { userId, units, now, id, entry, ledgerMax: LEDGER_MAX },
+    );
     switch (res[0]) {
       case "ok":
         return { ok: true, balance: fromUnits(res[1]) };
@@ -246,7 +211,7 @@ export class OrderStore {
   /** Deletes the user's draft. "missing" also for another user's draft: callback data can be forged. */
   async discardDraft(id: string, userId: number): Promise<"ok" | "missing" | Placement> {
     if (!/^\d{1,15}$/.test(id)) return "missing";
-    return (await this.redis.eval(DISCARD_DRAFT, 1, this.k.order(id), String(userId))) as "ok" | "missing" | Placement;
+    return (await this.scripts.orderDiscardDraft({ order: this.k.order(id) }, { userId })) as "ok" | "missing" | Placement;
   }
 
   /** reserved → sending, right before `add` goes out. False: someone else is placing it. */
@@ -255,7 +220,10 @@ export class OrderStore {
   }
 
   async markPlaced(id: string, panelOrderId: string, firstPollAt: number, now = Date.now()): Promise<boolean> {
-    const res = await this.redis.eval(MARK_PLACED, 5, this.k.order(id), this.k.placing, this.k.unknown, this.k.panelIds, this.k.pollDue, panelOrderId, now, id, firstPollAt);
+    const res = await this.scripts.orderMarkPlaced(
+      { order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown, panelIds: this.k.panelIds, pollDue: this.k.pollDue },
+      { panelOrderId, now, id, firstPollAt },
+    );
     return res === "ok";
   }
 
@@ -264,30 +232,36 @@ export class OrderStore {
     const order = await this.get(id);
     if (!order) return { ok: false };
     const entry = JSON.stringify({ at: now, amount: String(toUnits(new D(order.price))), balance: "__BALANCE__", reason: "refund", orderId: id, note: reason.slice(0, 200) });
-    const res = (await this.redis.eval(
-      FAIL_AND_REFUND,
-      5,
-      this.k.order(id),
-      this.k.wallet(order.userId),
-      this.k.ledger(order.userId),
-      this.k.placing,
-      this.k.unknown,
-      reason.slice(0, 300),
-      now,
-      order.price,
-      id,
-      entry,
-      LEDGER_MAX,
-    )) as string[];
+    const res = await this.scripts.orderFailAndRefund(
+      { order: this.k.order(id), wallet: this.k.wallet(order.userId), ledger: this.k.ledger(order.userId), placing: this.k.placing, unknown: this.k.unknown },
+      { reason: reason.slice(0, 300), now, refunded: order.price, id, entry, ledgerMax: LEDGER_MAX },
+    );
     return res[0] === "ok" ? { ok: true, balance: fromUnits(res[1]) } : { ok: false };
   }
 
-  /** No answer and the request may have reached the panel: keep the money, ask a human. */
+  /**
+   * No answer and the request may have reached the panel: keep the money, ask a human. One step,
+   * so the order is never unknown while still in the placing set or missing from the unknown set.
+   */
   async markUnknown(id: string, reason: string, now = Date.now()): Promise<boolean> {
-    const res = await this.transition(id, ["sending", "reserved"], { placement: "unknown", failReason: reason.slice(0, 300), updatedAt: now });
-    if (res !== "ok") return false;
-    await this.redis.multi().zrem(this.k.placing, id).sadd(this.k.unknown, id).exec();
-    return true;
+    const res = await this.scripts.orderMarkUnknown({ order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown }, { reason: reason.slice(0, 300), now, id });
+    return res === "ok";
+  }
+
+  /**
+   * Orders older versions left unknown but still in the placing set (their markUnknown was two
+   * steps and a crash came between): moved to the unknown set. Returns the orders repaired.
+   */
+  async repairUnknown(): Promise<OrderRecord[]> {
+    // The placing set holds only orders in flight, a handful.
+    const ids = await this.redis.zrange(this.k.placing, 0, -1);
+    if (ids.length === 0) return [];
+    const repaired: OrderRecord[] = [];
+    for (const order of await this.getMany(ids)) {
+      if (order?.placement !== "unknown") continue;
+      if (await this.scripts.orderRepairUnknown({ order: this.k.order(order.id), placing: this.k.placing, unknown: this.k.unknown }, { id: order.id })) repaired.push(order);
+    }
+    return repaired;
   }
 
   /** Orders stuck between reserve and a known outcome for longer than `olderThanMs` (a crashed process). */
@@ -328,8 +302,6 @@ export class OrderStore {
   }
 
   private async transition(id: string, from: Placement[], fields: Partial<OrderRecord>): Promise<string> {
-    const args = Object.entries(encode(fields)).flat();
-    return (await this.redis.eval(TRANSITION, 1, this.k.order(id), from.join(","), ...args)) as string;
+    return this.scripts.orderTransition({ order: this.k.order(id) }, { from, fields: encode(fields) });
   }
 }
-

@@ -4,7 +4,8 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip, gzipSync } from "node:zlib";
-import { keys as keysFor, type Redis } from "./redis.js";
+import { keys as keysFor } from "./keys.js";
+import type { Redis } from "./redis.js";
 
 /**
  * Backup and restore of everything under one key prefix, while the bot runs.
@@ -46,14 +47,10 @@ interface SnapshotRow {
 const BATCH = 200;
 const WATCH_TRIES = 20;
 
-/** Glob-escapes a prefix for SCAN MATCH. */
-export function matchPattern(prefix: string): string {
-  return `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`;
-}
-
 /** Counters only grow: dumped after everything that carries their ids. */
 export function counterKeys(prefix: string): string[] {
-  return [keysFor(prefix).orderSeq, `${prefix}bc:seq`];
+  const k = keysFor(prefix);
+  return [k.orderSeq, k.broadcast.seq];
 }
 
 export interface BackupResult {
@@ -128,7 +125,7 @@ async function writeRows(conn: Redis, prefix: string, out: NodeJS.WritableStream
   };
   cursor = "0";
   do {
-    const [next, found] = await conn.scan(cursor, "MATCH", matchPattern(prefix), "COUNT", 500);
+    const [next, found] = await conn.scan(cursor, "MATCH", keysFor(prefix).all, "COUNT", 500);
     cursor = next;
     for (const key of found) {
       // SCAN may return a key twice.
@@ -217,7 +214,7 @@ export async function keysUnder(conn: Redis, prefix: string, limit = 5): Promise
   const found: string[] = [];
   let cursor = "0";
   do {
-    const [next, batch] = await conn.scan(cursor, "MATCH", matchPattern(prefix), "COUNT", 1000);
+    const [next, batch] = await conn.scan(cursor, "MATCH", keysFor(prefix).all, "COUNT", 1000);
     cursor = next;
     found.push(...batch);
   } while (cursor !== "0" && found.length < limit);

@@ -1,5 +1,6 @@
 import { isLocale, type Locale } from "../text/locales.js";
-import { keys as keysFor, type Keys, type Redis } from "./redis.js";
+import { keys as keysFor, type Keys } from "./keys.js";
+import type { Redis } from "./redis.js";
 
 export interface UserRecord {
   id: number;
@@ -67,6 +68,24 @@ export class UserStore {
 
   async count(): Promise<number> {
     return this.redis.scard(this.k.users);
+  }
+
+  /** One SSCAN step over the user ids: the next cursor ("0" at the end) and a batch. Resumable from a stored cursor. */
+  async idsPage(cursor: string, count: number): Promise<{ next: string; ids: number[] }> {
+    const [next, batch] = await this.redis.sscan(this.k.users, cursor, "COUNT", count);
+    return { next, ids: batch.map(Number) };
+  }
+
+  /** For each user: whether they blocked the bot and their chat, in one pipeline. */
+  async reachability(ids: number[]): Promise<Array<{ blocked: boolean; chatId: number }>> {
+    if (ids.length === 0) return [];
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hmget(this.k.user(id), "blocked", "chatId");
+    const rows = (await pipe.exec()) ?? [];
+    return ids.map((id, i) => {
+      const [blocked, chatId] = (rows[i]?.[1] ?? []) as Array<string | null>;
+      return { blocked: blocked === "1", chatId: chatId ? Number(chatId) : id };
+    });
   }
 
   /** All user ids, in pages, without loading the whole set at once. */

@@ -1,5 +1,7 @@
 import { fromUnits, moneyString, toUnits, type Money } from "../money.js";
-import { keys as keysFor, type Keys, type Redis } from "./redis.js";
+import { keys as keysFor, type Keys } from "./keys.js";
+import type { Redis } from "./redis.js";
+import { Scripts } from "./scripts.js";
 
 export type LedgerReason = "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle";
 
@@ -20,37 +22,6 @@ export interface LedgerEntry {
 /** Ledger lists are capped so a very active user's history cannot grow Redis without bound. */
 export const LEDGER_MAX = 5_000;
 
-// Credit once per idempotency key: the marker and the credit are one atomic step, so a repeated
-// event (a second refund, a redelivered payment) can never credit twice.
-const CREDIT_ONCE = `
-local marker, wallet, ledger = KEYS[1], KEYS[2], KEYS[3]
-if marker ~= '' and redis.call('EXISTS', marker) == 1 then return {0, redis.call('GET', wallet) or '0'} end
-local bal = redis.call('INCRBY', wallet, ARGV[1])
-if marker ~= '' then redis.call('SET', marker, ARGV[1]) end
-local entry = string.gsub(ARGV[2], '"__BALANCE__"', tostring(bal))
-redis.call('LPUSH', ledger, entry)
-redis.call('LTRIM', ledger, 0, tonumber(ARGV[3]) - 1)
-return {1, tostring(bal)}
-`;
-
-// Debit without ever going below zero: check and decrement in one step (no read-then-write race).
-// ARGV[4] = '1': take what there is, up to the amount (admin corrections).
-const DEBIT = `
-local wallet, ledger = KEYS[1], KEYS[2]
-local bal = tonumber(redis.call('GET', wallet) or '0')
-local amount = tonumber(ARGV[1])
-if bal < amount then
-  if ARGV[4] ~= '1' then return {0, tostring(bal), '0'} end
-  amount = bal
-end
-local after = redis.call('DECRBY', wallet, amount)
-local entry = string.gsub(ARGV[2], '"__AMOUNT__"', '"-' .. tostring(amount) .. '"')
-entry = string.gsub(entry, '"__BALANCE__"', tostring(after))
-redis.call('LPUSH', ledger, entry)
-redis.call('LTRIM', ledger, 0, tonumber(ARGV[3]) - 1)
-return {1, tostring(after), tostring(amount)}
-`;
-
 /**
  * Wallets in the panel's currency, kept in Redis as integer units of 0.00001 (see money.ts).
  * Ledger entries are written by the same script as the balance change, so they never disagree.
@@ -58,11 +29,13 @@ return {1, tostring(after), tostring(amount)}
  */
 export class WalletStore {
   private readonly k: Keys;
+  private readonly scripts: Scripts;
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
     this.k = keysFor(prefix);
+    this.scripts = Scripts.of(redis);
   }
 
   async balance(userId: number): Promise<Money> {
@@ -82,17 +55,11 @@ export class WalletStore {
     if (amount.isNegative()) throw new Error("credit amount must not be negative");
     const units = toUnits(amount);
     const json = JSON.stringify({ ...entry, at: Date.now(), amount: String(units), balance: "__BALANCE__" });
-    const [done, bal] = (await this.redis.eval(
-      CREDIT_ONCE,
-      3,
-      onceKey ? this.k.credited(onceKey) : "",
-      this.k.wallet(userId),
-      this.k.ledger(userId),
-      units,
-      json,
-      LEDGER_MAX,
-    )) as [number, string];
-    return { credited: done === 1, balance: fromUnits(bal) };
+    const { credited, balance } = await this.scripts.walletCredit(
+      { marker: onceKey ? this.k.credited(onceKey) : "", wallet: this.k.wallet(userId), ledger: this.k.ledger(userId) },
+      { units, entry: json, ledgerMax: LEDGER_MAX },
+    );
+    return { credited, balance: fromUnits(balance) };
   }
 
   /** Takes `amount` if the wallet holds it; `upTo` takes what there is instead of refusing. */
@@ -105,17 +72,11 @@ export class WalletStore {
     const units = toUnits(amount);
     if (units < 0) throw new Error("debit amount must not be negative");
     const json = JSON.stringify({ ...entry, at: Date.now(), amount: "__AMOUNT__", balance: "__BALANCE__" });
-    const [ok, bal, taken] = (await this.redis.eval(
-      DEBIT,
-      2,
-      this.k.wallet(userId),
-      this.k.ledger(userId),
-      units,
-      json,
-      LEDGER_MAX,
-      opts.upTo ? "1" : "0",
-    )) as [number, string, string];
-    return { ok: ok === 1, balance: fromUnits(bal), taken: fromUnits(taken) };
+    const { ok, balance, taken } = await this.scripts.walletDebit(
+      { wallet: this.k.wallet(userId), ledger: this.k.ledger(userId) },
+      { units, entry: json, ledgerMax: LEDGER_MAX, upTo: opts.upTo === true },
+    );
+    return { ok, balance: fromUnits(balance), taken: fromUnits(taken) };
   }
 
   /** Newest first. */
@@ -139,6 +100,24 @@ export class WalletStore {
       if (v !== null && v !== undefined) once.set(key, fromUnits(v));
     });
     return { balance: fromUnits(res[0]?.[1] as string | null), entries: (res[1]?.[1] as string[]).map(parseLedgerRow), once };
+  }
+
+  /** What the credit with this idempotency key credited (zero when none was made). */
+  async creditedAmount(onceKey: string): Promise<Money> {
+    return fromUnits(await this.redis.get(this.k.credited(onceKey)));
+  }
+
+  /** Money held in all wallets together: what the shop owes its users. A SCAN over the wallet keys. */
+  async total(): Promise<Money> {
+    let units = 0n;
+    let cursor = "0";
+    do {
+      const [next, found] = await this.redis.scan(cursor, "MATCH", this.k.walletPattern, "COUNT", 1000);
+      cursor = next;
+      if (found.length === 0) continue;
+      for (const v of await this.redis.mget(...found)) if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
+    } while (cursor !== "0");
+    return fromUnits(units.toString());
   }
 
   /** Whether a credit with this idempotency key has been made. */

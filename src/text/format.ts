@@ -39,3 +39,8 @@ export function formatInt(n: number, locale: string): string {
 export function formatDateTime(ms: number | undefined): string {
   return ms ? `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC` : "—";
 }
+
+/** A wait named by the panel ("1 day 2 hours"), in the customer's language ("1 kun 2 soat"). */
+export function formatWait(parts: ReadonlyArray<{ amount: number; unit: "week" | "day" | "hour" | "minute" | "second" }>, locale: string): string {
+  return parts.map((p) => new Intl.NumberFormat(locale, { style: "unit", unit: p.unit, unitDisplay: "long", maximumFractionDigits: 1 }).format(p.amount)).join(" ");
+}

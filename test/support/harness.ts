@@ -3,6 +3,7 @@ import { createBot } from "../../src/bot/index.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { RedisOutbox } from "../../src/outbound/outbox.js";
+import type { OutboxStore } from "../../src/store/outbox.js";
 import { startWorker, type Worker, type WorkerOptions } from "../../src/worker.js";
 import { Api } from "grammy";
 import type { Outbox, OutboundMessage } from "../../src/outbound/types.js";
@@ -31,7 +32,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   sim?: SimOptions;
   /** a real outbox factory; by default messages are collected in `outboxed` */
-  outbox?: (redis: AppDeps["redis"]) => Outbox;
+  outbox?: (store: OutboxStore) => Outbox;
   /** the real outbound path: RedisOutbox, and a worker (poller + sender) sending to the fake Bot API */
   worker?: WorkerOptions | true;
   /** false: the bot is created but not started (tests that feed updates themselves) */
@@ -65,7 +66,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return true;
     },
   };
-  const outbox = opts.worker ? (r: AppDeps["redis"]) => new RedisOutbox(r, config.redis.prefix) : (opts.outbox ?? (() => collect));
+  const outbox = opts.worker ? (store: OutboxStore) => new RedisOutbox(store) : (opts.outbox ?? (() => collect));
   const deps = createDeps(config, logger, { redis: redis.redis, outbox, panelRetryDelayMs: 10 });
   // A plain Api like the worker's in main.ts: no auto-retry, the sender handles 429 itself.
   const worker = opts.worker ? startWorker(deps, new Api(config.botToken, { apiRoot: config.telegramApiRoot }), opts.worker === true ? {} : opts.worker) : undefined;

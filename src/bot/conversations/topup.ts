@@ -1,5 +1,5 @@
 import type { TopupMethod } from "../../services/payments.js";
-import { keys as keysFor, type Keys, type Redis } from "../../store/redis.js";
+import type { TopupDialogs } from "../../store/topup-dialogs.js";
 
 /**
  * The top-up dialog as a small state machine in Redis rather than a conversation: it has at most
@@ -30,24 +30,18 @@ function parseStep(raw: string | null): TopupStep | null {
 }
 
 export class TopupDialog {
-  private readonly k: Keys;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-  }
+  constructor(private readonly store: TopupDialogs) {}
 
   async get(userId: number): Promise<TopupStep | null> {
-    return parseStep(await this.redis.get(this.k.topupDialog(userId)));
+    return parseStep(await this.store.get(userId));
   }
 
   async set(userId: number, step: TopupStep): Promise<void> {
-    await this.redis.set(this.k.topupDialog(userId), JSON.stringify(step), "EX", DIALOG_TTL_SECONDS);
+    await this.store.set(userId, JSON.stringify(step), DIALOG_TTL_SECONDS);
   }
 
   /** Ends the dialog; true when there was one. */
   async clear(userId: number): Promise<boolean> {
-    return (await this.redis.del(this.k.topupDialog(userId))) > 0;
+    return this.store.clear(userId);
   }
 }

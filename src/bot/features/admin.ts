@@ -2,8 +2,7 @@ import { Composer, type Context } from "grammy";
 import { D, isFlatPriceType, type Money } from "../../money.js";
 import { PanelError } from "../../panel/errors.js";
 import type { OrderStatus } from "../../panel/status.js";
-import { PANEL_ORDER_ID, adminTopup, firstTime, orderTotals, parseTopupArgs, parseUserId, placedCount, settleOrder, shopStats, walletsTotal, type OrderTotals, type SettleDecision } from "../../services/admin.js";
-import { createBroadcast, setProgressMessage } from "../../services/broadcast.js";
+import { PANEL_ORDER_ID, adminTopup, firstTime, orderTotals, parseTopupArgs, parseUserId, placedCount, settleOrder, shopStats, type OrderTotals, type SettleDecision } from "../../services/admin.js";
 import type { OrderRecord } from "../../store/orders.js";
 import type { LedgerEntry } from "../../store/wallet.js";
 import type { BotContext } from "../context.js";
@@ -64,13 +63,13 @@ export function adminFeature(): Composer<BotContext> {
     adminOnly(async (ctx) => {
       const userId = parseUserId(ctx.match);
       if (userId === null) return html(ctx, ctx.t("admin-user-usage"));
-      const { users, wallet, redis, orders, config } = ctx.deps;
+      const { users, wallet, orders } = ctx.deps;
       const user = await users.get(userId);
       if (!user) return html(ctx, ctx.t("admin-user-unknown", { user: String(userId) }));
       const [balance, ledger, totals] = await Promise.all([
         wallet.balance(userId),
         wallet.entries(userId, LEDGER_TAIL),
-        orderTotals(redis, config.redis.prefix, orders.k.userOrders(userId), 0),
+        orderTotals(orders, { userId }, 0),
       ]);
       const card = ctx.t("admin-user-card", {
         user: String(userId),
@@ -162,11 +161,11 @@ export function adminFeature(): Composer<BotContext> {
     adminOnly(async (ctx) => {
       const source = ctx.msg.reply_to_message;
       if (!source) return html(ctx, ctx.t("admin-broadcast-usage"));
-      const { redis, config, users } = ctx.deps;
+      const { broadcasts, users } = ctx.deps;
       // A redelivered /broadcast must not start a second broadcast.
-      if (!(await firstTime(redis, config.redis.prefix, `broadcast:${ctx.chat.id}:${ctx.msg.message_id}`))) return;
+      if (!(await firstTime(ctx.deps, `broadcast:${ctx.chat.id}:${ctx.msg.message_id}`))) return;
       const known = await users.count();
-      const id = await createBroadcast(redis, config.redis.prefix, {
+      const id = await broadcasts.create({
         adminId: ctx.from.id,
         adminChatId: ctx.chat.id,
         locale: ctx.locale,
@@ -175,7 +174,7 @@ export function adminFeature(): Composer<BotContext> {
         users: known,
       });
       const progress = await html(ctx, ctx.t("admin-broadcast-started", { id, users: known }));
-      await setProgressMessage(redis, config.redis.prefix, id, progress.message_id);
+      await broadcasts.setProgressMessage(id, progress.message_id);
     }),
   );
 
@@ -190,8 +189,8 @@ export function adminBalanceExtension(): BalanceExtension {
   return {
     async lines(ctx) {
       if (!ctx.isAdmin) return [];
-      const { panel, redis, config } = ctx.deps;
-      const total = await walletsTotal(redis, config.redis.prefix);
+      const { panel, wallet, config } = ctx.deps;
+      const total = await wallet.total();
       const walletsLine = ctx.t("admin-balance-wallets", { total: money(ctx, total) });
       let answer: Awaited<ReturnType<typeof panel.balance>>;
       try {

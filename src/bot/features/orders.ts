@@ -2,13 +2,14 @@ import { Composer, type InlineKeyboard } from "grammy";
 import { D } from "../../money.js";
 import type { OrderStatus, RefillStatus } from "../../panel/status.js";
 import { normalizeRefillStatus } from "../../panel/status.js";
+import { refillWaitOf } from "../../panel/errors.js";
 import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult, type LocalRefusal, type OrderAction, type PanelRefusal } from "../../services/order-actions.js";
 import type { OrderRecord } from "../../store/orders.js";
 import type { BotContext } from "../context.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersCallbackMatch, ordersListKeyboard, ORDERS_PAGE_SIZE } from "../keyboards/orders.js";
 import { editOrReply } from "../reply.js";
-import { formatDateTime, formatInt, formatMoney } from "../../text/format.js";
+import { formatDateTime, formatInt, formatMoney, formatWait } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
 import type { Translator } from "../../text/i18n.js";
 
@@ -49,6 +50,8 @@ const PANEL_REFUSAL_KEYS: Record<Exclude<PanelRefusal, "other">, string> = {
   cancel_disabled: "orders-panel-cancel-disabled",
   not_cancelable: "orders-panel-not-cancelable",
   unavailable: "orders-panel-unavailable",
+  refill_cooldown: "orders-panel-refill-cooldown",
+  action_unsupported: "orders-panel-action-unsupported",
 };
 
 /**
@@ -296,6 +299,8 @@ function localRefusalText(ctx: BotContext, action: OrderAction, reason: LocalRef
 
 function panelRefusalText(ctx: BotContext, reason: PanelRefusal, panelMessage: string): string {
   if (reason === "other") return ctx.t("orders-panel-other", { message: escapeHtml(truncate(panelMessage, PANEL_TEXT_MAX)) });
+  const wait = reason === "refill_cooldown" ? refillWaitOf(panelMessage) : [];
+  if (wait.length > 0) return ctx.t("orders-panel-refill-cooldown-wait", { wait: formatWait(wait, ctx.locale) });
   return ctx.t(PANEL_REFUSAL_KEYS[reason]);
 }
 

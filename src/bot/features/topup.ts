@@ -1,7 +1,7 @@
 import { Composer, GrammyError, InlineKeyboard, type Middleware } from "grammy";
 import type { AppDeps } from "../../app.js";
 import { D, moneyString, parseUserAmount, type Money } from "../../money.js";
-import { amountPresets, checkAmount, checkPreCheckout, creditPayment, currencyExponent, enabledMethods, InvoiceStore, parseStars, paymentCredit, providerTotal, refundStars, STARS_CURRENCY, starsPresets, starsRange, type AmountError, type InvoiceKind, type StarsRange, type TopupMethod } from "../../services/payments.js";
+import { amountPresets, checkAmount, checkPreCheckout, creditPayment, currencyExponent, enabledMethods, parseStars, paymentCredit, providerTotal, refundStars, STARS_CURRENCY, starsPresets, starsRange, type AmountError, type InvoiceKind, type StarsRange, type TopupMethod } from "../../services/payments.js";
 import { decideReceipt, decisionLine, RECEIPT_ID_RE, receiptCallbackMatch, receiptCaption, submitReceipt, userMention, type Receipt } from "../../services/receipts.js";
 import type { BotContext } from "../context.js";
 import { TopupDialog } from "../conversations/topup.js";
@@ -52,7 +52,7 @@ export const topupBalanceExtension: BalanceExtension = {
   },
 };
 
-const dialogOf = (ctx: BotContext) => new TopupDialog(ctx.deps.redis, ctx.deps.config.redis.prefix);
+const dialogOf = (ctx: BotContext) => new TopupDialog(ctx.deps.topupDialogs);
 const money = (ctx: BotContext, amount: Money) => formatMoney(amount, ctx.locale, ctx.deps.config.currency);
 const limits = (ctx: BotContext) => {
   const { min, max } = ctx.deps.config.payments;
@@ -85,7 +85,7 @@ export function paymentUpdates(deps: AppDeps): Composer<BotContext> {
 
   composer.on("pre_checkout_query", ...plugins, async (ctx) => {
     const q = ctx.preCheckoutQuery;
-    const invoice = await new InvoiceStore(deps.redis, deps.config.redis.prefix).get(q.invoice_payload);
+    const invoice = await deps.invoices.get(q.invoice_payload);
     const refusal = checkPreCheckout(invoice, { fromId: q.from.id, currency: q.currency, totalAmount: q.total_amount }, Date.now());
     if (refusal === null) {
       await ctx.answerPreCheckoutQuery(true);
@@ -376,7 +376,7 @@ async function sendInvoice(ctx: BotContext, kind: InvoiceKind, quantity: Money):
   const rate = kind === "stars" ? payments.starsRate! : payments.rate!;
   const total = kind === "stars" ? quantity.toNumber() : providerTotal(quantity, new D(rate), currency);
   const amount = kind === "stars" ? paymentCredit("stars", total, new D(rate), currency) : quantity;
-  const invoice = await new InvoiceStore(ctx.deps.redis, ctx.deps.config.redis.prefix).create({
+  const invoice = await ctx.deps.invoices.create({
     userId: ctx.from!.id,
     kind,
     currency,

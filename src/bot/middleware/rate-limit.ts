@@ -9,11 +9,7 @@ export function rateLimit(opts: { limit: number; windowMs: number }): Middleware
   return async (ctx, next) => {
     const userId = ctx.from?.id;
     if (userId === undefined || ctx.isAdmin) return next();
-    const { redis, config } = ctx.deps;
-    const window = Math.floor(Date.now() / opts.windowMs);
-    const key = `${config.redis.prefix}rl:${userId}:${window}`;
-    // One pipelined write per update; the expiry keeps old windows from piling up.
-    const [[, count]] = (await redis.pipeline().incr(key).pexpire(key, opts.windowMs * 2).exec()) as [[null, number], [null, number]];
+    const count = await ctx.deps.rateLimits.hit(userId, opts.windowMs);
     if (count <= opts.limit) return next();
     if (count === opts.limit + 1) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-too-fast") }).catch(() => undefined);

@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { generateCatalog } from "./catalog.js";
 import type { SimService } from "./catalog.js";
 import { PanelState } from "./state.js";
-import type { SimOrder } from "./state.js";
+import type { SimDialect, SimOrder } from "./state.js";
 
 export type { SimService } from "./catalog.js";
-export type { SimOrder, SimRefill } from "./state.js";
+export type { SimDialect, SimOrder, SimRefill } from "./state.js";
 
 export interface SimOptions {
   /** 0 = random free port (default) */
@@ -21,6 +21,8 @@ export interface SimOptions {
   auto?: boolean;
   timing?: { pendingMs?: number; inProgressMs?: number };
   seed?: number;
+  /** which panel script's words and shapes to answer in (default "perfect") */
+  dialect?: SimDialect;
 }
 
 const FAULT_KINDS = ["http500", "html", "empty", "garbage", "slow", "reset", "error"] as const;
@@ -130,7 +132,9 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
     pendingMs: opts.timing?.pendingMs ?? 2000,
     inProgressMs: opts.timing?.inProgressMs ?? 5000,
     seed,
+    dialect: opts.dialect ?? "perfect",
   });
+  const dialect = opts.dialect ?? "perfect";
   let faults: (SimFault & { times: number })[] = [];
   let log: { action: string; params: Params }[] = [];
   let perAction: Record<string, number> = {};
@@ -149,11 +153,16 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
     const { key, action = "", ...rest } = params;
     log.push({ action, params: rest });
     perAction[action] = (perAction[action] ?? 0) + 1;
-    const answer = () => JSON.stringify(key === apiKey ? state.handle(action, rest) : { error: "Invalid API key" });
+    const answer = () => JSON.stringify(key === apiKey ? state.handle(action, rest) : state.badKey());
     const fault = takeFault(action);
     switch (fault?.kind) {
-      case undefined:
-        return send(res, 200, answer());
+      case undefined: {
+        if (dialect !== "clone") return send(res, 200, answer());
+        // A clone sends refusals with 401/422 and a new order with 201.
+        const body = answer();
+        const refused = body.startsWith('{"error"');
+        return send(res, key !== apiKey ? 401 : refused ? 422 : action === "add" ? 201 : 200, body);
+      }
       case "http500":
         return send(res, 500, HTML_500, "text/html");
       case "html":

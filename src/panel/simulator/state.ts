@@ -34,8 +34,19 @@ export interface SimRefill {
   auto: boolean;
 }
 
+/**
+ * Which panel script the simulator speaks (see panel-api-facts, "Dialects"):
+ * - perfect: Perfect Panel, as the seed document shows (default).
+ * - smartpanel: SmartPanel's texts; it has only add, status, services and balance.
+ * - clone: a Laravel/PHP clone: untranslated error keys, 422/401 refusals, 201 on add, an extra
+ *   "status":"success", the catalog wrapped in `data`, non-numeric ids, cancel ids, a 24 h refill
+ *   cool-down and a refusal of a second active order for the same link.
+ */
+export type SimDialect = "perfect" | "smartpanel" | "clone";
+
 export interface PanelStateOptions {
   catalog: SimService[];
+  dialect?: SimDialect;
   balance: string;
   currency: string;
   auto: boolean;
@@ -82,6 +93,25 @@ const idList = (text: string) =>
     .filter(Boolean);
 const total = (o: SimOrder) => o.quantity * (o.runs ?? 1);
 
+/** A clone's refill cool-down. */
+export const CLONE_REFILL_COOLDOWN_MS = 24 * 60 * 60 * 1000;
+
+type ErrorCode = "service" | "link" | "min" | "max" | "funds" | "order" | "duplicate" | "cannot_cancel" | "refill_cooldown";
+/** The texts of a clone's language table that nobody translated. */
+const CLONE_TEXTS: Record<ErrorCode, string> = {
+  service: "neworder.error.service_not_found",
+  link: "neworder.error.invalid_link",
+  min: "neworder.error.min_quantity",
+  max: "neworder.error.max_quantity",
+  funds: "neworder.error.not_enough_funds",
+  order: "order.error.not_found",
+  duplicate: "neworder.error.link_duplicate",
+  cannot_cancel: "Cannot cancel",
+  refill_cooldown: "Refill can be requested after 24 hours",
+};
+export const SMARTPANEL_BAD_KEY = "API is Disable for this user or User Not Found! Contact the Support";
+export const SMARTPANEL_NO_ACTION = "This action is Invalid";
+
 /** The panel's books: catalog, account, orders and refills, and the API v2 actions over them. */
 export class PanelState {
   private readonly services = new Map<string, SimService>();
@@ -91,6 +121,8 @@ export class PanelState {
   private account: Decimal;
   private nextOrderId: number;
   private nextRefillId: number;
+  private nextCancelId = 50;
+  private readonly dialect: SimDialect;
 
   constructor(private readonly o: PanelStateOptions) {
     for (const s of o.catalog) this.services.set(s.service, { ...s });
@@ -98,6 +130,22 @@ export class PanelState {
     this.account = new Decimal(o.balance);
     this.nextOrderId = 10_000 + (hash32(o.seed, "orders") % 90_000);
     this.nextRefillId = 1_000 + (hash32(o.seed, "refills") % 9_000);
+    this.dialect = o.dialect ?? "perfect";
+  }
+
+  /** An error answer in the dialect's words; `english` is Perfect Panel's text. */
+  private fail(code: ErrorCode, english: string): { error: string } {
+    return { error: this.dialect === "clone" ? CLONE_TEXTS[code] : english };
+  }
+
+  /** The answer to a wrong key, in the dialect's words. */
+  badKey(): { error: string } {
+    return { error: this.dialect === "smartpanel" ? SMARTPANEL_BAD_KEY : this.dialect === "clone" ? "api.error.invalid_key" : "Invalid API key" };
+  }
+
+  /** A clone adds "status":"success" to its answers and wraps lists in `data`. */
+  private ok(body: Record<string, unknown>): Answer {
+    return this.dialect === "clone" ? { status: "success", ...body } : body;
   }
 
   balance(): string {
@@ -156,8 +204,10 @@ export class PanelState {
   }
 
   handle(action: string, p: Params): Answer {
+    if (this.dialect === "smartpanel" && (action === "refill" || action === "refill_status" || action === "cancel")) return { error: SMARTPANEL_NO_ACTION };
     switch (action) {
       case "services":
+        if (this.dialect === "clone") return { status: "success", data: this.servicesAnswer.length ? this.servicesAnswer : "Empty Data" };
         return this.servicesAnswer;
       case "add":
         return this.add(p);
@@ -170,7 +220,7 @@ export class PanelState {
       case "cancel":
         return this.cancel(p);
       case "balance":
-        return { balance: this.balance(), currency: this.o.currency };
+        return this.ok({ balance: this.balance(), currency: this.o.currency });
       default:
         return { error: "Incorrect request" };
     }
@@ -178,10 +228,10 @@ export class PanelState {
 
   private add(p: Params): Answer {
     const svc = this.services.get((p.service ?? "").trim());
-    if (!svc) return { error: "Incorrect service ID" };
+    if (!svc) return this.fail("service", "Incorrect service ID");
     if (svc.type === "Subscriptions") return { error: "Subscriptions are not supported by the simulator" };
     const link = (p.link ?? "").trim();
-    if (!link) return { error: "Bad link" };
+    if (!link) return this.fail("link", "Bad link");
 
     const flat = svc.type.endsWith("Package");
     const byComments = svc.type.startsWith("Custom Comments");
@@ -214,15 +264,17 @@ export class PanelState {
 
     if (!flat) {
       const amount = quantity * (runs ?? 1);
-      if (amount < Number(svc.min)) return { error: `Quantity less than minimal ${svc.min}` };
-      if (amount > Number(svc.max)) return { error: `Quantity more than maximum ${svc.max}` };
+      if (amount < Number(svc.min)) return this.fail("min", `Quantity less than minimal ${svc.min}`);
+      if (amount > Number(svc.max)) return this.fail("max", `Quantity more than maximum ${svc.max}`);
     }
+    if (this.dialect === "clone" && this.orders().some((o) => o.link === link && !FINAL_STATUSES.has(norm(o.status))))
+      return this.fail("duplicate", "You have active order with this link. Please wait until order being completed.");
     const rate = new Decimal(svc.rate);
     const charge = new Decimal(money(flat ? rate : rate.times(quantity).times(runs ?? 1).dividedBy(1000)));
-    if (charge.gt(this.account)) return { error: "Not enough funds on balance" };
+    if (charge.gt(this.account)) return this.fail("funds", "Not enough funds on balance");
     this.account = this.account.minus(charge);
 
-    const id = String(this.nextOrderId++);
+    const id = this.dialect === "clone" ? `ord_01${this.nextOrderId++}` : String(this.nextOrderId++);
     const order: SimOrder = {
       id,
       service: svc.service,
@@ -242,7 +294,7 @@ export class PanelState {
     if (interval !== undefined) order.interval = interval;
     if (comments) order.comments = comments;
     this.ordersById.set(id, order);
-    return { order: idOut(id) };
+    return this.ok({ order: idOut(id) });
   }
 
   private status(p: Params): Answer {
@@ -259,7 +311,7 @@ export class PanelState {
 
   private orderStatus(id: string, now: number): unknown {
     const o = this.ordersById.get(id);
-    if (!o) return { error: "Incorrect order ID" };
+    if (!o) return this.fail("order", "Incorrect order ID");
     this.advance(o, now);
     return { charge: o.charge, start_count: o.start_count, status: o.status, remains: o.remains, currency: this.o.currency };
   }
@@ -274,16 +326,18 @@ export class PanelState {
       });
     }
     const r = this.createRefill((p.order ?? "").trim());
-    return typeof r === "string" ? { refill: r } : r;
+    return typeof r === "string" ? this.ok({ refill: r }) : r;
   }
 
   private createRefill(orderId: string): string | { error: string } {
     const o = this.ordersById.get(orderId);
-    if (!o) return { error: "Incorrect order ID" };
+    if (!o) return this.fail("order", "Incorrect order ID");
     this.advance(o, Date.now());
     if (!this.services.get(o.service)?.refill) return { error: "Refill is disabled for this service" };
     if (!REFILLABLE.has(norm(o.status))) return { error: "The order is not completed" };
-    const id = String(this.nextRefillId++);
+    if (this.dialect === "clone" && [...this.refills.values()].some((r) => r.order === orderId && Date.now() - r.createdAt < CLONE_REFILL_COOLDOWN_MS))
+      return { error: CLONE_TEXTS.refill_cooldown };
+    const id = this.dialect === "clone" ? `ref_01${this.nextRefillId++}` : String(this.nextRefillId++);
     this.refills.set(id, { id, order: orderId, status: "Pending", createdAt: Date.now(), auto: this.o.auto });
     return id;
   }
@@ -315,14 +369,15 @@ export class PanelState {
     const ids = idList(p.orders ?? p.order ?? "");
     if (ids.length > MAX_IDS) return { error: "Too many orders" };
     const now = Date.now();
-    return ids.map((id) => {
+    const rows = ids.map((id) => {
       const o = this.ordersById.get(id);
-      let result: number | { error: string } = 1;
-      if (!o) result = { error: "Incorrect order ID" };
+      // A clone answers an accepted cancel with its cancel id and a refusal with a bare text.
+      let result: number | string | { error: string } = this.dialect === "clone" ? this.nextCancelId++ : 1;
+      if (!o) result = this.fail("order", "Incorrect order ID");
       else {
         this.advance(o, now);
         if (!this.services.get(o.service)?.cancel) result = { error: "Cancel is disabled for this service" };
-        else if (FINAL_STATUSES.has(norm(o.status))) result = { error: "The order cannot be canceled" };
+        else if (FINAL_STATUSES.has(norm(o.status))) result = this.dialect === "clone" ? CLONE_TEXTS.cannot_cancel : { error: "The order cannot be canceled" };
         else {
           o.auto = false;
           o.status = "Canceled";
@@ -332,6 +387,8 @@ export class PanelState {
       }
       return { order: idOut(id), cancel: result };
     });
+    // …and a one-order cancel with that order's row alone, not a list.
+    return this.dialect === "clone" && rows.length === 1 ? rows[0] : rows;
   }
 
   /**

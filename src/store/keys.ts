@@ -1,0 +1,128 @@
+/**
+ * Every Redis key the project writes, in one place, under the configurable prefix (REDIS_PREFIX).
+ * Only modules in src/store/ use this: everyone else goes through a store.
+ */
+export function keys(prefix: string) {
+  return {
+    // ---- orders (OrderStore) -------------------------------------------------------------------
+    /** the last order id handed out */
+    orderSeq: `${prefix}seq:order`,
+    /** one order's record (hash); a draft's expires */
+    order: (id: string) => `${prefix}order:${id}`,
+    /** all orders, score = created ms */
+    orders: `${prefix}orders`,
+    /** one user's orders, score = created ms */
+    userOrders: (userId: number) => `${prefix}user:${userId}:orders`,
+    /** panel order id → local order id */
+    panelIds: `${prefix}panel-ids`,
+    /** orders between reserve and a known outcome, score = reserved ms (crash recovery) */
+    placing: `${prefix}orders:placing`,
+    /** orders whose placement outcome is unknown, for admins to settle */
+    unknown: `${prefix}orders:unknown`,
+
+    // ---- the poller's schedule (PollSchedule) ---------------------------------------------------
+    /** orders to poll, score = due ms (or a worker's lease while it looks at them) */
+    pollDue: `${prefix}poll:due`,
+    /** orders with a refill to track, score = due ms */
+    refillDue: `${prefix}poll:refills`,
+    /** placed orders the poller stopped tracking (odd panel answers): for admins to look at */
+    attention: `${prefix}orders:attention`,
+    /** since when the panel has failed status checks, shared by all workers (expires) */
+    panelFailingSince: `${prefix}poll:panel-failing-since`,
+
+    // ---- customers' order actions (OrderActionLocks) -------------------------------------------
+    /** short lock on a customer's refill/cancel of an order, so a double tap is one panel request */
+    orderActionLock: (orderId: string, action: string) => `${prefix}lock:order:${orderId}:${action}`,
+
+    // ---- wallets (WalletStore) -----------------------------------------------------------------
+    /** balance in units of 0.00001 */
+    wallet: (userId: number) => `${prefix}wallet:${userId}`,
+    /** SCAN MATCH pattern of every wallet key (glob characters in the prefix escaped) */
+    walletPattern: `${globEscape(prefix)}wallet:*`,
+    /** newest-first list of a user's money movements, capped */
+    ledger: (userId: number) => `${prefix}ledger:${userId}`,
+    /** idempotency markers for credits (refunds, payments), holding the units credited */
+    credited: (key: string) => `${prefix}credited:${key}`,
+
+    // ---- users (UserStore) ---------------------------------------------------------------------
+    user: (userId: number) => `${prefix}user:${userId}`,
+    /** ids of every user who ever wrote */
+    users: `${prefix}users`,
+    /** per-user update counter of one rate-limit window (RateLimits) */
+    rateLimit: (userId: number, window: number) => `${prefix}rl:${userId}:${window}`,
+
+    // ---- catalog (CatalogStore) ----------------------------------------------------------------
+    /** the panel's service list as last fetched (JSON) */
+    catalog: `${prefix}catalog`,
+
+    // ---- top-ups (InvoiceStore, ReceiptStore, TopupDialogs) ------------------------------------
+    /** top-up invoices (Telegram Payments, Stars) by the id their payload carries */
+    invoice: (id: string) => `${prefix}topup:invoice:${id}`,
+    /** a Stars payment by telegram_payment_charge_id, kept for refunds */
+    starsCharge: (chargeId: string) => `${prefix}topup:stars:${chargeId}`,
+    /** manual top-up receipts that admins approve or reject */
+    receipt: (id: string) => `${prefix}topup:receipt:${id}`,
+    /** a user's unfinished top-up dialog: which answer the bot waits for */
+    topupDialog: (userId: number) => `${prefix}topup:dialog:${userId}`,
+
+    // ---- admins (AdminRequests, AlertGates) ----------------------------------------------------
+    /** a handled admin command, so a redelivered update is not carried out twice */
+    adminRequest: (requestKey: string) => `${prefix}admin:req:${requestKey}`,
+    /** an admin alert sent lately: the same one is not sent again while this exists */
+    alertGate: (kind: string, subject: string) => `${prefix}alert:${kind}:${subject}`,
+
+    // ---- broadcasts (BroadcastStore) -----------------------------------------------------------
+    broadcast: {
+      /** the last broadcast id handed out */
+      seq: `${prefix}bc:seq`,
+      /** one broadcast job (hash) with its SSCAN cursor */
+      job: (id: string) => `${prefix}bc:${id}`,
+      /** ids of broadcasts not finished yet */
+      active: `${prefix}bc:active`,
+      /** user ids given to the outbox: the number of outcomes to wait for */
+      queued: (id: string) => `${prefix}bc:${id}:queued`,
+      /** user ids left out because they had blocked the bot */
+      skipped: (id: string) => `${prefix}bc:${id}:skipped`,
+      /** which process works on the job now */
+      lease: (id: string) => `${prefix}bc:${id}:lease`,
+    },
+
+    // ---- the outbound queue (OutboxStore) ------------------------------------------------------
+    outbox: {
+      /** one chat's messages in order (list) */
+      queue: (chatId: number | string) => `${prefix}outbox:q:${chatId}`,
+      /** for scripts, which build a chat's list key from its id */
+      queuePrefix: `${prefix}outbox:q:`,
+      /** chats with something to send, score = when the chat may be sent to next */
+      ready: `${prefix}outbox:ready`,
+      /** idempotency marker of a message key */
+      seen: (key: string) => `${prefix}outbox:seen:${key}`,
+      /** count of queued messages */
+      pending: `${prefix}outbox:pending`,
+      /** failed send attempts of the message at the head of each chat's list */
+      attempts: `${prefix}outbox:attempts`,
+      /** the next free send slot of the global rate limit, ms */
+      rate: `${prefix}outbox:rate`,
+      /** send times of the last second, the global limit's hard cap */
+      sent: `${prefix}outbox:sent`,
+      /** outcome counters of one tag (delivered / blocked / failed) */
+      tag: (tag: string) => `${prefix}outbox:tag:${tag}`,
+      /** for scripts, which build a tag's key from the tag a message carries */
+      tagPrefix: `${prefix}outbox:tag:`,
+    },
+
+    // ---- backups (snapshot.ts) -------------------------------------------------------------------
+    /** SCAN MATCH pattern of every key under the prefix */
+    all: `${globEscape(prefix)}*`,
+
+    // ---- grammY conversations (@grammyjs/storage-redis adapter) ----------------------------------
+    /** the conversations plugin's key prefix; the plugin appends its own part */
+    conversations: `${prefix}conv:`,
+  };
+}
+export type Keys = ReturnType<typeof keys>;
+
+/** Escapes glob characters so a key prefix can be used in SCAN MATCH. */
+export function globEscape(s: string): string {
+  return s.replace(/[*?[\]\\]/g, "\\$&");
+}

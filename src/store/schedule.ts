@@ -1,0 +1,94 @@
+import type { ChainableCommander } from "ioredis";
+import { keys as keysFor, type Keys } from "./keys.js";
+import type { Redis } from "./redis.js";
+import { Scripts } from "./scripts.js";
+
+/** The poller's two queues: placed orders to look at, and refills to track. */
+export type PollQueue = "orders" | "refills";
+
+/** One order's write after a panel answer, in pollWrite.lua's argument order. */
+export interface PollWrite {
+  id: string;
+  args: Array<string | number>;
+}
+
+/**
+ * When the poller looks at which order: two sorted sets of ids by due time (a claimed id's score
+ * is its lease end), the admins' attention set, and the shared "panel failing since" mark.
+ */
+export class PollSchedule {
+  private readonly k: Keys;
+  private readonly scripts: Scripts;
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+  ) {
+    this.k = keysFor(prefix);
+    this.scripts = Scripts.of(redis);
+  }
+
+  private key(queue: PollQueue): string {
+    return queue === "orders" ? this.k.pollDue : this.k.refillDue;
+  }
+
+  /** Takes up to `count` ids due by `dueBy`, leased to the caller until `lease`. */
+  claim(queue: PollQueue, dueBy: number, count: number, lease: number): Promise<string[]> {
+    return this.scripts.pollClaim({ schedule: this.key(queue) }, { dueBy, count, lease });
+  }
+
+  /** Gives claimed ids back, due at `dueAt`, unless someone moved them meanwhile. */
+  release(queue: PollQueue, lease: number, dueAt: number, ids: string[]): Promise<void> {
+    return this.scripts.pollRelease({ schedule: this.key(queue) }, { lease, dueAt, ids });
+  }
+
+  /** Off the schedule (the order is gone or finished). */
+  async remove(queue: PollQueue, ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.redis.zrem(this.key(queue), ...ids);
+  }
+
+  /** Due at `at` (now: to the front of the queue). */
+  async schedule(queue: PollQueue, id: string, at = Date.now()): Promise<void> {
+    await this.redis.zadd(this.key(queue), at, id);
+  }
+
+  /** The earliest due time over both queues (Infinity when both are empty). */
+  async nextDueAt(): Promise<number> {
+    const [order, refill] = await Promise.all([this.redis.zrange(this.k.pollDue, 0, 0, "WITHSCORES"), this.redis.zrange(this.k.refillDue, 0, 0, "WITHSCORES")]);
+    return Math.min(Number(order[1] ?? Infinity), Number(refill[1] ?? Infinity));
+  }
+
+  /** A round's writes, one pipeline: each a compare-and-set of the order and its rescheduling. */
+  async write(queue: PollQueue, writes: PollWrite[]): Promise<void> {
+    const pipe: ChainableCommander = this.redis.pipeline();
+    const schedule = this.key(queue);
+    for (const w of writes) this.scripts.pollWrite(pipe, { order: this.k.order(w.id), schedule, attention: this.k.attention }, w.args);
+    const res = (await pipe.exec()) ?? [];
+    const failed = res.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
+  /**
+   * Marks the panel failing from `now` unless it already was; returns since when it has been. The
+   * mark expires after `ttlMs` when nobody fails any more.
+   */
+  async panelFailing(now: number, ttlMs: number): Promise<number> {
+    const key = this.k.panelFailingSince;
+    const [, , since] = (await this.redis.multi().set(key, String(now), "PX", ttlMs, "NX").pexpire(key, ttlMs).get(key).exec()) ?? [];
+    return Number(since?.[1] ?? now);
+  }
+
+  async panelAnswers(): Promise<void> {
+    await this.redis.del(this.k.panelFailingSince);
+  }
+
+  /** Queue sizes for the gauges. */
+  async sizes(now = Date.now()): Promise<{ due: number; tracked: number; refills: number; attention: number }> {
+    const [due, tracked, refills, attention] = await Promise.all([
+      this.redis.zcount(this.k.pollDue, "-inf", now),
+      this.redis.zcard(this.k.pollDue),
+      this.redis.zcard(this.k.refillDue),
+      this.redis.scard(this.k.attention),
+    ]);
+    return { due, tracked, refills, attention };
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The Lua scripts, laid out like BullMQ's: one file per script in `scripts/`, shared pieces in
+ * `scripts/includes/`, pulled in by a `--- @include "includes/name"` line (each include once per
+ * script). The files are read once per process; each connection gets them as ioredis commands
+ * (`defineCommand`), which send EVALSHA and fall back to EVAL when Redis answers NOSCRIPT (after
+ * a restart or SCRIPT FLUSH). Only the stores in this folder call them, through `Scripts`.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ChainableCommander } from "ioredis";
+import type { Redis } from "./redis.js";
+
+/**
+ * `scripts/` next to this module: src/store/ (tsx) or dist/src/store/ (the build copies it there).
+ * A bundle of the code (the benchmarks' esbuild build) lives elsewhere: it reads the source tree
+ * of the directory it was started from.
+ */
+export function scriptsDir(): string {
+  const candidates = [join(dirname(fileURLToPath(import.meta.url)), "scripts"), join(process.cwd(), "src", "store", "scripts")];
+  const found = candidates.find((dir) => existsSync(join(dir, "includes")));
+  if (!found) throw new Error(`Lua scripts not found in ${candidates.join(" or ")}`);
+  return found;
+}
+
+const INCLUDE = /^---\s*@include\s+"([^"]+)"\s*$/gm;
+
+/** A script's text with its includes expanded (recursively, each file once, cycles refused). */
+export function expandIncludes(file: string, seen = new Set<string>(), stack: string[] = []): string {
+  if (stack.includes(file)) throw new Error(`Lua include cycle: ${[...stack, file].join(" → ")}`);
+  const text = readFileSync(file, "utf8");
+  return text.replace(INCLUDE, (_line, name: string) => {
+    const target = resolve(dirname(file), name.endsWith(".lua") ? name : `${name}.lua`);
+    if (seen.has(target)) return "";
+    seen.add(target);
+    return expandIncludes(target, seen, [...stack, file]).trimEnd();
+  });
+}
+
+let loaded: ReadonlyMap<string, string> | undefined;
+
+/** Every script by name (its file name without .lua), includes expanded. Read from disk once. */
+export function loadScripts(): ReadonlyMap<string, string> {
+  if (loaded) return loaded;
+  const dir = scriptsDir();
+  const scripts = new Map<string, string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".lua")).sort()) scripts.set(f.slice(0, -4), expandIncludes(join(dir, f)));
+  return (loaded = scripts);
+}
+
+type Arg = string | number;
+type Target = Redis | ChainableCommander;
+type ScriptCall = (numberOfKeys: number, ...keysAndArgs: Arg[]) => Promise<unknown>;
+
+const defined = new WeakMap<Redis, Scripts>();
+
+/** The scripts as commands of one connection, with one typed wrapper per script. */
+export class Scripts {
+  private constructor(private readonly redis: Redis) {
+    for (const [name, lua] of loadScripts()) redis.defineCommand(name, { lua });
+  }
+
+  /** The connection's scripts, defined on it the first time. */
+  static of(redis: Redis): Scripts {
+    let s = defined.get(redis);
+    if (!s) defined.set(redis, (s = new Scripts(redis)));
+    return s;
+  }
+
+  private call(name: string, keys: string[], args: Arg[], target: Target = this.redis): Promise<unknown> {
+    const fn = (target as unknown as Record<string, ScriptCall | undefined>)[name];
+    if (!fn) throw new Error(`no Lua script ${name}`);
+    return fn.call(target, keys.length, ...keys, ...args);
+  }
+
+  // ---- wallets ---------------------------------------------------------------------------------
+
+  async walletCredit(k: { marker: string; wallet: string; ledger: string }, a: { units: number; entry: string; ledgerMax: number }): Promise<{ credited: boolean; balance: string }> {
+    const [done, balance] = (await this.call("walletCredit", [k.marker, k.wallet, k.ledger], [a.units, a.entry, a.ledgerMax])) as [number, string];
+    return { credited: done === 1, balance };
+  }
+
+  async walletDebit(
+    k: { wallet: string; ledger: string },
+    a: { units: number; entry: string; ledgerMax: number; upTo: boolean },
+  ): Promise<{ ok: boolean; balance: string; taken: string }> {
+    const [ok, balance, taken] = (await this.call("walletDebit", [k.wallet, k.ledger], [a.units, a.entry, a.ledgerMax, a.upTo ? "1" : "0"])) as [number, string, string];
+    return { ok: ok === 1, balance, taken };
+  }
+
+  // ---- orders ----------------------------------------------------------------------------------
+
+  async orderReserve(
+    k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string },
+    a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number },
+  ): Promise<string[]> {
+    return (await this.call("orderReserve", [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing], [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax])) as string[];
+  }
+
+  async orderDiscardDraft(k: { order: string }, a: { userId: number }): Promise<string> {
+    return (await this.call("orderDiscardDraft", [k.order], [String(a.userId)])) as string;
+  }
+
+  /** 'ok', or the placement found instead of one of `from`. */
+  async orderTransition(k: { order: string }, a: { from: string[]; fields: Record<string, string> }): Promise<string> {
+    return (await this.call("orderTransition", [k.order], [a.from.join(","), ...Object.entries(a.fields).flat()])) as string;
+  }
+
+  async orderFailAndRefund(
+    k: { order: string; wallet: string; ledger: string; placing: string; unknown: string },
+    a: { reason: string; now: number; refunded: string; id: string; entry: string; ledgerMax: number },
+  ): Promise<string[]> {
+    return (await this.call("orderFailAndRefund", [k.order, k.wallet, k.ledger, k.placing, k.unknown], [a.reason, a.now, a.refunded, a.id, a.entry, a.ledgerMax])) as string[];
+  }
+
+  /** 'ok', or the placement found instead. */
+  async orderMarkPlaced(
+    k: { order: string; placing: string; unknown: string; panelIds: string; pollDue: string },
+    a: { panelOrderId: string; now: number; id: string; firstPollAt: number },
+  ): Promise<string> {
+    return (await this.call("orderMarkPlaced", [k.order, k.placing, k.unknown, k.panelIds, k.pollDue], [a.panelOrderId, a.now, a.id, a.firstPollAt])) as string;
+  }
+
+  /** 'ok', or the placement found instead. */
+  async orderMarkUnknown(k: { order: string; placing: string; unknown: string }, a: { reason: string; now: number; id: string }): Promise<string> {
+    return (await this.call("orderMarkUnknown", [k.order, k.placing, k.unknown], [a.reason, a.now, a.id])) as string;
+  }
+
+  async orderRepairUnknown(k: { order: string; placing: string; unknown: string }, a: { id: string }): Promise<boolean> {
+    return (await this.call("orderRepairUnknown", [k.order, k.placing, k.unknown], [a.id])) === 1;
+  }
+
+  // ---- the poller's schedule -------------------------------------------------------------------
+
+  async pollClaim(k: { schedule: string }, a: { dueBy: number; count: number; lease: number }): Promise<string[]> {
+    return (await this.call("pollClaim", [k.schedule], [a.dueBy, a.count, a.lease])) as string[];
+  }
+
+  async pollRelease(k: { schedule: string }, a: { lease: number; dueAt: number; ids: string[] }): Promise<void> {
+    await this.call("pollRelease", [k.schedule], [a.lease, a.dueAt, ...a.ids]);
+  }
+
+  /** Queued on a pipeline: a round's writes go out together. `args` as pollWrite.lua reads them. */
+  pollWrite(pipe: ChainableCommander, k: { order: string; schedule: string; attention: string }, args: Arg[]): void {
+    void this.call("pollWrite", [k.order, k.schedule, k.attention], args, pipe);
+  }
+
+  // ---- leases (broadcasts) ---------------------------------------------------------------------
+
+  async leaseRenew(k: { lease: string }, a: { token: string; ms: number }): Promise<boolean> {
+    return (await this.call("leaseRenew", [k.lease], [a.token, a.ms])) === 1;
+  }
+
+  async leaseRelease(k: { lease: string }, a: { token: string }): Promise<void> {
+    await this.call("leaseRelease", [k.lease], [a.token]);
+  }
+
+  // ---- receipts --------------------------------------------------------------------------------
+
+  /** 0 missing, 1 decided before, 2 decided now. */
+  async receiptDecide(k: { receipt: string }, a: { decision: string; adminId: number; adminName: string; now: number; amount: string }): Promise<0 | 1 | 2> {
+    return (await this.call("receiptDecide", [k.receipt], [a.decision, String(a.adminId), a.adminName, String(a.now), a.amount])) as 0 | 1 | 2;
+  }
+
+  // ---- the outbound queue ----------------------------------------------------------------------
+
+  /** 0 seen before, 1 queued, 2 skipped (the user blocked the bot). */
+  async outboxEnqueue(
+    k: { seen: string; queue: string; ready: string; pending: string; user: string; tag: string },
+    a: { message: string; chatId: number; seenTtlS: number },
+  ): Promise<0 | 1 | 2> {
+    return (await this.call("outboxEnqueue", [k.seen, k.queue, k.ready, k.pending, k.user, k.tag], [a.message, String(a.chatId), a.seenTtlS])) as 0 | 1 | 2;
+  }
+
+  async outboxClaim(
+    k: { ready: string; rate: string },
+    a: { queuePrefix: string; max: number; leaseMs: number; intervalMs: number; lookaheadMs: number },
+  ): Promise<Array<string | number>> {
+    return (await this.call("outboxClaim", [k.ready, k.rate], [a.queuePrefix, a.max, a.leaseMs, a.intervalMs, a.lookaheadMs])) as Array<string | number>;
+  }
+
+  /** 0: go (the send is recorded); else ms to wait. */
+  async outboxPermit(k: { sent: string }, a: { max: number; sendId: string; windowMs: number }): Promise<number> {
+    return (await this.call("outboxPermit", [k.sent], [a.max, a.sendId, a.windowMs])) as number;
+  }
+
+  async outboxFinish(
+    k: { queue: string; ready: string; pending: string; attempts: string },
+    a: { chatId: number; raw: string; outcome: string; spacingMs: number; tagPrefix: string },
+  ): Promise<boolean> {
+    return (await this.call("outboxFinish", [k.queue, k.ready, k.pending, k.attempts], [String(a.chatId), a.raw, a.outcome, a.spacingMs, a.tagPrefix])) === 1;
+  }
+
+  /** The attempt count (0 when not counted). */
+  async outboxDefer(k: { ready: string; attempts: string }, a: { chatId: number; ms: number; count: boolean }): Promise<number> {
+    return (await this.call("outboxDefer", [k.ready, k.attempts], [String(a.chatId), a.ms, a.count ? "1" : "0"])) as number;
+  }
+
+  /** The number of messages dropped. */
+  async outboxDropChat(k: { queue: string; ready: string; pending: string; attempts: string }, a: { chatId: number; tagPrefix: string }): Promise<number> {
+    return (await this.call("outboxDropChat", [k.queue, k.ready, k.pending, k.attempts], [String(a.chatId), a.tagPrefix])) as number;
+  }
+}

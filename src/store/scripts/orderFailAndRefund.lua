@@ -1,0 +1,22 @@
+--[[
+  reserved|sending|unknown → failed, and the money goes back once.
+
+  KEYS[1] order     ARGV[1] fail reason
+  KEYS[2] wallet    ARGV[2] now ms
+  KEYS[3] ledger    ARGV[3] refunded (decimal string)
+  KEYS[4] placing   ARGV[4] order id
+  KEYS[5] unknown   ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
+                    ARGV[6] ledger cap
+  Returns {'ok', balance} | {'state', placement}
+]]
+--- @include "includes/appendLedger"
+local order, wallet, ledger, placing, unknown = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local cur = redis.call('HGET', order, 'placement')
+if cur ~= 'reserved' and cur ~= 'sending' and cur ~= 'unknown' then return {'state', cur or ''} end
+local price = tonumber(redis.call('HGET', order, 'priceUnits') or '0')
+local after = redis.call('INCRBY', wallet, price)
+redis.call('HSET', order, 'placement', 'failed', 'status', 'canceled', 'failReason', ARGV[1], 'updatedAt', ARGV[2], 'refunded', ARGV[3])
+redis.call('ZREM', placing, ARGV[4])
+redis.call('SREM', unknown, ARGV[4])
+appendLedger(ledger, ARGV[5], after, ARGV[6])
+return {'ok', tostring(after)}

@@ -1,0 +1,19 @@
+--[[
+  sending|unknown|reserved → placed with the panel's id; scheduled for polling.
+
+  KEYS[1] order      ARGV[1] panel order id
+  KEYS[2] placing    ARGV[2] now ms
+  KEYS[3] unknown    ARGV[3] order id
+  KEYS[4] panelIds   ARGV[4] first poll at, ms
+  KEYS[5] pollDue
+  Returns 'ok' | the current placement
+]]
+local order, placing, unknown, panelIds, pollDue = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local cur = redis.call('HGET', order, 'placement')
+if cur ~= 'sending' and cur ~= 'unknown' and cur ~= 'reserved' then return cur or '' end
+redis.call('HSET', order, 'placement', 'placed', 'panelOrderId', ARGV[1], 'status', 'pending', 'statusRaw', 'Pending', 'placedAt', ARGV[2], 'updatedAt', ARGV[2])
+redis.call('ZREM', placing, ARGV[3])
+redis.call('SREM', unknown, ARGV[3])
+redis.call('HSET', panelIds, ARGV[1], ARGV[3])
+redis.call('ZADD', pollDue, ARGV[4], ARGV[3])
+return 'ok'

@@ -1,0 +1,29 @@
+--[[
+  draft → reserved: checks owner and state, takes the money, all in one step. A second press of
+  Confirm, or two presses at once, find the order no longer a draft and do nothing.
+
+  KEYS[1] order        ARGV[1] user id
+  KEYS[2] wallet       ARGV[2] price units
+  KEYS[3] ledger       ARGV[3] now ms
+  KEYS[4] userOrders   ARGV[4] order id
+  KEYS[5] orders       ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
+  KEYS[6] placing      ARGV[6] ledger cap
+  Returns {'ok', balance} | {'missing'} | {'not_owner'} | {'state', placement} | {'funds', balance}
+]]
+--- @include "includes/appendLedger"
+local order, wallet, ledger, userOrders, all, placing = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local h = redis.call('HMGET', order, 'userId', 'placement', 'price', 'createdAt')
+if not h[1] then return {'missing'} end
+if h[1] ~= ARGV[1] then return {'not_owner'} end
+if h[2] ~= 'draft' then return {'state', h[2]} end
+local price = tonumber(ARGV[2])
+local bal = tonumber(redis.call('GET', wallet) or '0')
+if bal < price then return {'funds', tostring(bal)} end
+local after = redis.call('DECRBY', wallet, price)
+redis.call('HSET', order, 'placement', 'reserved', 'updatedAt', ARGV[3])
+redis.call('PERSIST', order)
+redis.call('ZADD', userOrders, h[4], ARGV[4])
+redis.call('ZADD', all, h[4], ARGV[4])
+redis.call('ZADD', placing, ARGV[3], ARGV[4])
+appendLedger(ledger, ARGV[5], after, ARGV[6])
+return {'ok', tostring(after)}

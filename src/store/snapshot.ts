@@ -13,9 +13,9 @@ import type { Redis } from "./redis.js";
  * What "consistent" means here (also in the README):
  * - Each customer's money is one instant: the wallet, the ledger, the user record, the order
  *   index and every order hash of that user, with the once-markers of their refunds, are dumped in
- *   one MULTI under WATCH of the wallet. Every money movement changes the wallet, so a movement in
- *   between makes the MULTI fail and the group is read again: a restored wallet always equals its
- *   ledger, and every order's charge and refunds are in it.
+ *   one MULTI (Redis runs it as one step, between two scripts, never inside one). Every money
+ *   movement is one script, so a restored wallet always equals its ledger, and every order's charge
+ *   and refunds are in it exactly as its record says.
  * - Counters (the order and broadcast sequences) are dumped last, in their own step: a counter
  *   only grows, so a restored counter is never below an id the backup holds, and a new order after
  *   a restore never reuses an id.
@@ -45,7 +45,7 @@ interface SnapshotRow {
 }
 
 const BATCH = 200;
-const WATCH_TRIES = 20;
+const GROUP_TRIES = 20;
 
 /** Counters only grow: dumped after everything that carries their ids. */
 export function counterKeys(prefix: string): string[] {
@@ -57,14 +57,14 @@ export interface BackupResult {
   file: string;
   header: SnapshotHeader;
   userGroups: number;
-  /** user groups read again because money moved while they were read */
+  /** user groups read again because an order was added while they were read */
   retries: number;
 }
 
 /**
  * Writes a backup of every key under `prefix` to `file` (gzip of JSON lines: the header, then one
  * line per key). The file appears complete or not at all (written aside, then renamed). `conn`
- * must be a connection of its own: WATCH belongs to the connection.
+ * is best a connection of its own, without auto-pipelining.
  */
 export async function backupToFile(conn: Redis, prefix: string, file: string, now = new Date()): Promise<BackupResult> {
   const bodyFile = `${file}.${process.pid}.body`;
@@ -161,11 +161,14 @@ function toRows(prefix: string, names: string[], res: Array<[Error | null, unkno
   return rows;
 }
 
-/** One user's money and orders in one MULTI, read again while a money movement interferes. */
+/**
+ * One user's money and orders in one MULTI, which Redis runs as one step. The MULTI also reads the
+ * user's order list again: when an order was added since the list was read (its hash would be
+ * missing from the group), the group is read again.
+ */
 async function dumpUserGroup(conn: Redis, prefix: string, userId: number, onRetry: () => void): Promise<{ names: string[]; rows: SnapshotRow[] }> {
   const k = keysFor(prefix);
-  for (let attempt = 0; attempt < WATCH_TRIES; attempt++) {
-    await conn.watch(k.wallet(userId));
+  for (let attempt = 0; attempt < GROUP_TRIES; attempt++) {
     const orderIds = await conn.zrange(k.userOrders(userId), 0, -1);
     const names = [
       k.wallet(userId),
@@ -176,14 +179,17 @@ async function dumpUserGroup(conn: Redis, prefix: string, userId: number, onRetr
     ];
     const multi = conn.multi();
     for (const name of names) multi.dumpBuffer(name).pttl(name);
-    const res = await multi.exec();
-    if (res === null) {
+    multi.zrange(k.userOrders(userId), 0, -1);
+    const res = (await multi.exec()) ?? [];
+    const [err, idsNow] = res.at(-1) ?? [null, []];
+    if (err) throw err;
+    if ((idsNow as string[]).join(",") !== orderIds.join(",")) {
       onRetry();
       continue;
     }
-    return { names, rows: toRows(prefix, names, res) };
+    return { names, rows: toRows(prefix, names, res.slice(0, -1)) };
   }
-  throw new Error(`user ${userId}: the wallet kept changing while it was read (${WATCH_TRIES} tries)`);
+  throw new Error(`user ${userId}: new orders kept arriving while the user's orders were read (${GROUP_TRIES} tries)`);
 }
 
 export async function readSnapshotHeader(file: string): Promise<SnapshotHeader> {

@@ -4,13 +4,12 @@ import type { OrderStatus, RefillStatus } from "../../panel/status.js";
 import { normalizeRefillStatus } from "../../panel/status.js";
 import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult, type LocalRefusal, type OrderAction, type PanelRefusal } from "../../services/order-actions.js";
 import type { OrderRecord } from "../../store/orders.js";
-import type { BotContext } from "../context.js";
+import type { BotContext, Feature } from "../context.js";
 import { menuLabels } from "../keyboards/main-menu.js";
-import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersCallbackMatch, ordersListKeyboard, ORDERS_PAGE_SIZE } from "../keyboards/orders.js";
+import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersCallbackMatch, ordersListKeyboard, ORDERS_PAGE_SIZE } from "../keyboards/my-orders.js";
 import { editOrReply } from "../reply.js";
 import { formatDateTime, formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
-import type { Translator } from "../../text/i18n.js";
 
 /** How much of panel-given text a message repeats; every message stays far below 4096 characters. */
 const LIST_NAME_MAX = 40;
@@ -55,12 +54,12 @@ const PANEL_REFUSAL_KEYS: Record<Exclude<PanelRefusal, "other">, string> = {
  * "My orders": the user's orders newest first, a details card per order, and from there refill,
  * cancel and a live status check (services/order-actions.ts does the checks and the panel calls).
  */
-export function ordersFeature(i18n: Translator): Composer<BotContext> {
+export const myOrdersFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("orders", (ctx) => showList(ctx, 0, "reply"));
-  privateChat.hears(menuLabels(i18n, "menu-orders"), (ctx) => showList(ctx, 0, "reply"));
+  privateChat.hears(menuLabels(deps.i18n, "menu-orders"), (ctx) => showList(ctx, 0, "reply"));
 
   privateChat.callbackQuery(ordersCallbackMatch.list, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -132,7 +131,7 @@ export function ordersFeature(i18n: Translator): Composer<BotContext> {
   });
 
   return composer;
-}
+};
 
 async function showList(ctx: BotContext, requestedPage: number, how: "reply" | "edit"): Promise<void> {
   const { orders } = ctx.deps;

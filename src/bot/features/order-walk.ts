@@ -1,17 +1,17 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, type InlineKeyboard } from "grammy";
-import { isFlatPriceType, unitPrice, type Money } from "../../money.js";
+import { isFlatPriceType, unitPrice } from "../../money.js";
 import type { PanelService } from "../../panel/schemas.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
 import { CatalogUnavailableError, type Catalog } from "../../store/catalog.js";
-import type { BotContext, BotInnerContext } from "../context.js";
+import type { BotContext, BotInnerContext, Feature } from "../context.js";
 import { ORDER_CONVERSATION, orderConversation } from "../conversations/order.js";
 import { categoriesKeyboard, orderCallbackMatch, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
+import { money } from "../helpers/money.js";
 import { editOrReply } from "../reply.js";
-import { formatInt, formatMoney } from "../../text/format.js";
+import { formatInt } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
-import type { Translator } from "../../text/i18n.js";
 
 /** Longest service name and description a card shows: the card stays far below 4096 characters. */
 const CARD_NAME_MAX = 200;
@@ -21,7 +21,7 @@ const CARD_DESCRIPTION_MAX = 3000;
  * The customer's order walk: categories → services → service card → the order dialog
  * (conversations/order.ts) → Confirm/Cancel, which places the order (services/placement.ts).
  */
-export function orderFeature(i18n: Translator): Composer<BotContext> {
+export const orderWalkFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 
@@ -46,7 +46,7 @@ export function orderFeature(i18n: Translator): Composer<BotContext> {
     if (catalog) await showCategories(ctx, catalog, 0, "reply");
   };
   privateChat.command("order", start);
-  privateChat.hears(menuLabels(i18n, "menu-order"), start);
+  privateChat.hears(menuLabels(deps.i18n, "menu-order"), start);
 
   privateChat.callbackQuery(orderCallbackMatch.categories, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -115,7 +115,7 @@ export function orderFeature(i18n: Translator): Composer<BotContext> {
   privateChat.callbackQuery(orderCallbackMatch.ours, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("order-button-expired"), show_alert: true }));
 
   return composer;
-}
+};
 
 /** The catalog, or null after telling the user it is unavailable (the panel is down and nothing is cached). */
 async function loadCatalog(ctx: BotContext): Promise<Catalog | null> {
@@ -139,8 +139,6 @@ async function showCategories(ctx: BotContext, catalog: Catalog, page: number, h
   if (how === "edit") await editOrReply(ctx, text, keyboard);
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
-
-const money = (ctx: BotContext, amount: Money) => formatMoney(amount, ctx.locale, ctx.deps.config.currency);
 
 /** Per 1000 for most services; the whole price for flat-priced (package) services. */
 function priceLabel(ctx: BotContext, service: PanelService): string {

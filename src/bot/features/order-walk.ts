@@ -1,12 +1,13 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, type InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { isFlatPriceType, unitPrice } from "../../money.js";
 import type { PanelService } from "../../panel/schemas.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
 import { CatalogUnavailableError, type Catalog } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext, Feature } from "../context.js";
 import { ORDER_CONVERSATION, orderConversation } from "../conversations/order.js";
-import { categoriesKeyboard, orderCallbackMatch, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
+import { anyOrderWalkData, orderWalkData } from "../callback-data/order-walk.js";
+import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { money } from "../helpers/money.js";
 import { editOrReply } from "../reply.js";
@@ -31,7 +32,7 @@ export const orderWalkFeature: Feature = (deps) => {
     await ctx.conversation.exit(ORDER_CONVERSATION);
     await ctx.reply(ctx.t("order-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
-  privateChat.callbackQuery(orderCallbackMatch.leave, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.leave.filter(), async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (ctx.conversation.active(ORDER_CONVERSATION) === 0) return;
@@ -48,20 +49,22 @@ export const orderWalkFeature: Feature = (deps) => {
   privateChat.command("order", start);
   privateChat.hears(menuLabels(deps.i18n, "menu-order"), start);
 
-  privateChat.callbackQuery(orderCallbackMatch.categories, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.categories.filter(), async (ctx) => {
+    const { page } = orderWalkData.categories.unpack(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
     const catalog = await loadCatalog(ctx);
-    if (catalog) await showCategories(ctx, catalog, Number(ctx.match[1]), "edit");
+    if (catalog) await showCategories(ctx, catalog, page, "edit");
   });
 
-  privateChat.callbackQuery(orderCallbackMatch.services, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.services.filter(), async (ctx) => {
+    const { categoryKey, page: requested } = orderWalkData.services.unpack(ctx.callbackQuery.data);
     const catalog = await loadCatalog(ctx);
     if (!catalog) return ctx.answerCallbackQuery();
-    const category = catalog.category.get(ctx.match[1]!);
+    const category = catalog.category.get(categoryKey);
     // A category can disappear when the panel's list changes under an old keyboard.
     if (!category) return ctx.answerCallbackQuery({ text: ctx.t("order-service-gone"), show_alert: true });
     await ctx.answerCallbackQuery();
-    const { keyboard, page } = servicesKeyboard(catalog, category, Number(ctx.match[2]), {
+    const { keyboard, page } = servicesKeyboard(catalog, category, requested, {
       price: (service) => priceLabel(ctx, service),
       back: ctx.t("order-back"),
     });
@@ -69,19 +72,21 @@ export const orderWalkFeature: Feature = (deps) => {
     await editOrReply(ctx, text, keyboard);
   });
 
-  privateChat.callbackQuery(orderCallbackMatch.service, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.service.filter(), async (ctx) => {
+    const { serviceId } = orderWalkData.service.unpack(ctx.callbackQuery.data);
     const catalog = await loadCatalog(ctx);
     if (!catalog) return ctx.answerCallbackQuery();
-    const service = catalog.service.get(ctx.match[1]!);
+    const service = catalog.service.get(serviceId);
     if (!service) return ctx.answerCallbackQuery({ text: ctx.t("order-service-gone"), show_alert: true });
     await ctx.answerCallbackQuery();
     const keyboard = serviceCardKeyboard(catalog, service, { order: ctx.t("order-button-order"), back: ctx.t("order-back") });
     await editOrReply(ctx, serviceCard(ctx, service), keyboard);
   });
 
-  privateChat.callbackQuery(orderCallbackMatch.confirm, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.confirm.filter(), async (ctx) => {
+    const { draftId } = orderWalkData.confirm.unpack(ctx.callbackQuery.data);
     let answered = false;
-    const result = await placeOrder(ctx.deps, ctx.match[1]!, ctx.from.id, {
+    const result = await placeOrder(ctx.deps, draftId, ctx.from.id, {
       onReserved: () => {
         answered = true;
         return ctx.answerCallbackQuery({ text: ctx.t("order-placing") });
@@ -90,8 +95,9 @@ export const orderWalkFeature: Feature = (deps) => {
     await reportPlacement(ctx, result, answered);
   });
 
-  privateChat.callbackQuery(orderCallbackMatch.discard, async (ctx) => {
-    const outcome = await ctx.deps.orders.discardDraft(ctx.match[1]!, ctx.from.id);
+  privateChat.callbackQuery(orderWalkData.discard.filter(), async (ctx) => {
+    const { draftId } = orderWalkData.discard.unpack(ctx.callbackQuery.data);
+    const outcome = await ctx.deps.orders.discardDraft(draftId, ctx.from.id);
     if (outcome !== "ok") {
       const text = ctx.t(outcome === "missing" ? "order-not-found" : "order-already-done");
       await ctx.answerCallbackQuery({ text, show_alert: true });
@@ -104,15 +110,16 @@ export const orderWalkFeature: Feature = (deps) => {
   // Everything that must not be read as a dialog answer is above; "Order" enters the dialog below.
   privateChat.use(createConversation<BotContext, BotInnerContext>(orderConversation, ORDER_CONVERSATION));
 
-  privateChat.callbackQuery(orderCallbackMatch.order, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.order.filter(), async (ctx) => {
+    const { serviceId } = orderWalkData.order.unpack(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
     // One dialog at a time: ordering another service replaces whatever was being asked.
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ORDER_CONVERSATION, ctx.match[1]!);
+    await ctx.conversation.enter(ORDER_CONVERSATION, serviceId);
   });
 
   // Our prefix but no valid shape: stale or forged data. Answer it so the button stops spinning.
-  privateChat.callbackQuery(orderCallbackMatch.ours, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("order-button-expired"), show_alert: true }));
+  privateChat.callbackQuery(anyOrderWalkData, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("order-button-expired"), show_alert: true }));
 
   return composer;
 };

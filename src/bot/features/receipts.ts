@@ -4,7 +4,8 @@
  */
 import { Composer } from "grammy";
 import { D, parseUserAmount } from "../../money.js";
-import { decideReceipt, decisionLine, RECEIPT_ID_RE, receiptCallbackMatch, receiptCaption, userMention, type Receipt } from "../../services/receipts.js";
+import { decideReceipt, decisionLine, RECEIPT_ID_RE, receiptCaption, userMention, type Receipt } from "../../services/receipts.js";
+import { anyReceiptData, receiptData } from "../callback-data/receipts.js";
 import type { BotContext, Feature } from "../context.js";
 import { adminOnly } from "../filters/is-admin.js";
 import { money } from "../helpers/money.js";
@@ -20,9 +21,8 @@ export const receiptsFeature: Feature = () => {
   const privateChat = composer.chatType("private");
 
   // Admin side of receipts. Callback data can be forged: the admin check comes first.
-  privateChat.callbackQuery(receiptCallbackMatch.decide, adminOnly, async (ctx) => {
-    const id = ctx.match[2]!;
-    const decision = ctx.match[1] === "a" ? "approved" : "rejected";
+  privateChat.callbackQuery(receiptData.filter(), adminOnly, async (ctx) => {
+    const { receiptId: id, decision } = receiptData.unpack(ctx.callbackQuery.data);
     const result = await decideReceipt(ctx.deps, id, decision, adminOf(ctx));
     if (!result) return ctx.answerCallbackQuery({ text: ctx.t("topup-receipt-not-found", { id }), show_alert: true });
     const { won, receipt } = result;
@@ -30,7 +30,7 @@ export const receiptsFeature: Feature = () => {
     else await ctx.answerCallbackQuery({ text: ctx.t("topup-receipt-already", { admin: receipt.decidedByName ?? "" }), show_alert: true });
     await showDecision(ctx, receipt);
   });
-  privateChat.callbackQuery(receiptCallbackMatch.ours, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true }));
+  privateChat.callbackQuery(anyReceiptData, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true }));
 
   privateChat.command("approve", adminOnly, async (ctx) => {
     const [rawId = "", rawAmount, extra] = ctx.match.trim().split(/\s+/);

@@ -1,5 +1,6 @@
 /** /start with the welcome, and the language picker (/language, the menu button, the flag buttons). */
 import { Composer, InlineKeyboard } from "grammy";
+import { languageData } from "../callback-data/language.js";
 import type { BotContext, Feature } from "../context.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { escapeHtml } from "../../text/html.js";
@@ -9,7 +10,7 @@ import type { Locale } from "../../text/locales.js";
 function languageKeyboard(current: Locale): InlineKeyboard {
   const uz = `${current === "uz" ? "✅ " : ""}🇺🇿 Oʻzbekcha`;
   const en = `${current === "en" ? "✅ " : ""}🇬🇧 English`;
-  return new InlineKeyboard().text(uz, "lang:uz").text(en, "lang:en");
+  return new InlineKeyboard().text(uz, languageData.pack({ locale: "uz" })).text(en, languageData.pack({ locale: "en" }));
 }
 
 async function askLanguage(ctx: BotContext): Promise<void> {
@@ -35,8 +36,8 @@ export const startFeature: Feature = (deps) => {
   privateChat.command("language", askLanguage);
   privateChat.hears(menuLabels(deps.i18n, "menu-language"), askLanguage);
 
-  privateChat.callbackQuery(/^lang:(uz|en)$/, async (ctx) => {
-    const locale = ctx.match[1] as Locale;
+  privateChat.callbackQuery(languageData.filter(), async (ctx) => {
+    const { locale } = languageData.unpack(ctx.callbackQuery.data);
     await ctx.deps.users.setLocale(ctx.from.id, locale);
     ctx.locale = locale;
     ctx.i18n.useLocale(locale);

@@ -3,12 +3,14 @@
  * (conversations/topup.ts) that asks the amount and, for a transfer, the receipt. Telegram
  * Payments through a provider and Telegram Stars end in an invoice (features/payments.ts takes the
  * payment); a transfer ends in a receipt that admins decide on (features/receipts.ts).
- * Callback data carries method letters and amounts only; everything is checked again.
+ * Callback data (callback-data/topup.ts) carries method letters and amounts only; everything is
+ * checked again.
  */
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { D, moneyString, parseUserAmount, type Money } from "../../money.js";
 import { amountPresets, checkAmount, enabledMethods, InvoiceStore, parseStars, paymentCredit, providerTotal, STARS_CURRENCY, starsPresets, starsRange, type AmountError, type InvoiceKind, type StarsRange, type TopupMethod } from "../../services/payments.js";
 import { submitReceipt } from "../../services/receipts.js";
+import { anyTopupData, topupData } from "../callback-data/topup.js";
 import type { BotContext, Feature } from "../context.js";
 import { TopupDialog } from "../conversations/topup.js";
 import { money } from "../helpers/money.js";
@@ -17,25 +19,6 @@ import { ignoreStaleEdit } from "../reply.js";
 import type { BalanceExtension } from "./balance.js";
 import { formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml } from "../../text/html.js";
-
-const METHOD_LETTER: Record<TopupMethod, string> = { provider: "p", stars: "s", manual: "r" };
-const LETTER_METHOD: Record<string, TopupMethod> = { p: "provider", s: "stars", r: "manual" };
-
-export const topupCallback = {
-  menu: "tu:m",
-  method: (method: TopupMethod) => `tu:${METHOD_LETTER[method]}`,
-  providerAmount: (amount: Money) => `tu:pa:${amount.toFixed()}`,
-  stars: (stars: number) => `tu:sa:${stars}`,
-  cancel: "tu:x",
-};
-const topupMatch = {
-  menu: /^tu:m$/,
-  method: /^tu:([psr])$/,
-  providerAmount: /^tu:pa:(\d{1,12}(?:\.\d{1,5})?)$/,
-  stars: /^tu:sa:(\d{1,6})$/,
-  cancel: /^tu:x$/,
-  ours: /^tu:/,
-};
 
 const AMOUNT_ERRORS: Record<AmountError, string> = {
   not_number: "topup-amount-not-number",
@@ -49,7 +32,7 @@ export const topupBalanceExtension: BalanceExtension = {
     return enabledMethods(ctx.deps.config).length === 0 ? [ctx.t("topup-unavailable")] : [];
   },
   buttons(ctx, keyboard) {
-    if (enabledMethods(ctx.deps.config).length > 0) keyboard.text(ctx.t("topup-button"), topupCallback.menu);
+    if (enabledMethods(ctx.deps.config).length > 0) keyboard.text(ctx.t("topup-button"), topupData.menu.pack());
   },
 };
 
@@ -75,20 +58,20 @@ export const topupFeature: Feature = (deps) => {
     await ctx.reply(ctx.t("topup-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
 
-  privateChat.callbackQuery(topupMatch.menu, async (ctx) => {
+  privateChat.callbackQuery(topupData.menu.filter(), async (ctx) => {
     const methods = enabledMethods(ctx.deps.config);
     if (methods.length === 0) return ctx.answerCallbackQuery({ text: ctx.t("topup-unavailable"), show_alert: true });
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard();
     methods.forEach((method, i) => {
       if (i > 0) keyboard.row();
-      keyboard.text(methodLabel(ctx, method), topupCallback.method(method));
+      keyboard.text(methodLabel(ctx, method), topupData.method.pack({ method }));
     });
     await ctx.reply(ctx.t("topup-choose-method"), { parse_mode: "HTML", reply_markup: keyboard });
   });
 
-  privateChat.callbackQuery(topupMatch.method, async (ctx) => {
-    const method = LETTER_METHOD[ctx.match[1]!]!;
+  privateChat.callbackQuery(topupData.method.filter(), async (ctx) => {
+    const { method } = topupData.method.unpack(ctx.callbackQuery.data);
     if (!enabledMethods(ctx.deps.config).includes(method)) return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
     // One dialog at a time: an unfinished order dialog would read the amount as its answer.
@@ -97,9 +80,10 @@ export const topupFeature: Feature = (deps) => {
     await askAmount(ctx, method);
   });
 
-  privateChat.callbackQuery(topupMatch.providerAmount, async (ctx) => {
+  privateChat.callbackQuery(topupData.providerAmount.filter(), async (ctx) => {
+    const { amount } = topupData.providerAmount.unpack(ctx.callbackQuery.data);
     const { min, max } = limits(ctx);
-    const check = checkAmount(new D(ctx.match[1]!), min, max);
+    const check = checkAmount(amount, min, max);
     if (!enabledMethods(ctx.deps.config).includes("provider") || !check.ok) {
       return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     }
@@ -108,22 +92,22 @@ export const topupFeature: Feature = (deps) => {
     await sendInvoice(ctx, "provider", check.amount);
   });
 
-  privateChat.callbackQuery(topupMatch.stars, async (ctx) => {
+  privateChat.callbackQuery(topupData.stars.filter(), async (ctx) => {
     const range = starsRange(ctx.deps.config.payments);
-    const stars = range && parseStars(ctx.match[1]!, range);
+    const stars = range && parseStars(String(topupData.stars.unpack(ctx.callbackQuery.data).stars), range);
     if (!stars) return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
     await dialogOf(ctx).clear(ctx.from.id);
     await sendInvoice(ctx, "stars", new D(stars));
   });
 
-  privateChat.callbackQuery(topupMatch.cancel, async (ctx) => {
+  privateChat.callbackQuery(topupData.cancel.filter(), async (ctx) => {
     await ctx.answerCallbackQuery();
     await dialogOf(ctx).clear(ctx.from.id);
     await ctx.editMessageText(ctx.t("topup-cancelled")).catch(ignoreStaleEdit);
   });
 
-  privateChat.callbackQuery(topupMatch.ours, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true }));
+  privateChat.callbackQuery(anyTopupData, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true }));
 
   // The dialog's answers. Anything else (a command, a menu button) leaves the dialog and goes on.
   privateChat.on("message:text", async (ctx, next) => {
@@ -189,7 +173,7 @@ function methodLabel(ctx: BotContext, method: TopupMethod): string {
   }
 }
 
-const cancelKeyboard = (ctx: BotContext) => new InlineKeyboard().text(ctx.t("topup-button-cancel"), topupCallback.cancel);
+const cancelKeyboard = (ctx: BotContext) => new InlineKeyboard().text(ctx.t("topup-button-cancel"), topupData.cancel.pack());
 
 /** The question of the chosen method, with preset amounts where it has them. */
 async function askAmount(ctx: BotContext, method: TopupMethod): Promise<void> {
@@ -198,9 +182,10 @@ async function askAmount(ctx: BotContext, method: TopupMethod): Promise<void> {
   let text: string;
   if (method === "provider") {
     const { min, max } = limits(ctx);
-    amountPresets(min, max).forEach((amount, i) => {
+    const presets = amountPresets(min, max).filter((amount) => topupData.providerAmount.canPack({ amount }));
+    presets.forEach((amount, i) => {
       if (i > 0 && i % 3 === 0) keyboard.row();
-      keyboard.text(money(ctx, amount), topupCallback.providerAmount(amount));
+      keyboard.text(money(ctx, amount), topupData.providerAmount.pack({ amount }));
     });
     const rate = formatMoney(new D(payments.rate!), ctx.locale, payments.currency);
     text = ctx.t("topup-provider-ask", { currency, rate, ...limitVars(ctx) });
@@ -208,14 +193,14 @@ async function askAmount(ctx: BotContext, method: TopupMethod): Promise<void> {
     const range = starsRange(payments)!;
     starsPresets(range).forEach((stars, i) => {
       if (i > 0 && i % 3 === 0) keyboard.row();
-      keyboard.text(`⭐ ${formatInt(stars, ctx.locale)}`, topupCallback.stars(stars));
+      keyboard.text(`⭐ ${formatInt(stars, ctx.locale)}`, topupData.stars.pack({ stars }));
     });
     text = ctx.t("topup-stars-ask", { rate: money(ctx, range.rate), ...starsLimits(ctx, range) });
   } else {
     text = ctx.t("topup-manual-ask", { details: escapeHtml(payments.manualDetails ?? ""), currency, ...limitVars(ctx) });
   }
   if (keyboard.inline_keyboard.some((row) => row.length > 0)) keyboard.row();
-  keyboard.text(ctx.t("topup-button-cancel"), topupCallback.cancel);
+  keyboard.text(ctx.t("topup-button-cancel"), topupData.cancel.pack());
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 

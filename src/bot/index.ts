@@ -90,11 +90,14 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
     }),
   );
 
+  // The top-up dialog first: it takes its own answers and /cancel, and ends on any command or menu
+  // button, whichever feature below answers that (conversations/active-dialog.ts: one dialog at a time).
+  bot.use(topupFeature(deps));
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
   bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps));
-  // First: the order dialog must see /cancel before help does, and hands on what is not its answer.
+  // The order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderWalkFeature(deps));
-  bot.use(topupFeature(deps), paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
+  bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
   bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps));
   bot.use(myOrdersFeature(deps));
 

@@ -5,6 +5,7 @@ import type { PanelService } from "../../panel/schemas.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
 import { CatalogUnavailableError, type Catalog } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext, Feature } from "../context.js";
+import { enterOrderDialog, leaveDialogs } from "../conversations/active-dialog.js";
 import { ORDER_CONVERSATION, orderConversation } from "../conversations/order.js";
 import { anyOrderWalkData, orderWalkData } from "../callback-data/order-walk.js";
 import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
@@ -40,9 +41,9 @@ export const orderWalkFeature: Feature = (deps) => {
     await ctx.reply(ctx.t("order-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
 
-  // A new walk replaces an unfinished dialog.
+  // A new walk replaces an unfinished dialog, of either kind.
   const start = async (ctx: BotContext) => {
-    if (ctx.conversation.active(ORDER_CONVERSATION) > 0) await ctx.conversation.exit(ORDER_CONVERSATION);
+    await leaveDialogs(ctx);
     const catalog = await loadCatalog(ctx);
     if (catalog) await showCategories(ctx, catalog, 0, "reply");
   };
@@ -113,9 +114,8 @@ export const orderWalkFeature: Feature = (deps) => {
   privateChat.callbackQuery(orderWalkData.order.filter(), async (ctx) => {
     const { serviceId } = orderWalkData.order.unpack(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
-    // One dialog at a time: ordering another service replaces whatever was being asked.
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ORDER_CONVERSATION, serviceId);
+    // Ordering another service replaces whatever was being asked, a top-up amount too.
+    await enterOrderDialog(ctx, serviceId);
   });
 
   // Our prefix but no valid shape: stale or forged data. Answer it so the button stops spinning.

@@ -12,7 +12,7 @@ import { amountPresets, checkAmount, enabledMethods, InvoiceStore, parseStars, p
 import { submitReceipt } from "../../services/receipts.js";
 import { anyTopupData, topupData } from "../callback-data/topup.js";
 import type { BotContext, Feature } from "../context.js";
-import { TopupDialog } from "../conversations/topup.js";
+import { enterTopupDialog, topupDialog } from "../conversations/active-dialog.js";
 import { money } from "../helpers/money.js";
 import { allMenuLabels, mainMenu } from "../keyboards/main-menu.js";
 import { ignoreStaleEdit } from "../reply.js";
@@ -36,7 +36,6 @@ export const topupBalanceExtension: BalanceExtension = {
   },
 };
 
-const dialogOf = (ctx: BotContext) => new TopupDialog(ctx.deps.redis, ctx.deps.config.redis.prefix);
 const limits = (ctx: BotContext) => {
   const { min, max } = ctx.deps.config.payments;
   return { min: new D(min), max: new D(max) };
@@ -52,9 +51,9 @@ export const topupFeature: Feature = (deps) => {
   const privateChat = composer.chatType("private");
   const menuTexts = allMenuLabels(deps.i18n);
 
-  // Before help's /cancel ("nothing to cancel"), which it hands on to when no top-up is under way.
+  // Before the order walk's and help's /cancel, which it hands on to when no top-up is under way.
   privateChat.command("cancel", async (ctx, next) => {
-    if (!(await dialogOf(ctx).clear(ctx.from.id))) return next();
+    if (!(await topupDialog(ctx).clear(ctx.from.id))) return next();
     await ctx.reply(ctx.t("topup-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
 
@@ -74,9 +73,7 @@ export const topupFeature: Feature = (deps) => {
     const { method } = topupData.method.unpack(ctx.callbackQuery.data);
     if (!enabledMethods(ctx.deps.config).includes(method)) return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
-    // One dialog at a time: an unfinished order dialog would read the amount as its answer.
-    await ctx.conversation.exitAll();
-    await dialogOf(ctx).set(ctx.from.id, { step: "amount", method });
+    await enterTopupDialog(ctx, { step: "amount", method });
     await askAmount(ctx, method);
   });
 
@@ -88,7 +85,7 @@ export const topupFeature: Feature = (deps) => {
       return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     }
     await ctx.answerCallbackQuery();
-    await dialogOf(ctx).clear(ctx.from.id);
+    await topupDialog(ctx).clear(ctx.from.id);
     await sendInvoice(ctx, "provider", check.amount);
   });
 
@@ -97,13 +94,13 @@ export const topupFeature: Feature = (deps) => {
     const stars = range && parseStars(String(topupData.stars.unpack(ctx.callbackQuery.data).stars), range);
     if (!stars) return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await dialogOf(ctx).clear(ctx.from.id);
+    await topupDialog(ctx).clear(ctx.from.id);
     await sendInvoice(ctx, "stars", new D(stars));
   });
 
   privateChat.callbackQuery(topupData.cancel.filter(), async (ctx) => {
     await ctx.answerCallbackQuery();
-    await dialogOf(ctx).clear(ctx.from.id);
+    await topupDialog(ctx).clear(ctx.from.id);
     await ctx.editMessageText(ctx.t("topup-cancelled")).catch(ignoreStaleEdit);
   });
 
@@ -111,7 +108,7 @@ export const topupFeature: Feature = (deps) => {
 
   // The dialog's answers. Anything else (a command, a menu button) leaves the dialog and goes on.
   privateChat.on("message:text", async (ctx, next) => {
-    const dialog = dialogOf(ctx);
+    const dialog = topupDialog(ctx);
     const step = await dialog.get(ctx.from.id);
     if (!step) return next();
     const text = ctx.message.text;
@@ -143,7 +140,7 @@ export const topupFeature: Feature = (deps) => {
   });
 
   privateChat.on(["message:photo", "message:document"], async (ctx, next) => {
-    const dialog = dialogOf(ctx);
+    const dialog = topupDialog(ctx);
     const step = await dialog.get(ctx.from.id);
     // Clearing is the claim: of two files sent at once, only the first becomes a receipt.
     if (step?.step !== "receipt" || !(await dialog.clear(ctx.from.id))) return next();

@@ -8,7 +8,7 @@ import { PanelError } from "../../panel/errors.js";
 import { PANEL_ORDER_ID, settleOrder, type SettleDecision } from "../../services/admin.js";
 import type { OrderRecord } from "../../store/orders.js";
 import type { BotContext, Feature } from "../context.js";
-import { adminOnly } from "../filters/is-admin.js";
+import { adminOnly, isAdmin } from "../filters/is-admin.js";
 import { html, PANEL_LOOKUP_MS, personName, withTimeout } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
 import { formatDateTime, formatInt, formatMoney } from "../../text/format.js";
@@ -18,10 +18,10 @@ export const adminOrdersFeature: Feature = () => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 
-  // A plain /order (and /order from a customer) is the order walk of the order feature.
+  // A plain /order (and /order from a customer) is the order walk (features/order-walk.ts).
   privateChat.command("order", async (ctx, next) => {
     const arg = ctx.match.trim();
-    if (!ctx.isAdmin || arg === "") return next();
+    if (!isAdmin(ctx) || arg === "") return next();
     const { orders } = ctx.deps;
     const local = /^#?\d{1,15}$/.test(arg) ? await orders.get(arg.replace("#", "")) : null;
     const order = local ?? (PANEL_ORDER_ID.test(arg) ? await orders.byPanelId(arg) : null);

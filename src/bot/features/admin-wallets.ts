@@ -9,7 +9,7 @@ import { PanelError } from "../../panel/errors.js";
 import { adminTopup, orderTotals, parseTopupArgs, parseUserId, walletsTotal } from "../../services/admin.js";
 import type { LedgerEntry } from "../../store/wallet.js";
 import type { BotContext, Feature } from "../context.js";
-import { adminOnly } from "../filters/is-admin.js";
+import { adminOnly, isAdmin } from "../filters/is-admin.js";
 import { html, PANEL_LOOKUP_MS, personName, totalsLine, withTimeout } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
 import type { BalanceExtension } from "./balance.js";
@@ -85,7 +85,7 @@ export const adminWalletsFeature: Feature = () => {
 export function adminBalanceExtension(): BalanceExtension {
   return {
     async lines(ctx) {
-      if (!ctx.isAdmin) return [];
+      if (!isAdmin(ctx)) return [];
       const { panel, redis, config } = ctx.deps;
       const total = await walletsTotal(redis, config.redis.prefix);
       const walletsLine = ctx.t("admin-balance-wallets", { total: money(ctx, total) });

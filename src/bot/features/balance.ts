@@ -1,3 +1,4 @@
+/** The balance screen (/balance, the menu button), with the lines and buttons other features add. */
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, Feature } from "../context.js";
 import { adminBalanceExtension } from "./admin-wallets.js";

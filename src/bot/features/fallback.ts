@@ -1,3 +1,9 @@
+/**
+ * What no other handler took. Registered last, so it never shadows a feature or a dialog (each
+ * dialog's feature takes its answers first): a private chat gets a pointer to the menu, a stale
+ * or forged button gets its spinner stopped, groups get at most a note that the bot works in
+ * private chats, and everything else (edits, channel posts, reactions) is dropped.
+ */
 import { Composer } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext, Feature } from "../context.js";
@@ -20,12 +26,6 @@ const USER_CONTENT = [
   "dice",
 ] as const satisfies readonly (keyof Message)[];
 
-/**
- * What no other handler took. Registered last, so it never shadows a feature or a dialog (a
- * dialog consumes its own answers before features run): a private chat gets a pointer to the
- * menu, a stale or forged button gets its spinner stopped, groups get at most a note that the bot
- * works in private chats, and everything else (edits, channel posts, reactions) is dropped.
- */
 export const fallbackFeature: Feature = () => {
   const composer = new Composer<BotContext>();
 

@@ -1,3 +1,7 @@
+/**
+ * "My orders": the user's orders newest first, a details card per order, and from there refill,
+ * cancel and a live status check (services/order-actions.ts does the checks and the panel calls).
+ */
 import { Composer, type InlineKeyboard } from "grammy";
 import { D } from "../../money.js";
 import type { OrderStatus, RefillStatus } from "../../panel/status.js";
@@ -51,10 +55,6 @@ const PANEL_REFUSAL_KEYS: Record<Exclude<PanelRefusal, "other">, string> = {
   unavailable: "orders-panel-unavailable",
 };
 
-/**
- * "My orders": the user's orders newest first, a details card per order, and from there refill,
- * cancel and a live status check (services/order-actions.ts does the checks and the panel calls).
- */
 export const myOrdersFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");

@@ -1,3 +1,7 @@
+/**
+ * The customer's order walk: categories → services → service card → the order dialog
+ * (conversations/order.ts) → Confirm/Cancel, which places the order (services/placement.ts).
+ */
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import { isFlatPriceType, unitPrice } from "../../money.js";
@@ -19,10 +23,6 @@ import { escapeHtml, truncate } from "../../text/html.js";
 const CARD_NAME_MAX = 200;
 const CARD_DESCRIPTION_MAX = 3000;
 
-/**
- * The customer's order walk: categories → services → service card → the order dialog
- * (conversations/order.ts) → Confirm/Cancel, which places the order (services/placement.ts).
- */
 export const orderWalkFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");

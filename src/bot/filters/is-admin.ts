@@ -6,7 +6,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
 
-/** For `.filter(isAdmin)`: admins only, everyone else passes on silently. */
+/** Whether an admin sent the update: for admin extras that everyone else passes by in silence. */
 export const isAdmin = (ctx: BotContext): boolean => ctx.isAdmin;
 
 /** Put before an admin command's or button's handler: refuses everyone else. */

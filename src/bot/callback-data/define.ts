@@ -13,7 +13,7 @@
  */
 import { D, type Money } from "../../money.js";
 
-export const CALLBACK_DATA_MAX_BYTES = 64;
+const CALLBACK_DATA_MAX_BYTES = 64;
 
 export interface Field<T> {
   /** regex source of one packed value: no ":", no capturing groups */

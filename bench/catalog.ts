@@ -58,7 +58,7 @@ export async function catalogBench(redisUrl: string): Promise<BenchResult> {
 }
 
 /**
- * One page as features/order.ts builds it: the text through i18n and the inline keyboard from
+ * One page as features/order-walk.ts builds it: the text through i18n and the inline keyboard from
  * keyboards/catalog.ts. The positions are the costliest: the last category (the category lookup
  * of a service card scans every category before it), its last page, its last service.
  */

@@ -205,7 +205,7 @@ fallback-button-expired = ⌛ This button is no longer active. Please open the m
 fallback-private-only = 👋 I work only in a private chat. Write to me at @{ $bot }.
 
 # admin
-admin-not-allowed = 🔒 Sorry, this command is only for the shop's administrators.
+admin-not-allowed = 🔒 Sorry, this is only for the shop's administrators.
 admin-cmd-order = New order · /order ID: any order's details
 admin-cmd-topup = Credit or debit a user's wallet
 admin-cmd-user = A user's wallet and orders
@@ -397,7 +397,6 @@ topup-receipt-user-approved =
     ✅ Receipt { $id } has been approved: <b>+{ $amount }</b> is on your wallet.
     💰 Balance: <b>{ $balance }</b>
 topup-receipt-user-rejected = ❌ Receipt { $id } has not been approved. If you think this is a mistake, write /paysupport.
-topup-admin-only = ⛔ This is for administrators only.
 topup-approve-usage = Usage: <code>/approve RECEIPT AMOUNT</code>, for example <code>/approve K7Q2M9XP 12.5</code>. Without an amount, the amount the user gave is credited.
 topup-approve-done = ✅ Receipt { $id } approved: { $amount } credited to { $user }.
 topup-approve-already = ℹ️ Receipt { $id }: { $decision }

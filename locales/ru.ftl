@@ -225,7 +225,7 @@ fallback-button-expired = ⌛ Эта кнопка больше не активн
 fallback-private-only = 👋 Я работаю только в личном чате. Напишите мне: @{ $bot }.
 
 # admin
-admin-not-allowed = 🔒 Извините, эта команда только для администраторов магазина.
+admin-not-allowed = 🔒 Извините, это доступно только администраторам магазина.
 admin-cmd-order = Новый заказ · /order ID: данные любого заказа
 admin-cmd-topup = Пополнить или списать баланс пользователя
 admin-cmd-user = Баланс и заказы пользователя
@@ -422,7 +422,6 @@ topup-receipt-user-approved =
     ✅ Чек { $id } подтверждён: на ваш баланс зачислено <b>+{ $amount }</b>.
     💰 Баланс: <b>{ $balance }</b>
 topup-receipt-user-rejected = ❌ Чек { $id } не подтверждён. Если вы считаете, что это ошибка, напишите /paysupport.
-topup-admin-only = ⛔ Это только для администраторов.
 topup-approve-usage = Использование: <code>/approve ЧЕК СУММА</code>, например <code>/approve K7Q2M9XP 12.5</code>. Без суммы зачисляется та, которую указал пользователь.
 topup-approve-done = ✅ Чек { $id } подтверждён: пользователю { $user } зачислено { $amount }.
 topup-approve-already = ℹ️ Чек { $id }: { $decision }

@@ -205,7 +205,7 @@ fallback-button-expired = ⌛ Bu tugma endi faol emas. Menyuni qaytadan oching.
 fallback-private-only = 👋 Men faqat shaxsiy chatda ishlayman. Menga @{ $bot } orqali yozing.
 
 # admin
-admin-not-allowed = 🔒 Kechirasiz, bu buyruq faqat doʻkon administratorlari uchun.
+admin-not-allowed = 🔒 Kechirasiz, bu faqat doʻkon administratorlari uchun.
 admin-cmd-order = Yangi buyurtma · /order ID: istalgan buyurtma haqida
 admin-cmd-topup = Foydalanuvchi hisobini toʻldirish yoki undan yechish
 admin-cmd-user = Foydalanuvchining hisobi va buyurtmalari
@@ -397,7 +397,6 @@ topup-receipt-user-approved =
     ✅ { $id } raqamli chek tasdiqlandi: hisobingizga <b>+{ $amount }</b> qoʻshildi.
     💰 Hisobingizda: <b>{ $balance }</b>
 topup-receipt-user-rejected = ❌ { $id } raqamli chek tasdiqlanmadi. Bu xato deb hisoblasangiz, /paysupport ga yozing.
-topup-admin-only = ⛔ Bu faqat administratorlar uchun.
 topup-approve-usage = Foydalanish: <code>/approve CHEK SUMMA</code>, masalan <code>/approve K7Q2M9XP 12.5</code>. Summa yozilmasa, foydalanuvchi koʻrsatgan summa qoʻshiladi.
 topup-approve-done = ✅ { $id } raqamli chek tasdiqlandi: { $user } hisobiga { $amount } qoʻshildi.
 topup-approve-already = ℹ️ { $id } raqamli chek: { $decision }

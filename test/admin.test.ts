@@ -8,7 +8,7 @@ import { startHarness, type Harness } from "./support/harness.js";
 import { keys } from "../src/store/keys.js";
 
 const ADMIN = 7001;
-const NOT_ALLOWED = "🔒 Sorry, this command is only for the shop's administrators.";
+const NOT_ALLOWED = "🔒 Sorry, this is only for the shop's administrators.";
 const catalog = generateCatalog({ seed: 3 });
 const service = catalog.find((s) => s.type === "Default")!;
 

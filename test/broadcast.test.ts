@@ -117,7 +117,7 @@ describe("/broadcast end to end", () => {
     const since2 = h.tg.calls().length;
     outsider.send("/broadcast");
     const refused = await outsider.waitForMessage(() => true, { since: since2 });
-    expect(refused.text).toBe("🔒 Sorry, this command is only for the shop's administrators.");
+    expect(refused.text).toBe("🔒 Sorry, this is only for the shop's administrators.");
   });
 });
 

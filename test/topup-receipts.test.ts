@@ -155,9 +155,9 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
     const since = h.tg.calls().length;
     u.press(`rc:a:${id}`, u.lastMessage()!.message_id);
     await h.tg.waitForCall((c) => c.method === "answerCallbackQuery", { since });
-    expect(u.callbackAnswers().at(-1)).toEqual({ text: "⛔ This is for administrators only.", show_alert: true });
+    expect(u.callbackAnswers().at(-1)).toEqual({ text: "🔒 Sorry, this is only for the shop's administrators.", show_alert: true });
     u.send(`/approve ${id} 1000`);
-    expect((await u.waitForMessage()).text).toContain("for administrators only");
+    expect((await u.waitForMessage()).text).toBe("🔒 Sorry, this is only for the shop's administrators.");
     expect((await new ReceiptStore(h.redis.redis, h.redis.prefix).get(id))?.state).toBe("pending");
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("0");
   });

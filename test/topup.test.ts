@@ -160,7 +160,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false);
 
     u.send(`/refundstars ${u.id} stars-refund-1`);
-    expect((await u.waitForMessage()).text).toContain("for administrators only");
+    expect((await u.waitForMessage()).text).toBe("🔒 Sorry, this is only for the shop's administrators.");
 
     // The customer spends part of the 3.25 USD; a refund then needs `force`.
     await h.deps.wallet.debit(u.id, new D("3"), { reason: "order" });

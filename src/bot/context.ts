@@ -1,6 +1,6 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
-import type { Context } from "grammy";
+import type { Composer, Context } from "grammy";
 import type { AppDeps } from "../app.js";
 import type { Locale } from "../text/locales.js";
 
@@ -18,3 +18,6 @@ export interface AppFlavor {
 export type BotInnerContext = Context & I18nFlavor & AppFlavor;
 /** Context of ordinary handlers. */
 export type BotContext = ConversationFlavor<BotInnerContext>;
+
+/** Every feature in features/: one Composer, built from the dependencies. */
+export type Feature = (deps: AppDeps) => Composer<BotContext>;

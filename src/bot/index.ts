@@ -10,14 +10,21 @@ import type { BotContext, BotInnerContext } from "./context.js";
 import { errorHandler } from "./handlers/error.js";
 import { appContext } from "./middleware/app-context.js";
 import { rateLimit } from "./middleware/rate-limit.js";
-import { composer as startFeature, languageHandlers } from "./features/start.js";
-import { helpFeature } from "./features/help.js";
+import { adminBroadcastFeature } from "./features/admin-broadcast.js";
+import { adminOrdersFeature } from "./features/admin-orders.js";
+import { adminStatsFeature } from "./features/admin-stats.js";
+import { adminWalletsFeature } from "./features/admin-wallets.js";
 import { balanceFeature } from "./features/balance.js";
-import { ordersFeature } from "./features/orders.js";
 import { fallbackFeature } from "./features/fallback.js";
-import { orderFeature } from "./features/order.js";
-import { adminBalanceExtension, adminFeature } from "./features/admin.js";
-import { paymentUpdates, topupBalanceExtension, topupFeature } from "./features/topup.js";
+import { helpFeature } from "./features/help.js";
+import { myOrdersFeature } from "./features/my-orders.js";
+import { orderWalkFeature } from "./features/order-walk.js";
+import { paymentSupportFeature } from "./features/payment-support.js";
+import { paymentsFeature } from "./features/payments.js";
+import { receiptsFeature } from "./features/receipts.js";
+import { startFeature } from "./features/start.js";
+import { starsRefundsFeature } from "./features/stars-refunds.js";
+import { topupFeature } from "./features/topup.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
 export const CONVERSATION_VERSION = 1;
@@ -42,7 +49,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   const bot = root.errorBoundary(errorHandler);
 
   // Payments first: a checkout must be answered within 10 s and a payment never rate-limited.
-  bot.use(paymentUpdates(deps));
+  bot.use(paymentsFeature(deps));
 
   // Conversations and per-chat state assume one update of a chat at a time.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
@@ -84,16 +91,19 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
     }),
   );
 
+  // The top-up dialog first: it takes its own answers and /cancel, and ends on any command or menu
+  // button, whichever feature below answers that (conversations/active-dialog.ts: one dialog at a time).
+  bot.use(topupFeature(deps));
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
-  bot.use(adminFeature());
-  // First: the order dialog must see /cancel before help does, and hands on what is not its answer.
-  bot.use(orderFeature(deps.i18n));
-  bot.use(topupFeature(deps.i18n));
-  bot.use(startFeature, languageHandlers(deps.i18n), helpFeature(deps.i18n), balanceFeature(deps.i18n, [topupBalanceExtension, adminBalanceExtension()]));
-  bot.use(ordersFeature(deps.i18n));
+  bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps));
+  // The order dialog must see /cancel before help does, and hands on what is not its answer.
+  bot.use(orderWalkFeature(deps));
+  bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
+  bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps));
+  bot.use(myOrdersFeature(deps));
 
   // Keep this the last feature: it answers only what every handler above let through.
-  bot.use(fallbackFeature());
+  bot.use(fallbackFeature(deps));
 
   root.catch(errorHandler);
   return root;

@@ -16,3 +16,8 @@ export async function editOrReply(ctx: BotContext, text: string, keyboard?: Inli
     await ctx.reply(text, options);
   }
 }
+
+/** An edit of a message that is gone, too old, or already shows the same: nothing to do. */
+export function ignoreStaleEdit(e: unknown): void {
+  if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
+}

@@ -64,7 +64,7 @@ async function lookUpService(deps: BotInnerContext["deps"], serviceId: string): 
 
 /**
  * The order dialog: link, then quantity (or comments), then a draft and its confirmation. It ends
- * when the confirmation is shown; Confirm/Cancel are ordinary callback handlers (features/order.ts)
+ * when the confirmation is shown; Confirm/Cancel are ordinary callback handlers (features/order-walk.ts)
  * so that a stale or repeated press is decided by Redis state alone.
  */
 export async function orderConversation(conversation: OrderConversation, ctx: BotInnerContext, serviceId: string): Promise<void> {
@@ -153,7 +153,8 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
  * Waits for one answer: a text is validated (an invalid one gets its error and is skipped, so the
  * replay log does not grow); other messages get a hint of what is expected. Commands, menu buttons,
  * button presses, payments and everything else are handed on to the rest of the bot with the
- * dialog still waiting: /balance or a top-up in the middle of an order must keep working.
+ * dialog still waiting: /balance in the middle of an order must keep working (choosing a top-up
+ * way does end it: conversations/active-dialog.ts).
  */
 async function ask<T, R>(
   conversation: OrderConversation,

@@ -1,11 +1,11 @@
-import type { TopupMethod } from "../../services/payments.js";
-import type { TopupDialogs } from "../../store/topup-dialogs.js";
-
 /**
  * The top-up dialog as a small state machine in Redis rather than a conversation: it has at most
  * two questions (the amount, then for a transfer the receipt), survives restarts as it is, and
  * every other handler stays free to run in between.
  */
+import type { TopupMethod } from "../../services/payments.js";
+import type { TopupDialogs } from "../../store/topup-dialogs.js";
+
 export type TopupStep =
   /** waiting for an amount (stars for the Stars method) */
   | { step: "amount"; method: TopupMethod }
@@ -16,12 +16,13 @@ export type TopupStep =
 const DIALOG_TTL_SECONDS = 30 * 60;
 
 const METHODS: readonly string[] = ["provider", "stars", "manual"] satisfies TopupMethod[];
+const isMethod = (m: unknown): m is TopupMethod => typeof m === "string" && METHODS.includes(m);
 
 function parseStep(raw: string | null): TopupStep | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as Record<string, unknown>;
-    if (v.step === "amount" && typeof v.method === "string" && METHODS.includes(v.method)) return { step: "amount", method: v.method as TopupMethod };
+    if (v.step === "amount" && isMethod(v.method)) return { step: "amount", method: v.method };
     if (v.step === "receipt" && typeof v.amount === "string") return { step: "receipt", amount: v.amount };
   } catch {
     // A value in an older shape is treated as no dialog.

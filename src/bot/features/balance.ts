@@ -1,8 +1,10 @@
+/** The balance screen (/balance, the menu button), with the lines and buttons other features add. */
 import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext } from "../context.js";
+import type { BotContext, Feature } from "../context.js";
+import { adminBalanceExtension } from "./admin-wallets.js";
+import { topupBalanceExtension } from "./topup.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { formatMoney } from "../../text/format.js";
-import type { Translator } from "../../text/i18n.js";
 
 /** Lines and buttons other features add to the balance screen (top-up, admin panel balance). */
 export interface BalanceExtension {
@@ -10,9 +12,10 @@ export interface BalanceExtension {
   buttons?(ctx: BotContext, keyboard: InlineKeyboard): void;
 }
 
-export function balanceFeature(i18n: Translator, extensions: BalanceExtension[] = []): Composer<BotContext> {
+export const balanceFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
+  const extensions: BalanceExtension[] = [topupBalanceExtension, adminBalanceExtension()];
   const show = async (ctx: BotContext) => {
     const { wallet, config } = ctx.deps;
     const balance = await wallet.balance(ctx.from!.id);
@@ -25,6 +28,6 @@ export function balanceFeature(i18n: Translator, extensions: BalanceExtension[] 
     await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: keyboard.inline_keyboard.length ? keyboard : undefined });
   };
   privateChat.command("balance", show);
-  privateChat.hears(menuLabels(i18n, "menu-balance"), show);
+  privateChat.hears(menuLabels(deps.i18n, "menu-balance"), show);
   return composer;
-}
+};

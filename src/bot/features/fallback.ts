@@ -1,6 +1,12 @@
+/**
+ * What no other handler took. Registered last, so it never shadows a feature or a dialog (each
+ * dialog's feature takes its answers first): a private chat gets a pointer to the menu, a stale
+ * or forged button gets its spinner stopped, groups get at most a note that the bot works in
+ * private chats, and everything else (edits, channel posts, reactions) is dropped.
+ */
 import { Composer } from "grammy";
 import type { Message } from "grammy/types";
-import type { BotContext } from "../context.js";
+import type { BotContext, Feature } from "../context.js";
 import { mainMenu } from "../keyboards/main-menu.js";
 
 /** Message kinds a person sends on purpose; service messages (payments, pins, …) get no answer. */
@@ -20,13 +26,7 @@ const USER_CONTENT = [
   "dice",
 ] as const satisfies readonly (keyof Message)[];
 
-/**
- * What no other handler took. Registered last, so it never shadows a feature or a dialog (a
- * dialog consumes its own answers before features run): a private chat gets a pointer to the
- * menu, a stale or forged button gets its spinner stopped, groups get at most a note that the bot
- * works in private chats, and everything else (edits, channel posts, reactions) is dropped.
- */
-export function fallbackFeature(): Composer<BotContext> {
+export const fallbackFeature: Feature = () => {
   const composer = new Composer<BotContext>();
 
   composer.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("fallback-button-expired"), show_alert: true }));
@@ -53,7 +53,7 @@ export function fallbackFeature(): Composer<BotContext> {
   });
 
   return composer;
-}
+};
 
 const isCommand = (message: Message): boolean => message.entities?.[0]?.type === "bot_command" && message.entities[0].offset === 0;
 

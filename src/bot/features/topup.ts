@@ -1,40 +1,24 @@
-import { Composer, GrammyError, InlineKeyboard, type Middleware } from "grammy";
-import type { AppDeps } from "../../app.js";
+/**
+ * Wallet top-ups from the balance screen: the menu of ways, then the top-up dialog
+ * (conversations/topup.ts) that asks the amount and, for a transfer, the receipt. Telegram
+ * Payments through a provider and Telegram Stars end in an invoice (features/payments.ts takes the
+ * payment); a transfer ends in a receipt that admins decide on (features/receipts.ts).
+ * Callback data (callback-data/topup.ts) carries method letters and amounts only; everything is
+ * checked again.
+ */
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { D, moneyString, parseUserAmount, type Money } from "../../money.js";
-import { amountPresets, checkAmount, checkPreCheckout, creditPayment, currencyExponent, enabledMethods, parseStars, paymentCredit, providerTotal, refundStars, STARS_CURRENCY, starsPresets, starsRange, type AmountError, type InvoiceKind, type StarsRange, type TopupMethod } from "../../services/payments.js";
-import { decideReceipt, decisionLine, RECEIPT_ID_RE, receiptCallbackMatch, receiptCaption, submitReceipt, userMention, type Receipt } from "../../services/receipts.js";
-import type { BotContext } from "../context.js";
-import { TopupDialog } from "../conversations/topup.js";
-import { MENU_KEYS, mainMenu, menuLabels } from "../keyboards/main-menu.js";
-import { appContext } from "../middleware/app-context.js";
+import { amountPresets, checkAmount, enabledMethods, parseStars, paymentCredit, providerTotal, STARS_CURRENCY, starsPresets, starsRange, type AmountError, type InvoiceKind, type StarsRange, type TopupMethod } from "../../services/payments.js";
+import { submitReceipt } from "../../services/receipts.js";
+import { anyTopupData, topupData } from "../callback-data/topup.js";
+import type { BotContext, Feature } from "../context.js";
+import { enterTopupDialog, topupDialog } from "../conversations/active-dialog.js";
+import { money } from "../helpers/money.js";
+import { allMenuLabels, mainMenu } from "../keyboards/main-menu.js";
+import { ignoreStaleEdit } from "../reply.js";
 import type { BalanceExtension } from "./balance.js";
 import { formatInt, formatMoney } from "../../text/format.js";
-import { escapeHtml, truncate } from "../../text/html.js";
-import type { Translator } from "../../text/i18n.js";
-
-/**
- * Wallet top-ups from the balance screen: Telegram Payments through a provider, Telegram Stars,
- * and transfers with a receipt that admins approve (services/payments.ts, services/receipts.ts).
- * Callback data carries method letters, amounts and receipt ids only; everything is checked again.
- */
-const METHOD_LETTER: Record<TopupMethod, string> = { provider: "p", stars: "s", manual: "r" };
-const LETTER_METHOD: Record<string, TopupMethod> = { p: "provider", s: "stars", r: "manual" };
-
-export const topupCallback = {
-  menu: "tu:m",
-  method: (method: TopupMethod) => `tu:${METHOD_LETTER[method]}`,
-  providerAmount: (amount: Money) => `tu:pa:${amount.toFixed()}`,
-  stars: (stars: number) => `tu:sa:${stars}`,
-  cancel: "tu:x",
-};
-const topupMatch = {
-  menu: /^tu:m$/,
-  method: /^tu:([psr])$/,
-  providerAmount: /^tu:pa:(\d{1,12}(?:\.\d{1,5})?)$/,
-  stars: /^tu:sa:(\d{1,6})$/,
-  cancel: /^tu:x$/,
-  ours: /^tu:/,
-};
+import { escapeHtml } from "../../text/html.js";
 
 const AMOUNT_ERRORS: Record<AmountError, string> = {
   not_number: "topup-amount-not-number",
@@ -48,12 +32,10 @@ export const topupBalanceExtension: BalanceExtension = {
     return enabledMethods(ctx.deps.config).length === 0 ? [ctx.t("topup-unavailable")] : [];
   },
   buttons(ctx, keyboard) {
-    if (enabledMethods(ctx.deps.config).length > 0) keyboard.text(ctx.t("topup-button"), topupCallback.menu);
+    if (enabledMethods(ctx.deps.config).length > 0) keyboard.text(ctx.t("topup-button"), topupData.menu.pack());
   },
 };
 
-const dialogOf = (ctx: BotContext) => new TopupDialog(ctx.deps.topupDialogs);
-const money = (ctx: BotContext, amount: Money) => formatMoney(amount, ctx.locale, ctx.deps.config.currency);
 const limits = (ctx: BotContext) => {
   const { min, max } = ctx.deps.config.payments;
   return { min: new D(min), max: new D(max) };
@@ -63,218 +45,70 @@ const limitVars = (ctx: BotContext) => {
   return { min: money(ctx, min), max: money(ctx, max) };
 };
 const starsLimits = (ctx: BotContext, range: StarsRange) => ({ min: formatInt(range.min, ctx.locale), max: formatInt(range.max, ctx.locale) });
-const adminOf = (ctx: BotContext) => {
-  const from = ctx.from!;
-  return { id: from.id, name: from.username ? `${from.first_name} @${from.username}` : from.first_name };
-};
 
-/** A paid total for people: ⭐ 100, or 126,500.00 UZS. */
-function paidLabel(total: number, currency: string, locale: string): string {
-  if (currency === STARS_CURRENCY) return `⭐ ${formatInt(total, locale)}`;
-  return formatMoney(new D(total).div(new D(10).pow(currencyExponent(currency))), locale, currency);
-}
-
-/**
- * pre_checkout_query and successful_payment. Registered before sequentialize and the flood guard:
- * Telegram cancels a checkout not answered within 10 s (a slow panel call of the same user must
- * not hold it up), and a payment must never be dropped as "too many requests".
- */
-export function paymentUpdates(deps: AppDeps): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const plugins = [appContext(deps), deps.i18n] as unknown as Middleware<BotContext>[];
-
-  composer.on("pre_checkout_query", ...plugins, async (ctx) => {
-    const q = ctx.preCheckoutQuery;
-    const invoice = await deps.invoices.get(q.invoice_payload);
-    const refusal = checkPreCheckout(invoice, { fromId: q.from.id, currency: q.currency, totalAmount: q.total_amount }, Date.now());
-    if (refusal === null) {
-      await ctx.answerPreCheckoutQuery(true);
-      return;
-    }
-    deps.logger.info({ refusal, invoice: q.invoice_payload, userId: q.from.id }, "pre-checkout refused");
-    await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t(`topup-checkout-${refusal}`) });
-  });
-
-  composer.on("message:successful_payment", ...plugins, async (ctx) => {
-    const p = ctx.message.successful_payment;
-    const result = await creditPayment(deps, {
-      invoicePayload: p.invoice_payload,
-      currency: p.currency,
-      totalAmount: p.total_amount,
-      telegramPaymentChargeId: p.telegram_payment_charge_id,
-    });
-    const charge = escapeHtml(p.telegram_payment_charge_id);
-    if (result.outcome === "unmatched") {
-      // Telegram has taken the money: nothing may be lost silently.
-      deps.logger.error({ payment: p, userId: ctx.from.id }, "successful payment matches no invoice");
-      const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
-      for (const adminId of deps.config.adminIds) {
-        const locale = (await deps.users.getLocale(adminId)) ?? deps.config.defaultLocale;
-        const text = deps.i18n.t(locale, "topup-admin-payment-unmatched", { user, total: paidLabel(p.total_amount, p.currency, locale), charge });
-        await deps.outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `payment-unmatched:${p.telegram_payment_charge_id}:${adminId}` });
-      }
-      await ctx.reply(ctx.t("topup-payment-unmatched", { charge }), { parse_mode: "HTML" });
-      return;
-    }
-    deps.logger.info({ invoice: result.invoice.id, userId: result.invoice.userId, amount: moneyString(result.amount), outcome: result.outcome }, "payment");
-    // A repeated update credits nothing and says nothing.
-    if (result.outcome === "credited") {
-      await ctx.reply(ctx.t("topup-credited", { amount: money(ctx, result.amount), balance: money(ctx, result.balance) }), { parse_mode: "HTML" });
-    }
-  });
-
-  return composer;
-}
-
-export function topupFeature(i18n: Translator): Composer<BotContext> {
+export const topupFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
-  const menuTexts = new Set(MENU_KEYS.flatMap((key) => menuLabels(i18n, key)));
+  const menuTexts = allMenuLabels(deps.i18n);
 
-  privateChat.command("terms", (ctx) => ctx.reply(ctx.t("topup-terms", { currency: ctx.deps.config.currency }), { parse_mode: "HTML" }));
-
-  privateChat.command("paysupport", async (ctx) => {
-    const question = ctx.match.trim();
-    if (!question) return ctx.reply(ctx.t("topup-paysupport"), { parse_mode: "HTML" });
-    const { config, users, i18n: translator, outbox } = ctx.deps;
-    if (config.adminIds.length === 0) return ctx.reply(ctx.t("topup-paysupport-unavailable"));
-    const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
-    for (const adminId of config.adminIds) {
-      const locale = (await users.getLocale(adminId)) ?? config.defaultLocale;
-      const text = translator.t(locale, "topup-paysupport-admin", { user, text: escapeHtml(truncate(question, 3000)) });
-      await outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `paysupport:${ctx.update.update_id}:${adminId}` });
-    }
-    await ctx.reply(ctx.t("topup-paysupport-sent"));
-  });
-
-  // Before help's /cancel ("nothing to cancel"), which it hands on to when no top-up is under way.
+  // Before the order walk's and help's /cancel, which it hands on to when no top-up is under way.
   privateChat.command("cancel", async (ctx, next) => {
-    if (!(await dialogOf(ctx).clear(ctx.from.id))) return next();
+    if (!(await topupDialog(ctx).clear(ctx.from.id))) return next();
     await ctx.reply(ctx.t("topup-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
 
-  privateChat.callbackQuery(topupMatch.menu, async (ctx) => {
+  privateChat.callbackQuery(topupData.menu.filter(), async (ctx) => {
     const methods = enabledMethods(ctx.deps.config);
     if (methods.length === 0) return ctx.answerCallbackQuery({ text: ctx.t("topup-unavailable"), show_alert: true });
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard();
     methods.forEach((method, i) => {
       if (i > 0) keyboard.row();
-      keyboard.text(methodLabel(ctx, method), topupCallback.method(method));
+      keyboard.text(methodLabel(ctx, method), topupData.method.pack({ method }));
     });
     await ctx.reply(ctx.t("topup-choose-method"), { parse_mode: "HTML", reply_markup: keyboard });
   });
 
-  privateChat.callbackQuery(topupMatch.method, async (ctx) => {
-    const method = LETTER_METHOD[ctx.match[1]!]!;
+  privateChat.callbackQuery(topupData.method.filter(), async (ctx) => {
+    const { method } = topupData.method.unpack(ctx.callbackQuery.data);
     if (!enabledMethods(ctx.deps.config).includes(method)) return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
-    // One dialog at a time: an unfinished order dialog would read the amount as its answer.
-    await ctx.conversation.exitAll();
-    await dialogOf(ctx).set(ctx.from.id, { step: "amount", method });
+    await enterTopupDialog(ctx, { step: "amount", method });
     await askAmount(ctx, method);
   });
 
-  privateChat.callbackQuery(topupMatch.providerAmount, async (ctx) => {
+  privateChat.callbackQuery(topupData.providerAmount.filter(), async (ctx) => {
+    const { amount } = topupData.providerAmount.unpack(ctx.callbackQuery.data);
     const { min, max } = limits(ctx);
-    const check = checkAmount(new D(ctx.match[1]!), min, max);
+    const check = checkAmount(amount, min, max);
     if (!enabledMethods(ctx.deps.config).includes("provider") || !check.ok) {
       return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     }
     await ctx.answerCallbackQuery();
-    await dialogOf(ctx).clear(ctx.from.id);
+    await topupDialog(ctx).clear(ctx.from.id);
     await sendInvoice(ctx, "provider", check.amount);
   });
 
-  privateChat.callbackQuery(topupMatch.stars, async (ctx) => {
+  privateChat.callbackQuery(topupData.stars.filter(), async (ctx) => {
     const range = starsRange(ctx.deps.config.payments);
-    const stars = range && parseStars(ctx.match[1]!, range);
+    const stars = range && parseStars(String(topupData.stars.unpack(ctx.callbackQuery.data).stars), range);
     if (!stars) return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await dialogOf(ctx).clear(ctx.from.id);
+    await topupDialog(ctx).clear(ctx.from.id);
     await sendInvoice(ctx, "stars", new D(stars));
   });
 
-  privateChat.callbackQuery(topupMatch.cancel, async (ctx) => {
+  privateChat.callbackQuery(topupData.cancel.filter(), async (ctx) => {
     await ctx.answerCallbackQuery();
-    await dialogOf(ctx).clear(ctx.from.id);
+    await topupDialog(ctx).clear(ctx.from.id);
     await ctx.editMessageText(ctx.t("topup-cancelled")).catch(ignoreStaleEdit);
   });
 
-  privateChat.callbackQuery(topupMatch.ours, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true }));
-
-  // Admin side of receipts. Callback data can be forged: the admin check comes first.
-  privateChat.callbackQuery(receiptCallbackMatch.decide, async (ctx) => {
-    if (!ctx.isAdmin) return ctx.answerCallbackQuery({ text: ctx.t("topup-admin-only"), show_alert: true });
-    const id = ctx.match[2]!;
-    const decision = ctx.match[1] === "a" ? "approved" : "rejected";
-    const result = await decideReceipt(ctx.deps, id, decision, adminOf(ctx));
-    if (!result) return ctx.answerCallbackQuery({ text: ctx.t("topup-receipt-not-found", { id }), show_alert: true });
-    const { won, receipt } = result;
-    if (won) await ctx.answerCallbackQuery({ text: ctx.t(decision === "approved" ? "topup-receipt-done-approved" : "topup-receipt-done-rejected") });
-    else await ctx.answerCallbackQuery({ text: ctx.t("topup-receipt-already", { admin: receipt.decidedByName ?? "" }), show_alert: true });
-    await showDecision(ctx, receipt);
-  });
-  privateChat.callbackQuery(receiptCallbackMatch.ours, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true }));
-
-  privateChat.command("approve", async (ctx) => {
-    if (!ctx.isAdmin) return ctx.reply(ctx.t("topup-admin-only"));
-    const [rawId = "", rawAmount, extra] = ctx.match.trim().split(/\s+/);
-    const id = rawId.toUpperCase();
-    const amount = rawAmount === undefined ? undefined : parseUserAmount(rawAmount);
-    if (!RECEIPT_ID_RE.test(id) || amount === null || amount?.lte(0) || extra !== undefined) {
-      return ctx.reply(ctx.t("topup-approve-usage"), { parse_mode: "HTML" });
-    }
-    const result = await decideReceipt(ctx.deps, id, "approved", adminOf(ctx), amount);
-    if (!result) return ctx.reply(ctx.t("topup-receipt-not-found", { id }));
-    const { won, receipt } = result;
-    if (!won) {
-      const decision = decisionLine((k, v) => ctx.t(k, v), receipt, ctx.locale, ctx.deps.config.currency) ?? "";
-      return ctx.reply(ctx.t("topup-approve-already", { id, decision }), { parse_mode: "HTML" });
-    }
-    const user = userMention({ id: receipt.userId, firstName: receipt.firstName, username: receipt.username });
-    await ctx.reply(ctx.t("topup-approve-done", { id, amount: money(ctx, new D(receipt.approvedAmount ?? receipt.amount)), user }), { parse_mode: "HTML" });
-  });
-
-  privateChat.command("refundstars", async (ctx) => {
-    if (!ctx.isAdmin) return ctx.reply(ctx.t("topup-admin-only"));
-    const [rawUser = "", chargeId, flag, extra] = ctx.match.trim().split(/\s+/);
-    if (!/^\d{1,15}$/.test(rawUser) || !chargeId || (flag !== undefined && flag !== "force") || extra !== undefined) {
-      return ctx.reply(ctx.t("topup-refund-usage"), { parse_mode: "HTML" });
-    }
-    const userId = Number(rawUser);
-    const result = await refundStars(ctx.deps, ctx.api, { userId, chargeId, adminId: ctx.from.id, force: flag === "force" });
-    const charge = escapeHtml(chargeId);
-    const reply = (key: string, vars: Record<string, string | number> = {}) => ctx.reply(ctx.t(key, vars), { parse_mode: "HTML" });
-    switch (result.outcome) {
-      case "not_found":
-        return reply("topup-refund-not-found", { user: String(userId), charge });
-      case "already":
-        return reply(result.state === "done" ? "topup-refund-already-done" : "topup-refund-already-started");
-      case "short":
-        return reply("topup-refund-short", { balance: money(ctx, result.balance), amount: money(ctx, new D(result.charge.credit)), user: String(userId), charge });
-      case "failed":
-        return reply("topup-refund-failed", { reason: escapeHtml(truncate(result.reason, 300)) });
-      case "refunded": {
-        const credit = new D(result.charge.credit);
-        const vars = { stars: formatInt(result.charge.stars, ctx.locale), user: String(userId), taken: money(ctx, result.taken), amount: money(ctx, credit), balance: money(ctx, result.balance) };
-        await reply(result.taken.lt(credit) ? "topup-refund-done-short" : "topup-refund-done", vars);
-        const { users, config, i18n: translator, outbox } = ctx.deps;
-        const locale = (await users.getLocale(userId)) ?? config.defaultLocale;
-        const text = translator.t(locale, "topup-refund-user", {
-          stars: formatInt(result.charge.stars, locale),
-          taken: formatMoney(result.taken, locale, config.currency),
-          balance: formatMoney(result.balance, locale, config.currency),
-        });
-        await outbox.enqueue({ chatId: userId, text, parseMode: "HTML", key: `stars-refund:${chargeId}` });
-        return;
-      }
-    }
-  });
+  privateChat.callbackQuery(anyTopupData, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true }));
 
   // The dialog's answers. Anything else (a command, a menu button) leaves the dialog and goes on.
   privateChat.on("message:text", async (ctx, next) => {
-    const dialog = dialogOf(ctx);
+    const dialog = topupDialog(ctx);
     const step = await dialog.get(ctx.from.id);
     if (!step) return next();
     const text = ctx.message.text;
@@ -306,7 +140,7 @@ export function topupFeature(i18n: Translator): Composer<BotContext> {
   });
 
   privateChat.on(["message:photo", "message:document"], async (ctx, next) => {
-    const dialog = dialogOf(ctx);
+    const dialog = topupDialog(ctx);
     const step = await dialog.get(ctx.from.id);
     // Clearing is the claim: of two files sent at once, only the first becomes a receipt.
     if (step?.step !== "receipt" || !(await dialog.clear(ctx.from.id))) return next();
@@ -323,7 +157,7 @@ export function topupFeature(i18n: Translator): Composer<BotContext> {
   });
 
   return composer;
-}
+};
 
 function methodLabel(ctx: BotContext, method: TopupMethod): string {
   switch (method) {
@@ -336,7 +170,7 @@ function methodLabel(ctx: BotContext, method: TopupMethod): string {
   }
 }
 
-const cancelKeyboard = (ctx: BotContext) => new InlineKeyboard().text(ctx.t("topup-button-cancel"), topupCallback.cancel);
+const cancelKeyboard = (ctx: BotContext) => new InlineKeyboard().text(ctx.t("topup-button-cancel"), topupData.cancel.pack());
 
 /** The question of the chosen method, with preset amounts where it has them. */
 async function askAmount(ctx: BotContext, method: TopupMethod): Promise<void> {
@@ -345,9 +179,10 @@ async function askAmount(ctx: BotContext, method: TopupMethod): Promise<void> {
   let text: string;
   if (method === "provider") {
     const { min, max } = limits(ctx);
-    amountPresets(min, max).forEach((amount, i) => {
+    const presets = amountPresets(min, max).filter((amount) => topupData.providerAmount.canPack({ amount }));
+    presets.forEach((amount, i) => {
       if (i > 0 && i % 3 === 0) keyboard.row();
-      keyboard.text(money(ctx, amount), topupCallback.providerAmount(amount));
+      keyboard.text(money(ctx, amount), topupData.providerAmount.pack({ amount }));
     });
     const rate = formatMoney(new D(payments.rate!), ctx.locale, payments.currency);
     text = ctx.t("topup-provider-ask", { currency, rate, ...limitVars(ctx) });
@@ -355,14 +190,14 @@ async function askAmount(ctx: BotContext, method: TopupMethod): Promise<void> {
     const range = starsRange(payments)!;
     starsPresets(range).forEach((stars, i) => {
       if (i > 0 && i % 3 === 0) keyboard.row();
-      keyboard.text(`⭐ ${formatInt(stars, ctx.locale)}`, topupCallback.stars(stars));
+      keyboard.text(`⭐ ${formatInt(stars, ctx.locale)}`, topupData.stars.pack({ stars }));
     });
     text = ctx.t("topup-stars-ask", { rate: money(ctx, range.rate), ...starsLimits(ctx, range) });
   } else {
     text = ctx.t("topup-manual-ask", { details: escapeHtml(payments.manualDetails ?? ""), currency, ...limitVars(ctx) });
   }
   if (keyboard.inline_keyboard.some((row) => row.length > 0)) keyboard.row();
-  keyboard.text(ctx.t("topup-button-cancel"), topupCallback.cancel);
+  keyboard.text(ctx.t("topup-button-cancel"), topupData.cancel.pack());
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
@@ -400,17 +235,4 @@ async function sendInvoice(ctx: BotContext, kind: InvoiceKind, quantity: Money):
     ctx.deps.logger.warn({ err: e, invoice: invoice.id }, "sendInvoice failed");
     await ctx.reply(ctx.t("topup-invoice-failed"));
   }
-}
-
-/** Shows the decision on the admin's copy of the receipt (a copy has a caption; a fallback has text). */
-async function showDecision(ctx: BotContext, receipt: Receipt): Promise<void> {
-  const caption = receiptCaption((k, v) => ctx.t(k, v), receipt, ctx.locale, ctx.deps.config.currency);
-  const message = ctx.callbackQuery?.message;
-  if (message && "text" in message && message.text !== undefined) await ctx.editMessageText(caption, { parse_mode: "HTML" }).catch(ignoreStaleEdit);
-  else await ctx.editMessageCaption({ caption, parse_mode: "HTML" }).catch(ignoreStaleEdit);
-}
-
-/** An edit of a message that is gone, too old, or already shows the same: nothing to do. */
-function ignoreStaleEdit(e: unknown): void {
-  if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
 }

@@ -19,7 +19,7 @@ export const errorHandler: ErrorHandler<BotContext> = async (err: BotError<BotCo
     return;
   }
   const kind = error instanceof GrammyError ? "telegram" : error instanceof HttpError ? "network" : "handler";
-  (log as { error: (o: object, m: string) => void }).error({ err: error, kind, updateId: ctx.update.update_id }, "update failed");
+  log.error({ err: error, kind, updateId: ctx.update.update_id }, "update failed");
   if (kind === "network" || !ctx.chat || !ctx.t) return;
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-generic"), show_alert: true });

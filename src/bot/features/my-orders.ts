@@ -1,3 +1,7 @@
+/**
+ * "My orders": the user's orders newest first, a details card per order, and from there refill,
+ * cancel and a live status check (services/order-actions.ts does the checks and the panel calls).
+ */
 import { Composer, type InlineKeyboard } from "grammy";
 import { D } from "../../money.js";
 import type { OrderStatus, RefillStatus } from "../../panel/status.js";
@@ -5,13 +9,13 @@ import { normalizeRefillStatus } from "../../panel/status.js";
 import { refillWaitOf } from "../../panel/errors.js";
 import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult, type LocalRefusal, type OrderAction, type PanelRefusal } from "../../services/order-actions.js";
 import type { OrderRecord } from "../../store/orders.js";
-import type { BotContext } from "../context.js";
+import type { BotContext, Feature } from "../context.js";
 import { menuLabels } from "../keyboards/main-menu.js";
-import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersCallbackMatch, ordersListKeyboard, ORDERS_PAGE_SIZE } from "../keyboards/orders.js";
+import { myOrdersData } from "../callback-data/my-orders.js";
+import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersListKeyboard, ORDERS_PAGE_SIZE } from "../keyboards/my-orders.js";
 import { editOrReply } from "../reply.js";
 import { formatDateTime, formatInt, formatMoney, formatWait } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
-import type { Translator } from "../../text/i18n.js";
 
 /** How much of panel-given text a message repeats; every message stays far below 4096 characters. */
 const LIST_NAME_MAX = 40;
@@ -54,32 +58,30 @@ const PANEL_REFUSAL_KEYS: Record<Exclude<PanelRefusal, "other">, string> = {
   action_unsupported: "orders-panel-action-unsupported",
 };
 
-/**
- * "My orders": the user's orders newest first, a details card per order, and from there refill,
- * cancel and a live status check (services/order-actions.ts does the checks and the panel calls).
- */
-export function ordersFeature(i18n: Translator): Composer<BotContext> {
+export const myOrdersFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("orders", (ctx) => showList(ctx, 0, "reply"));
-  privateChat.hears(menuLabels(i18n, "menu-orders"), (ctx) => showList(ctx, 0, "reply"));
+  privateChat.hears(menuLabels(deps.i18n, "menu-orders"), (ctx) => showList(ctx, 0, "reply"));
 
-  privateChat.callbackQuery(ordersCallbackMatch.list, async (ctx) => {
+  privateChat.callbackQuery(myOrdersData.list.filter(), async (ctx) => {
+    const { page } = myOrdersData.list.unpack(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
-    await showList(ctx, Number(ctx.match[1]), "edit");
+    await showList(ctx, page, "edit");
   });
 
-  privateChat.callbackQuery(ordersCallbackMatch.details, async (ctx) => {
-    const order = await ctx.deps.orders.getOwned(ctx.match[1]!, ctx.from.id);
+  privateChat.callbackQuery(myOrdersData.details.filter(), async (ctx) => {
+    const { orderId, page } = myOrdersData.details.unpack(ctx.callbackQuery.data);
+    const order = await ctx.deps.orders.getOwned(orderId, ctx.from.id);
     if (!order) return notFound(ctx);
     await ctx.answerCallbackQuery();
-    await showDetails(ctx, order, Number(ctx.match[2]));
+    await showDetails(ctx, order, page);
   });
 
-  privateChat.callbackQuery(ordersCallbackMatch.refresh, async (ctx) => {
-    const page = Number(ctx.match[2]);
-    const result = await checkLiveStatus(ctx.deps, ctx.from.id, ctx.match[1]!);
+  privateChat.callbackQuery(myOrdersData.refresh.filter(), async (ctx) => {
+    const { orderId, page } = myOrdersData.refresh.unpack(ctx.callbackQuery.data);
+    const result = await checkLiveStatus(ctx.deps, ctx.from.id, orderId);
     switch (result.outcome) {
       case "not_found":
         return notFound(ctx);
@@ -110,14 +112,15 @@ export function ordersFeature(i18n: Translator): Composer<BotContext> {
     }
   });
 
-  privateChat.callbackQuery(ordersCallbackMatch.refill, async (ctx) => {
-    await runAction(ctx, "refill", Number(ctx.match[2]), (hooks) => requestRefill(ctx.deps, ctx.from.id, ctx.match[1]!, hooks));
+  privateChat.callbackQuery(myOrdersData.refill.filter(), async (ctx) => {
+    const { orderId, page } = myOrdersData.refill.unpack(ctx.callbackQuery.data);
+    await runAction(ctx, "refill", page, (hooks) => requestRefill(ctx.deps, ctx.from.id, orderId, hooks));
   });
 
   // Cancel is irreversible at the panel: ask first.
-  privateChat.callbackQuery(ordersCallbackMatch.cancel, async (ctx) => {
-    const page = Number(ctx.match[2]);
-    const order = await ctx.deps.orders.getOwned(ctx.match[1]!, ctx.from.id);
+  privateChat.callbackQuery(myOrdersData.cancel.filter(), async (ctx) => {
+    const { orderId, page } = myOrdersData.cancel.unpack(ctx.callbackQuery.data);
+    const order = await ctx.deps.orders.getOwned(orderId, ctx.from.id);
     if (!order) return notFound(ctx);
     const refusal = cancelRefusal(order);
     if (refusal !== null) {
@@ -130,12 +133,13 @@ export function ordersFeature(i18n: Translator): Composer<BotContext> {
     await editOrReply(ctx, text, cancelConfirmKeyboard(order.id, page, { confirm: ctx.t("orders-button-cancel-confirm"), keep: ctx.t("orders-button-cancel-keep") }));
   });
 
-  privateChat.callbackQuery(ordersCallbackMatch.cancelConfirm, async (ctx) => {
-    await runAction(ctx, "cancel", Number(ctx.match[2]), (hooks) => requestCancel(ctx.deps, ctx.from.id, ctx.match[1]!, hooks));
+  privateChat.callbackQuery(myOrdersData.cancelConfirm.filter(), async (ctx) => {
+    const { orderId, page } = myOrdersData.cancelConfirm.unpack(ctx.callbackQuery.data);
+    await runAction(ctx, "cancel", page, (hooks) => requestCancel(ctx.deps, ctx.from.id, orderId, hooks));
   });
 
   return composer;
-}
+};
 
 async function showList(ctx: BotContext, requestedPage: number, how: "reply" | "edit"): Promise<void> {
   const { orders } = ctx.deps;

@@ -1,27 +1,29 @@
+/**
+ * The customer's order walk: categories → services → service card → the order dialog
+ * (conversations/order.ts) → Confirm/Cancel, which places the order (services/placement.ts).
+ */
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, type InlineKeyboard } from "grammy";
-import { isFlatPriceType, unitPrice, type Money } from "../../money.js";
+import { Composer } from "grammy";
+import { isFlatPriceType, unitPrice } from "../../money.js";
 import type { PanelService } from "../../panel/schemas.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
 import { CatalogUnavailableError, type Catalog } from "../../store/catalog.js";
-import type { BotContext, BotInnerContext } from "../context.js";
+import type { BotContext, BotInnerContext, Feature } from "../context.js";
+import { enterOrderDialog, leaveDialogs } from "../conversations/active-dialog.js";
 import { ORDER_CONVERSATION, orderConversation } from "../conversations/order.js";
-import { categoriesKeyboard, orderCallbackMatch, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
+import { anyOrderWalkData, orderWalkData } from "../callback-data/order-walk.js";
+import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
+import { money } from "../helpers/money.js";
 import { editOrReply } from "../reply.js";
-import { formatInt, formatMoney } from "../../text/format.js";
+import { formatInt } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
-import type { Translator } from "../../text/i18n.js";
 
 /** Longest service name and description a card shows: the card stays far below 4096 characters. */
 const CARD_NAME_MAX = 200;
 const CARD_DESCRIPTION_MAX = 3000;
 
-/**
- * The customer's order walk: categories → services → service card → the order dialog
- * (conversations/order.ts) → Confirm/Cancel, which places the order (services/placement.ts).
- */
-export function orderFeature(i18n: Translator): Composer<BotContext> {
+export const orderWalkFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 
@@ -31,7 +33,7 @@ export function orderFeature(i18n: Translator): Composer<BotContext> {
     await ctx.conversation.exit(ORDER_CONVERSATION);
     await ctx.reply(ctx.t("order-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
-  privateChat.callbackQuery(orderCallbackMatch.leave, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.leave.filter(), async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (ctx.conversation.active(ORDER_CONVERSATION) === 0) return;
@@ -39,29 +41,31 @@ export function orderFeature(i18n: Translator): Composer<BotContext> {
     await ctx.reply(ctx.t("order-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
 
-  // A new walk replaces an unfinished dialog.
+  // A new walk replaces an unfinished dialog, of either kind.
   const start = async (ctx: BotContext) => {
-    if (ctx.conversation.active(ORDER_CONVERSATION) > 0) await ctx.conversation.exit(ORDER_CONVERSATION);
+    await leaveDialogs(ctx);
     const catalog = await loadCatalog(ctx);
     if (catalog) await showCategories(ctx, catalog, 0, "reply");
   };
   privateChat.command("order", start);
-  privateChat.hears(menuLabels(i18n, "menu-order"), start);
+  privateChat.hears(menuLabels(deps.i18n, "menu-order"), start);
 
-  privateChat.callbackQuery(orderCallbackMatch.categories, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.categories.filter(), async (ctx) => {
+    const { page } = orderWalkData.categories.unpack(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
     const catalog = await loadCatalog(ctx);
-    if (catalog) await showCategories(ctx, catalog, Number(ctx.match[1]), "edit");
+    if (catalog) await showCategories(ctx, catalog, page, "edit");
   });
 
-  privateChat.callbackQuery(orderCallbackMatch.services, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.services.filter(), async (ctx) => {
+    const { categoryKey, page: requested } = orderWalkData.services.unpack(ctx.callbackQuery.data);
     const catalog = await loadCatalog(ctx);
     if (!catalog) return ctx.answerCallbackQuery();
-    const category = catalog.category.get(ctx.match[1]!);
+    const category = catalog.category.get(categoryKey);
     // A category can disappear when the panel's list changes under an old keyboard.
     if (!category) return ctx.answerCallbackQuery({ text: ctx.t("order-service-gone"), show_alert: true });
     await ctx.answerCallbackQuery();
-    const { keyboard, page } = servicesKeyboard(catalog, category, Number(ctx.match[2]), {
+    const { keyboard, page } = servicesKeyboard(catalog, category, requested, {
       price: (service) => priceLabel(ctx, service),
       back: ctx.t("order-back"),
     });
@@ -69,19 +73,21 @@ export function orderFeature(i18n: Translator): Composer<BotContext> {
     await editOrReply(ctx, text, keyboard);
   });
 
-  privateChat.callbackQuery(orderCallbackMatch.service, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.service.filter(), async (ctx) => {
+    const { serviceId } = orderWalkData.service.unpack(ctx.callbackQuery.data);
     const catalog = await loadCatalog(ctx);
     if (!catalog) return ctx.answerCallbackQuery();
-    const service = catalog.service.get(ctx.match[1]!);
+    const service = catalog.service.get(serviceId);
     if (!service) return ctx.answerCallbackQuery({ text: ctx.t("order-service-gone"), show_alert: true });
     await ctx.answerCallbackQuery();
     const keyboard = serviceCardKeyboard(catalog, service, { order: ctx.t("order-button-order"), back: ctx.t("order-back") });
     await editOrReply(ctx, serviceCard(ctx, service), keyboard);
   });
 
-  privateChat.callbackQuery(orderCallbackMatch.confirm, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.confirm.filter(), async (ctx) => {
+    const { draftId } = orderWalkData.confirm.unpack(ctx.callbackQuery.data);
     let answered = false;
-    const result = await placeOrder(ctx.deps, ctx.match[1]!, ctx.from.id, {
+    const result = await placeOrder(ctx.deps, draftId, ctx.from.id, {
       onReserved: () => {
         answered = true;
         return ctx.answerCallbackQuery({ text: ctx.t("order-placing") });
@@ -90,8 +96,9 @@ export function orderFeature(i18n: Translator): Composer<BotContext> {
     await reportPlacement(ctx, result, answered);
   });
 
-  privateChat.callbackQuery(orderCallbackMatch.discard, async (ctx) => {
-    const outcome = await ctx.deps.orders.discardDraft(ctx.match[1]!, ctx.from.id);
+  privateChat.callbackQuery(orderWalkData.discard.filter(), async (ctx) => {
+    const { draftId } = orderWalkData.discard.unpack(ctx.callbackQuery.data);
+    const outcome = await ctx.deps.orders.discardDraft(draftId, ctx.from.id);
     if (outcome !== "ok") {
       const text = ctx.t(outcome === "missing" ? "order-not-found" : "order-already-done");
       await ctx.answerCallbackQuery({ text, show_alert: true });
@@ -104,18 +111,18 @@ export function orderFeature(i18n: Translator): Composer<BotContext> {
   // Everything that must not be read as a dialog answer is above; "Order" enters the dialog below.
   privateChat.use(createConversation<BotContext, BotInnerContext>(orderConversation, ORDER_CONVERSATION));
 
-  privateChat.callbackQuery(orderCallbackMatch.order, async (ctx) => {
+  privateChat.callbackQuery(orderWalkData.order.filter(), async (ctx) => {
+    const { serviceId } = orderWalkData.order.unpack(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
-    // One dialog at a time: ordering another service replaces whatever was being asked.
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ORDER_CONVERSATION, ctx.match[1]!);
+    // Ordering another service replaces whatever was being asked, a top-up amount too.
+    await enterOrderDialog(ctx, serviceId);
   });
 
   // Our prefix but no valid shape: stale or forged data. Answer it so the button stops spinning.
-  privateChat.callbackQuery(orderCallbackMatch.ours, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("order-button-expired"), show_alert: true }));
+  privateChat.callbackQuery(anyOrderWalkData, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("order-button-expired"), show_alert: true }));
 
   return composer;
-}
+};
 
 /** The catalog, or null after telling the user it is unavailable (the panel is down and nothing is cached). */
 async function loadCatalog(ctx: BotContext): Promise<Catalog | null> {
@@ -139,8 +146,6 @@ async function showCategories(ctx: BotContext, catalog: Catalog, page: number, h
   if (how === "edit") await editOrReply(ctx, text, keyboard);
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
-
-const money = (ctx: BotContext, amount: Money) => formatMoney(amount, ctx.locale, ctx.deps.config.currency);
 
 /** Per 1000 for most services; the whole price for flat-priced (package) services. */
 function priceLabel(ctx: BotContext, service: PanelService): string {

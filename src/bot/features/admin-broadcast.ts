@@ -1,0 +1,36 @@
+/** Admin: /broadcast, as a reply to the message to copy to every user (services/broadcast.ts sends it). */
+import { Composer } from "grammy";
+import { firstTime } from "../../services/admin.js";
+import type { BotContext, Feature } from "../context.js";
+import { adminOnly } from "../filters/is-admin.js";
+import { html } from "../helpers/admin-views.js";
+
+export const adminBroadcastFeature: Feature = () => {
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType("private");
+
+  privateChat.command(
+    "broadcast",
+    adminOnly,
+    async (ctx) => {
+      const source = ctx.msg.reply_to_message;
+      if (!source) return html(ctx, ctx.t("admin-broadcast-usage"));
+      const { broadcasts, users } = ctx.deps;
+      // A redelivered /broadcast must not start a second broadcast.
+      if (!(await firstTime(ctx.deps, `broadcast:${ctx.chat.id}:${ctx.msg.message_id}`))) return;
+      const known = await users.count();
+      const id = await broadcasts.create({
+        adminId: ctx.from.id,
+        adminChatId: ctx.chat.id,
+        locale: ctx.locale,
+        fromChatId: ctx.chat.id,
+        messageId: source.message_id,
+        users: known,
+      });
+      const progress = await html(ctx, ctx.t("admin-broadcast-started", { id, users: known }));
+      await broadcasts.setProgressMessage(id, progress.message_id);
+    },
+  );
+
+  return composer;
+};

@@ -1,0 +1,28 @@
+/** /terms and /paysupport: Telegram requires both of a bot that takes payments. */
+import { Composer } from "grammy";
+import { userMention } from "../../services/receipts.js";
+import type { BotContext, Feature } from "../context.js";
+import { escapeHtml, truncate } from "../../text/html.js";
+
+export const paymentSupportFeature: Feature = () => {
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType("private");
+
+  privateChat.command("terms", (ctx) => ctx.reply(ctx.t("topup-terms", { currency: ctx.deps.config.currency }), { parse_mode: "HTML" }));
+
+  privateChat.command("paysupport", async (ctx) => {
+    const question = ctx.match.trim();
+    if (!question) return ctx.reply(ctx.t("topup-paysupport"), { parse_mode: "HTML" });
+    const { config, users, i18n: translator, outbox } = ctx.deps;
+    if (config.adminIds.length === 0) return ctx.reply(ctx.t("topup-paysupport-unavailable"));
+    const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
+    for (const adminId of config.adminIds) {
+      const locale = (await users.getLocale(adminId)) ?? config.defaultLocale;
+      const text = translator.t(locale, "topup-paysupport-admin", { user, text: escapeHtml(truncate(question, 3000)) });
+      await outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `paysupport:${ctx.update.update_id}:${adminId}` });
+    }
+    await ctx.reply(ctx.t("topup-paysupport-sent"));
+  });
+
+  return composer;
+};

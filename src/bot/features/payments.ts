@@ -1,0 +1,68 @@
+/**
+ * pre_checkout_query and successful_payment of Telegram Payments and Stars (services/payments.ts).
+ * Registered before sequentialize and the flood guard: Telegram cancels a checkout not answered
+ * within 10 s (a slow panel call of the same user must not hold it up), and a payment must never
+ * be dropped as "too many requests".
+ */
+import { Composer } from "grammy";
+import { D, moneyString } from "../../money.js";
+import { checkPreCheckout, creditPayment, currencyExponent, STARS_CURRENCY } from "../../services/payments.js";
+import { userMention } from "../../services/receipts.js";
+import type { BotContext, Feature } from "../context.js";
+import { money } from "../helpers/money.js";
+import { appContext } from "../middleware/app-context.js";
+import { formatInt, formatMoney } from "../../text/format.js";
+import { escapeHtml } from "../../text/html.js";
+
+/** A paid total for people: ⭐ 100, or 126,500.00 UZS. */
+function paidLabel(total: number, currency: string, locale: string): string {
+  if (currency === STARS_CURRENCY) return `⭐ ${formatInt(total, locale)}`;
+  return formatMoney(new D(total).div(new D(10).pow(currencyExponent(currency))), locale, currency);
+}
+
+export const paymentsFeature: Feature = (deps) => {
+  const composer = new Composer<BotContext>();
+  const plugins = [appContext(deps), deps.i18n];
+
+  composer.on("pre_checkout_query", ...plugins, async (ctx) => {
+    const q = ctx.preCheckoutQuery;
+    const invoice = await deps.invoices.get(q.invoice_payload);
+    const refusal = checkPreCheckout(invoice, { fromId: q.from.id, currency: q.currency, totalAmount: q.total_amount }, Date.now());
+    if (refusal === null) {
+      await ctx.answerPreCheckoutQuery(true);
+      return;
+    }
+    deps.logger.info({ refusal, invoice: q.invoice_payload, userId: q.from.id }, "pre-checkout refused");
+    await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t(`topup-checkout-${refusal}`) });
+  });
+
+  composer.on("message:successful_payment", ...plugins, async (ctx) => {
+    const p = ctx.message.successful_payment;
+    const result = await creditPayment(deps, {
+      invoicePayload: p.invoice_payload,
+      currency: p.currency,
+      totalAmount: p.total_amount,
+      telegramPaymentChargeId: p.telegram_payment_charge_id,
+    });
+    const charge = escapeHtml(p.telegram_payment_charge_id);
+    if (result.outcome === "unmatched") {
+      // Telegram has taken the money: nothing may be lost silently.
+      deps.logger.error({ payment: p, userId: ctx.from.id }, "successful payment matches no invoice");
+      const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
+      for (const adminId of deps.config.adminIds) {
+        const locale = (await deps.users.getLocale(adminId)) ?? deps.config.defaultLocale;
+        const text = deps.i18n.t(locale, "topup-admin-payment-unmatched", { user, total: paidLabel(p.total_amount, p.currency, locale), charge });
+        await deps.outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `payment-unmatched:${p.telegram_payment_charge_id}:${adminId}` });
+      }
+      await ctx.reply(ctx.t("topup-payment-unmatched", { charge }), { parse_mode: "HTML" });
+      return;
+    }
+    deps.logger.info({ invoice: result.invoice.id, userId: result.invoice.userId, amount: moneyString(result.amount), outcome: result.outcome }, "payment");
+    // A repeated update credits nothing and says nothing.
+    if (result.outcome === "credited") {
+      await ctx.reply(ctx.t("topup-credited", { amount: money(ctx, result.amount), balance: money(ctx, result.balance) }), { parse_mode: "HTML" });
+    }
+  });
+
+  return composer;
+};

@@ -468,3 +468,29 @@ tracking-refill-status = { $status ->
     }
 tracking-alert-stuck-order = Order #{ $id } (panel order { $panelId }, user { $user }) is no longer tracked: { $reason }. Check it in the panel: /order { $id }
 tracking-alert-panel-down = The panel has not answered status checks for { $minutes } min ({ $reason }). Order tracking goes on by itself once it answers.
+
+## Reconciliation (/reconcile and the daily check)
+admin-cmd-reconcile = Check wallets, ledgers and orders
+reconcile-working = 🔎 Checking wallets, ledgers and orders…
+reconcile-clean = ✅ <b>Reconciliation: everything matches</b>
+reconcile-off = ⚠️ <b>Reconciliation found differences: { $count }</b>
+reconcile-summary =
+    👥 Customers: { $customers } · orders: { $orders }
+    👛 In customers' wallets: { $wallets }
+    🏦 Panel balance: { $panel }
+reconcile-panel-unavailable = not available ({ $reason })
+reconcile-wallet = User { $user }: the wallet holds { $wallet }, its ledger adds up to { $ledger }
+reconcile-ledger-gap = User { $user }: a ledger entry before { $at } is missing or was changed
+reconcile-charge-missing = Order #{ $id } (user { $user }): its charge is not in the ledger
+reconcile-charge-repeated = Order #{ $id } (user { $user }): charged more than once (entries: { $count })
+reconcile-charge-amount = Order #{ $id } (user { $user }): the ledger charged { $ledger }, the order's price is { $price }
+reconcile-refund-mismatch = Order #{ $id } (user { $user }): refunds in the ledger { $ledger }, expected { $expected }
+reconcile-orphan-entry = User { $user }: a ledger entry for order #{ $id }, which is not among their orders
+reconcile-stuck = Order #{ $id } (user { $user }): { $placement ->
+        [reserved] money reserved, the order was never sent
+        [sending] sent to the panel, no answer
+       *[other] outcome unknown, waiting for /settle
+    } since { $since }
+reconcile-panel-short = The panel balance ({ $panel }) is less than customers hold in their wallets ({ $wallets })
+reconcile-more = More differences: { $count } (all of them are in the log).
+reconcile-capped = Ledgers at their size limit, checked from a carried-forward balance: users { $users }

@@ -498,3 +498,29 @@ tracking-alert-panel-down = Панель уже { $minutes } { COUNT($minutes) -
         [many] минут
        *[other] минуты
     } не отвечает на проверки статуса ({ $reason }). Отслеживание заказов возобновится само, как только она ответит.
+
+## Сверка (/reconcile и ежедневная проверка)
+admin-cmd-reconcile = Сверить кошельки, журналы и заказы
+reconcile-working = 🔎 Сверяю кошельки, журналы операций и заказы…
+reconcile-clean = ✅ <b>Сверка: всё сходится</b>
+reconcile-off = ⚠️ <b>Сверка нашла расхождения: { $count }</b>
+reconcile-summary =
+    👥 Клиентов: { $customers } · заказов: { $orders }
+    👛 На кошельках клиентов: { $wallets }
+    🏦 Баланс панели: { $panel }
+reconcile-panel-unavailable = недоступен ({ $reason })
+reconcile-wallet = Пользователь { $user }: на кошельке { $wallet }, а по журналу операций выходит { $ledger }
+reconcile-ledger-gap = Пользователь { $user }: запись журнала до { $at } пропала или изменена
+reconcile-charge-missing = Заказ #{ $id } (пользователь { $user }): списания за него нет в журнале
+reconcile-charge-repeated = Заказ #{ $id } (пользователь { $user }): списан больше одного раза (записей: { $count })
+reconcile-charge-amount = Заказ #{ $id } (пользователь { $user }): по журналу списано { $ledger }, а цена заказа { $price }
+reconcile-refund-mismatch = Заказ #{ $id } (пользователь { $user }): возвраты в журнале { $ledger }, а должно быть { $expected }
+reconcile-orphan-entry = Пользователь { $user }: в журнале есть запись по заказу #{ $id }, которого у него нет
+reconcile-stuck = Заказ #{ $id } (пользователь { $user }): { $placement ->
+        [reserved] деньги зарезервированы, заказ так и не отправлен
+        [sending] отправлен в панель, ответа нет
+       *[other] результат неизвестен, ждёт /settle
+    } с { $since }
+reconcile-panel-short = Баланс панели ({ $panel }) меньше, чем лежит на кошельках клиентов ({ $wallets })
+reconcile-more = Ещё расхождений: { $count } (все они есть в логе).
+reconcile-capped = Журналы, дошедшие до предельного размера, проверены от перенесённого остатка: пользователи { $users }

@@ -468,3 +468,29 @@ tracking-refill-status = { $status ->
     }
 tracking-alert-stuck-order = #{ $id } buyurtma (paneldagi buyurtma { $panelId }, foydalanuvchi { $user }) endi kuzatilmaydi: { $reason }. Uni panelda tekshiring: /order { $id }
 tracking-alert-panel-down = Panel { $minutes } daqiqadan beri holat soʻrovlariga javob bermayapti ({ $reason }). Panel javob bera boshlagach, buyurtmalarni kuzatish oʻz-oʻzidan davom etadi.
+
+## Solishtirish (/reconcile va har kungi tekshiruv)
+admin-cmd-reconcile = Hamyonlar, yozuvlar va buyurtmalarni solishtirish
+reconcile-working = 🔎 Hamyonlar, amallar jurnali va buyurtmalar solishtirilmoqda…
+reconcile-clean = ✅ <b>Solishtirish: hammasi mos</b>
+reconcile-off = ⚠️ <b>Solishtirishda farqlar topildi: { $count }</b>
+reconcile-summary =
+    👥 Mijozlar: { $customers } · buyurtmalar: { $orders }
+    👛 Mijozlar hamyonlarida: { $wallets }
+    🏦 Panel balansi: { $panel }
+reconcile-panel-unavailable = maʼlum emas ({ $reason })
+reconcile-wallet = Foydalanuvchi { $user }: hamyonda { $wallet }, jurnal boʻyicha esa { $ledger } chiqadi
+reconcile-ledger-gap = Foydalanuvchi { $user }: jurnalda { $at } dan oldingi yozuv yoʻqolgan yoki oʻzgartirilgan
+reconcile-charge-missing = Buyurtma #{ $id } (foydalanuvchi { $user }): uning toʻlovi jurnalda yoʻq
+reconcile-charge-repeated = Buyurtma #{ $id } (foydalanuvchi { $user }): pul bir martadan koʻp yechilgan (yozuvlar: { $count })
+reconcile-charge-amount = Buyurtma #{ $id } (foydalanuvchi { $user }): jurnal boʻyicha { $ledger } yechilgan, buyurtma narxi esa { $price }
+reconcile-refund-mismatch = Buyurtma #{ $id } (foydalanuvchi { $user }): jurnaldagi qaytarishlar { $ledger }, boʻlishi kerak: { $expected }
+reconcile-orphan-entry = Foydalanuvchi { $user }: jurnalda #{ $id } buyurtma boʻyicha yozuv bor, lekin bunday buyurtmasi yoʻq
+reconcile-stuck = Buyurtma #{ $id } (foydalanuvchi { $user }): { $placement ->
+        [reserved] pul band qilingan, buyurtma yuborilmagan
+        [sending] panelga yuborilgan, javob yoʻq
+       *[other] natijasi nomaʼlum, /settle kutilmoqda
+    } ({ $since } dan beri)
+reconcile-panel-short = Panel balansi ({ $panel }) mijozlar hamyonlaridagi puldan ({ $wallets }) kam
+reconcile-more = Yana farqlar: { $count } (hammasi logda bor).
+reconcile-capped = Hajm chegarasiga yetgan jurnallar oʻtkazilgan qoldiqdan boshlab tekshirildi: foydalanuvchilar { $users }

@@ -57,6 +57,7 @@ const schema = z
     PAYMENT_MAX: decimalString("panel currency").default("1000"),
     STARS_RATE: optionalNonEmpty.pipe(decimalString("panel currency per star").optional()),
     MANUAL_TOPUP_DETAILS: optionalNonEmpty,
+    RECONCILE_DAILY_SUMMARY: z.stringbool().default(false),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
@@ -89,6 +90,8 @@ export interface Config {
   webhook: { url?: string; secret?: string };
   port: number;
   telegramGlobalRate: number;
+  /** the daily reconciliation messages admins also when everything matches */
+  reconcileDailySummary: boolean;
   payments: {
     providerToken?: string;
     currency: string;
@@ -135,6 +138,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET },
     port: e.PORT,
     telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
+    reconcileDailySummary: e.RECONCILE_DAILY_SUMMARY,
     payments: {
       providerToken: e.PAYMENT_PROVIDER_TOKEN,
       currency: e.PAYMENT_CURRENCY,

@@ -3,12 +3,16 @@ import { RedisOutbox } from "./outbound/outbox.js";
 import { OutboxSender, type SenderApi, type SenderOptions } from "./outbound/sender.js";
 import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
 import { recoverStalePlacements } from "./services/placement.js";
+import { dailyReconcile } from "./services/reconcile.js";
+import { AlertGates } from "./store/alert-gates.js";
 
 export interface WorkerOptions {
   tracker?: Partial<TrackerOptions>;
   sender?: Partial<SenderOptions>;
   /** how often placements interrupted by a crash are settled */
   recoverEveryMs?: number;
+  /** how often a worker looks whether today's reconciliation has run (one process runs it a day) */
+  reconcileEveryMs?: number;
   /** how often queue sizes are written to the metrics */
   gaugesEveryMs?: number;
 }
@@ -20,8 +24,8 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-/** Runs `job` every `ms`, never two at once; `stop` waits for a run in progress. */
-function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) => void): { stop(): Promise<void> } {
+/** Runs `job` every `ms` (the first time after `firstMs`), never two at once; `stop` waits for a run in progress. */
+function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) => void, firstMs = 0): { stop(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
   let stopped = false;
@@ -33,7 +37,7 @@ function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) =>
         if (!stopped) timer = setTimeout(run, ms);
       });
   };
-  timer = setTimeout(run, 0);
+  timer = setTimeout(run, firstMs);
   return {
     async stop() {
       stopped = true;
@@ -76,6 +80,13 @@ export function startWorker(deps: AppDeps, api: SenderApi, opts: WorkerOptions =
   sender.start();
   const jobs = [
     every(opts.recoverEveryMs ?? 30_000, () => recoverStalePlacements(deps), (err) => logger.error({ err }, "placement recovery failed")),
+    // Not at once: a process that restarts in a loop must not read every wallet each time.
+    every(
+      opts.reconcileEveryMs ?? 10 * 60_000,
+      () => dailyReconcile({ ...deps, gates: new AlertGates(deps.redis, deps.config.redis.prefix) }),
+      (err) => logger.error({ err }, "daily reconciliation failed"),
+      opts.reconcileEveryMs ?? 60_000,
+    ),
     every(opts.gaugesEveryMs ?? 15_000, () => updateGauges(deps), (err) => logger.warn({ err }, "queue gauges failed")),
   ];
   logger.info("worker started");

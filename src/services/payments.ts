@@ -12,7 +12,7 @@
  * - Every payment credits once: the credit is keyed by `payment:<telegram_payment_charge_id>`.
  */
 import { randomBytes } from "node:crypto";
-import type { Api } from "grammy";
+import { GrammyError, type Api } from "grammy";
 import type { AppDeps } from "../app.js";
 import type { Config } from "../config.js";
 import { D, moneyString, roundDown, type Money } from "../money.js";
@@ -162,8 +162,21 @@ export interface StarsCharge {
   credit: string;
   invoiceId: string;
   /** set once a refund was started: "started" until the wallet was debited, then "done" */
-  refund?: "started" | "done";
+  refund?: StarsRefundState;
 }
+
+/**
+ * "uncertain": Telegram's answer to refundStarPayment was lost (network, 5xx, timeout), so the stars
+ * may have gone back or not; the wallet was not debited. The next /refundstars asks Telegram again.
+ */
+export type StarsRefundState = "started" | "uncertain" | "done";
+
+// Moves `refund` from ARGV[1] ('' = no refund yet) to "started"; 0 when it was something else.
+const CLAIM_REFUND = `
+if (redis.call('HGET', KEYS[1], 'refund') or '') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'refund', 'started')
+return 1
+`;
 
 /** Invoices and Stars charges in Redis. */
 export class InvoiceStore {
@@ -240,13 +253,17 @@ export class InvoiceStore {
       stars: Number(h.stars),
       credit: h.credit ?? "0",
       invoiceId: h.invoiceId ?? "",
-      refund: h.refund === "started" || h.refund === "done" ? h.refund : undefined,
+      refund: h.refund === "started" || h.refund === "uncertain" || h.refund === "done" ? h.refund : undefined,
     };
   }
 
-  /** Claims the one refund of a charge; false when a refund was already started. */
-  async claimRefund(chargeId: string): Promise<boolean> {
-    return (await this.redis.hsetnx(this.k.starsCharge(chargeId), "refund", "started")) === 1;
+  /** Claims the one refund of a charge, or the settling of an uncertain one; false when someone else holds it. */
+  async claimRefund(chargeId: string, from: "none" | "uncertain" = "none"): Promise<boolean> {
+    return (await this.redis.eval(CLAIM_REFUND, 1, this.k.starsCharge(chargeId), from === "none" ? "" : from)) === 1;
+  }
+
+  async markRefundUncertain(chargeId: string, reason: string): Promise<void> {
+    await this.redis.hset(this.k.starsCharge(chargeId), { refund: "uncertain", refundError: reason.slice(0, 300), refundErrorAt: String(Date.now()) });
   }
 
   async releaseRefund(chargeId: string): Promise<void> {
@@ -297,33 +314,62 @@ export type StarsRefundOutcome =
   | { outcome: "not_found" }
   | { outcome: "already"; state: "started" | "done" }
   | { outcome: "short"; charge: StarsCharge; balance: Money }
+  /** Telegram refused: nothing changed, the refund can be asked for again */
   | { outcome: "failed"; reason: string }
+  /** Telegram's answer was lost: the stars may have gone back; nothing was debited; run it again to settle */
+  | { outcome: "uncertain"; reason: string }
   | { outcome: "refunded"; charge: StarsCharge; taken: Money; balance: Money };
+
+/** Telegram's answer when the charge was refunded before: by an earlier try whose answer was lost. */
+const ALREADY_REFUNDED = /CHARGE_ALREADY_REFUNDED/i;
 
 /**
  * Gives a Stars payment back (refundStarPayment) and takes its credit out of the wallet, once.
  * Without `force` nothing happens when the wallet no longer holds the credit; with it, the wallet
- * gives what it has and never goes below zero. A refund interrupted between Telegram and the debit
- * stays "started" and is never repeated automatically: the wallet is then settled by hand.
+ * gives what it has and never goes below zero.
+ *
+ * Only a 4xx answer means Telegram did not refund: then the claim is given up. A lost answer
+ * (network error, 5xx, timeout) leaves the charge "uncertain" and the wallet as it was; the next
+ * call for it asks Telegram again, which refunds a charge at most once: success or
+ * CHARGE_ALREADY_REFUNDED both mean the stars went back, and only then is the wallet debited.
+ * A refund interrupted between Telegram and the debit stays "started" and is never repeated
+ * automatically: the wallet is then settled by hand.
  */
 export async function refundStars(
-  deps: Pick<AppDeps, "redis" | "config" | "wallet">,
+  deps: Pick<AppDeps, "redis" | "config" | "wallet" | "logger">,
   api: Pick<Api, "refundStarPayment">,
   input: { userId: number; chargeId: string; adminId: number; force: boolean },
 ): Promise<StarsRefundOutcome> {
   const invoices = new InvoiceStore(deps.redis, deps.config.redis.prefix);
   const charge = await invoices.getStarsCharge(input.chargeId);
   if (!charge || charge.userId !== input.userId) return { outcome: "not_found" };
-  if (charge.refund) return { outcome: "already", state: charge.refund };
+  const settling = charge.refund === "uncertain";
+  if (charge.refund && !settling) return { outcome: "already", state: charge.refund as "started" | "done" };
   const credit = new D(charge.credit);
-  const balance = await deps.wallet.balance(input.userId);
-  if (balance.lt(credit) && !input.force) return { outcome: "short", charge, balance };
-  if (!(await invoices.claimRefund(input.chargeId))) return { outcome: "already", state: "started" };
+  // An uncertain refund was decided on before (with its wallet check); it is only being settled now.
+  if (!settling) {
+    const balance = await deps.wallet.balance(input.userId);
+    if (balance.lt(credit) && !input.force) return { outcome: "short", charge, balance };
+  }
+  if (!(await invoices.claimRefund(input.chargeId, settling ? "uncertain" : "none"))) return { outcome: "already", state: "started" };
+  const log = deps.logger.child({ chargeId: input.chargeId, userId: input.userId, adminId: input.adminId });
   try {
     await api.refundStarPayment(input.userId, input.chargeId);
   } catch (e) {
-    await invoices.releaseRefund(input.chargeId);
-    return { outcome: "failed", reason: e instanceof Error ? e.message : String(e) };
+    const reason = e instanceof Error ? e.message : String(e);
+    const refused = e instanceof GrammyError && e.error_code >= 400 && e.error_code < 500;
+    if (!refused) {
+      await invoices.markRefundUncertain(input.chargeId, reason);
+      log.error({ err: e }, "Stars refund: Telegram's answer was lost; the charge is uncertain until /refundstars is run again");
+      return { outcome: "uncertain", reason };
+    }
+    if (!ALREADY_REFUNDED.test(e.description)) {
+      // Not refunded by this call. An uncertain earlier try stays uncertain (a 429 says nothing about it).
+      if (settling) await invoices.markRefundUncertain(input.chargeId, reason);
+      else await invoices.releaseRefund(input.chargeId);
+      return { outcome: "failed", reason };
+    }
+    log.warn("Stars refund: Telegram had refunded the charge already; debiting the wallet now");
   }
   const debit = await deps.wallet.debit(
     input.userId,

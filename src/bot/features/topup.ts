@@ -255,6 +255,8 @@ export function topupFeature(i18n: Translator): Composer<BotContext> {
         return reply("topup-refund-short", { balance: money(ctx, result.balance), amount: money(ctx, new D(result.charge.credit)), user: String(userId), charge });
       case "failed":
         return reply("topup-refund-failed", { reason: escapeHtml(truncate(result.reason, 300)) });
+      case "uncertain":
+        return reply("topup-refund-uncertain", { reason: escapeHtml(truncate(result.reason, 300)), user: String(userId), charge });
       case "refunded": {
         const credit = new D(result.charge.credit);
         const vars = { stars: formatInt(result.charge.stars, ctx.locale), user: String(userId), taken: money(ctx, result.taken), amount: money(ctx, credit), balance: money(ctx, result.balance) };

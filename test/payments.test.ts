@@ -24,7 +24,15 @@ import { WalletStore } from "../src/store/wallet.js";
 import { startFakeBotApi, type FakeBotApi } from "./support/fake-bot-api.js";
 import { testRedis, type TestRedis } from "./support/redis.js";
 
-const payments = (over: Partial<Config["payments"]> = {}): Config["payments"] => ({ currency: "UZS", min: "1", max: "1000", ...over });
+const payments = (over: Partial<Config["payments"]> = {}): Config["payments"] => ({
+  currency: "UZS",
+  min: "1",
+  max: "1000",
+  provider: undefined,
+  stars: undefined,
+  manualDetails: undefined,
+  ...over,
+});
 
 describe("conversion rules", () => {
   it("prices a provider invoice in the currency's smallest units, rounded up", () => {
@@ -61,19 +69,19 @@ describe("methods and limits", () => {
 
   it("offers only what is configured; a receipt needs an admin to approve it", () => {
     expect(enabledMethods({ ...base, payments: payments() })).toEqual([]);
-    expect(enabledMethods({ ...base, payments: payments({ providerToken: "t", rate: "12650", starsRate: "0.013", manualDetails: "card" }) })).toEqual([
+    expect(enabledMethods({ ...base, payments: payments({ provider: { token: "t", rate: "12650" }, stars: { rate: "0.013" }, manualDetails: "card" }) })).toEqual([
       "provider",
       "stars",
       "manual",
     ]);
     expect(enabledMethods({ adminIds: [], payments: payments({ manualDetails: "card" }) })).toEqual([]);
-    expect(enabledMethods({ ...base, payments: payments({ providerToken: "t", rate: "0", starsRate: "0" }) })).toEqual([]);
+    expect(enabledMethods({ ...base, payments: payments({ provider: { token: "t", rate: "0" }, stars: { rate: "0" } }) })).toEqual([]);
   });
 
   it("turns PAYMENT_MIN..PAYMENT_MAX into whole stars within Telegram's bounds", () => {
-    expect(starsRange(payments({ starsRate: "0.013" }))).toMatchObject({ min: 77, max: 10_000 });
-    expect(starsRange(payments({ starsRate: "0.5", min: "1", max: "100" }))).toMatchObject({ min: 2, max: 200 });
-    expect(starsRange(payments({ starsRate: "5", min: "1", max: "4" }))).toBeNull();
+    expect(starsRange(payments({ stars: { rate: "0.013" } }))).toMatchObject({ min: 77, max: 10_000 });
+    expect(starsRange(payments({ stars: { rate: "0.5" }, min: "1", max: "100" }))).toMatchObject({ min: 2, max: 200 });
+    expect(starsRange(payments({ stars: { rate: "5" }, min: "1", max: "4" }))).toBeNull();
     expect(starsRange(payments())).toBeNull();
   });
 

@@ -44,7 +44,7 @@ const positive = (value: string | undefined): Money | null => (value !== undefin
 export function enabledMethods(config: Pick<Config, "payments" | "adminIds">): TopupMethod[] {
   const p = config.payments;
   const methods: TopupMethod[] = [];
-  if (p.providerToken && positive(p.rate)) methods.push("provider");
+  if (p.provider && positive(p.provider.rate)) methods.push("provider");
   if (starsRange(config.payments) !== null) methods.push("stars");
   // Receipts go to admins: without any, nobody could approve them.
   if (p.manualDetails && config.adminIds.length > 0) methods.push("manual");
@@ -72,7 +72,7 @@ export interface StarsRange {
 
 /** Whole stars whose credit lies within PAYMENT_MIN..PAYMENT_MAX; null when Stars are off or no amount fits. */
 export function starsRange(p: Config["payments"]): StarsRange | null {
-  const rate = positive(p.starsRate);
+  const rate = positive(p.stars?.rate);
   if (!rate) return null;
   const min = Math.max(STARS_MIN, new D(p.min).div(rate).ceil().toNumber());
   const max = Math.min(STARS_MAX, new D(p.max).div(rate).floor().toNumber());

@@ -3,7 +3,7 @@ import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
-import { AdminAlerts } from "./services/alerts.js";
+import { Notifier } from "./services/notifier.js";
 import { CatalogStore } from "./store/catalog.js";
 import { OrderStore } from "./store/orders.js";
 import { createRedis, type Redis } from "./store/redis.js";
@@ -24,7 +24,8 @@ export interface AppDeps {
   catalog: CatalogStore;
   i18n: Translator;
   outbox: Outbox;
-  alerts: AdminAlerts;
+  /** every message that is not a reply: to a user or to the admins, through the outbox */
+  notifier: Notifier;
 }
 
 export interface CreateDepsOptions {
@@ -65,6 +66,6 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     catalog: new CatalogStore(redis, prefix, panel, { refreshMs: config.catalogRefreshMs, logger: logger.child({ module: "catalog" }) }),
     i18n,
     outbox,
-    alerts: new AdminAlerts({ redis, prefix, outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger }),
+    notifier: new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger: logger.child({ module: "notifier" }) }),
   };
 }

@@ -9,9 +9,10 @@ import { decodeOrder, type OrderRecord } from "../store/orders.js";
 import { keys as storeKeys, type Keys } from "../store/redis.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
+import type { Translate } from "../services/notifier.js";
 import { escapeHtml } from "../text/html.js";
 
-export type TrackerDeps = Pick<AppDeps, "config" | "redis" | "panel" | "wallet" | "users" | "outbox" | "i18n" | "alerts" | "metrics" | "logger">;
+export type TrackerDeps = Pick<AppDeps, "config" | "redis" | "panel" | "wallet" | "notifier" | "metrics" | "logger">;
 
 export interface TrackerOptions {
   timing: PollTiming;
@@ -141,6 +142,9 @@ interface Write {
   id: string;
   args: Array<string | number>;
 }
+
+/** A customer's messages about their order: their chosen locale, else the one they ordered in. */
+const recipient = (order: OrderRecord) => ({ userId: order.userId, chatId: order.chatId, locale: order.locale });
 
 const num = (v: string | undefined): number | undefined => (v === undefined || v === "" || !Number.isFinite(Number(v)) ? undefined : Number(v));
 
@@ -326,9 +330,9 @@ export class OrderTracker {
       // Refund, then tell, then write: a crash in between redoes all three, and the once-keys make the redo harmless.
       const refunded = await this.refund(order, decision.news);
       if (refunded) fields.refunded = moneyString(refunded);
-      const locale = await this.localeOf(order);
-      const text = statusNewsText(this.deps.i18n, locale, this.deps.config.currency, order, decision.news, refunded);
-      if (await this.deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `notify:${order.id}:${decision.news.status}` })) stats.told++;
+      const news = decision.news;
+      const told = (t: Translate, locale: string) => statusNewsText(t, locale, this.deps.config.currency, order, news, refunded);
+      if (await this.deps.notifier.toUser(recipient(order), told, { key: `notify:${order.id}:${news.status}` })) stats.told++;
     }
     if (decision.changed) stats.changed++;
     if (decision.attention) {
@@ -390,8 +394,8 @@ export class OrderTracker {
           this.opts.limits,
         );
         if (decision.news) {
-          const text = refillNewsText(this.deps.i18n, await this.localeOf(order), order, decision.news.status);
-          if (await this.deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `notify:${order.id}:refill:${refillId}:${decision.news.status}` })) stats.told++;
+          const { status } = decision.news;
+          if (await this.deps.notifier.toUser(recipient(order), (t) => refillNewsText(t, order, status), { key: `notify:${order.id}:refill:${refillId}:${status}` })) stats.told++;
         }
         if (decision.changed) stats.changed++;
         if (decision.attention) {
@@ -450,20 +454,11 @@ export class OrderTracker {
     if (failed) throw failed[0];
   }
 
-  private async localeOf(order: OrderRecord): Promise<string> {
-    return (await this.deps.users.getLocale(order.userId)) ?? order.locale ?? this.deps.config.defaultLocale;
-  }
-
   private async handToAdmins(order: OrderRecord, subject: string, reason: string): Promise<void> {
     this.deps.logger.warn({ orderId: order.id, panelOrderId: order.panelOrderId, reason }, "order no longer tracked; handed to admins");
-    await this.deps.alerts
-      .alert("stuck_order", subject, "tracking-alert-stuck-order", {
-        id: order.id,
-        panelId: escapeHtml(order.panelOrderId ?? "?"),
-        user: String(order.userId),
-        reason: escapeHtml(reason),
-      })
-      .catch((err: unknown) => this.deps.logger.error({ err }, "admin alert failed"));
+    await this.deps.notifier.alert("stuck_order", subject, (t) =>
+      t("tracking-alert-stuck-order", { id: order.id, panelId: escapeHtml(order.panelOrderId ?? "?"), user: String(order.userId), reason: escapeHtml(reason) }),
+    );
   }
 
   private async panelAnswered(checked: number, stats: RoundStats): Promise<void> {
@@ -487,10 +482,10 @@ export class OrderTracker {
     const backoff = this.backoffMs();
     await this.deps.redis.eval(RELEASE, 1, due, lease, now + backoff, ...ids);
     this.deps.logger.warn({ err: e, ids: ids.length, backoffMs: backoff }, "panel status check failed; backing off");
-    const { alerts, redis, logger } = this.deps;
-    const alertFailed = (err: unknown) => logger.error({ err }, "admin alert failed");
+    const { notifier, redis } = this.deps;
     if (e instanceof PanelError && (e.kind === "invalid_key" || e.kind === "suspended")) {
-      await alerts.alert("panel_key", "poll", "alert-panel-key", { message: escapeHtml(e.panelMessage) }).catch(alertFailed);
+      const message = escapeHtml(e.panelMessage);
+      await notifier.alert("panel_key", "poll", (t) => t("alert-panel-key", { message }));
     }
     // Shared by all workers; a worker that sees the panel answer deletes it, and it expires if nobody fails any more.
     const ttl = Math.max(10 * 60_000, 4 * this.opts.panelDownAlertMs);
@@ -498,7 +493,7 @@ export class OrderTracker {
     const downMs = now - Number(since?.[1] ?? now);
     if (downMs >= this.opts.panelDownAlertMs) {
       const reason = e instanceof PanelError ? e.panelMessage : (e as PanelTransportError).failure;
-      await alerts.alert("panel_down", "poll", "tracking-alert-panel-down", { minutes: Math.floor(downMs / 60_000), reason: escapeHtml(reason) }).catch(alertFailed);
+      await notifier.alert("panel_down", "poll", (t) => t("tracking-alert-panel-down", { minutes: Math.floor(downMs / 60_000), reason: escapeHtml(reason) }));
     }
     return false;
   }

@@ -12,6 +12,7 @@ import { InlineKeyboard } from "grammy";
 import type { AppDeps } from "../app.js";
 import { D, moneyString, type Money } from "../money.js";
 import { keys as keysFor, type Keys, type Redis } from "../store/redis.js";
+import type { Translate } from "./notifier.js";
 import { escapeHtml, truncate } from "../text/html.js";
 import { formatMoney } from "../text/format.js";
 
@@ -156,8 +157,6 @@ export function userMention(user: { id: number; firstName: string; username?: st
   return `<a href="tg://user?id=${user.id}">${name}</a>${handle} (${user.id})`;
 }
 
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
-
 /** The admin's caption of a receipt, with its decision once there is one. */
 export function receiptCaption(t: Translate, receipt: Receipt, locale: string, currency: string): string {
   const lines = [
@@ -186,27 +185,15 @@ export function receiptKeyboard(t: Translate, id: string): InlineKeyboard {
   return new InlineKeyboard().text(t("topup-receipt-approve"), receiptCallback.approve(id)).text(t("topup-receipt-reject"), receiptCallback.reject(id));
 }
 
-type ReceiptDeps = Pick<AppDeps, "redis" | "config" | "wallet" | "outbox" | "users" | "i18n">;
-
-async function localeOf(deps: ReceiptDeps, userId: number): Promise<string> {
-  return (await deps.users.getLocale(userId)) ?? deps.config.defaultLocale;
-}
+type ReceiptDeps = Pick<AppDeps, "redis" | "config" | "wallet" | "notifier">;
 
 /** Records a receipt and sends every admin a copy of the customer's message with the decision buttons. */
 export async function submitReceipt(deps: ReceiptDeps, input: Omit<Receipt, "id" | "createdAt" | "state" | "notified">): Promise<Receipt> {
   const receipt = await new ReceiptStore(deps.redis, deps.config.redis.prefix).create(input);
-  for (const adminId of deps.config.adminIds) {
-    const locale = await localeOf(deps, adminId);
-    const t: Translate = (key, vars) => deps.i18n.t(locale, key, vars);
-    await deps.outbox.enqueue({
-      chatId: adminId,
-      copyFrom: { chatId: receipt.chatId, messageId: receipt.messageId },
-      text: receiptCaption(t, receipt, locale, deps.config.currency),
-      parseMode: "HTML",
-      replyMarkup: receiptKeyboard(t, receipt.id),
-      key: `receipt:${receipt.id}:admin:${adminId}`,
-    });
-  }
+  await deps.notifier.toAdmins((t, locale) => ({ text: receiptCaption(t, receipt, locale, deps.config.currency), replyMarkup: receiptKeyboard(t, receipt.id) }), {
+    key: `receipt:${receipt.id}:admin`,
+    copyFrom: { chatId: receipt.chatId, messageId: receipt.messageId },
+  });
   return receipt;
 }
 
@@ -244,17 +231,12 @@ export async function settleReceipt(deps: ReceiptDeps, receipt: Receipt): Promis
     ));
   }
   if (receipt.notified) return;
-  const locale = await localeOf(deps, receipt.userId);
   const { currency } = deps.config;
-  const text =
+  const tell = (t: Translate, locale: string) =>
     balance === undefined
-      ? deps.i18n.t(locale, "topup-receipt-user-rejected", { id: receipt.id })
-      : deps.i18n.t(locale, "topup-receipt-user-approved", {
-          id: receipt.id,
-          amount: formatMoney(amount, locale, currency),
-          balance: formatMoney(balance, locale, currency),
-        });
+      ? t("topup-receipt-user-rejected", { id: receipt.id })
+      : t("topup-receipt-user-approved", { id: receipt.id, amount: formatMoney(amount, locale, currency), balance: formatMoney(balance, locale, currency) });
   // The key makes a repeat after a crash between enqueue and markNotified harmless.
-  await deps.outbox.enqueue({ chatId: receipt.chatId, text, parseMode: "HTML", key: `receipt:${receipt.id}:outcome` });
+  await deps.notifier.toUser({ userId: receipt.userId, chatId: receipt.chatId }, tell, { key: `receipt:${receipt.id}:outcome` });
   await new ReceiptStore(deps.redis, deps.config.redis.prefix).markNotified(receipt.id);
 }

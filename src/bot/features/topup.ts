@@ -108,11 +108,9 @@ export function paymentUpdates(deps: AppDeps): Composer<BotContext> {
       // Telegram has taken the money: nothing may be lost silently.
       deps.logger.error({ payment: p, userId: ctx.from.id }, "successful payment matches no invoice");
       const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
-      for (const adminId of deps.config.adminIds) {
-        const locale = (await deps.users.getLocale(adminId)) ?? deps.config.defaultLocale;
-        const text = deps.i18n.t(locale, "topup-admin-payment-unmatched", { user, total: paidLabel(p.total_amount, p.currency, locale), charge });
-        await deps.outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `payment-unmatched:${p.telegram_payment_charge_id}:${adminId}` });
-      }
+      await deps.notifier.toAdmins((t, locale) => t("topup-admin-payment-unmatched", { user, total: paidLabel(p.total_amount, p.currency, locale), charge }), {
+        key: `payment-unmatched:${p.telegram_payment_charge_id}`,
+      });
       await ctx.reply(ctx.t("topup-payment-unmatched", { charge }), { parse_mode: "HTML" });
       return;
     }
@@ -136,14 +134,10 @@ export function topupFeature(i18n: Translator): Composer<BotContext> {
   privateChat.command("paysupport", async (ctx) => {
     const question = ctx.match.trim();
     if (!question) return ctx.reply(ctx.t("topup-paysupport"), { parse_mode: "HTML" });
-    const { config, users, i18n: translator, outbox } = ctx.deps;
+    const { config, notifier } = ctx.deps;
     if (config.adminIds.length === 0) return ctx.reply(ctx.t("topup-paysupport-unavailable"));
     const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
-    for (const adminId of config.adminIds) {
-      const locale = (await users.getLocale(adminId)) ?? config.defaultLocale;
-      const text = translator.t(locale, "topup-paysupport-admin", { user, text: escapeHtml(truncate(question, 3000)) });
-      await outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `paysupport:${ctx.update.update_id}:${adminId}` });
-    }
+    await notifier.toAdmins((t) => t("topup-paysupport-admin", { user, text: escapeHtml(truncate(question, 3000)) }), { key: `paysupport:${ctx.update.update_id}` });
     await ctx.reply(ctx.t("topup-paysupport-sent"));
   });
 
@@ -261,14 +255,13 @@ export function topupFeature(i18n: Translator): Composer<BotContext> {
         const credit = new D(result.charge.credit);
         const vars = { stars: formatInt(result.charge.stars, ctx.locale), user: String(userId), taken: money(ctx, result.taken), amount: money(ctx, credit), balance: money(ctx, result.balance) };
         await reply(result.taken.lt(credit) ? "topup-refund-done-short" : "topup-refund-done", vars);
-        const { users, config, i18n: translator, outbox } = ctx.deps;
-        const locale = (await users.getLocale(userId)) ?? config.defaultLocale;
-        const text = translator.t(locale, "topup-refund-user", {
-          stars: formatInt(result.charge.stars, locale),
-          taken: formatMoney(result.taken, locale, config.currency),
-          balance: formatMoney(result.balance, locale, config.currency),
-        });
-        await outbox.enqueue({ chatId: userId, text, parseMode: "HTML", key: `stars-refund:${chargeId}` });
+        const { notifier, config } = ctx.deps;
+        const { charge: paid, taken, balance } = result;
+        await notifier.toUser(
+          { userId },
+          (t, locale) => t("topup-refund-user", { stars: formatInt(paid.stars, locale), taken: formatMoney(taken, locale, config.currency), balance: formatMoney(balance, locale, config.currency) }),
+          { key: `stars-refund:${chargeId}` },
+        );
         return;
       }
     }

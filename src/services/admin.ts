@@ -1,3 +1,7 @@
+/**
+ * What the admin commands do, apart from talking to Telegram: wallet corrections, settling orders
+ * whose placement outcome is unknown, and the numbers behind /stats and the admin's /balance.
+ */
 import type { AppDeps } from "../app.js";
 import { D, fromUnits, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
@@ -6,10 +10,6 @@ import { keys as keysFor, type Redis } from "../store/redis.js";
 import { escapeHtml } from "../text/html.js";
 import { formatMoney } from "../text/format.js";
 
-/**
- * What the admin commands do, apart from talking to Telegram: wallet corrections, settling orders
- * whose placement outcome is unknown, and the numbers behind /stats and the admin's /balance.
- */
 export type AdminDeps = Pick<AppDeps, "config" | "redis" | "wallet" | "users" | "orders" | "notifier" | "logger">;
 
 /** A Telegram user id as an admin types it. */
@@ -252,7 +252,7 @@ export async function orderTotals(redis: Redis, prefix: string, setKey: string, 
   return { all, recent };
 }
 
-/** Midnight UTC of the day `now` is in: "today" in /stats, like the daily counters. */
+/** Midnight UTC of the day `now` is in: where "today" in /stats starts. */
 export const startOfUtcDay = (now: number): number => Math.floor(now / 86_400_000) * 86_400_000;
 
 export interface ShopStats {

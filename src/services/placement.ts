@@ -159,7 +159,7 @@ async function alertUnknown(deps: PlacementDeps, order: OrderRecord, reason: str
 }
 
 /**
- * Crash recovery, called periodically by the poller: orders left between reserve and a known
+ * Crash recovery, run periodically by the worker: orders left between reserve and a known
  * outcome by a process that died. Reserved ones never sent `add`, so they are refunded; sending
  * ones may have reached the panel, so they become unknown for an admin. Users are told either way.
  */

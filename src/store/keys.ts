@@ -65,11 +65,9 @@ export function keys(prefix: string) {
     /** a user's unfinished top-up dialog: which answer the bot waits for */
     topupDialog: (userId: number) => `${prefix}topup:dialog:${userId}`,
 
-    // ---- admins (AdminRequests, AlertGates) ----------------------------------------------------
+    // ---- admins (AdminRequests) ----------------------------------------------------
     /** a handled admin command, so a redelivered update is not carried out twice */
     adminRequest: (requestKey: string) => `${prefix}admin:req:${requestKey}`,
-    /** an admin alert sent lately: the same one is not sent again while this exists */
-    alertGate: (kind: string, subject: string) => `${prefix}alert:${kind}:${subject}`,
 
     // ---- broadcasts (BroadcastStore) -----------------------------------------------------------
     broadcast: {

@@ -406,6 +406,7 @@ topup-refund-already-done = ℹ️ This payment has already been refunded.
 topup-refund-already-started = ⚠️ A refund of this payment was started but not finished. Check the user's wallet and settle it by hand.
 topup-refund-short = ⚠️ The wallet holds { $balance }, less than the { $amount } this payment added. To refund anyway and take what there is: <code>/refundstars { $user } { $charge } force</code>
 topup-refund-failed = ⚠️ Telegram did not refund the payment: { $reason }
+topup-refund-uncertain = ⚠️ Telegram gave no clear answer ({ $reason }): the stars may or may not have gone back. Nothing was taken from the wallet. Run <code>/refundstars { $user } { $charge }</code> again later: it asks Telegram and takes the money only once the refund is confirmed.
 topup-refund-done = ✅ ⭐ { $stars } refunded to user { $user }; { $taken } taken from the wallet (balance: { $balance }).
 topup-refund-done-short = ✅ ⭐ { $stars } refunded to user { $user }. The wallet held only { $taken } of { $amount }: the rest could not be taken back (balance: { $balance }).
 topup-refund-user =

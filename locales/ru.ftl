@@ -431,6 +431,7 @@ topup-refund-already-done = ℹ️ Этот платёж уже возвращё
 topup-refund-already-started = ⚠️ Возврат этого платежа начался, но не завершился. Проверьте баланс пользователя и поправьте его вручную.
 topup-refund-short = ⚠️ На балансе { $balance }, это меньше, чем { $amount }, зачисленные этим платежом. Чтобы всё равно вернуть платёж и списать то, что есть: <code>/refundstars { $user } { $charge } force</code>
 topup-refund-failed = ⚠️ Telegram не вернул платёж: { $reason }
+topup-refund-uncertain = ⚠️ Telegram не дал ясного ответа ({ $reason }): звёзды могли вернуться, а могли и нет. С кошелька ничего не списано. Позже выполните <code>/refundstars { $user } { $charge }</code> ещё раз: бот спросит Telegram и спишет деньги, только когда возврат подтвердится.
 topup-refund-done = ✅ Пользователю { $user } возвращено ⭐ { $stars }; с баланса списано { $taken } (баланс: { $balance }).
 topup-refund-done-short = ✅ Пользователю { $user } возвращено ⭐ { $stars }. На балансе было только { $taken } из { $amount }: остальное списать не удалось (баланс: { $balance }).
 topup-refund-user =

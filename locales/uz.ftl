@@ -406,6 +406,7 @@ topup-refund-already-done = ℹ️ Bu toʻlov allaqachon qaytarilgan.
 topup-refund-already-started = ⚠️ Bu toʻlovni qaytarish boshlangan, lekin oxiriga yetmagan. Foydalanuvchi hisobini tekshirib, qoʻlda toʻgʻrilang.
 topup-refund-short = ⚠️ Hisobda { $balance } bor, bu toʻlov qoʻshgan { $amount } dan kam. Baribir qaytarib, bor summani yechish uchun: <code>/refundstars { $user } { $charge } force</code>
 topup-refund-failed = ⚠️ Telegram toʻlovni qaytarmadi: { $reason }
+topup-refund-uncertain = ⚠️ Telegram aniq javob bermadi ({ $reason }): yulduzlar qaytgan yoki qaytmagan boʻlishi mumkin. Hisobdan hech narsa yechilmadi. Keyinroq <code>/refundstars { $user } { $charge }</code> buyrugʻini qayta yuboring: u Telegramdan soʻraydi va qaytarish tasdiqlangandagina pulni yechadi.
 topup-refund-done = ✅ { $user } foydalanuvchiga ⭐ { $stars } qaytarildi; hisobdan { $taken } yechildi (qoldiq: { $balance }).
 topup-refund-done-short = ✅ { $user } foydalanuvchiga ⭐ { $stars } qaytarildi. Hisobda { $amount } oʻrniga faqat { $taken } bor edi: qolganini qaytarib olib boʻlmadi (qoldiq: { $balance }).
 topup-refund-user =

@@ -3,9 +3,8 @@ import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
-import { AdminAlerts } from "./services/alerts.js";
+import { Notifier } from "./services/notifier.js";
 import { AdminRequests } from "./store/admin-requests.js";
-import { AlertGates } from "./store/alert-gates.js";
 import { BroadcastStore } from "./store/broadcasts.js";
 import { CatalogStore } from "./store/catalog.js";
 import { InvoiceStore } from "./store/invoices.js";
@@ -46,7 +45,8 @@ export interface AppDeps {
   outboxStore: OutboxStore;
   i18n: Translator;
   outbox: Outbox;
-  alerts: AdminAlerts;
+  /** every message that is not a reply: to a user or to the admins, through the outbox */
+  notifier: Notifier;
 }
 
 export interface CreateDepsOptions {
@@ -97,6 +97,6 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     outboxStore,
     i18n,
     outbox,
-    alerts: new AdminAlerts({ gates: new AlertGates(redis, prefix), outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger }),
+    notifier: new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger: logger.child({ module: "notifier" }) }),
   };
 }

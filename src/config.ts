@@ -21,7 +21,8 @@ const optionalNonEmpty = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
-const schema = z
+/** The environment as the program reads it: names, defaults and messages a reseller sees. */
+const envSchema = z
   .object({
     BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
     TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").transform((u) => u.replace(/\/+$/, "")),
@@ -69,39 +70,53 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema>;
+type Env = z.output<typeof envSchema>;
+
+/** A value the refinement above made sure of, where the types cannot see it. */
+function refined<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new ConfigError(`${name} is missing after validation`);
+  return value;
+}
+
+/** Polling, or a webhook with its URL and secret: never a webhook without them. */
+function botMode(e: Env): { mode: "polling"; webhook?: undefined } | { mode: "webhook"; webhook: { url: string; secret: string } } {
+  if (e.BOT_MODE === "polling") return { mode: "polling" };
+  return { mode: "webhook", webhook: { url: refined(e.WEBHOOK_URL, "WEBHOOK_URL"), secret: refined(e.WEBHOOK_SECRET, "WEBHOOK_SECRET") } };
+}
+
+/** The settings in the shape the program uses; a payment way is present only when it is configured. */
+const configSchema = envSchema.transform((e) => ({
+  botToken: e.BOT_TOKEN,
+  telegramApiRoot: e.TELEGRAM_API_ROOT,
+  panel: { url: e.PANEL_API_URL, key: e.PANEL_API_KEY, timeoutMs: e.PANEL_TIMEOUT_MS },
+  redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+  adminIds: e.ADMIN_IDS,
+  defaultLocale: e.DEFAULT_LOCALE as Locale,
+  currency: e.CURRENCY,
+  poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
+  markupPercent: e.PRICE_MARKUP_PERCENT,
+  catalogRefreshMs: e.CATALOG_REFRESH_MS,
+  log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
+  ...botMode(e),
+  port: e.PORT,
+  telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
+  /** the daily reconciliation messages admins also when everything matches */
+  reconcileDailySummary: e.RECONCILE_DAILY_SUMMARY,
+  payments: {
+    /** PAYMENT_CURRENCY: what provider invoices are priced in */
+    currency: e.PAYMENT_CURRENCY,
+    min: e.PAYMENT_MIN,
+    max: e.PAYMENT_MAX,
+    provider: e.PAYMENT_PROVIDER_TOKEN === undefined ? undefined : { token: e.PAYMENT_PROVIDER_TOKEN, rate: refined(e.PAYMENT_RATE, "PAYMENT_RATE") },
+    stars: e.STARS_RATE === undefined ? undefined : { rate: e.STARS_RATE },
+    manualDetails: e.MANUAL_TOPUP_DETAILS,
+  },
+}));
+
+export type Config = z.output<typeof configSchema>;
 
 /** Every variable the program reads (NODE_ENV aside), for the documentation check. */
-export const CONFIG_VARIABLES = Object.keys(schema.shape).filter((k) => k !== "NODE_ENV");
-
-export interface Config {
-  botToken: string;
-  telegramApiRoot: string;
-  panel: { url: string; key: string; timeoutMs: number };
-  redis: { url: string; prefix: string };
-  adminIds: number[];
-  defaultLocale: Locale;
-  currency: string;
-  poll: { intervalMs: number; maxIntervalMs: number };
-  markupPercent: string;
-  catalogRefreshMs: number;
-  log: { level: Env["LOG_LEVEL"]; pretty: boolean };
-  mode: "polling" | "webhook";
-  webhook: { url?: string; secret?: string };
-  port: number;
-  telegramGlobalRate: number;
-  /** the daily reconciliation messages admins also when everything matches */
-  reconcileDailySummary: boolean;
-  payments: {
-    providerToken?: string;
-    currency: string;
-    rate?: string;
-    min: string;
-    max: string;
-    starsRate?: string;
-    manualDetails?: string;
-  };
-}
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape).filter((k) => k !== "NODE_ENV");
 
 export class ConfigError extends Error {}
 
@@ -112,7 +127,7 @@ export class ConfigError extends Error {}
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Treat empty strings as "not set" so that `KEY=` lines in .env fall back to defaults.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const result = schema.safeParse(cleaned);
+  const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const name = String(i.path[0] ?? "config");
@@ -121,34 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     });
     throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
   }
-  const e = result.data;
-  return {
-    botToken: e.BOT_TOKEN,
-    telegramApiRoot: e.TELEGRAM_API_ROOT,
-    panel: { url: e.PANEL_API_URL, key: e.PANEL_API_KEY, timeoutMs: e.PANEL_TIMEOUT_MS },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
-    adminIds: e.ADMIN_IDS,
-    defaultLocale: e.DEFAULT_LOCALE,
-    currency: e.CURRENCY,
-    poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
-    markupPercent: e.PRICE_MARKUP_PERCENT,
-    catalogRefreshMs: e.CATALOG_REFRESH_MS,
-    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
-    mode: e.BOT_MODE,
-    webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET },
-    port: e.PORT,
-    telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
-    reconcileDailySummary: e.RECONCILE_DAILY_SUMMARY,
-    payments: {
-      providerToken: e.PAYMENT_PROVIDER_TOKEN,
-      currency: e.PAYMENT_CURRENCY,
-      rate: e.PAYMENT_RATE,
-      min: e.PAYMENT_MIN,
-      max: e.PAYMENT_MAX,
-      starsRate: e.STARS_RATE,
-      manualDetails: e.MANUAL_TOPUP_DETAILS,
-    },
-  };
+  return result.data;
 }
 
 /** Reads `.env` (if present) into process.env, then validates. */

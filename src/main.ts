@@ -1,8 +1,9 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { Api } from "grammy";
+import { Api, type Bot } from "grammy";
 import { createDeps, type AppDeps } from "./app.js";
+import type { BotContext } from "./bot/context.js";
 import { createBot } from "./bot/index.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
@@ -11,81 +12,76 @@ import { RedisOutbox } from "./outbound/outbox.js";
 import { HealthCheck } from "./server/health.js";
 import { closeServer, createHttpServer, listen } from "./server/http.js";
 import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
-import { BroadcastRunner } from "./services/broadcast.js";
 import { enabledMethods } from "./services/payments.js";
 import { startWorker } from "./worker.js";
 
 export interface StartOptions {
-  /** `--worker`: background work only (polling the panel, broadcasts), no Telegram updates */
+  /** `--worker`: the background work alone; no bot is built and no Telegram updates are taken */
   worker: boolean;
   /** adjusts the dependencies before anything uses them (the demo credits new users) */
   customize?: (deps: AppDeps) => void;
 }
 
 /**
- * Starts one process: the bot (long polling or webhook, by BOT_MODE) with its background work, or
- * with `--worker` the background work alone. Every mode serves /healthz and /metrics on PORT.
- * Resolves with the HTTP port and the graceful stop.
+ * Starts one process: the bot and the worker, or with `--worker` the worker alone. The bot takes
+ * updates by long polling or webhook (BOT_MODE); every loop of background work is the worker's
+ * (src/worker.ts). Every mode serves /healthz and /metrics on PORT. Resolves with the HTTP port and
+ * the graceful stop.
  */
 export async function startApp(config: Config, logger: Logger, opts: StartOptions): Promise<{ port: number; stop: () => Promise<void> }> {
   const deps = createDeps(config, logger, {
     outbox: (store) => new RedisOutbox(store),
   });
   opts.customize?.(deps);
-  const bot = createBot(deps);
-  const takesUpdates = !opts.worker;
-  const webhook = takesUpdates && config.mode === "webhook" ? webhookRoute(bot, config.webhook.url!, config.webhook.secret!) : undefined;
+  const bot = opts.worker ? undefined : createBot(deps);
+  const webhook = bot && config.mode === "webhook" ? webhookRoute(bot, config.webhook.url, config.webhook.secret) : undefined;
   const server = createHttpServer({ logger, metrics: deps.metrics, health: new HealthCheck(deps), webhook });
   const port = await listen(server, config.port);
   logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics)");
 
-  let runner: RunnerHandle | undefined;
-  if (takesUpdates) {
-    await bot.init();
-    const menu = { payments: enabledMethods(config).length > 0 };
-    await registerCommands(bot.api, deps.i18n, config.defaultLocale, menu);
-    const missed = await registerAdminCommands(bot.api, deps.i18n, config.adminIds, config.defaultLocale, menu);
-    if (missed.length > 0) logger.warn({ admins: missed }, "admin command menu not set for these admins (has each written to the bot?); it is set again at the next start");
-    deps.catalog.start();
-    if (webhook) {
-      // After listen: Telegram may deliver the moment the webhook is set.
-      await setWebhook(bot, config.webhook.url!, config.webhook.secret!);
-      logger.info({ bot: bot.botInfo.username }, "bot started (webhook)");
-    } else {
-      // getUpdates is refused while a webhook is set (e.g. after switching from webhook mode).
-      await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-      logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
-    }
-  }
-
-  const broadcasts = new BroadcastRunner({
-    store: deps.broadcasts,
-    users: deps.users,
-    outbox: deps.outbox,
-    tagCounts: (tag) => deps.outboxStore.tagCounts(tag),
-    api: bot.api,
-    i18n: deps.i18n,
-    logger: logger.child({ module: "broadcast" }),
-  });
-  broadcasts.start();
+  const updates = bot ? await takeUpdates(bot, deps) : undefined;
   // The sender handles 429 per chat itself: its Api must not carry auto-retry.
   const worker = startWorker(deps, new Api(config.botToken, { apiRoot: config.telegramApiRoot }));
 
   const stop = async () => {
     // Stop taking updates first and let the ones in flight finish (the server closes after them).
-    if (runner?.isRunning()) await runner.stop();
+    await updates?.stop();
     await closeServer(server);
-    // Then the background work, each finishing its current step: the broadcast batch, the poll
-    // round, the messages being sent.
-    await broadcasts.stop();
+    // Then the background work, each loop finishing its current step.
     await worker.stop();
-    deps.catalog.stop();
     // Last, the connections the work above used.
     await deps.panel.close();
     await deps.redis.quit();
   };
   return { port, stop };
+}
+
+/**
+ * Sets the command menus and starts taking updates: sets the webhook (after the server listens:
+ * Telegram may deliver the moment it is set) or starts long polling.
+ */
+async function takeUpdates(bot: Bot<BotContext>, deps: AppDeps): Promise<{ stop(): Promise<void> }> {
+  const { config, logger } = deps;
+  await bot.init();
+  const menu = { payments: enabledMethods(config).length > 0 };
+  await registerCommands(bot.api, deps.i18n, config.defaultLocale, menu);
+  const missed = await registerAdminCommands(bot.api, deps.i18n, config.adminIds, config.defaultLocale, menu);
+  if (missed.length > 0) logger.warn({ admins: missed }, "admin command menu not set for these admins (has each written to the bot?); it is set again at the next start");
+  if (config.mode === "webhook") {
+    await setWebhook(bot, config.webhook.url, config.webhook.secret);
+    logger.info({ bot: bot.botInfo.username }, "bot started (webhook)");
+    // Updates arrive through the HTTP server, which stops with it.
+    return { stop: async () => undefined };
+  }
+  // getUpdates is refused while a webhook is set (e.g. after switching from webhook mode).
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
+  return {
+    async stop() {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
 }
 
 /** `npm start` (bot + background work) or `npm run worker` (background work only). */
@@ -100,7 +96,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: [config.botToken, config.panel.key, config.webhook.secret] });
+  const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: [config.botToken, config.panel.key, config.webhook?.secret] });
   let stop: () => Promise<void>;
   try {
     ({ stop } = await startApp(config, logger, { worker: process.argv.includes("--worker") }));

@@ -1,14 +1,24 @@
+/**
+ * The background side of the bot, in `npm start` and alone in `npm run worker`: every loop the
+ * shop runs besides taking updates, behind one start (`startWorker`) and one stop. Any number of
+ * workers may share one Redis: each loop claims its work there.
+ */
 import type { AppDeps } from "./app.js";
 import { RedisOutbox } from "./outbound/outbox.js";
 import { OutboxSender, type SenderApi, type SenderOptions } from "./outbound/sender.js";
 import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
+import { BroadcastRunner, type BroadcastRunnerOptions, type ProgressEditor } from "./services/broadcast.js";
 import { recoverStalePlacements } from "./services/placement.js";
 import { dailyReconcile } from "./services/reconcile.js";
-import { AlertGates } from "./store/alert-gates.js";
+import { ReconcileRuns } from "./store/reconcile-runs.js";
+
+/** What the worker sends and edits with: a plain grammY `Api`, without auto-retry (the sender handles 429 per chat). */
+export type WorkerApi = SenderApi & ProgressEditor;
 
 export interface WorkerOptions {
   tracker?: Partial<TrackerOptions>;
   sender?: Partial<SenderOptions>;
+  broadcasts?: BroadcastRunnerOptions;
   /** how often placements interrupted by a crash are settled */
   recoverEveryMs?: number;
   /** how often a worker looks whether today's reconciliation has run (one process runs it a day) */
@@ -20,7 +30,8 @@ export interface WorkerOptions {
 export interface Worker {
   tracker: OrderTracker;
   sender: OutboxSender;
-  /** finishes the work in flight (a poll batch, the messages being sent), then stops */
+  broadcasts: BroadcastRunner;
+  /** finishes the work in flight (a poll batch, a broadcast batch, the messages being sent), then stops */
   stop(): Promise<void>;
 }
 
@@ -58,11 +69,10 @@ async function updateGauges(deps: AppDeps): Promise<void> {
 }
 
 /**
- * The background side of the bot, in `npm start` and alone in `npm run worker`: order and refill
- * tracking, the outbound queue's sender, crash recovery of placements, queue gauges. Any number of
- * workers may share one Redis. `api` must not carry auto-retry: the sender handles 429 per chat.
+ * Starts order and refill tracking, the outbound queue's sender, broadcasts, crash recovery of
+ * placements, queue gauges and the catalog refresh. `api` must not carry auto-retry.
  */
-export function startWorker(deps: AppDeps, api: SenderApi, opts: WorkerOptions = {}): Worker {
+export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions = {}): Worker {
   const logger = deps.logger.child({ module: "worker" });
   const tracker = new OrderTracker({ ...deps, logger: logger.child({ part: "tracker" }) }, opts.tracker);
   const sender = new OutboxSender(
@@ -76,14 +86,28 @@ export function startWorker(deps: AppDeps, api: SenderApi, opts: WorkerOptions =
     },
     { globalRate: deps.config.telegramGlobalRate, ...opts.sender },
   );
+  const broadcasts = new BroadcastRunner(
+    {
+      store: deps.broadcasts,
+      users: deps.users,
+      outbox: deps.outbox,
+      tagCounts: (tag) => deps.outboxStore.tagCounts(tag),
+      api,
+      i18n: deps.i18n,
+      logger: logger.child({ part: "broadcast" }),
+    },
+    opts.broadcasts,
+  );
   tracker.start();
   sender.start();
+  broadcasts.start();
+  deps.catalog.start();
   const jobs = [
     every(opts.recoverEveryMs ?? 30_000, () => recoverStalePlacements(deps), (err) => logger.error({ err }, "placement recovery failed")),
     // Not at once: a process that restarts in a loop must not read every wallet each time.
     every(
       opts.reconcileEveryMs ?? 10 * 60_000,
-      () => dailyReconcile({ ...deps, gates: new AlertGates(deps.redis, deps.config.redis.prefix) }),
+      () => dailyReconcile({ ...deps, runs: new ReconcileRuns(deps.redis, deps.config.redis.prefix) }),
       (err) => logger.error({ err }, "daily reconciliation failed"),
       opts.reconcileEveryMs ?? 60_000,
     ),
@@ -93,8 +117,10 @@ export function startWorker(deps: AppDeps, api: SenderApi, opts: WorkerOptions =
   return {
     tracker,
     sender,
+    broadcasts,
     async stop() {
-      await Promise.all([...jobs.map((j) => j.stop()), tracker.stop(), sender.stop()]);
+      deps.catalog.stop();
+      await Promise.all([...jobs.map((j) => j.stop()), tracker.stop(), broadcasts.stop(), sender.stop()]);
       logger.info("worker stopped");
     },
   };

@@ -46,6 +46,15 @@ describe("config", () => {
     expect(c.webhook).toEqual({ url: "https://bot.example.com/tg", secret: "s3cret-s3cret-s3cret" });
   });
 
+  it("gives a payment way only when it is configured, and webhook settings only in webhook mode", () => {
+    const none = parseConfig(base);
+    expect(none.payments).toMatchObject({ currency: "UZS", min: "1", max: "1000", provider: undefined, stars: undefined, manualDetails: undefined });
+    expect(none.webhook).toBeUndefined();
+    const all = parseConfig({ ...base, PAYMENT_PROVIDER_TOKEN: "tok", PAYMENT_RATE: "12650", STARS_RATE: "0.013", MANUAL_TOPUP_DETAILS: "card 8600" });
+    expect(all.payments).toMatchObject({ provider: { token: "tok", rate: "12650" }, stars: { rate: "0.013" }, manualDetails: "card 8600" });
+    expect(() => parseConfig({ ...base, PAYMENT_PROVIDER_TOKEN: "tok" })).toThrow(/PAYMENT_RATE is required when PAYMENT_PROVIDER_TOKEN is set/);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseConfig({ ...base, ADMIN_IDS: "", WEBHOOK_URL: "" }).adminIds).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { D } from "../src/money.js";
 import { RedisOutbox } from "../src/outbound/outbox.js";
 import type { PanelService } from "../src/panel/schemas.js";
 import { runPollRound } from "../src/poller/tracker.js";
+import { Notifier } from "../src/services/notifier.js";
 import { startWorker, type Worker, type WorkerOptions } from "../src/worker.js";
 import { startHarness, type Harness } from "./support/harness.js";
 import { eventually } from "./support/eventually.js";
@@ -202,7 +203,9 @@ describe("order tracking with several workers", () => {
         if (msg.key?.startsWith("notify:") && enqueueCrashes-- > 0) throw new Error("crash after queueing the message");
         return res;
       };
-      return { ...deps, wallet, outbox };
+      const { users, i18n, config, logger } = deps;
+      const notifier = new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger });
+      return { ...deps, wallet, outbox, notifier };
     };
     workers.push(await extraWorker(h, FAST, crashing));
     await eventually("every order final", async () => (await Promise.all(placed.map((o) => h.deps.orders.get(o.id)))).every((o) => o?.status === "partial"));

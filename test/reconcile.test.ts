@@ -3,7 +3,7 @@ import { D } from "../src/money.js";
 import { generateCatalog } from "../src/panel/simulator/catalog.js";
 import { serviceSchema } from "../src/panel/schemas.js";
 import { checkLedger, dailyReconcile, reconcile } from "../src/services/reconcile.js";
-import { AlertGates } from "../src/store/alert-gates.js";
+import { ReconcileRuns } from "../src/store/reconcile-runs.js";
 import { keys } from "../src/store/keys.js";
 import { LEDGER_MAX, type LedgerEntry } from "../src/store/wallet.js";
 import type { FakeUser } from "./support/fake-bot-api.js";
@@ -53,11 +53,11 @@ describe("reconciliation", () => {
     // 9001: 10 + 10 − 1 − 1 + 0.25; 9002: 5 (the failed order's price came back)
     expect(report.walletsTotal.toFixed()).toBe("23.25");
     expect("balance" in report.panel).toBe(true);
-    const gates = new AlertGates(h.redis.redis, h.redis.prefix);
-    expect(await dailyReconcile({ ...h.deps, gates })).not.toBeNull();
+    const runs = new ReconcileRuns(h.redis.redis, h.redis.prefix);
+    expect(await dailyReconcile({ ...h.deps, runs })).not.toBeNull();
     expect(h.outboxed).toEqual([]);
     // Once a day: a second worker the same day does not run it again.
-    expect(await dailyReconcile({ ...h.deps, gates })).toBeNull();
+    expect(await dailyReconcile({ ...h.deps, runs })).toBeNull();
   });
 
   it("/reconcile reports a ledger entry removed by hand, with the user and order ids", async () => {
@@ -76,7 +76,7 @@ describe("reconciliation", () => {
     expect(msg.text).toContain("Panel balance:");
 
     // The daily job tells the admins, with the ids.
-    const report = await dailyReconcile({ ...h.deps, gates: new AlertGates(h.redis.redis, h.redis.prefix) });
+    const report = await dailyReconcile({ ...h.deps, runs: new ReconcileRuns(h.redis.redis, h.redis.prefix) });
     expect(report!.findings.map((f) => f.kind)).toContain("charge_missing");
     expect(h.outboxed).toHaveLength(1);
     expect(h.outboxed[0]).toMatchObject({ chatId: ADMIN });
@@ -108,7 +108,7 @@ describe("reconciliation", () => {
   it("the daily summary option messages admins also when everything matches", async () => {
     await cleanShop();
     const deps = { ...h.deps, config: { ...h.deps.config, reconcileDailySummary: true } };
-    await dailyReconcile({ ...deps, gates: new AlertGates(h.redis.redis, h.redis.prefix) });
+    await dailyReconcile({ ...deps, runs: new ReconcileRuns(h.redis.redis, h.redis.prefix) });
     expect(h.outboxed).toHaveLength(1);
     expect(h.outboxed[0]!.text).toContain("Reconciliation: everything matches");
   });

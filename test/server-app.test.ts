@@ -4,6 +4,8 @@ import { createLogger } from "../src/logger.js";
 import { startApp } from "../src/main.js";
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { SECRET_HEADER } from "../src/server/http.js";
+import { BroadcastStore } from "../src/store/broadcasts.js";
+import { UserStore } from "../src/store/users.js";
 import { startFakeBotApi, type FakeBotApi } from "./support/fake-bot-api.js";
 import { testRedis, type TestRedis } from "./support/redis.js";
 
@@ -93,10 +95,21 @@ describe("the process in each mode", () => {
     expect(tg.calls("sendMessage")).toHaveLength(1);
   });
 
-  it("--worker: takes no updates but serves /healthz and /metrics", async () => {
+  it("--worker: takes no updates but serves /healthz and /metrics, and runs the background work (broadcasts here)", async () => {
     const base = await start({}, true);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/metrics`)).status).toBe(200);
+
+    // A broadcast an admin started in a bot process: the worker alone carries it out.
+    const admin = tg.user({ id: ADMIN });
+    const customer = tg.user({ id: 5551 });
+    admin.send("News for everyone");
+    const users = new UserStore(redis.redis, redis.prefix);
+    for (const u of [admin, customer]) await users.touch({ id: u.id, chatId: u.chatId });
+    await new BroadcastStore(redis.redis, redis.prefix).create({ adminId: ADMIN, adminChatId: ADMIN, locale: "en", fromChatId: ADMIN, messageId: 1, users: 2 });
+    const copy = await customer.waitForMessage((m) => m.method === "copyMessage", { since: 0, timeoutMs: 10_000 });
+    expect(copy.text).toBe("News for everyone");
+
     expect(tg.calls("getMe")).toHaveLength(0);
     expect(tg.calls("getUpdates")).toHaveLength(0);
   });

@@ -3,6 +3,7 @@ import { D } from "../src/money.js";
 import { INVOICE_VALID_MS } from "../src/services/payments.js";
 import { InvoiceStore } from "../src/store/invoices.js";
 import type { FakeUser } from "./support/fake-bot-api.js";
+import { eventually } from "./support/eventually.js";
 import { startHarness, type Harness } from "./support/harness.js";
 
 const ADMIN = 900_000_001;
@@ -183,12 +184,14 @@ describe("top-ups through Telegram Payments and Stars", () => {
     expect(h.tg.calls("refundStarPayment").at(-1)?.payload).toMatchObject({ user_id: u.id, telegram_payment_charge_id: "stars-refund-1" });
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("0");
     expect((await h.deps.wallet.entries(u.id))[0]).toMatchObject({ reason: "payment_refund", ref: "stars:stars-refund-1", amount: "-0.25", adminId: ADMIN });
-    expect(h.outboxed.filter((m) => m.chatId === u.id && m.text.includes("⭐ 250 has been refunded"))).toHaveLength(1);
+    // Queued after the admin's reply.
+    await eventually("the customer's refund message", () => h.outboxed.some((m) => m.chatId === u.id && m.text.includes("⭐ 250 has been refunded")));
 
     admin.send(`/refundstars ${u.id} stars-refund-1 force`);
     expect((await admin.waitForMessage()).text).toContain("already been refunded");
     expect(h.tg.calls("refundStarPayment").filter((c) => c.response?.ok)).toHaveLength(1);
     expect((await h.deps.wallet.entries(u.id)).filter((e) => e.reason === "payment_refund")).toHaveLength(1);
+    expect(h.outboxed.filter((m) => m.chatId === u.id && m.text.includes("⭐ 250 has been refunded"))).toHaveLength(1);
   });
 
   it("a payment that matches no invoice is credited to nobody, and the user and the admins are told", async () => {

@@ -9,9 +9,10 @@ import { decodeOrder, type OrderRecord } from "../store/orders.js";
 import type { PollQueue, PollWrite } from "../store/schedule.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
+import type { Translate } from "../services/notifier.js";
 import { escapeHtml } from "../text/html.js";
 
-export type TrackerDeps = Pick<AppDeps, "config" | "orders" | "schedule" | "panel" | "wallet" | "users" | "outbox" | "i18n" | "alerts" | "metrics" | "logger">;
+export type TrackerDeps = Pick<AppDeps, "config" | "orders" | "schedule" | "panel" | "wallet" | "notifier" | "metrics" | "logger">;
 
 export interface TrackerOptions {
   timing: PollTiming;
@@ -77,6 +78,9 @@ interface Row {
   h: Record<string, string>;
   order: OrderRecord;
 }
+
+/** A customer's messages about their order: their chosen locale, else the one they ordered in. */
+const recipient = (order: OrderRecord) => ({ userId: order.userId, chatId: order.chatId, locale: order.locale });
 
 const num = (v: string | undefined): number | undefined => (v === undefined || v === "" || !Number.isFinite(Number(v)) ? undefined : Number(v));
 
@@ -246,9 +250,9 @@ export class OrderTracker {
       // Refund, then tell, then write: a crash in between redoes all three, and the once-keys make the redo harmless.
       const refunded = await this.refund(order, decision.news);
       if (refunded) fields.refunded = moneyString(refunded);
-      const locale = await this.localeOf(order);
-      const text = statusNewsText(this.deps.i18n, locale, this.deps.config.currency, order, decision.news, refunded);
-      if (await this.deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `notify:${order.id}:${decision.news.status}` })) stats.told++;
+      const news = decision.news;
+      const told = (t: Translate, locale: string) => statusNewsText(t, locale, this.deps.config.currency, order, news, refunded);
+      if (await this.deps.notifier.toUser(recipient(order), told, { key: `notify:${order.id}:${news.status}` })) stats.told++;
     }
     if (decision.changed) stats.changed++;
     if (decision.attention) {
@@ -310,8 +314,8 @@ export class OrderTracker {
           this.opts.limits,
         );
         if (decision.news) {
-          const text = refillNewsText(this.deps.i18n, await this.localeOf(order), order, decision.news.status);
-          if (await this.deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `notify:${order.id}:refill:${refillId}:${decision.news.status}` })) stats.told++;
+          const { status } = decision.news;
+          if (await this.deps.notifier.toUser(recipient(order), (t) => refillNewsText(t, order, status), { key: `notify:${order.id}:refill:${refillId}:${status}` })) stats.told++;
         }
         if (decision.changed) stats.changed++;
         if (decision.attention) {
@@ -362,20 +366,11 @@ export class OrderTracker {
     return { id: row.id, args: [row.id, mode, dueAt, lease, check.length, ...check.flat(), set.length / 2, ...set, ...del] };
   }
 
-  private async localeOf(order: OrderRecord): Promise<string> {
-    return (await this.deps.users.getLocale(order.userId)) ?? order.locale ?? this.deps.config.defaultLocale;
-  }
-
   private async handToAdmins(order: OrderRecord, subject: string, reason: string): Promise<void> {
     this.deps.logger.warn({ orderId: order.id, panelOrderId: order.panelOrderId, reason }, "order no longer tracked; handed to admins");
-    await this.deps.alerts
-      .alert("stuck_order", subject, "tracking-alert-stuck-order", {
-        id: order.id,
-        panelId: escapeHtml(order.panelOrderId ?? "?"),
-        user: String(order.userId),
-        reason: escapeHtml(reason),
-      })
-      .catch((err: unknown) => this.deps.logger.error({ err }, "admin alert failed"));
+    await this.deps.notifier.alert("stuck_order", subject, (t) =>
+      t("tracking-alert-stuck-order", { id: order.id, panelId: escapeHtml(order.panelOrderId ?? "?"), user: String(order.userId), reason: escapeHtml(reason) }),
+    );
   }
 
   private async panelAnswered(checked: number, stats: RoundStats): Promise<void> {
@@ -399,17 +394,17 @@ export class OrderTracker {
     const backoff = this.backoffMs();
     await this.deps.schedule.release(due, lease, now + backoff, ids);
     this.deps.logger.warn({ err: e, ids: ids.length, backoffMs: backoff }, "panel status check failed; backing off");
-    const { alerts, schedule, logger } = this.deps;
-    const alertFailed = (err: unknown) => logger.error({ err }, "admin alert failed");
+    const { notifier, schedule } = this.deps;
     if (e instanceof PanelError && (e.kind === "invalid_key" || e.kind === "suspended")) {
-      await alerts.alert("panel_key", "poll", "alert-panel-key", { message: escapeHtml(e.panelMessage) }).catch(alertFailed);
+      const message = escapeHtml(e.panelMessage);
+      await notifier.alert("panel_key", "poll", (t) => t("alert-panel-key", { message }));
     }
     // Shared by all workers; a worker that sees the panel answer deletes it, and it expires if nobody fails any more.
     const ttl = Math.max(10 * 60_000, 4 * this.opts.panelDownAlertMs);
     const downMs = now - (await schedule.panelFailing(now, ttl));
     if (downMs >= this.opts.panelDownAlertMs) {
       const reason = e instanceof PanelError ? e.panelMessage : (e as PanelTransportError).failure;
-      await alerts.alert("panel_down", "poll", "tracking-alert-panel-down", { minutes: Math.floor(downMs / 60_000), reason: escapeHtml(reason) }).catch(alertFailed);
+      await notifier.alert("panel_down", "poll", (t) => t("tracking-alert-panel-down", { minutes: Math.floor(downMs / 60_000), reason: escapeHtml(reason) }));
     }
     return false;
   }

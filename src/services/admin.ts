@@ -1,3 +1,7 @@
+/**
+ * What the admin commands do, apart from talking to Telegram: wallet corrections, settling orders
+ * whose placement outcome is unknown, and the numbers behind /stats and the admin's /balance.
+ */
 import type { AppDeps } from "../app.js";
 import { D, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
@@ -5,11 +9,7 @@ import type { OrderRecord, OrderScope, OrderStore, Placement } from "../store/or
 import { escapeHtml } from "../text/html.js";
 import { formatMoney } from "../text/format.js";
 
-/**
- * What the admin commands do, apart from talking to Telegram: wallet corrections, settling orders
- * whose placement outcome is unknown, and the numbers behind /stats and the admin's /balance.
- */
-export type AdminDeps = Pick<AppDeps, "config" | "adminRequests" | "wallet" | "users" | "orders" | "outbox" | "i18n" | "logger">;
+export type AdminDeps = Pick<AppDeps, "config" | "adminRequests" | "wallet" | "users" | "orders" | "notifier" | "logger">;
 
 /** A Telegram user id as an admin types it. */
 export function parseUserId(text: string | undefined): number | null {
@@ -71,14 +71,13 @@ export async function adminTopup(
   deps.logger.info({ adminId: req.adminId, userId: req.userId, outcome: result.outcome, amount: req.amount.toFixed() }, "admin wallet correction");
   const moved = result.outcome === "credited" ? result.amount : result.taken;
   if (!moved.isZero()) {
-    const locale = user.locale ?? config.defaultLocale;
     const key = result.outcome === "credited" ? "admin-topup-user-credited" : "admin-topup-user-debited";
-    await deps.outbox.enqueue({
-      chatId: user.chatId,
-      text: deps.i18n.t(locale, key, { amount: formatMoney(moved, locale, config.currency), balance: formatMoney(result.balance, locale, config.currency) }),
-      parseMode: "HTML",
-      key: `topup:${req.requestKey}`,
-    });
+    const { balance } = result;
+    await deps.notifier.toUser(
+      { userId: req.userId, chatId: user.chatId },
+      (t, locale) => t(key, { amount: formatMoney(moved, locale, config.currency), balance: formatMoney(balance, locale, config.currency) }),
+      { key: `topup:${req.requestKey}` },
+    );
   }
   return result;
 }
@@ -120,14 +119,16 @@ export async function settleOrder(deps: AdminDeps, req: { orderId: string; decis
     result = { outcome: "placed", order, panelOrderId };
   }
   deps.logger.info({ adminId: req.adminId, orderId: order.id, outcome: result.outcome }, "order settled by admin");
-  // The language the user reads now, which may differ from the one they ordered in.
-  const locale = (await deps.users.getLocale(order.userId)) ?? (order.locale || config.defaultLocale);
   const service = escapeHtml(order.serviceName);
-  const text =
-    result.outcome === "placed"
-      ? deps.i18n.t(locale, "admin-settle-user-placed", { id: order.id, service })
-      : deps.i18n.t(locale, "admin-settle-user-refunded", { id: order.id, service, amount: formatMoney(new D(order.price), locale, config.currency) });
-  await deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `settle:${order.id}` });
+  const placed = result.outcome === "placed";
+  await deps.notifier.toUser(
+    { userId: order.userId, chatId: order.chatId, locale: order.locale },
+    (t, locale) =>
+      placed
+        ? t("admin-settle-user-placed", { id: order.id, service })
+        : t("admin-settle-user-refunded", { id: order.id, service, amount: formatMoney(new D(order.price), locale, config.currency) }),
+    { key: `settle:${order.id}` },
+  );
   return result;
 }
 
@@ -225,7 +226,7 @@ export async function orderTotals(orders: OrderStore, scope: OrderScope, since: 
   return { all, recent };
 }
 
-/** Midnight UTC of the day `now` is in: "today" in /stats, like the daily counters. */
+/** Midnight UTC of the day `now` is in: where "today" in /stats starts. */
 export const startOfUtcDay = (now: number): number => Math.floor(now / 86_400_000) * 86_400_000;
 
 export interface ShopStats {

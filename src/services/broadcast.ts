@@ -1,3 +1,8 @@
+/**
+ * /broadcast: a copy of one admin message to every user who has not blocked the bot, through the
+ * outbox. The job lives in Redis with its SSCAN cursor, so a restart resumes where it stopped;
+ * every copy has the idempotency key `bc:<id>:<userId>`, so a resumed batch never sends twice.
+ */
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger.js";
 import type { TagCounts } from "../outbound/outbox.js";
@@ -5,12 +10,6 @@ import type { Outbox } from "../outbound/types.js";
 import type { BroadcastJob, BroadcastStore } from "../store/broadcasts.js";
 import type { UserStore } from "../store/users.js";
 import type { Translator } from "../text/i18n.js";
-
-/**
- * /broadcast: a copy of one admin message to every user who has not blocked the bot, through the
- * outbox. The job lives in Redis with its SSCAN cursor, so a restart resumes where it stopped;
- * every copy has the idempotency key `bc:<id>:<userId>`, so a resumed batch never sends twice.
- */
 
 /** Outcome counters the outbox keeps per tag (`readTagCounts`). */
 export type TagCountsReader = (tag: string) => Promise<TagCounts>;

@@ -1,15 +1,14 @@
-import type { AppDeps } from "../app.js";
-import { PanelError, PanelTransportError, classifyPanelError } from "../panel/errors.js";
-import type { PanelOrderStatus } from "../panel/schemas.js";
-import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus } from "../panel/status.js";
-import type { OrderRecord } from "../store/orders.js";
-
 /**
  * What a customer can do to a placed order: refill, cancel, and a live status check. Every action
  * first checks that the order is the user's (callback data can be forged) and that its local state
  * allows it; refill and cancel are sent to the panel at most once per press (they are not
  * idempotent there) behind a short Redis lock, so a double tap is one panel call.
  */
+import type { AppDeps } from "../app.js";
+import { PanelError, PanelTransportError, classifyPanelError } from "../panel/errors.js";
+import type { PanelOrderStatus } from "../panel/schemas.js";
+import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus } from "../panel/status.js";
+import type { OrderRecord } from "../store/orders.js";
 
 export type OrderActionDeps = Pick<AppDeps, "config" | "orders" | "panel" | "schedule" | "actionLocks" | "logger">;
 

@@ -11,7 +11,7 @@
  * - Telegram Stars: n stars credit n × STARS_RATE, rounded DOWN to 0.00001.
  * - Every payment credits once: the credit is keyed by `payment:<telegram_payment_charge_id>`.
  */
-import type { Api } from "grammy";
+import { GrammyError, type Api } from "grammy";
 import type { AppDeps } from "../app.js";
 import type { Config } from "../config.js";
 import { D, moneyString, roundDown, type Money } from "../money.js";
@@ -41,7 +41,7 @@ const positive = (value: string | undefined): Money | null => (value !== undefin
 export function enabledMethods(config: Pick<Config, "payments" | "adminIds">): TopupMethod[] {
   const p = config.payments;
   const methods: TopupMethod[] = [];
-  if (p.providerToken && positive(p.rate)) methods.push("provider");
+  if (p.provider && positive(p.provider.rate)) methods.push("provider");
   if (starsRange(config.payments) !== null) methods.push("stars");
   // Receipts go to admins: without any, nobody could approve them.
   if (p.manualDetails && config.adminIds.length > 0) methods.push("manual");
@@ -69,7 +69,7 @@ export interface StarsRange {
 
 /** Whole stars whose credit lies within PAYMENT_MIN..PAYMENT_MAX; null when Stars are off or no amount fits. */
 export function starsRange(p: Config["payments"]): StarsRange | null {
-  const rate = positive(p.starsRate);
+  const rate = positive(p.stars?.rate);
   if (!rate) return null;
   const min = Math.max(STARS_MIN, new D(p.min).div(rate).ceil().toNumber());
   const max = Math.min(STARS_MAX, new D(p.max).div(rate).floor().toNumber());
@@ -173,33 +173,62 @@ export type StarsRefundOutcome =
   | { outcome: "not_found" }
   | { outcome: "already"; state: "started" | "done" }
   | { outcome: "short"; charge: StarsCharge; balance: Money }
+  /** Telegram refused: nothing changed, the refund can be asked for again */
   | { outcome: "failed"; reason: string }
+  /** Telegram's answer was lost: the stars may have gone back; nothing was debited; run it again to settle */
+  | { outcome: "uncertain"; reason: string }
   | { outcome: "refunded"; charge: StarsCharge; taken: Money; balance: Money };
+
+/** Telegram's answer when the charge was refunded before: by an earlier try whose answer was lost. */
+const ALREADY_REFUNDED = /CHARGE_ALREADY_REFUNDED/i;
 
 /**
  * Gives a Stars payment back (refundStarPayment) and takes its credit out of the wallet, once.
  * Without `force` nothing happens when the wallet no longer holds the credit; with it, the wallet
- * gives what it has and never goes below zero. A refund interrupted between Telegram and the debit
- * stays "started" and is never repeated automatically: the wallet is then settled by hand.
+ * gives what it has and never goes below zero.
+ *
+ * Only a 4xx answer means Telegram did not refund: then the claim is given up. A lost answer
+ * (network error, 5xx, timeout) leaves the charge "uncertain" and the wallet as it was; the next
+ * call for it asks Telegram again, which refunds a charge at most once: success or
+ * CHARGE_ALREADY_REFUNDED both mean the stars went back, and only then is the wallet debited.
+ * A refund interrupted between Telegram and the debit stays "started" and is never repeated
+ * automatically: the wallet is then settled by hand.
  */
 export async function refundStars(
-  deps: Pick<AppDeps, "invoices" | "wallet">,
+  deps: Pick<AppDeps, "invoices" | "wallet" | "logger">,
   api: Pick<Api, "refundStarPayment">,
   input: { userId: number; chargeId: string; adminId: number; force: boolean },
 ): Promise<StarsRefundOutcome> {
   const { invoices } = deps;
   const charge = await invoices.getStarsCharge(input.chargeId);
   if (!charge || charge.userId !== input.userId) return { outcome: "not_found" };
-  if (charge.refund) return { outcome: "already", state: charge.refund };
+  const settling = charge.refund === "uncertain";
+  if (charge.refund && !settling) return { outcome: "already", state: charge.refund as "started" | "done" };
   const credit = new D(charge.credit);
-  const balance = await deps.wallet.balance(input.userId);
-  if (balance.lt(credit) && !input.force) return { outcome: "short", charge, balance };
-  if (!(await invoices.claimRefund(input.chargeId))) return { outcome: "already", state: "started" };
+  // An uncertain refund was decided on before (with its wallet check); it is only being settled now.
+  if (!settling) {
+    const balance = await deps.wallet.balance(input.userId);
+    if (balance.lt(credit) && !input.force) return { outcome: "short", charge, balance };
+  }
+  if (!(await invoices.claimRefund(input.chargeId, settling ? "uncertain" : "none"))) return { outcome: "already", state: "started" };
+  const log = deps.logger.child({ chargeId: input.chargeId, userId: input.userId, adminId: input.adminId });
   try {
     await api.refundStarPayment(input.userId, input.chargeId);
   } catch (e) {
-    await invoices.releaseRefund(input.chargeId);
-    return { outcome: "failed", reason: e instanceof Error ? e.message : String(e) };
+    const reason = e instanceof Error ? e.message : String(e);
+    const refused = e instanceof GrammyError && e.error_code >= 400 && e.error_code < 500;
+    if (!refused) {
+      await invoices.markRefundUncertain(input.chargeId, reason);
+      log.error({ err: e }, "Stars refund: Telegram's answer was lost; the charge is uncertain until /refundstars is run again");
+      return { outcome: "uncertain", reason };
+    }
+    if (!ALREADY_REFUNDED.test(e.description)) {
+      // Not refunded by this call. An uncertain earlier try stays uncertain (a 429 says nothing about it).
+      if (settling) await invoices.markRefundUncertain(input.chargeId, reason);
+      else await invoices.releaseRefund(input.chargeId);
+      return { outcome: "failed", reason };
+    }
+    log.warn("Stars refund: Telegram had refunded the charge already; debiting the wallet now");
   }
   const debit = await deps.wallet.debit(
     input.userId,

@@ -1,3 +1,8 @@
+/**
+ * The placement protocol (see OrderStore): reserve → sending → `add` → placed | failed | unknown.
+ * The panel has no idempotency key, so `add` is sent at most once per order, never retried; when
+ * its outcome cannot be known the money stays reserved and a human decides.
+ */
 import type { AppDeps } from "../app.js";
 import { D, moneyString, type Money } from "../money.js";
 import type { AddOrderRequest } from "../panel/client.js";
@@ -6,13 +11,7 @@ import { orderKind } from "../store/catalog.js";
 import type { OrderRecord, Placement } from "../store/orders.js";
 import { escapeHtml } from "../text/html.js";
 
-/**
- * The placement protocol (see OrderStore): reserve → sending → `add` → placed | failed | unknown.
- * The panel has no idempotency key, so `add` is sent at most once per order, never retried; when
- * its outcome cannot be known the money stays reserved and a human decides.
- */
-
-export type PlacementDeps = Pick<AppDeps, "config" | "orders" | "panel" | "catalog" | "metrics" | "alerts" | "logger" | "outbox" | "i18n">;
+export type PlacementDeps = Pick<AppDeps, "config" | "orders" | "panel" | "catalog" | "metrics" | "notifier" | "logger">;
 
 export type PlaceResult =
   | { outcome: "placed"; order: OrderRecord; panelOrderId: string }
@@ -130,8 +129,7 @@ async function settleFailedAdd(deps: PlacementDeps, order: OrderRecord, e: unkno
 
 async function alertForRefusal(deps: PlacementDeps, e: PanelError): Promise<void> {
   const message = escapeHtml(e.panelMessage);
-  const send = (kind: "panel_funds" | "panel_key", key: string) =>
-    deps.alerts.alert(kind, "add", key, { message }).catch((err: unknown) => deps.logger.error({ err }, "admin alert failed"));
+  const send = (kind: "panel_funds" | "panel_key", key: string) => deps.notifier.alert(kind, "add", (t) => t(key, { message }));
   switch (e.kind) {
     case "not_enough_funds":
       return send("panel_funds", "alert-panel-funds");
@@ -149,20 +147,20 @@ async function alertForRefusal(deps: PlacementDeps, e: PanelError): Promise<void
 }
 
 async function alertUnknown(deps: PlacementDeps, order: OrderRecord, reason: string): Promise<void> {
-  await deps.alerts
-    .alert("unknown_order", order.id, "alert-unknown-order", {
+  await deps.notifier.alert("unknown_order", order.id, (t) =>
+    t("alert-unknown-order", {
       id: order.id,
       user: String(order.userId),
       service: escapeHtml(`${order.serviceName} (#${order.serviceId})`),
       link: escapeHtml(order.link),
       price: `${moneyString(new D(order.price))} ${deps.config.currency}`,
       reason: escapeHtml(reason.slice(0, 300)),
-    })
-    .catch((err: unknown) => deps.logger.error({ err }, "admin alert failed"));
+    }),
+  );
 }
 
 /**
- * Crash recovery, called periodically by the poller: orders left between reserve and a known
+ * Crash recovery, run periodically by the worker: orders left between reserve and a known
  * outcome by a process that died. Reserved ones never sent `add`, so they are refunded; sending
  * ones may have reached the panel, so they become unknown for an admin. Users are told either way.
  * First it repairs unknown orders that older versions left in the placing set (see
@@ -197,6 +195,6 @@ export async function recoverStalePlacements(deps: PlacementDeps, now = Date.now
 }
 
 async function notifyUser(deps: PlacementDeps, order: OrderRecord, key: string): Promise<void> {
-  const text = deps.i18n.t(order.locale, key, { id: order.id, service: escapeHtml(order.serviceName) });
-  await deps.outbox.enqueue({ chatId: order.chatId, text, parseMode: "HTML", key: `${key}:${order.id}` });
+  const vars = { id: order.id, service: escapeHtml(order.serviceName) };
+  await deps.notifier.toUser({ userId: order.userId, chatId: order.chatId, locale: order.locale }, (t) => t(key, vars), { key: `${key}:${order.id}` });
 }

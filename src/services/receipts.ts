@@ -11,6 +11,7 @@ import { InlineKeyboard } from "grammy";
 import type { AppDeps } from "../app.js";
 import { D, type Money } from "../money.js";
 import type { Receipt, ReceiptDecision } from "../store/receipts.js";
+import type { Translate } from "./notifier.js";
 import { escapeHtml, truncate } from "../text/html.js";
 import { formatMoney } from "../text/format.js";
 
@@ -32,8 +33,6 @@ export function userMention(user: { id: number; firstName: string; username?: st
   const handle = user.username ? ` @${escapeHtml(user.username)}` : "";
   return `<a href="tg://user?id=${user.id}">${name}</a>${handle} (${user.id})`;
 }
-
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** The admin's caption of a receipt, with its decision once there is one. */
 export function receiptCaption(t: Translate, receipt: Receipt, locale: string, currency: string): string {
@@ -63,27 +62,15 @@ export function receiptKeyboard(t: Translate, id: string): InlineKeyboard {
   return new InlineKeyboard().text(t("topup-receipt-approve"), receiptCallback.approve(id)).text(t("topup-receipt-reject"), receiptCallback.reject(id));
 }
 
-type ReceiptDeps = Pick<AppDeps, "receipts" | "config" | "wallet" | "outbox" | "users" | "i18n">;
-
-async function localeOf(deps: ReceiptDeps, userId: number): Promise<string> {
-  return (await deps.users.getLocale(userId)) ?? deps.config.defaultLocale;
-}
+type ReceiptDeps = Pick<AppDeps, "receipts" | "config" | "wallet" | "notifier">;
 
 /** Records a receipt and sends every admin a copy of the customer's message with the decision buttons. */
 export async function submitReceipt(deps: ReceiptDeps, input: Omit<Receipt, "id" | "createdAt" | "state" | "notified">): Promise<Receipt> {
   const receipt = await deps.receipts.create(input);
-  for (const adminId of deps.config.adminIds) {
-    const locale = await localeOf(deps, adminId);
-    const t: Translate = (key, vars) => deps.i18n.t(locale, key, vars);
-    await deps.outbox.enqueue({
-      chatId: adminId,
-      copyFrom: { chatId: receipt.chatId, messageId: receipt.messageId },
-      text: receiptCaption(t, receipt, locale, deps.config.currency),
-      parseMode: "HTML",
-      replyMarkup: receiptKeyboard(t, receipt.id),
-      key: `receipt:${receipt.id}:admin:${adminId}`,
-    });
-  }
+  await deps.notifier.toAdmins((t, locale) => ({ text: receiptCaption(t, receipt, locale, deps.config.currency), replyMarkup: receiptKeyboard(t, receipt.id) }), {
+    key: `receipt:${receipt.id}:admin`,
+    copyFrom: { chatId: receipt.chatId, messageId: receipt.messageId },
+  });
   return receipt;
 }
 
@@ -120,17 +107,12 @@ export async function settleReceipt(deps: ReceiptDeps, receipt: Receipt): Promis
     ));
   }
   if (receipt.notified) return;
-  const locale = await localeOf(deps, receipt.userId);
   const { currency } = deps.config;
-  const text =
+  const tell = (t: Translate, locale: string) =>
     balance === undefined
-      ? deps.i18n.t(locale, "topup-receipt-user-rejected", { id: receipt.id })
-      : deps.i18n.t(locale, "topup-receipt-user-approved", {
-          id: receipt.id,
-          amount: formatMoney(amount, locale, currency),
-          balance: formatMoney(balance, locale, currency),
-        });
+      ? t("topup-receipt-user-rejected", { id: receipt.id })
+      : t("topup-receipt-user-approved", { id: receipt.id, amount: formatMoney(amount, locale, currency), balance: formatMoney(balance, locale, currency) });
   // The key makes a repeat after a crash between enqueue and markNotified harmless.
-  await deps.outbox.enqueue({ chatId: receipt.chatId, text, parseMode: "HTML", key: `receipt:${receipt.id}:outcome` });
+  await deps.notifier.toUser({ userId: receipt.userId, chatId: receipt.chatId }, tell, { key: `receipt:${receipt.id}:outcome` });
   await deps.receipts.markNotified(receipt.id);
 }

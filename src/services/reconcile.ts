@@ -1,11 +1,11 @@
 import type { AppDeps } from "../app.js";
 import { D, moneyString, type Money } from "../money.js";
-import type { AlertGates } from "../store/alert-gates.js";
+import type { ReconcileRuns } from "../store/reconcile-runs.js";
 import type { OrderRecord } from "../store/orders.js";
 import { LEDGER_MAX, type LedgerEntry } from "../store/wallet.js";
 import { formatDateTime, formatInt, formatMoney } from "../text/format.js";
 import { escapeHtml } from "../text/html.js";
-import type { Translator } from "../text/i18n.js";
+import type { Translate } from "./notifier.js";
 import { RESERVED_STALE_MS, SENDING_GRACE_MS } from "./placement.js";
 
 /**
@@ -175,44 +175,44 @@ export async function reconcile(deps: ReconcileDeps, now = Date.now()): Promise<
 const SHOWN_FINDINGS = 25;
 
 /** The report as an admin reads it (HTML). */
-export function renderReconcile(i18n: Translator, locale: string, currency: string, r: ReconcileReport): string {
+export function renderReconcile(t: Translate, locale: string, currency: string, r: ReconcileReport): string {
   const money = (s: string | Money) => formatMoney(new D(s), locale, currency);
   const line = (f: Finding): string => {
     switch (f.kind) {
       case "wallet":
-        return i18n.t(locale, "reconcile-wallet", { user: String(f.userId), wallet: money(f.wallet), ledger: money(f.ledger) });
+        return t("reconcile-wallet", { user: String(f.userId), wallet: money(f.wallet), ledger: money(f.ledger) });
       case "ledger_gap":
-        return i18n.t(locale, "reconcile-ledger-gap", { user: String(f.userId), at: formatDateTime(f.at) });
+        return t("reconcile-ledger-gap", { user: String(f.userId), at: formatDateTime(f.at) });
       case "charge_missing":
-        return i18n.t(locale, "reconcile-charge-missing", { id: f.orderId, user: String(f.userId) });
+        return t("reconcile-charge-missing", { id: f.orderId, user: String(f.userId) });
       case "charge_repeated":
-        return i18n.t(locale, "reconcile-charge-repeated", { id: f.orderId, user: String(f.userId), count: formatInt(f.count, locale) });
+        return t("reconcile-charge-repeated", { id: f.orderId, user: String(f.userId), count: formatInt(f.count, locale) });
       case "charge_amount":
-        return i18n.t(locale, "reconcile-charge-amount", { id: f.orderId, user: String(f.userId), ledger: money(new D(f.ledger).neg()), price: money(f.price) });
+        return t("reconcile-charge-amount", { id: f.orderId, user: String(f.userId), ledger: money(new D(f.ledger).neg()), price: money(f.price) });
       case "refund_mismatch":
-        return i18n.t(locale, "reconcile-refund-mismatch", { id: f.orderId, user: String(f.userId), ledger: f.ledger, expected: f.expected });
+        return t("reconcile-refund-mismatch", { id: f.orderId, user: String(f.userId), ledger: f.ledger, expected: f.expected });
       case "orphan_entry":
-        return i18n.t(locale, "reconcile-orphan-entry", { id: f.orderId, user: String(f.userId) });
+        return t("reconcile-orphan-entry", { id: f.orderId, user: String(f.userId) });
       case "stuck":
-        return i18n.t(locale, "reconcile-stuck", { id: f.orderId, user: String(f.userId), placement: f.placement, since: formatDateTime(f.since) });
+        return t("reconcile-stuck", { id: f.orderId, user: String(f.userId), placement: f.placement, since: formatDateTime(f.since) });
       case "panel_short":
-        return i18n.t(locale, "reconcile-panel-short", { panel: money(f.panel), wallets: money(f.wallets) });
+        return t("reconcile-panel-short", { panel: money(f.panel), wallets: money(f.wallets) });
     }
   };
-  const panel = "error" in r.panel ? i18n.t(locale, "reconcile-panel-unavailable", { reason: escapeHtml(r.panel.error) }) : money(r.panel.balance);
+  const panel = "error" in r.panel ? t("reconcile-panel-unavailable", { reason: escapeHtml(r.panel.error) }) : money(r.panel.balance);
   const parts = [
-    r.findings.length === 0 ? i18n.t(locale, "reconcile-clean") : i18n.t(locale, "reconcile-off", { count: formatInt(r.findings.length, locale) }),
-    i18n.t(locale, "reconcile-summary", { customers: formatInt(r.customers, locale), orders: formatInt(r.orders, locale), wallets: money(r.walletsTotal), panel }),
+    r.findings.length === 0 ? t("reconcile-clean") : t("reconcile-off", { count: formatInt(r.findings.length, locale) }),
+    t("reconcile-summary", { customers: formatInt(r.customers, locale), orders: formatInt(r.orders, locale), wallets: money(r.walletsTotal), panel }),
   ];
   if (r.findings.length > 0) {
     parts.push(r.findings.slice(0, SHOWN_FINDINGS).map((f) => `• ${line(f)}`).join("\n"));
-    if (r.findings.length > SHOWN_FINDINGS) parts.push(i18n.t(locale, "reconcile-more", { count: formatInt(r.findings.length - SHOWN_FINDINGS, locale) }));
+    if (r.findings.length > SHOWN_FINDINGS) parts.push(t("reconcile-more", { count: formatInt(r.findings.length - SHOWN_FINDINGS, locale) }));
   }
-  if (r.capped.length > 0) parts.push(i18n.t(locale, "reconcile-capped", { users: r.capped.slice(0, 20).join(", ") + (r.capped.length > 20 ? ", …" : "") }));
+  if (r.capped.length > 0) parts.push(t("reconcile-capped", { users: r.capped.slice(0, 20).join(", ") + (r.capped.length > 20 ? ", …" : "") }));
   return parts.join("\n\n");
 }
 
-export type DailyReconcileDeps = ReconcileDeps & Pick<AppDeps, "i18n" | "outbox"> & { gates: AlertGates };
+export type DailyReconcileDeps = ReconcileDeps & Pick<AppDeps, "notifier"> & { runs: ReconcileRuns };
 
 /**
  * The daily run, by whichever worker comes first on a UTC day (a gate shared by all processes).
@@ -221,13 +221,9 @@ export type DailyReconcileDeps = ReconcileDeps & Pick<AppDeps, "i18n" | "outbox"
  */
 export async function dailyReconcile(deps: DailyReconcileDeps, now = Date.now()): Promise<ReconcileReport | null> {
   const day = new Date(now).toISOString().slice(0, 10);
-  if (!(await deps.gates.pass("reconcile", day, 36 * 60 * 60 * 1000))) return null;
+  if (!(await deps.runs.claim(day))) return null;
   const report = await reconcile(deps, now);
   if (report.findings.length === 0 && !deps.config.reconcileDailySummary) return report;
-  for (const adminId of deps.config.adminIds) {
-    const locale = (await deps.users.getLocale(adminId)) ?? deps.config.defaultLocale;
-    const text = renderReconcile(deps.i18n, locale, deps.config.currency, report);
-    await deps.outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `reconcile:${day}:${adminId}` });
-  }
+  await deps.notifier.toAdmins((t, locale) => renderReconcile(t, locale, deps.config.currency, report), { key: `reconcile:${day}` });
   return report;
 }

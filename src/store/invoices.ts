@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { moneyString, type Money } from "../money.js";
 import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
+import { Scripts } from "./scripts.js";
 
 export type InvoiceKind = "provider" | "stars";
 
@@ -33,8 +34,14 @@ export interface StarsCharge {
   credit: string;
   invoiceId: string;
   /** set once a refund was started: "started" until the wallet was debited, then "done" */
-  refund?: "started" | "done";
+  refund?: StarsRefundState;
 }
+
+/**
+ * "uncertain": Telegram's answer to refundStarPayment was lost (network, 5xx, timeout), so the stars
+ * may have gone back or not; the wallet was not debited. The next /refundstars asks Telegram again.
+ */
+export type StarsRefundState = "started" | "uncertain" | "done";
 
 /** Invoices and Stars charges in Redis. */
 export class InvoiceStore {
@@ -111,13 +118,17 @@ export class InvoiceStore {
       stars: Number(h.stars),
       credit: h.credit ?? "0",
       invoiceId: h.invoiceId ?? "",
-      refund: h.refund === "started" || h.refund === "done" ? h.refund : undefined,
+      refund: h.refund === "started" || h.refund === "uncertain" || h.refund === "done" ? h.refund : undefined,
     };
   }
 
-  /** Claims the one refund of a charge; false when a refund was already started. */
-  async claimRefund(chargeId: string): Promise<boolean> {
-    return (await this.redis.hsetnx(this.k.starsCharge(chargeId), "refund", "started")) === 1;
+  /** Claims the one refund of a charge, or the settling of an uncertain one; false when someone else holds it. */
+  async claimRefund(chargeId: string, from: "none" | "uncertain" = "none"): Promise<boolean> {
+    return Scripts.of(this.redis).starsClaimRefund({ charge: this.k.starsCharge(chargeId) }, { from: from === "none" ? "" : from });
+  }
+
+  async markRefundUncertain(chargeId: string, reason: string): Promise<void> {
+    await this.redis.hset(this.k.starsCharge(chargeId), { refund: "uncertain", refundError: reason.slice(0, 300), refundErrorAt: String(Date.now()) });
   }
 
   async releaseRefund(chargeId: string): Promise<void> {

@@ -65,11 +65,9 @@ export function keys(prefix: string) {
     /** a user's unfinished top-up dialog: which answer the bot waits for */
     topupDialog: (userId: number) => `${prefix}topup:dialog:${userId}`,
 
-    // ---- admins (AdminRequests, AlertGates) ----------------------------------------------------
+    // ---- admins (AdminRequests) ----------------------------------------------------
     /** a handled admin command, so a redelivered update is not carried out twice */
     adminRequest: (requestKey: string) => `${prefix}admin:req:${requestKey}`,
-    /** an admin alert sent lately: the same one is not sent again while this exists */
-    alertGate: (kind: string, subject: string) => `${prefix}alert:${kind}:${subject}`,
 
     // ---- broadcasts (BroadcastStore) -----------------------------------------------------------
     broadcast: {
@@ -110,6 +108,10 @@ export function keys(prefix: string) {
       /** for scripts, which build a tag's key from the tag a message carries */
       tagPrefix: `${prefix}outbox:tag:`,
     },
+
+    // ---- reconciliation (ReconcileRuns) --------------------------------------------------------
+    /** the daily reconciliation of one UTC day has been taken by a process (expires) */
+    reconcileRun: (day: string) => `${prefix}reconcile:run:${day}`,
 
     // ---- backups (snapshot.ts) -------------------------------------------------------------------
     /** SCAN MATCH pattern of every key under the prefix */

@@ -88,6 +88,12 @@ export class Scripts {
     return { ok: ok === 1, balance, taken };
   }
 
+  // ---- Stars refunds ---------------------------------------------------------------------------
+
+  async starsClaimRefund(k: { charge: string }, a: { from: "" | "uncertain" }): Promise<boolean> {
+    return (await this.call("starsClaimRefund", [k.charge], [a.from])) === 1;
+  }
+
   // ---- orders ----------------------------------------------------------------------------------
 
   async orderReserve(

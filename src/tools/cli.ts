@@ -36,7 +36,7 @@ export async function runTool<T extends NonNullable<ParseArgsConfig["options"]>>
     if (e instanceof ConfigError) fail(1, e.message);
     throw e;
   }
-  const secrets = [config.botToken, config.panel.key, config.webhook.secret];
+  const secrets = [config.botToken, config.panel.key, config.webhook?.secret];
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets });
   const scrub = makeScrubber(secrets);
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3, enableAutoPipelining: false, lazyConnect: true });

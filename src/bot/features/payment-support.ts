@@ -13,14 +13,10 @@ export const paymentSupportFeature: Feature = () => {
   privateChat.command("paysupport", async (ctx) => {
     const question = ctx.match.trim();
     if (!question) return ctx.reply(ctx.t("topup-paysupport"), { parse_mode: "HTML" });
-    const { config, users, i18n: translator, outbox } = ctx.deps;
+    const { config, notifier } = ctx.deps;
     if (config.adminIds.length === 0) return ctx.reply(ctx.t("topup-paysupport-unavailable"));
     const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
-    for (const adminId of config.adminIds) {
-      const locale = (await users.getLocale(adminId)) ?? config.defaultLocale;
-      const text = translator.t(locale, "topup-paysupport-admin", { user, text: escapeHtml(truncate(question, 3000)) });
-      await outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `paysupport:${ctx.update.update_id}:${adminId}` });
-    }
+    await notifier.toAdmins((t) => t("topup-paysupport-admin", { user, text: escapeHtml(truncate(question, 3000)) }), { key: `paysupport:${ctx.update.update_id}` });
     await ctx.reply(ctx.t("topup-paysupport-sent"));
   });
 

@@ -49,11 +49,9 @@ export const paymentsFeature: Feature = (deps) => {
       // Telegram has taken the money: nothing may be lost silently.
       deps.logger.error({ payment: p, userId: ctx.from.id }, "successful payment matches no invoice");
       const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
-      for (const adminId of deps.config.adminIds) {
-        const locale = (await deps.users.getLocale(adminId)) ?? deps.config.defaultLocale;
-        const text = deps.i18n.t(locale, "topup-admin-payment-unmatched", { user, total: paidLabel(p.total_amount, p.currency, locale), charge });
-        await deps.outbox.enqueue({ chatId: adminId, text, parseMode: "HTML", key: `payment-unmatched:${p.telegram_payment_charge_id}:${adminId}` });
-      }
+      await deps.notifier.toAdmins((t, locale) => t("topup-admin-payment-unmatched", { user, total: paidLabel(p.total_amount, p.currency, locale), charge }), {
+        key: `payment-unmatched:${p.telegram_payment_charge_id}`,
+      });
       await ctx.reply(ctx.t("topup-payment-unmatched", { charge }), { parse_mode: "HTML" });
       return;
     }

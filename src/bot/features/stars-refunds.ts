@@ -30,18 +30,19 @@ export const starsRefundsFeature: Feature = () => {
         return reply("topup-refund-short", { balance: money(ctx, result.balance), amount: money(ctx, new D(result.charge.credit)), user: String(userId), charge });
       case "failed":
         return reply("topup-refund-failed", { reason: escapeHtml(truncate(result.reason, 300)) });
+      case "uncertain":
+        return reply("topup-refund-uncertain", { reason: escapeHtml(truncate(result.reason, 300)), user: String(userId), charge });
       case "refunded": {
         const credit = new D(result.charge.credit);
         const vars = { stars: formatInt(result.charge.stars, ctx.locale), user: String(userId), taken: money(ctx, result.taken), amount: money(ctx, credit), balance: money(ctx, result.balance) };
         await reply(result.taken.lt(credit) ? "topup-refund-done-short" : "topup-refund-done", vars);
-        const { users, config, i18n: translator, outbox } = ctx.deps;
-        const locale = (await users.getLocale(userId)) ?? config.defaultLocale;
-        const text = translator.t(locale, "topup-refund-user", {
-          stars: formatInt(result.charge.stars, locale),
-          taken: formatMoney(result.taken, locale, config.currency),
-          balance: formatMoney(result.balance, locale, config.currency),
-        });
-        await outbox.enqueue({ chatId: userId, text, parseMode: "HTML", key: `stars-refund:${chargeId}` });
+        const { notifier, config } = ctx.deps;
+        const { charge: paid, taken, balance } = result;
+        await notifier.toUser(
+          { userId },
+          (t, locale) => t("topup-refund-user", { stars: formatInt(paid.stars, locale), taken: formatMoney(taken, locale, config.currency), balance: formatMoney(balance, locale, config.currency) }),
+          { key: `stars-refund:${chargeId}` },
+        );
         return;
       }
     }

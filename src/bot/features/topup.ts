@@ -178,13 +178,14 @@ async function askAmount(ctx: BotContext, method: TopupMethod): Promise<void> {
   const keyboard = new InlineKeyboard();
   let text: string;
   if (method === "provider") {
+    if (!payments.provider) return void (await ctx.reply(ctx.t("topup-unavailable")));
     const { min, max } = limits(ctx);
     const presets = amountPresets(min, max).filter((amount) => topupData.providerAmount.canPack({ amount }));
     presets.forEach((amount, i) => {
       if (i > 0 && i % 3 === 0) keyboard.row();
       keyboard.text(money(ctx, amount), topupData.providerAmount.pack({ amount }));
     });
-    const rate = formatMoney(new D(payments.rate!), ctx.locale, payments.currency);
+    const rate = formatMoney(new D(payments.provider.rate), ctx.locale, payments.currency);
     text = ctx.t("topup-provider-ask", { currency, rate, ...limitVars(ctx) });
   } else if (method === "stars") {
     const range = starsRange(payments)!;
@@ -208,7 +209,8 @@ async function askAmount(ctx: BotContext, method: TopupMethod): Promise<void> {
 async function sendInvoice(ctx: BotContext, kind: InvoiceKind, quantity: Money): Promise<void> {
   const { payments } = ctx.deps.config;
   const currency = kind === "stars" ? STARS_CURRENCY : payments.currency;
-  const rate = kind === "stars" ? payments.starsRate! : payments.rate!;
+  const rate = kind === "stars" ? payments.stars?.rate : payments.provider?.rate;
+  if (rate === undefined) return void (await ctx.reply(ctx.t("topup-unavailable")));
   const total = kind === "stars" ? quantity.toNumber() : providerTotal(quantity, new D(rate), currency);
   const amount = kind === "stars" ? paymentCredit("stars", total, new D(rate), currency) : quantity;
   const invoice = await ctx.deps.invoices.create({
@@ -227,7 +229,7 @@ async function sendInvoice(ctx: BotContext, kind: InvoiceKind, quantity: Money):
       invoice.id,
       currency,
       [{ label: ctx.t("topup-invoice-label", { amount: shown }), amount: total }],
-      kind === "provider" ? { provider_token: payments.providerToken } : {},
+      kind === "provider" ? { provider_token: payments.provider?.token } : {},
     );
   } catch (e) {
     // A provider refusing the currency or the total: the user can pick another amount or way.

@@ -50,6 +50,7 @@ const envSchema = z
         .optional(),
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    WORKER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     TELEGRAM_GLOBAL_RATE: z.coerce.number().int().min(1).max(1000).default(25),
     PAYMENT_PROVIDER_TOKEN: optionalNonEmpty,
     PAYMENT_CURRENCY: z.string().trim().default("UZS"),
@@ -99,6 +100,8 @@ const configSchema = envSchema.transform((e) => ({
   log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
   ...botMode(e),
   port: e.PORT,
+  /** the HTTP port of a worker-only process: WORKER_PORT, else PORT + 1 (0 stays 0: any free port) */
+  workerPort: e.WORKER_PORT ?? (e.PORT === 0 ? 0 : Math.min(e.PORT + 1, 65535)),
   telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
   /** the daily reconciliation messages admins also when everything matches */
   reconcileDailySummary: e.RECONCILE_DAILY_SUMMARY,

@@ -1,9 +1,9 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api } from "grammy";
 import { createDeps, type AppDeps } from "./app.js";
 import { createBot } from "./bot/index.js";
+import { UpdateIntake } from "./bot/intake.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -13,6 +13,7 @@ import { closeServer, createHttpServer, listen } from "./server/http.js";
 import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
 import { BroadcastRunner } from "./services/broadcast.js";
 import { enabledMethods } from "./services/payments.js";
+import { UpdateStore } from "./store/updates.js";
 import { startWorker } from "./worker.js";
 
 export interface StartOptions {
@@ -39,7 +40,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   const port = await listen(server, config.port);
   logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics)");
 
-  let runner: RunnerHandle | undefined;
+  let intake: UpdateIntake | undefined;
   if (takesUpdates) {
     await bot.init();
     const menu = { payments: enabledMethods(config).length > 0 };
@@ -54,8 +55,10 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     } else {
       // getUpdates is refused while a webhook is set (e.g. after switching from webhook mode).
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-      logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
+      // Durable intake: an update is confirmed to Telegram only once it is stored in Redis.
+      intake = new UpdateIntake(bot, new UpdateStore(deps.redis, config.redis.prefix), logger.child({ module: "intake" }), { allowedUpdates: ALLOWED_UPDATES });
+      intake.start();
+      logger.info({ bot: bot.botInfo.username }, "bot started (long polling; one process of those sharing Redis polls at a time)");
     }
   }
 
@@ -74,7 +77,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
 
   const stop = async () => {
     // Stop taking updates first and let the ones in flight finish (the server closes after them).
-    if (runner?.isRunning()) await runner.stop();
+    await intake?.stop();
     await closeServer(server);
     // Then the background work, each finishing its current step: the broadcast batch, the poll
     // round, the messages being sent.

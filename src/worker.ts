@@ -3,6 +3,8 @@ import { RedisOutbox, outboxKeys } from "./outbound/outbox.js";
 import { OutboxSender, type SenderApi, type SenderOptions } from "./outbound/sender.js";
 import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
 import { recoverStalePlacements } from "./services/placement.js";
+import { reconcileStars } from "./services/stars-reconcile.js";
+import type { Api } from "grammy";
 
 export interface WorkerOptions {
   tracker?: Partial<TrackerOptions>;
@@ -11,6 +13,8 @@ export interface WorkerOptions {
   recoverEveryMs?: number;
   /** how often queue sizes are written to the metrics */
   gaugesEveryMs?: number;
+  /** how often Telegram's Stars transactions are checked against the wallets (when STARS_RATE is set) */
+  starsEveryMs?: number;
 }
 
 export interface Worker {
@@ -64,7 +68,7 @@ async function updateGauges(deps: AppDeps): Promise<void> {
  * tracking, the outbound queue's sender, crash recovery of placements, queue gauges. Any number of
  * workers may share one Redis. `api` must not carry auto-retry: the sender handles 429 per chat.
  */
-export function startWorker(deps: AppDeps, api: SenderApi, opts: WorkerOptions = {}): Worker {
+export function startWorker(deps: AppDeps, api: SenderApi & Pick<Api, "getStarTransactions">, opts: WorkerOptions = {}): Worker {
   const logger = deps.logger.child({ module: "worker" });
   const tracker = new OrderTracker({ ...deps, logger: logger.child({ part: "tracker" }) }, opts.tracker);
   const sender = new OutboxSender(
@@ -85,6 +89,10 @@ export function startWorker(deps: AppDeps, api: SenderApi, opts: WorkerOptions =
     every(opts.recoverEveryMs ?? 30_000, () => recoverStalePlacements(deps), (err) => logger.error({ err }, "placement recovery failed")),
     every(opts.gaugesEveryMs ?? 15_000, () => updateGauges(deps), (err) => logger.warn({ err }, "queue gauges failed")),
   ];
+  // The second net under Stars payments whose update was lost: at start, then hourly.
+  if (deps.config.payments.starsRate) {
+    jobs.push(every(opts.starsEveryMs ?? 60 * 60 * 1000, () => reconcileStars(deps, api), (err) => logger.error({ err }, "Stars check failed")));
+  }
   logger.info("worker started");
   return {
     tracker,

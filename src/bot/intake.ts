@@ -114,6 +114,10 @@ export class UpdateIntake {
       this.logger.info({ owner: this.owner }, "took the poller role");
       try {
         await this.lead();
+      } catch (err) {
+        // Redis failed while taking up the role (reading what was left stored): try again shortly.
+        this.logger.error({ err }, "poller failed; retrying");
+        await sleep(this.opts.retryMs, this.abort.signal);
       } finally {
         // Updates queued here but not started belong to the next poller now.
         for (const u of this.queue.splice(0)) this.known.delete(u.update_id);

@@ -15,6 +15,7 @@ import { RateLimits } from "./store/rate-limits.js";
 import { ReceiptStore } from "./store/receipts.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
+import { StarsReconcileStore } from "./store/stars-reconcile.js";
 import { TopupDialogs } from "./store/topup-dialogs.js";
 import { UserStore } from "./store/users.js";
 import { WalletStore } from "./store/wallet.js";
@@ -41,6 +42,8 @@ export interface AppDeps {
   rateLimits: RateLimits;
   actionLocks: OrderActionLocks;
   adminRequests: AdminRequests;
+  /** the Stars check's cursor and lock */
+  starsReconcile: StarsReconcileStore;
   /** the outbound queue's Redis side (RedisOutbox and OutboxSender work on it) */
   outboxStore: OutboxStore;
   i18n: Translator;
@@ -94,6 +97,7 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     rateLimits: new RateLimits(redis, prefix),
     actionLocks: new OrderActionLocks(redis, prefix),
     adminRequests: new AdminRequests(redis, prefix),
+    starsReconcile: new StarsReconcileStore(redis, prefix),
     outboxStore,
     i18n,
     outbox,

@@ -1,10 +1,10 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
 import { createDeps, type AppDeps } from "./app.js";
 import type { BotContext } from "./bot/context.js";
 import { createBot } from "./bot/index.js";
+import { UpdateIntake } from "./bot/intake.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -13,6 +13,7 @@ import { HealthCheck } from "./server/health.js";
 import { closeServer, createHttpServer, listen } from "./server/http.js";
 import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
 import { enabledMethods } from "./services/payments.js";
+import { UpdateStore } from "./store/updates.js";
 import { startWorker } from "./worker.js";
 
 /** The HTTP port is taken: one line that names the variable and what to do. */
@@ -95,13 +96,11 @@ async function takeUpdates(bot: Bot<BotContext>, deps: AppDeps): Promise<{ stop(
   }
   // getUpdates is refused while a webhook is set (e.g. after switching from webhook mode).
   await bot.api.deleteWebhook();
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-  logger.info({ bot: bot.botInfo.username }, "bot started (long polling)");
-  return {
-    async stop() {
-      if (runner.isRunning()) await runner.stop();
-    },
-  };
+  // Durable intake: an update is confirmed to Telegram only once it is stored in Redis.
+  const intake = new UpdateIntake(bot, new UpdateStore(deps.redis, config.redis.prefix), logger.child({ module: "intake" }), { allowedUpdates: ALLOWED_UPDATES });
+  intake.start();
+  logger.info({ bot: bot.botInfo.username }, "bot started (long polling; one process of those sharing Redis polls at a time)");
+  return intake;
 }
 
 /** `npm start` (bot + background work) or `npm run worker` (background work only). */

@@ -10,10 +10,12 @@ import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
 import { BroadcastRunner, type BroadcastRunnerOptions, type ProgressEditor } from "./services/broadcast.js";
 import { recoverStalePlacements } from "./services/placement.js";
 import { dailyReconcile } from "./services/reconcile.js";
+import { reconcileStars } from "./services/stars-reconcile.js";
 import { ReconcileRuns } from "./store/reconcile-runs.js";
+import type { Api } from "grammy";
 
 /** What the worker sends and edits with: a plain grammY `Api`, without auto-retry (the sender handles 429 per chat). */
-export type WorkerApi = SenderApi & ProgressEditor;
+export type WorkerApi = SenderApi & ProgressEditor & Pick<Api, "getStarTransactions">;
 
 export interface WorkerOptions {
   tracker?: Partial<TrackerOptions>;
@@ -25,6 +27,8 @@ export interface WorkerOptions {
   reconcileEveryMs?: number;
   /** how often queue sizes are written to the metrics */
   gaugesEveryMs?: number;
+  /** how often Telegram's Stars transactions are checked against the wallets (when STARS_RATE is set) */
+  starsEveryMs?: number;
 }
 
 export interface Worker {
@@ -113,6 +117,10 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
     ),
     every(opts.gaugesEveryMs ?? 15_000, () => updateGauges(deps), (err) => logger.warn({ err }, "queue gauges failed")),
   ];
+  // The second net under Stars payments whose update was lost: at start, then hourly.
+  if (deps.config.payments.stars) {
+    jobs.push(every(opts.starsEveryMs ?? 60 * 60 * 1000, () => reconcileStars(deps, api), (err) => logger.error({ err }, "Stars check failed")));
+  }
   logger.info("worker started");
   return {
     tracker,

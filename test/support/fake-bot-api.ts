@@ -57,6 +57,14 @@ export interface FakeBotApi {
   /** override the answer of a method: return {ok:false, error_code, description, parameters?} to fail, or a result; undefined falls through (to older responders, then the default) */
   respond(method: string, fn: (payload: Record<string, any>) => any): void;
   clearResponders(): void;
+  /**
+   * watches getUpdates: `fn` is called when a poll arrives (its offset has just confirmed every
+   * update below it) and again, with what it served, right after its answer was written. A test
+   * kills the bot's process from here at the moment a batch is handed over or confirmed.
+   */
+  onGetUpdates(fn: (poll: { offset: number; served?: Record<string, any>[] }) => void): void;
+  /** the bot's Stars transactions (getStarTransactions), oldest first; a Stars successfulPayment adds one */
+  starTransactions: Record<string, any>[];
   /** a simulated user in a private chat; the same id gives the same user */
   user(opts?: { id?: number; firstName?: string; username?: string; languageCode?: string }): FakeUser;
 }
@@ -358,6 +366,8 @@ class FakeServer implements FakeBotApi {
   private readonly responders = new Map<string, ((payload: Record<string, any>) => any)[]>();
   private readonly users = new Map<number, FakeUserImpl>();
   private readonly pollWakers = new Set<() => void>();
+  private readonly pollWatchers: ((poll: { offset: number; served?: Record<string, any>[] }) => void)[] = [];
+  readonly starTransactions: Record<string, any>[] = [];
   private queue: Record<string, any>[] = [];
   private nextUpdateId = 1;
   private nextUserId = 100_000_001;
@@ -448,6 +458,10 @@ class FakeServer implements FakeBotApi {
     this.responders.clear();
   }
 
+  onGetUpdates(fn: (poll: { offset: number; served?: Record<string, any>[] }) => void): void {
+    this.pollWatchers.push(fn);
+  }
+
   user(opts: { id?: number; firstName?: string; username?: string; languageCode?: string } = {}): FakeUser {
     const id = opts.id ?? this.nextUserId++;
     let user = this.users.get(id);
@@ -513,8 +527,13 @@ class FakeServer implements FakeBotApi {
     const override = this.override(method, call.payload);
     if (override === undefined && method === "getUpdates") {
       this.record(call);
+      const offset = Number(call.payload.offset ?? 0);
+      for (const watch of this.pollWatchers) watch({ offset });
       call.response = await this.getUpdates(call.payload, res);
-      return sendJson(res, 200, call.response);
+      sendJson(res, 200, call.response);
+      const served = call.response.ok ? (call.response.result as Record<string, any>[]) : [];
+      for (const watch of this.pollWatchers) watch({ offset, served });
+      return;
     }
     const outcome = override === undefined ? this.dispatch(method, call.payload) : { reply: override };
     const reply = outcome.reply;
@@ -577,6 +596,11 @@ class FakeServer implements FakeBotApi {
       case "setWebhook":
         if (p.drop_pending_updates === true || p.drop_pending_updates === "true") this.queue = [];
         return { reply: ok(true) };
+      case "getStarTransactions": {
+        const offset = Math.max(0, Number(p.offset ?? 0) || 0);
+        const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100) || 100));
+        return { reply: ok({ transactions: this.starTransactions.slice(offset, offset + limit) }) };
+      }
       case "deleteMessage": {
         if (chatId !== undefined) this.chats.get(chatId)?.messages.delete(Number(p.message_id));
         return { reply: ok(true) };
@@ -971,6 +995,15 @@ class FakeUserImpl implements FakeUser {
     telegramPaymentChargeId: string;
     providerPaymentChargeId?: string;
   }): number {
+    // Telegram books a Stars payment whether or not its update ever reaches the bot.
+    if (opts.currency === "XTR") {
+      this.api.starTransactions.push({
+        id: opts.telegramPaymentChargeId,
+        amount: opts.totalAmount,
+        date: unixNow(),
+        source: { type: "user", transaction_type: "invoice_payment", user: this.from, invoice_payload: opts.invoicePayload },
+      });
+    }
     return this.pushMessage({
       successful_payment: {
         currency: opts.currency,

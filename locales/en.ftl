@@ -321,8 +321,8 @@ admin-stats =
     ℹ️ Turnover: what users paid for placed orders, less refunds. Margin: turnover less the panel's cost, which is the charge the panel reported or else the order's stored rate × quantity (worked out per order, not estimated from today's markup).
 admin-broadcast-usage = Reply with <code>/broadcast</code> to the message every user should receive: it is copied as it is (text, photo, video…).
 admin-broadcast-started = 📣 Broadcast #{ $id } started for { $users } users.
-admin-broadcast-progress = 📣 Broadcast #{ $id }: { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed
-admin-broadcast-done = 📣 Broadcast #{ $id } finished: ✅ { $delivered } delivered · 🚫 { $blocked } have blocked the bot · ⚠️ { $failed } failed · { $skipped } skipped (had blocked the bot before).
+admin-broadcast-progress = 📣 Broadcast #{ $id }: { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed · ❔ { $maybe } maybe delivered
+admin-broadcast-done = 📣 Broadcast #{ $id } finished: ✅ { $delivered } delivered · 🚫 { $blocked } have blocked the bot · ⚠️ { $failed } failed · ❔ { $maybe } maybe delivered (interrupted while sending, not sent again) · { $skipped } skipped (had blocked the bot before).
 
 # topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
 topup-button = ➕ Top up

@@ -346,8 +346,8 @@ admin-broadcast-started = 📣 Рассылка #{ $id } запущена для
         [many] пользователей
        *[other] пользователя
     }.
-admin-broadcast-progress = 📣 Рассылка #{ $id }: в очереди { $queued } из { $users } · ✅ доставлено: { $delivered } · 🚫 заблокировали: { $blocked } · ⚠️ ошибок: { $failed }
-admin-broadcast-done = 📣 Рассылка #{ $id } завершена: ✅ доставлено: { $delivered } · 🚫 заблокировали бота: { $blocked } · ⚠️ ошибок: { $failed } · пропущено: { $skipped } (заблокировали бота раньше).
+admin-broadcast-progress = 📣 Рассылка #{ $id }: в очереди { $queued } из { $users } · ✅ доставлено: { $delivered } · 🚫 заблокировали: { $blocked } · ⚠️ ошибок: { $failed } · ❔ возможно, доставлено: { $maybe }
+admin-broadcast-done = 📣 Рассылка #{ $id } завершена: ✅ доставлено: { $delivered } · 🚫 заблокировали бота: { $blocked } · ⚠️ ошибок: { $failed } · ❔ возможно, доставлено: { $maybe } (отправка прервалась, повторно не отправлялось) · пропущено: { $skipped } (заблокировали бота раньше).
 
 # topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
 topup-button = ➕ Пополнить

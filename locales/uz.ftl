@@ -321,8 +321,8 @@ admin-stats =
     ℹ️ Aylanma: joylashtirilgan buyurtmalar uchun foydalanuvchilar toʻlagan pul, qaytarilganlarsiz. Foyda: aylanmadan panel xarajati ayirilgani; xarajat panel maʼlum qilgan summa, u boʻlmasa buyurtmada saqlangan narx × miqdor (har bir buyurtma boʻyicha hisoblanadi, bugungi ustamadan taxmin qilinmaydi).
 admin-broadcast-usage = Barcha foydalanuvchilar olishi kerak boʻlgan xabarga <code>/broadcast</code> deb javob yozing: xabar oʻzgarishsiz nusxalanadi (matn, rasm, video…).
 admin-broadcast-started = 📣 #{ $id } tarqatma { $users } ta foydalanuvchi uchun boshlandi.
-admin-broadcast-progress = 📣 #{ $id } tarqatma: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato
-admin-broadcast-done = 📣 #{ $id } tarqatma tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).
+admin-broadcast-progress = 📣 #{ $id } tarqatma: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin
+admin-broadcast-done = 📣 #{ $id } tarqatma tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin (yuborish uzilib qolgan, qayta yuborilmadi) · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).
 
 # topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
 topup-button = ➕ Hisobni toʻldirish

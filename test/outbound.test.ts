@@ -72,7 +72,7 @@ describe("the outbound queue", () => {
     await outbox.enqueue({ chatId: user.chatId, text: "second", tag: "bc:t3" });
     await eventually("marked blocked", () => h.deps.users.isBlocked(user.id));
     await eventually("queue dropped", drained);
-    expect(await h.deps.outboxStore.tagCounts("bc:t3")).toEqual({ delivered: 0, blocked: 2, failed: 0 });
+    expect(await h.deps.outboxStore.tagCounts("bc:t3")).toEqual({ delivered: 0, blocked: 2, failed: 0, maybe: 0 });
     const attempts = h.tg.calls("sendMessage").filter((c) => Number(c.payload.chat_id) === user.chatId).length;
     expect(attempts).toBe(1);
     // Later messages are not queued, but still counted for their tag.
@@ -88,7 +88,7 @@ describe("the outbound queue", () => {
     await eventually("the good one sent", () => texts(chat).includes("fine"));
     await eventually("queue empty", drained);
     expect(texts(chat)).toEqual(["fine"]);
-    expect(await h.deps.outboxStore.tagCounts("t4")).toEqual({ delivered: 1, blocked: 0, failed: 1 });
+    expect(await h.deps.outboxStore.tagCounts("t4")).toEqual({ delivered: 1, blocked: 0, failed: 1, maybe: 0 });
   });
 
   it("network trouble and 5xx are retried until the message goes", async () => {

@@ -103,7 +103,9 @@ export function keys(prefix: string) {
       rate: `${prefix}outbox:rate`,
       /** send times of the last second, the global limit's hard cap */
       sent: `${prefix}outbox:sent`,
-      /** outcome counters of one tag (delivered / blocked / failed) */
+      /** an at-most-once message whose send has started (expires): seen again, it is not sent again */
+      started: (messageId: string) => `${prefix}outbox:started:${messageId}`,
+      /** outcome counters of one tag (delivered / blocked / failed / maybe) */
       tag: (tag: string) => `${prefix}outbox:tag:${tag}`,
       /** for scripts, which build a tag's key from the tag a message carries */
       tagPrefix: `${prefix}outbox:tag:`,

@@ -4,11 +4,13 @@ import { createMetrics, type Metrics } from "./metrics.js";
 import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
 import { AdminAlerts } from "./services/alerts.js";
+import { AuditLog } from "./store/audit.js";
 import { CatalogStore } from "./store/catalog.js";
 import { OrderStore } from "./store/orders.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { UserStore } from "./store/users.js";
 import { WalletStore } from "./store/wallet.js";
+import { WebSessionStore } from "./store/web-sessions.js";
 import { createI18n, type Translator } from "./text/i18n.js";
 
 /** Everything a handler, the poller or the HTTP server needs, built once per process. */
@@ -25,6 +27,8 @@ export interface AppDeps {
   i18n: Translator;
   outbox: Outbox;
   alerts: AdminAlerts;
+  audit: AuditLog;
+  webSessions: WebSessionStore;
 }
 
 export interface CreateDepsOptions {
@@ -66,5 +70,7 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     i18n,
     outbox,
     alerts: new AdminAlerts({ redis, prefix, outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger }),
+    audit: new AuditLog(redis, prefix),
+    webSessions: new WebSessionStore(redis, prefix),
   };
 }

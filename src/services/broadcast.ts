@@ -275,3 +275,52 @@ export class BroadcastRunner {
   }
 }
 
+
+/** A broadcast as the back office lists it: the job and its outcome counts so far. */
+export interface BroadcastSummary extends BroadcastJob {
+  /** user ids given to the outbox so far (while running), or the final total (done) */
+  queued: number;
+  delivered: number;
+  blocked: number;
+  failed: number;
+  skipped: number;
+  finishedAt?: number;
+}
+
+/**
+ * Broadcasts newest first by id (ids count up from 1). Finished ones expire after DONE_TTL_S, so a
+ * page may hold fewer than `count`; `total` is the newest id.
+ */
+export async function listBroadcasts(
+  redis: Redis,
+  prefix: string,
+  tagCounts: TagCountsReader,
+  offset: number,
+  count: number,
+): Promise<{ broadcasts: BroadcastSummary[]; total: number }> {
+  const k = broadcastKeys(prefix);
+  const total = Number((await redis.get(k.seq)) ?? 0);
+  const ids: string[] = [];
+  for (let id = total - offset; id > 0 && ids.length < count; id--) ids.push(String(id));
+  const found = await Promise.all(ids.map((id) => broadcastSummary(redis, prefix, tagCounts, id)));
+  return { broadcasts: found.filter((b): b is BroadcastSummary => b !== null), total };
+}
+
+export async function broadcastSummary(redis: Redis, prefix: string, tagCounts: TagCountsReader, id: string): Promise<BroadcastSummary | null> {
+  if (!/^\d{1,15}$/.test(id)) return null;
+  const k = broadcastKeys(prefix);
+  const h = await redis.hgetall(k.job(id));
+  const job = decodeJob(h);
+  if (!job) return null;
+  if (job.phase === "done") {
+    const n = (f: string) => Number(h[f] ?? 0);
+    return { ...job, queued: n("delivered") + n("blocked") + n("failed"), delivered: n("delivered"), blocked: n("blocked"), failed: n("failed"), skipped: n("skipped"), finishedAt: n("finishedAt") || undefined };
+  }
+  const [counts, queued, skipped] = await Promise.all([tagCounts(broadcastTag(id)), redis.scard(k.queued(id)), redis.scard(k.skipped(id))]);
+  return { ...job, queued, ...counts, skipped };
+}
+
+/** How many broadcasts are not finished yet. */
+export async function activeBroadcastCount(redis: Redis, prefix: string): Promise<number> {
+  return redis.scard(broadcastKeys(prefix).active);
+}

@@ -37,6 +37,8 @@ export interface Receipt {
   approvedAmount?: string;
   /** the customer has been told the decision */
   notified: boolean;
+  /** Telegram file id of the photo or document, for the back office to show it */
+  fileId?: string;
 }
 
 /** Receipts stay long enough for disputes about them. */
@@ -55,11 +57,15 @@ export const receiptCallbackMatch = {
   ours: /^rc:/,
 };
 
+/** Receipts waiting for a decision, score = created ms (the lead moves the key into the registry). */
+const pendingKey = (prefix: string) => `${prefix}topup:receipts:pending`;
+
 // Moves a pending receipt to its decision; returns 0 missing, 1 decided before, 2 decided now.
 const DECIDE = `
 local k = KEYS[1]
 if redis.call('EXISTS', k) == 0 then return 0 end
 if redis.call('HGET', k, 'state') ~= 'pending' then return 1 end
+redis.call('ZREM', KEYS[2], ARGV[6])
 redis.call('HSET', k, 'state', ARGV[1], 'decidedBy', ARGV[2], 'decidedByName', ARGV[3], 'decidedAt', ARGV[4])
 if ARGV[5] ~= '' then redis.call('HSET', k, 'approvedAmount', ARGV[5]) end
 return 2
@@ -71,11 +77,13 @@ function newReceiptId(): string {
 
 export class ReceiptStore {
   private readonly k: Keys;
+  private readonly pending: string;
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
     this.k = keysFor(prefix);
+    this.pending = pendingKey(prefix);
   }
 
   async create(input: Omit<Receipt, "id" | "createdAt" | "state" | "notified">, now = Date.now()): Promise<Receipt> {
@@ -95,7 +103,8 @@ export class ReceiptStore {
         state: "pending",
       };
       if (receipt.username) fields.username = receipt.username.slice(0, 64);
-      await this.redis.multi().hset(key, fields).expire(key, RECEIPT_KEEP_SECONDS).exec();
+      if (receipt.fileId) fields.fileId = receipt.fileId.slice(0, 256);
+      await this.redis.multi().hset(key, fields).expire(key, RECEIPT_KEEP_SECONDS).zadd(this.pending, now, id).exec();
       return receipt;
     }
   }
@@ -118,7 +127,18 @@ export class ReceiptStore {
       decidedByName: h.decidedByName,
       approvedAmount: h.approvedAmount,
       notified: h.notified === "1",
+      fileId: h.fileId,
     };
+  }
+
+  /** Receipts waiting for a decision, oldest first, and how many there are. */
+  async listPending(offset: number, count: number): Promise<{ receipts: Receipt[]; total: number }> {
+    const [ids, total] = await Promise.all([this.redis.zrange(this.pending, offset, offset + count - 1), this.redis.zcard(this.pending)]);
+    const receipts = await Promise.all(ids.map((id) => this.get(id)));
+    // A receipt past its keep time is gone from Redis but not from the index: drop it here.
+    const gone = ids.filter((_, i) => receipts[i] === null);
+    if (gone.length > 0) await this.redis.zrem(this.pending, ...gone);
+    return { receipts: receipts.filter((r): r is Receipt => r !== null && r.state === "pending"), total: total - gone.length };
   }
 
   /** The atomic first-decision-wins step. `won` is false when someone decided before. */
@@ -131,13 +151,15 @@ export class ReceiptStore {
     if (!RECEIPT_ID_RE.test(id)) return null;
     const result = (await this.redis.eval(
       DECIDE,
-      1,
+      2,
       this.k.receipt(id),
+      this.pending,
       decision,
       String(admin.id),
       admin.name.slice(0, 64),
       String(Date.now()),
       decision === "approved" && amount ? moneyString(amount) : "",
+      id,
     )) as number;
     if (result === 0) return null;
     const receipt = await this.get(id);

@@ -49,6 +49,13 @@ const schema = z
         .optional(),
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    PUBLIC_URL: optionalNonEmpty.pipe(
+      z
+        .url({ protocol: /^https?$/ })
+        .refine((u) => new URL(u).pathname === "/" && !new URL(u).search, "must be an http(s) origin without a path, e.g. https://shop.example.com")
+        .transform((u) => new URL(u).origin)
+        .optional(),
+    ),
     TELEGRAM_GLOBAL_RATE: z.coerce.number().int().min(1).max(1000).default(25),
     PAYMENT_PROVIDER_TOKEN: optionalNonEmpty,
     PAYMENT_CURRENCY: z.string().trim().default("UZS"),
@@ -88,6 +95,8 @@ export interface Config {
   mode: "polling" | "webhook";
   webhook: { url?: string; secret?: string };
   port: number;
+  /** PUBLIC_URL: where admins open the back office; unset, links point at http://127.0.0.1:PORT */
+  publicUrl?: string;
   telegramGlobalRate: number;
   payments: {
     providerToken?: string;
@@ -134,6 +143,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     mode: e.BOT_MODE,
     webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET },
     port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
     telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
     payments: {
       providerToken: e.PAYMENT_PROVIDER_TOKEN,

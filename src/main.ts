@@ -14,6 +14,7 @@ import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
 import { BroadcastRunner } from "./services/broadcast.js";
 import { enabledMethods } from "./services/payments.js";
 import { startWorker } from "./worker.js";
+import { webRequestListener } from "./web/app.js";
 
 export interface StartOptions {
   /** `--worker`: background work only (polling the panel, broadcasts), no Telegram updates */
@@ -35,9 +36,11 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   const bot = createBot(deps);
   const takesUpdates = !opts.worker;
   const webhook = takesUpdates && config.mode === "webhook" ? webhookRoute(bot, config.webhook.url!, config.webhook.secret!) : undefined;
-  const server = createHttpServer({ logger, metrics: deps.metrics, health: new HealthCheck(deps), webhook });
+  const health = new HealthCheck(deps);
+  const web = webRequestListener({ ...deps, api: bot.api, health });
+  const server = createHttpServer({ logger, metrics: deps.metrics, health, webhook, web });
   const port = await listen(server, config.port);
-  logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics)");
+  logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics, /admin/)");
 
   let runner: RunnerHandle | undefined;
   if (takesUpdates) {

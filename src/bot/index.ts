@@ -16,6 +16,7 @@ import { ordersFeature } from "./features/orders.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { orderFeature } from "./features/order.js";
 import { adminBalanceExtension, adminFeature } from "./features/admin.js";
+import { backOfficeFeature } from "./features/back-office.js";
 import { paymentUpdates, topupBalanceExtension, topupFeature } from "./features/topup.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
@@ -85,6 +86,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
 
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
   bot.use(adminFeature());
+  bot.use(backOfficeFeature(deps));
   // First: the order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderFeature(deps.i18n));
   bot.use(topupFeature(deps.i18n));

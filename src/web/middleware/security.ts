@@ -4,7 +4,7 @@ import type { Config } from "../../config.js";
 
 /**
  * Headers on every back-office answer: a CSP that allows only our own scripts and styles (no inline
- * script, no eval), no framing, no MIME sniffing, no referrer (a sign-in path must not leak), and
+ * script, no eval), no framing, no MIME sniffing, no referrer to other sites (a sign-in path must not leak), and
  * pages never cached (they show wallets and receipts).
  */
 export function securityHeaders(config: Pick<Config, "publicUrl">): MiddlewareHandler[] {
@@ -23,7 +23,8 @@ export function securityHeaders(config: Pick<Config, "publicUrl">): MiddlewareHa
       },
       xFrameOptions: "DENY",
       xContentTypeOptions: "nosniff",
-      referrerPolicy: "no-referrer",
+      // Not no-referrer: with it Chrome sends "Origin: null" on form posts, and the Origin check needs ours.
+      referrerPolicy: "same-origin",
       crossOriginOpenerPolicy: "same-origin",
       crossOriginResourcePolicy: "same-origin",
       strictTransportSecurity: https ? "max-age=31536000" : false,

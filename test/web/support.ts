@@ -80,7 +80,7 @@ export async function startWebHarness(opts: HarnessOptions & { web?: WebOptions 
 export async function signInLink(admin: FakeUser): Promise<string> {
   admin.send("/admin");
   const m = await admin.waitForMessage((x) => x.text?.includes("/admin/signin/") ?? false);
-  return /(http:\/\/\S+\/admin\/signin\/[A-Za-z0-9_-]+)/.exec(m.text!)![1]!;
+  return /(https?:\/\/\S+\/admin\/signin\/[A-Za-z0-9_-]+)/.exec(m.text!)![1]!;
 }
 
 /** Opens the link and presses Sign in; resolves on the overview page. */

@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { deflateSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { AppDeps } from "../../src/app.js";
 import { closeServer, createHttpServer, listen } from "../../src/server/http.js";
@@ -16,8 +16,42 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
 }
 
-/** A 1×1 PNG: what the fake Telegram file server hands out for every receipt photo. */
-export const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+/** A small grey "receipt" PNG with a few lines on it, made here so no binary fixture is needed. */
+function receiptPng(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const line = y % 24 >= 18 && y > 20 && y < height - 20;
+    const row = Buffer.alloc(1 + width, 0);
+    for (let x = 0; x < width; x++) row[1 + x] = line && x > 20 && x < width - 20 - (y % 48) ? 0x90 : 0xee;
+    rows.push(row);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth; colour type 0 = greyscale
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** What the fake Telegram file server hands out for every receipt photo. */
+export const RECEIPT_PNG = receiptPng(180, 240);
 
 /**
  * Telegram's file downloads (`/file/bot<token>/<path>`) in front of the fake Bot API, which has
@@ -29,8 +63,8 @@ export async function startFileFront(apiRoot: string): Promise<{ url: string; do
     const url = req.url ?? "/";
     if (url.startsWith("/file/")) {
       downloads.push(url);
-      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": PNG_1PX.length });
-      return res.end(PNG_1PX);
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": RECEIPT_PNG.length });
+      return res.end(RECEIPT_PNG);
     }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);

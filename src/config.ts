@@ -21,6 +21,16 @@ const optionalNonEmpty = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
+/** "https://shop.example.com" (a trailing slash allowed), nothing after it. */
+function isHttpOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.pathname === "/" && u.search === "" && u.hash === "" && u.username === "" && u.password === "";
+  } catch {
+    return false;
+  }
+}
+
 const schema = z
   .object({
     BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
@@ -51,8 +61,8 @@ const schema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     PUBLIC_URL: optionalNonEmpty.pipe(
       z
-        .url({ protocol: /^https?$/ })
-        .refine((u) => new URL(u).pathname === "/" && !new URL(u).search, "must be an http(s) origin without a path, e.g. https://shop.example.com")
+        .string()
+        .refine(isHttpOrigin, "must be an http(s) origin without a path, e.g. https://shop.example.com")
         .transform((u) => new URL(u).origin)
         .optional(),
     ),

@@ -71,6 +71,8 @@ button.link { border: 0; background: none; color: var(--accent); padding: 0; tex
 .plain main { max-width: 520px; margin-top: 10vh; }
 .refusal { font-size: 1.1rem; }
 @media (max-width: 700px) {
+  .top { justify-content: space-between; }
+  .top nav { order: 3; flex-basis: 100%; }
   main { padding: .7rem; }
   .facts { grid-template-columns: 1fr; }
   .facts dt { margin-top: .4rem; }

@@ -315,6 +315,22 @@ describe("web back office in a real browser", () => {
     await expect(page.locator("table").textContent()).resolves.toContain("session.start");
   });
 
+  it("follows the admin's language chosen in the bot", async () => {
+    await h.deps.users.setLocale(BOB, "uz");
+    try {
+      const page = await context.newPage();
+      await page.goto(await signInLink(bob));
+      await page.getByRole("button", { name: "Kirish" }).click();
+      await page.waitForURL(/\/admin\/?$/);
+      expect(await page.locator("html").getAttribute("lang")).toBe("uz");
+      await expect(page.locator("header nav").textContent()).resolves.toContain("Buyurtmalar");
+      await page.locator("header nav").getByRole("link", { name: "Sozlamalar" }).click();
+      await expect(page.locator("main").textContent()).resolves.toContain("berilgan (yashirin)");
+    } finally {
+      await h.deps.users.setLocale(BOB, "en");
+    }
+  });
+
   it("ends the session on sign-out, and at once when the admin is removed from ADMIN_IDS", async () => {
     const page = await signIn(context, bob);
     await page.getByRole("button", { name: "Sign out" }).click();

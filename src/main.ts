@@ -15,6 +15,7 @@ import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
 import { enabledMethods } from "./services/payments.js";
 import { UpdateStore } from "./store/updates.js";
 import { startWorker } from "./worker.js";
+import { webRequestListener } from "./web/app.js";
 
 /** The HTTP port is taken: one line that names the variable and what to do. */
 export class PortInUseError extends Error {
@@ -47,7 +48,10 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   opts.customize?.(deps);
   const bot = opts.worker ? undefined : createBot(deps);
   const webhook = bot && config.mode === "webhook" ? webhookRoute(bot, config.webhook.url, config.webhook.secret) : undefined;
-  const server = createHttpServer({ logger, metrics: deps.metrics, health: new HealthCheck(deps), webhook });
+  const health = new HealthCheck(deps);
+  // The back office is served by the processes that run the bot (a worker alone has no Bot API client).
+  const web = bot ? webRequestListener({ ...deps, api: bot.api, health }) : undefined;
+  const server = createHttpServer({ logger, metrics: deps.metrics, health, webhook, web });
   const [variable, wanted] = opts.worker ? (["WORKER_PORT", config.workerPort] as const) : (["PORT", config.port] as const);
   let port: number;
   try {
@@ -58,7 +62,7 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") throw new PortInUseError(variable, wanted);
     throw e;
   }
-  logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics)");
+  logger.info({ port, webhook: webhook !== undefined, web: web !== undefined }, "HTTP server listening (/healthz, /metrics, /admin/ with the bot)");
 
   const updates = bot ? await takeUpdates(bot, deps) : undefined;
   // The sender handles 429 per chat itself: its Api must not carry auto-retry.

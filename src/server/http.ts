@@ -22,6 +22,8 @@ export interface HttpServerDeps {
   health: HealthCheck;
   /** webhook mode only */
   webhook?: WebhookRoute;
+  /** the back office, answering everything under /admin */
+  web?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 /** Constant-time comparison, so the answer time says nothing about how much of a guess was right. */
@@ -38,8 +40,8 @@ function answer(res: ServerResponse, status: number, body: string, type = "appli
 }
 
 /**
- * The process's HTTP server, in every mode: GET /healthz, GET /metrics, and in webhook mode
- * POST <webhook path>. Nothing it answers carries a secret.
+ * The process's HTTP server, in every mode: GET /healthz, GET /metrics, the back office under
+ * /admin/, and in webhook mode POST <webhook path>. Nothing it answers carries a secret.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
   const { logger, webhook } = deps;
@@ -58,6 +60,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         const report = await deps.health.check();
         return answer(res, report.healthy ? 200 : 503, JSON.stringify(report.body));
       }
+      if (deps.web && (path === "/admin" || path.startsWith("/admin/"))) return await deps.web(req, res);
       if (path === "/metrics" && req.method === "GET") {
         return answer(res, 200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType);
       }

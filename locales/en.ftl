@@ -660,7 +660,7 @@ web-broadcast-phase = { $phase ->
         [delivering] delivering
        *[done] finished
     }
-web-broadcast-counts = { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed · { $skipped } skipped
+web-broadcast-counts = { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed · ❔ { $maybe } maybe delivered · { $skipped } skipped
 web-audit-empty = Nothing recorded yet.
 web-audit-when = When
 web-audit-who = Admin

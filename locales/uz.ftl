@@ -660,7 +660,7 @@ web-broadcast-phase = { $phase ->
         [delivering] yetkazilmoqda
        *[done] tugadi
     }
-web-broadcast-counts = { $users } dan { $queued } tasi navbatda · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · { $skipped } ta oʻtkazib yuborildi
+web-broadcast-counts = { $users } dan { $queued } tasi navbatda · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin · { $skipped } ta oʻtkazib yuborildi
 web-audit-empty = Hali hech narsa yozilmagan.
 web-audit-when = Qachon
 web-audit-who = Administrator

@@ -185,6 +185,8 @@ export interface BroadcastSummary extends BroadcastJob {
   delivered: number;
   blocked: number;
   failed: number;
+  /** copies whose send was interrupted: maybe delivered, never sent again */
+  maybe: number;
   skipped: number;
   finishedAt?: number;
 }
@@ -209,7 +211,7 @@ export async function broadcastSummary(deps: BroadcastReadDeps, id: string): Pro
   if (!found) return null;
   const { job, summary } = found;
   if (job.phase === "done") {
-    return { ...job, queued: summary.delivered + summary.blocked + summary.failed, ...summary, finishedAt: summary.finishedAt || undefined };
+    return { ...job, queued: summary.delivered + summary.blocked + summary.failed + summary.maybe, ...summary, finishedAt: summary.finishedAt || undefined };
   }
   const [counts, queued, skipped] = await Promise.all([deps.tagCounts(broadcastTag(id)), deps.broadcasts.queuedCount(id), deps.broadcasts.skippedCount(id)]);
   return { ...job, queued, ...counts, skipped };

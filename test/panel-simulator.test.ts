@@ -229,8 +229,8 @@ describe("status", () => {
       expect(Number(o.remains)).toBeLessThan(1000);
       expect(Number(o.charge)).toBeCloseTo((0.9 * (1000 - Number(o.remains))) / 1000, 5);
     }
-    for (const o of Object.values(final) as Json[]) expect(Number(o.start_count)).toBeGreaterThanOrEqual(0);
-    const spent = (Object.values(final) as Json[]).reduce((sum, o) => sum + Number(o.charge), 0);
+    for (const o of Object.values<Json>(final)) expect(Number(o.start_count)).toBeGreaterThanOrEqual(0);
+    const spent = Object.values<Json>(final).reduce((sum, o) => sum + Number(o.charge), 0);
     expect(Number(s.balance())).toBeCloseTo(1000 - spent, 5);
     // reading again changes nothing: the refund happened once
     const again = await call(s, { action: "status", orders: ids.join(",") });
@@ -452,7 +452,7 @@ describe("bookkeeping and scale", () => {
         }),
       );
       for (const a of answers) {
-        const values = Object.values(a) as Json[];
+        const values = Object.values<Json>(a);
         expect(values).toHaveLength(100);
         seen += values.filter((v) => ["Completed", "Partial", "Canceled"].includes(v.status)).length;
       }

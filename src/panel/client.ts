@@ -314,6 +314,8 @@ function perId<S extends z.ZodType>(value: unknown, schema: S, opts: { bareStrin
 function listRows(body: unknown, idField: string, valueField: string): Map<string, unknown> {
   const rows = new Map<string, unknown>();
   if (Array.isArray(body)) {
+    // Ids are numbers or strings; any other value matches no asked id, so its answer counts as missing.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     for (const row of body) if (isRecord(row) && row[idField] !== undefined) rows.set(String(row[idField]), row[valueField]);
   } else if (isRecord(body)) {
     for (const [id, value] of Object.entries(body)) rows.set(id, isRecord(value) && valueField in value ? value[valueField] : value);

@@ -446,8 +446,8 @@ export class OrderTracker {
     const pipe = this.deps.redis.pipeline() as unknown as Record<string, (...args: Array<string | number>) => unknown> & { exec(): Promise<Array<[Error | null, unknown]> | null> };
     for (const w of writes) pipe[WRITE_COMMAND]!(this.k.order(w.id), due, this.k.attention, ...w.args);
     const res = (await pipe.exec()) ?? [];
-    const failed = res.find(([err]) => err);
-    if (failed) throw failed[0];
+    const failed = res.find(([err]) => err)?.[0];
+    if (failed) throw failed;
   }
 
   private async localeOf(order: OrderRecord): Promise<string> {
@@ -497,7 +497,7 @@ export class OrderTracker {
     const [, , since] = (await redis.multi().set(this.failingSinceKey, String(now), "PX", ttl, "NX").pexpire(this.failingSinceKey, ttl).get(this.failingSinceKey).exec()) ?? [];
     const downMs = now - Number(since?.[1] ?? now);
     if (downMs >= this.opts.panelDownAlertMs) {
-      const reason = e instanceof PanelError ? e.panelMessage : (e as PanelTransportError).failure;
+      const reason = e instanceof PanelError ? e.panelMessage : (e).failure;
       await alerts.alert("panel_down", "poll", "tracking-alert-panel-down", { minutes: Math.floor(downMs / 60_000), reason: escapeHtml(reason) }).catch(alertFailed);
     }
     return false;

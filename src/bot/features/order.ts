@@ -1,5 +1,5 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, type InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { isFlatPriceType, unitPrice, type Money } from "../../money.js";
 import type { PanelService } from "../../panel/schemas.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { errorAnswer, parseLenientJson } from "../src/panel/client.js";
-import { classifyPanelError } from "../src/panel/errors.js";
-import { orderStatusSchema, serviceSchema } from "../src/panel/schemas.js";
-import { normalizeOrderStatus, normalizeRefillStatus } from "../src/panel/status.js";
+import { errorAnswer, parseLenientJson } from "../../src/panel/client.js";
+import { classifyPanelError } from "../../src/panel/errors.js";
+import { orderStatusSchema, serviceSchema } from "../../src/panel/schemas.js";
+import { normalizeOrderStatus, normalizeRefillStatus } from "../../src/panel/status.js";
 
 describe("panel answer schemas", () => {
   it("takes a service in the seed document's shape", () => {

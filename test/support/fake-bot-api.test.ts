@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Bot, GrammyError, InlineKeyboard, InputFile } from "grammy";
-import { startFakeBotApi } from "./support/fake-bot-api.js";
+import { startFakeBotApi } from "./fake-bot-api.js";
 import type { Update } from "grammy/types";
-import type { FakeBotApi } from "./support/fake-bot-api.js";
+import type { FakeBotApi } from "./fake-bot-api.js";
 
 // A real grammY bot, long polling against the fake, so its HTTP client and polling loop are exercised.
 describe("fake Bot API with a long-polling grammY bot", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LINK_LENGTH, parseComments, parseLink, parseQuantity } from "../src/services/order-input.js";
+import { MAX_LINK_LENGTH, parseComments, parseLink, parseQuantity } from "../../src/services/order-input.js";
 
 describe("parseLink", () => {
   it("accepts http(s) links and keeps them as typed", () => {

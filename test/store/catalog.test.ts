@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { D } from "../src/money.js";
-import type { PanelService } from "../src/panel/schemas.js";
-import { buildCatalog, CatalogStore, CatalogUnavailableError, type CatalogSource } from "../src/store/catalog.js";
-import { testRedis, type TestRedis } from "./support/redis.js";
+import { D } from "../../src/money.js";
+import type { PanelService } from "../../src/panel/schemas.js";
+import { buildCatalog, CatalogStore, CatalogUnavailableError, type CatalogSource } from "../../src/store/catalog.js";
+import { testRedis, type TestRedis } from "../support/redis.js";
 
 const service = (id: string, category: string, type = "Default"): PanelService => ({
   id,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { D, orderPrice, partialRefund } from "../src/money.js";
-import { generateCatalog } from "../src/panel/simulator/catalog.js";
-import { categoryKey } from "../src/store/catalog.js";
-import type { BotMessage, FakeUser } from "./support/fake-bot-api.js";
-import { startHarness, type Harness } from "./support/harness.js";
-import { formatMoney } from "../src/text/format.js";
+import { D, orderPrice, partialRefund } from "../../src/money.js";
+import { generateCatalog } from "../../src/panel/simulator/catalog.js";
+import { categoryKey } from "../../src/store/catalog.js";
+import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { formatMoney } from "../../src/text/format.js";
 
 /**
  * The whole life of an order with nothing faked but Telegram and the panel: a customer orders

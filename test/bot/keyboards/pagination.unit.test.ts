@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { InlineKeyboardButton } from "grammy/types";
-import { categoriesKeyboard, orderCallbackMatch, serviceCardKeyboard, servicesKeyboard } from "../src/bot/keyboards/catalog.js";
-import { PAGE_SIZE, pageNavigation, pageOf, paginate } from "../src/bot/keyboards/pagination.js";
-import { serviceSchema } from "../src/panel/schemas.js";
-import { generateCatalog } from "../src/panel/simulator/catalog.js";
-import { buildCatalog } from "../src/store/catalog.js";
+import { categoriesKeyboard, orderCallbackMatch, serviceCardKeyboard, servicesKeyboard } from "../../../src/bot/keyboards/catalog.js";
+import { PAGE_SIZE, pageNavigation, pageOf, paginate } from "../../../src/bot/keyboards/pagination.js";
+import { serviceSchema } from "../../../src/panel/schemas.js";
+import { generateCatalog } from "../../../src/panel/simulator/catalog.js";
+import { buildCatalog } from "../../../src/store/catalog.js";
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i);
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeps } from "../src/app.js";
-import { createBot } from "../src/bot/index.js";
-import { createLogger } from "../src/logger.js";
-import { D, orderPrice, unitPrice } from "../src/money.js";
-import { generateCatalog, type SimService } from "../src/panel/simulator/catalog.js";
-import { serviceSchema } from "../src/panel/schemas.js";
-import { categoryKey, serializeCatalog } from "../src/store/catalog.js";
-import { keys } from "../src/store/redis.js";
-import type { BotMessage, FakeUser } from "./support/fake-bot-api.js";
-import { startHarness, type Harness } from "./support/harness.js";
+import { createDeps } from "../../src/app.js";
+import { createBot } from "../../src/bot/index.js";
+import { createLogger } from "../../src/logger.js";
+import { D, orderPrice, unitPrice } from "../../src/money.js";
+import { generateCatalog, type SimService } from "../../src/panel/simulator/catalog.js";
+import { serviceSchema } from "../../src/panel/schemas.js";
+import { categoryKey, serializeCatalog } from "../../src/store/catalog.js";
+import { keys } from "../../src/store/redis.js";
+import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
+import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 5151;
 const catalog = generateCatalog({ seed: 1 });

@@ -1,10 +1,10 @@
 import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { RedisOutbox, readTagCounts } from "../src/outbound/outbox.js";
-import { OutboxSender } from "../src/outbound/sender.js";
-import type { Outbox } from "../src/outbound/types.js";
-import { BroadcastRunner, broadcastTag, createBroadcast } from "../src/services/broadcast.js";
-import { startHarness, type Harness } from "./support/harness.js";
+import { RedisOutbox, readTagCounts } from "../../src/outbound/outbox.js";
+import { OutboxSender } from "../../src/outbound/sender.js";
+import type { Outbox } from "../../src/outbound/types.js";
+import { BroadcastRunner, broadcastTag, createBroadcast } from "../../src/services/broadcast.js";
+import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 8001;
 

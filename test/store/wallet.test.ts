@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { D } from "../src/money.js";
-import { WalletStore } from "../src/store/wallet.js";
-import { testRedis, type TestRedis } from "./support/redis.js";
+import { D } from "../../src/money.js";
+import { WalletStore } from "../../src/store/wallet.js";
+import { testRedis, type TestRedis } from "../support/redis.js";
 
 describe("WalletStore", () => {
   let r: TestRedis;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { D } from "../src/money.js";
-import { InvoiceStore, INVOICE_VALID_MS } from "../src/services/payments.js";
-import type { FakeUser } from "./support/fake-bot-api.js";
-import { startHarness, type Harness } from "./support/harness.js";
+import { D } from "../../../src/money.js";
+import { InvoiceStore, INVOICE_VALID_MS } from "../../../src/services/payments.js";
+import type { FakeUser } from "../../support/fake-bot-api.js";
+import { startHarness, type Harness } from "../../support/harness.js";
 
 const ADMIN = 900_000_001;
 const PROVIDER_TOKEN = "398062629:TEST:999999999_F91D8F69C042267444B74CC0B3C747757EB0E065";

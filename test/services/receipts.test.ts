@@ -1,14 +1,14 @@
 import type { Bot } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeps } from "../src/app.js";
-import type { BotContext } from "../src/bot/context.js";
-import { createBot } from "../src/bot/index.js";
-import { createLogger } from "../src/logger.js";
-import { D } from "../src/money.js";
-import type { Outbox, OutboundMessage } from "../src/outbound/types.js";
-import { decideReceipt, ReceiptStore, settleReceipt } from "../src/services/receipts.js";
-import type { FakeUser } from "./support/fake-bot-api.js";
-import { startHarness, type Harness } from "./support/harness.js";
+import { createDeps } from "../../src/app.js";
+import type { BotContext } from "../../src/bot/context.js";
+import { createBot } from "../../src/bot/index.js";
+import { createLogger } from "../../src/logger.js";
+import { D } from "../../src/money.js";
+import type { Outbox, OutboundMessage } from "../../src/outbound/types.js";
+import { decideReceipt, ReceiptStore, settleReceipt } from "../../src/services/receipts.js";
+import type { FakeUser } from "../support/fake-bot-api.js";
+import { startHarness, type Harness } from "../support/harness.js";
 
 const ANN = 910_000_001;
 const BOB = 910_000_002;

@@ -1,14 +1,14 @@
 import { Api } from "grammy";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
-import { createMetrics } from "../src/metrics.js";
-import { RedisOutbox, readTagCounts } from "../src/outbound/outbox.js";
-import { OutboxSender } from "../src/outbound/sender.js";
-import { UserStore } from "../src/store/users.js";
-import type { RecordedCall } from "./support/fake-bot-api.js";
-import { startHarness, type Harness } from "./support/harness.js";
-import { eventually } from "./support/eventually.js";
+import { createLogger } from "../../src/logger.js";
+import { createMetrics } from "../../src/metrics.js";
+import { RedisOutbox, readTagCounts } from "../../src/outbound/outbox.js";
+import { OutboxSender } from "../../src/outbound/sender.js";
+import { UserStore } from "../../src/store/users.js";
+import type { RecordedCall } from "../support/fake-bot-api.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { eventually } from "../support/eventually.js";
 
 
 const TOO_MANY = { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };

@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HealthCheck } from "../src/server/health.js";
-import { closeServer, createHttpServer, listen, SECRET_HEADER } from "../src/server/http.js";
-import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "../src/server/webhook.js";
-import { startHarness, type Harness } from "./support/harness.js";
+import { HealthCheck } from "../../src/server/health.js";
+import { closeServer, createHttpServer, listen, SECRET_HEADER } from "../../src/server/http.js";
+import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "../../src/server/webhook.js";
+import { startHarness, type Harness } from "../support/harness.js";
 
 const SECRET = "srv-test-secret_0123456789";
 const WEBHOOK_URL = "https://bot.example.com/tg/webhook";

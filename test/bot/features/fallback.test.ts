@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PanelService } from "../src/panel/schemas.js";
-import type { FakeUser } from "./support/fake-bot-api.js";
-import { startHarness, type Harness } from "./support/harness.js";
+import type { PanelService } from "../../../src/panel/schemas.js";
+import type { FakeUser } from "../../support/fake-bot-api.js";
+import { startHarness, type Harness } from "../../support/harness.js";
 
 describe("updates nobody else handles", () => {
   let h: Harness;

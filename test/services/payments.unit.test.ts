@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Config } from "../src/config.js";
-import { D } from "../src/money.js";
+import type { Config } from "../../src/config.js";
+import { D } from "../../src/money.js";
 import {
   amountPresets,
   checkAmount,
@@ -14,7 +14,7 @@ import {
   starsPresets,
   starsRange,
   type Invoice,
-} from "../src/services/payments.js";
+} from "../../src/services/payments.js";
 
 const payments = (over: Partial<Config["payments"]> = {}): Config["payments"] => ({ currency: "UZS", min: "1", max: "1000", ...over });
 

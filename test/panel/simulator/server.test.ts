@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
-import { generateCatalog, parseCatalog } from "../src/panel/simulator/catalog.js";
-import { startPanelSimulator } from "../src/panel/simulator/server.js";
-import type { PanelSimulator, SimOptions, SimService } from "../src/panel/simulator/server.js";
+import { generateCatalog, parseCatalog } from "../../../src/panel/simulator/catalog.js";
+import { startPanelSimulator } from "../../../src/panel/simulator/server.js";
+import type { PanelSimulator, SimOptions, SimService } from "../../../src/panel/simulator/server.js";
 
 const running: PanelSimulator[] = [];
 afterEach(async () => {

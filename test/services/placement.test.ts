@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { D } from "../src/money.js";
-import { generateCatalog } from "../src/panel/simulator/catalog.js";
-import { addRequest, placeOrder, recoverStalePlacements, RESERVED_STALE_MS, SENDING_GRACE_MS } from "../src/services/placement.js";
-import type { DraftInput } from "../src/store/orders.js";
-import { startHarness, type Harness } from "./support/harness.js";
+import { D } from "../../src/money.js";
+import { generateCatalog } from "../../src/panel/simulator/catalog.js";
+import { addRequest, placeOrder, recoverStalePlacements, RESERVED_STALE_MS, SENDING_GRACE_MS } from "../../src/services/placement.js";
+import type { DraftInput } from "../../src/store/orders.js";
+import { startHarness, type Harness } from "../support/harness.js";
 
 const catalog = generateCatalog({ seed: 7 });
 const byType = (type: string) => catalog.find((s) => s.type === type)!;

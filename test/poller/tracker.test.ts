@@ -1,15 +1,15 @@
 import { Api } from "grammy";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createDeps, type AppDeps } from "../src/app.js";
-import { createLogger } from "../src/logger.js";
-import { D } from "../src/money.js";
-import { RedisOutbox } from "../src/outbound/outbox.js";
-import type { PanelService } from "../src/panel/schemas.js";
-import { runPollRound } from "../src/poller/tracker.js";
-import { startWorker, type Worker, type WorkerOptions } from "../src/worker.js";
-import { startHarness, type Harness } from "./support/harness.js";
-import { eventually } from "./support/eventually.js";
+import { createDeps, type AppDeps } from "../../src/app.js";
+import { createLogger } from "../../src/logger.js";
+import { D } from "../../src/money.js";
+import { RedisOutbox } from "../../src/outbound/outbox.js";
+import type { PanelService } from "../../src/panel/schemas.js";
+import { runPollRound } from "../../src/poller/tracker.js";
+import { startWorker, type Worker, type WorkerOptions } from "../../src/worker.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { eventually } from "../support/eventually.js";
 
 const ADMIN = 555_000_001;
 const PRICE = "1.23457";

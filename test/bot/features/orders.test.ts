@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PanelService } from "../src/panel/schemas.js";
-import type { OrderRecord } from "../src/store/orders.js";
-import type { BotMessage, FakeUser } from "./support/fake-bot-api.js";
-import { startHarness, type Harness } from "./support/harness.js";
-import { placeTestOrder } from "./support/orders.js";
+import type { PanelService } from "../../../src/panel/schemas.js";
+import type { OrderRecord } from "../../../src/store/orders.js";
+import type { BotMessage, FakeUser } from "../../support/fake-bot-api.js";
+import { startHarness, type Harness } from "../../support/harness.js";
+import { placeTestOrder } from "../../support/orders.js";
 
 describe("My orders end to end", () => {
   let h: Harness;

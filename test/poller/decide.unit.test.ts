@@ -1,10 +1,10 @@
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { D } from "../src/money.js";
-import { classifySendError } from "../src/outbound/sender.js";
-import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../src/panel/schemas.js";
-import { normalizeOrderStatus, normalizeRefillStatus } from "../src/panel/status.js";
-import { decideOrder, decideRefill, nextPollInterval, type TrackedOrder } from "../src/poller/decide.js";
+import { D } from "../../src/money.js";
+import { classifySendError } from "../../src/outbound/sender.js";
+import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../../src/panel/schemas.js";
+import { normalizeOrderStatus, normalizeRefillStatus } from "../../src/panel/status.js";
+import { decideOrder, decideRefill, nextPollInterval, type TrackedOrder } from "../../src/poller/decide.js";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

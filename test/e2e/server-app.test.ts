@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseConfig } from "../src/config.js";
-import { createLogger } from "../src/logger.js";
-import { startApp } from "../src/main.js";
-import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
-import { SECRET_HEADER } from "../src/server/http.js";
-import { startFakeBotApi, type FakeBotApi } from "./support/fake-bot-api.js";
-import { testRedis, type TestRedis } from "./support/redis.js";
+import { parseConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { startApp } from "../../src/main.js";
+import { startPanelSimulator, type PanelSimulator } from "../../src/panel/simulator/server.js";
+import { SECRET_HEADER } from "../../src/server/http.js";
+import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.js";
+import { testRedis, type TestRedis } from "../support/redis.js";
 
 const ADMIN = 5550;
 const SECRET = "app-test-secret-0123456789";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PanelClient } from "../src/panel/client.js";
-import type { PanelService } from "../src/panel/schemas.js";
-import { checkLiveStatus, classifyActionRefusal, requestCancel, requestRefill, type OrderActionDeps } from "../src/services/order-actions.js";
-import type { OrderRecord } from "../src/store/orders.js";
-import { startHarness, type Harness } from "./support/harness.js";
-import { placeTestOrder } from "./support/orders.js";
+import { PanelClient } from "../../src/panel/client.js";
+import type { PanelService } from "../../src/panel/schemas.js";
+import { checkLiveStatus, classifyActionRefusal, requestCancel, requestRefill, type OrderActionDeps } from "../../src/services/order-actions.js";
+import type { OrderRecord } from "../../src/store/orders.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { placeTestOrder } from "../support/orders.js";
 
 describe("order actions: refill, cancel, live status", () => {
   let h: Harness;

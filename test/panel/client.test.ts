@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PanelClient } from "../src/panel/client.js";
-import { PanelError, PanelTransportError } from "../src/panel/errors.js";
-import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
+import { PanelClient } from "../../src/panel/client.js";
+import { PanelError, PanelTransportError } from "../../src/panel/errors.js";
+import { startPanelSimulator, type PanelSimulator } from "../../src/panel/simulator/server.js";
 
 /** A panel that answers every request with one fixed body, for shapes the simulator does not make. */
 async function cannedPanel(body: unknown, status = 200) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-const read = (l: string) => readFileSync(new URL(`../locales/${l}.ftl`, import.meta.url), "utf8");
+const read = (l: string) => readFileSync(new URL(`../../locales/${l}.ftl`, import.meta.url), "utf8");
 
 /** Message ids (and terms) at the start of a line, as Fluent defines them. */
 function messageIds(source: string): string[] {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { D } from "../src/money.js";
-import { generateCatalog } from "../src/panel/simulator/catalog.js";
-import { adminTopup, orderMargin, parseTopupArgs } from "../src/services/admin.js";
-import type { OrderRecord } from "../src/store/orders.js";
-import type { BotMessage, FakeUser } from "./support/fake-bot-api.js";
-import { startHarness, type Harness } from "./support/harness.js";
+import { D } from "../../src/money.js";
+import { generateCatalog } from "../../src/panel/simulator/catalog.js";
+import { adminTopup, orderMargin, parseTopupArgs } from "../../src/services/admin.js";
+import type { OrderRecord } from "../../src/store/orders.js";
+import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
+import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 7001;
 const NOT_ALLOWED = "🔒 Sorry, this command is only for the shop's administrators.";

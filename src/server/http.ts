@@ -45,9 +45,13 @@ function answer(res: ServerResponse, status: number, body: string, type = "appli
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
   const { logger, webhook } = deps;
+  // The whole handler is inside try/catch, so its promise never rejects; a bad request target such as
+  // "//" makes `new URL` throw, which used to escape as an unhandled rejection and stop the process.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   return createServer(async (req, res) => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    let path = req.url ?? "/";
     try {
+      path = new URL(path, "http://localhost").pathname;
       if (webhook && path === webhook.path && req.method === "POST") {
         if (!secretMatches(req.headers[SECRET_HEADER], webhook.secret)) {
           logger.warn({ remote: req.socket.remoteAddress }, "webhook request without the right secret refused");

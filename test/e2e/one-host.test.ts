@@ -33,7 +33,7 @@ interface Proc {
 function startProcess(cwd: string, worker: boolean, env: Record<string, string> = {}): Proc {
   const child = spawn(process.execPath, ["--import", TSX, MAIN, ...(worker ? ["--worker"] : [])], { cwd, env: { PATH: process.env.PATH!, ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
-  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   return { child, stderr: () => err, exited };
 }

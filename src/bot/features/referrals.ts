@@ -17,7 +17,6 @@ export const referralsFeature: Feature = (deps) => {
         percent: summary.percent,
         link: summary.link,
         invited: formatInt(summary.invited, ctx.locale),
-        count: summary.invited,
         earned: money(ctx, summary.earned),
       }),
       { parse_mode: "HTML", link_preview_options: { is_disabled: true } },

@@ -8,7 +8,7 @@
 import type { AppDeps } from "../app.js";
 import type { Discount, Quote } from "../catalog/pricing.js";
 import { D, parseUserAmount, type Money } from "../money.js";
-import { parseHeld, PROMO_LIST_MAX, type HeldDiscount, type NewPromo, type PromoKind, type PromoRecord, type RedeemOutcome } from "../store/promos.js";
+import { parseHeld, PROMO_LIST_MAX, type HeldDiscount, type NewPromo, type PromoRecord, type RedeemOutcome } from "../store/promos.js";
 import type { Validated } from "./order-input.js";
 
 export type PromoDeps = Pick<AppDeps, "promos" | "logger">;
@@ -75,7 +75,7 @@ export function parsePromoCreate(words: string[], adminId: number, now = Date.no
     options.set(name, m[2]!);
   }
 
-  const promo: NewPromo = { code, kind: kind as PromoKind, uses: 0, expiresAt: 0, createdBy: adminId };
+  const promo: NewPromo = { code, kind, uses: 0, expiresAt: 0, createdBy: adminId };
   if (kind === "credit") {
     const amount = positiveAmount(rawValue);
     if (!amount) return fail("promo-err-amount", { value: rawValue.slice(0, 40) });

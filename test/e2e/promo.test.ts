@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D, orderPrice } from "../../src/money.js";
-import { generateCatalog, type SimService } from "../../src/panel/simulator/catalog.js";
+import { generateCatalog } from "../../src/panel/simulator/catalog.js";
 import { runPollRound } from "../../src/poller/tracker.js";
 import { parsePromoCreate, redeemPromo } from "../../src/services/promo.js";
 import { categoryKey } from "../../src/store/catalog.js";

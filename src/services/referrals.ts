@@ -59,8 +59,9 @@ export function referralTotals(deps: Pick<AppDeps, "referrals">): Promise<Referr
   return deps.referrals.totals();
 }
 
-/** Tells a referrer that someone joined through their link (once per joined user). */
+/** Tells a referrer that someone joined through their link (once per joined user); silent while referrals are off. */
 export async function announceJoined(deps: ReferralDeps, referrerId: number, joined: { id: number; firstName?: string }): Promise<void> {
+  if (!referralsEnabled(deps.config)) return;
   const name = escapeHtml(joined.firstName ?? String(joined.id));
   await deps.notifier.toUser({ userId: referrerId }, (t) => t("referral-joined", { name }), { key: `referral-joined:${joined.id}` });
 }

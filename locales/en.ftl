@@ -7,6 +7,8 @@ language-set = ✅ Language: English
 menu-order = 🛒 New order
 menu-orders = 📦 My orders
 menu-balance = 💰 Balance
+menu-referrals = 👥 Referrals
+menu-promo = 🎁 Promo code
 menu-help = ℹ️ Help
 menu-language = 🌐 Language
 
@@ -14,6 +16,8 @@ menu-language = 🌐 Language
 cmd-order = New order
 cmd-orders = My orders
 cmd-balance = Wallet balance
+cmd-referrals = Your referral link and earnings
+cmd-promo = Redeem a promo code
 cmd-help = Help
 cmd-language = Change language
 cmd-cancel = Leave the current step
@@ -207,6 +211,7 @@ fallback-private-only = 👋 I work only in a private chat. Write to me at @{ $b
 # admin
 admin-not-allowed = 🔒 Sorry, this is only for the shop's administrators.
 admin-cmd-order = New order · /order ID: any order's details
+admin-cmd-promo = Redeem a code · /promo create|list|disable: promo codes
 admin-cmd-topup = Credit or debit a user's wallet
 admin-cmd-user = A user's wallet and orders
 admin-cmd-settle = Settle an order with an unknown outcome
@@ -253,6 +258,8 @@ admin-ledger-reason = { $reason ->
         [payment] payment
         [payment_refund] payment returned
         [settle] settlement of order #{ $order }
+        [referral] referral reward for order #{ $order }
+        [promo] promo code
        *[other] { $reason }
     }
 admin-totals-placed = { $count } placed
@@ -495,6 +502,74 @@ reconcile-stuck = Order #{ $id } (user { $user }): { $placement ->
 reconcile-panel-short = The panel balance ({ $panel }) is less than customers hold in their wallets ({ $wallets })
 reconcile-more = More differences: { $count } (all of them are in the log).
 reconcile-capped = Ledgers at their size limit, checked from a carried-forward balance: users { $users }
+
+## Referrals
+referral-screen =
+    👥 <b>Invite friends</b>
+
+    For every order a friend you invited pays for, you get <b>{ $percent }%</b> of what they paid (after refunds) in your wallet.
+
+    Your personal link:
+    { $link }
+
+    Joined through your link: <b>{ $invited }</b>
+    Earned: <b>{ $earned }</b>
+referral-off = 👥 The referral program is not running at the moment.
+referral-joined = 👥 { $name } joined the shop through your link. You will earn a share of their orders.
+referral-reward = 💸 Referral reward: <b>{ $amount }</b> for order #{ $order } of a friend you invited. It is in your wallet.
+
+## Promo codes
+promo-ask = 🎁 Send your promo code in one message (or /cancel).
+promo-cancelled = Promo code entry cancelled.
+promo-credited = 🎁 Promo code <code>{ $code }</code> applied: <b>{ $amount }</b> added to your wallet. Balance: { $balance }
+promo-discount-held = 🎁 Promo code <code>{ $code }</code> applied: { $terms }. The discount is shown on the confirmation of your next order.
+promo-other-held = ⚠️ You already have a discount waiting for your next order (<code>{ $code }</code>: { $terms }). Use it first, then redeem another code.
+promo-unknown = ❌ There is no promo code <code>{ $code }</code>. Check the spelling and try again.
+promo-disabled = ❌ Promo code <code>{ $code }</code> is no longer active.
+promo-expired = ⌛ Promo code <code>{ $code }</code> has expired.
+promo-already = ℹ️ You have already used promo code <code>{ $code }</code>. Each code works once per customer.
+promo-used-up = 🔚 Promo code <code>{ $code }</code> is used up: all its uses are taken.
+promo-terms-credit = { $amount } to the wallet
+promo-terms-discount = { $percent }% off the next order, at most { $cap }
+promo-terms-min = for an order of at least { $min }
+order-confirm-list-price = Price: <s>{ $price }</s>
+order-confirm-discount = 🎁 Discount (<code>{ $code }</code>): −{ $discount }
+order-confirm-to-pay = To pay: <b>{ $price }</b>
+order-confirm-promo-min = ℹ️ Your promo code <code>{ $code }</code> works on orders of at least { $min }: it stays for a later order.
+order-promo-gone = ⚠️ The discount of this order was already used on another order, so nothing was charged. Please make the order again.
+
+## Admins: promo codes and referrals
+promo-created = ✅ Promo code <code>{ $code }</code> created: { $terms }. Uses: { $uses }. Valid until { $expires }.
+promo-exists = ⚠️ A promo code <code>{ $code }</code> already exists (code names are never reused).
+promo-list-title = 🎁 <b>Promo codes</b>, newest first
+promo-list-row = { $state ->
+        [active] ✅
+        [expired] ⌛
+        [used_up] 🔚
+       *[disabled] 🚫
+    } <code>{ $code }</code> · { $terms } · used { $used } of { $uses } · until { $expires }
+promo-list-empty = No promo codes yet.
+promo-disable-done = 🚫 Promo code <code>{ $code }</code> disabled. Discounts already redeemed stay valid.
+promo-not-found = There is no promo code <code>{ $code }</code>.
+promo-err-usage =
+    <b>Promo codes</b>
+    <code>/promo create CODE credit AMOUNT uses=N days=N</code>
+    <code>/promo create CODE discount PERCENT% cap=AMOUNT uses=N expires=YYYY-MM-DD [min=AMOUNT]</code>
+    <code>/promo list</code>
+    <code>/promo disable CODE</code>
+    Expiry: <code>days=N</code> or <code>expires=YYYY-MM-DD</code> (the end of that day, UTC).
+promo-err-code = ❌ A code is 3 to 32 Latin letters, digits, “_” or “-”.
+promo-err-reserved = ❌ “{ $code }” is a command word and cannot be a code.
+promo-err-kind = ❌ “{ $kind }”: the type is <code>credit</code> (money to the wallet) or <code>discount</code> (percent off the next order).
+promo-err-amount = ❌ “{ $value }” is not an amount: give a positive number such as 5 or 2.5.
+promo-err-percent = ❌ “{ $value }” is not a percent: give more than 0 and at most 100, such as 10%.
+promo-err-cap = ❌ A discount needs <code>cap=AMOUNT</code> (the most it takes off, a positive amount); a credit code has no cap.
+promo-err-uses = ❌ Give the number of uses: <code>uses=N</code>, from 1 to 1,000,000.
+promo-err-expiry = ❌ Give one expiry: <code>days=N</code> (1 to 3650) or <code>expires=YYYY-MM-DD</code>, a date in the future.
+promo-err-min = ❌ <code>min=AMOUNT</code> (the smallest order the discount applies to) must be a positive amount, and only discount codes have it.
+promo-err-option = ❌ “{ $option }” is not an option here. Options: uses=, days=, expires=, cap=, min=.
+admin-stats-referrals = 👥 <b>Referrals</b> ({ $percent }%): joined through links: { $users } · paid to referrers: { $earned } · rewarded orders: { $orders }
+admin-user-referrals = 👥 Invited by: { $referrer } · invited: { $invited } · earned: { $earned } (orders: { $orders })
 
 # web back office
 web-title = Shop back office

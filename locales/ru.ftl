@@ -7,6 +7,8 @@ language-set = ✅ Язык: русский
 menu-order = 🛒 Новый заказ
 menu-orders = 📦 Мои заказы
 menu-balance = 💰 Баланс
+menu-referrals = 👥 Рефералы
+menu-promo = 🎁 Промокод
 menu-help = ℹ️ Помощь
 menu-language = 🌐 Язык
 
@@ -14,6 +16,8 @@ menu-language = 🌐 Язык
 cmd-order = Новый заказ
 cmd-orders = Мои заказы
 cmd-balance = Баланс
+cmd-referrals = Реферальная ссылка и доход
+cmd-promo = Ввести промокод
 cmd-help = Помощь
 cmd-language = Сменить язык
 cmd-cancel = Отменить текущее действие
@@ -227,6 +231,7 @@ fallback-private-only = 👋 Я работаю только в личном ча
 # admin
 admin-not-allowed = 🔒 Извините, это доступно только администраторам магазина.
 admin-cmd-order = Новый заказ · /order ID: данные любого заказа
+admin-cmd-promo = Ввести промокод · /promo create|list|disable: промокоды
 admin-cmd-topup = Пополнить или списать баланс пользователя
 admin-cmd-user = Баланс и заказы пользователя
 admin-cmd-settle = Закрыть заказ с неизвестным результатом
@@ -273,6 +278,8 @@ admin-ledger-reason = { $reason ->
         [payment] оплата
         [payment_refund] возврат платежа
         [settle] закрытие заказа #{ $order }
+        [referral] реферальное вознаграждение за заказ #{ $order }
+        [promo] промокод
        *[other] { $reason }
     }
 admin-totals-placed = размещено: { $count }
@@ -525,6 +532,74 @@ reconcile-stuck = Заказ #{ $id } (пользователь { $user }): { $p
 reconcile-panel-short = Баланс панели ({ $panel }) меньше, чем лежит на кошельках клиентов ({ $wallets })
 reconcile-more = Ещё расхождений: { $count } (все они есть в логе).
 reconcile-capped = Журналы, дошедшие до предельного размера, проверены от перенесённого остатка: пользователи { $users }
+
+## Рефералы
+referral-screen =
+    👥 <b>Приглашайте друзей</b>
+
+    С каждого заказа приглашённого вами друга вы получаете на баланс <b>{ $percent }%</b> от оплаченной суммы (за вычетом возвратов).
+
+    Ваша личная ссылка:
+    { $link }
+
+    Пришли по вашей ссылке: <b>{ $invited }</b>
+    Заработано: <b>{ $earned }</b>
+referral-off = 👥 Реферальная программа сейчас не действует.
+referral-joined = 👥 По вашей ссылке в магазин пришёл новый покупатель: { $name }. С его заказов вы будете получать свою долю.
+referral-reward = 💸 Реферальное вознаграждение: <b>{ $amount }</b> за заказ #{ $order } приглашённого вами друга. Сумма зачислена на баланс.
+
+## Промокоды
+promo-ask = 🎁 Отправьте промокод одним сообщением (или /cancel).
+promo-cancelled = Ввод промокода отменён.
+promo-credited = 🎁 Промокод <code>{ $code }</code> применён: на баланс зачислено <b>{ $amount }</b>. Баланс: { $balance }
+promo-discount-held = 🎁 Промокод <code>{ $code }</code> применён: { $terms }. Скидку вы увидите при подтверждении следующего заказа.
+promo-other-held = ⚠️ У вас уже есть скидка на следующий заказ (<code>{ $code }</code>: { $terms }). Сначала воспользуйтесь ею, потом вводите другой промокод.
+promo-unknown = ❌ Промокода <code>{ $code }</code> нет. Проверьте написание и попробуйте ещё раз.
+promo-disabled = ❌ Промокод <code>{ $code }</code> больше не действует.
+promo-expired = ⌛ Срок действия промокода <code>{ $code }</code> истёк.
+promo-already = ℹ️ Вы уже использовали промокод <code>{ $code }</code>. Каждый промокод действует для покупателя один раз.
+promo-used-up = 🔚 Промокод <code>{ $code }</code> закончился: все активации уже использованы.
+promo-terms-credit = { $amount } на баланс
+promo-terms-discount = скидка { $percent }% на следующий заказ, не больше { $cap }
+promo-terms-min = для заказа от { $min }
+order-confirm-list-price = Цена: <s>{ $price }</s>
+order-confirm-discount = 🎁 Скидка (<code>{ $code }</code>): −{ $discount }
+order-confirm-to-pay = К оплате: <b>{ $price }</b>
+order-confirm-promo-min = ℹ️ Промокод <code>{ $code }</code> действует на заказы от { $min }: он сохранится для следующего заказа.
+order-promo-gone = ⚠️ Скидка этого заказа уже использована в другом заказе, поэтому ничего не списано. Оформите заказ заново.
+
+## Администраторам: промокоды и рефералы
+promo-created = ✅ Промокод <code>{ $code }</code> создан: { $terms }. Активаций: { $uses }. Действует до { $expires }.
+promo-exists = ⚠️ Промокод <code>{ $code }</code> уже существует (названия промокодов повторно не используются).
+promo-list-title = 🎁 <b>Промокоды</b>, сначала новые
+promo-list-row = { $state ->
+        [active] ✅
+        [expired] ⌛
+        [used_up] 🔚
+       *[disabled] 🚫
+    } <code>{ $code }</code> · { $terms } · использовано { $used } из { $uses } · до { $expires }
+promo-list-empty = Промокодов пока нет.
+promo-disable-done = 🚫 Промокод <code>{ $code }</code> отключён. Уже полученные скидки остаются в силе.
+promo-not-found = Промокода <code>{ $code }</code> нет.
+promo-err-usage =
+    <b>Промокоды</b>
+    <code>/promo create КОД credit СУММА uses=N days=N</code>
+    <code>/promo create КОД discount ПРОЦЕНТ% cap=СУММА uses=N expires=YYYY-MM-DD [min=СУММА]</code>
+    <code>/promo list</code>
+    <code>/promo disable КОД</code>
+    Срок: <code>days=N</code> или <code>expires=YYYY-MM-DD</code> (до конца этого дня, UTC).
+promo-err-code = ❌ Промокод состоит из 3–32 латинских букв, цифр, «_» или «-».
+promo-err-reserved = ❌ «{ $code }» — служебное слово, промокодом оно быть не может.
+promo-err-kind = ❌ «{ $kind }»: тип бывает <code>credit</code> (деньги на баланс) или <code>discount</code> (скидка в процентах на следующий заказ).
+promo-err-amount = ❌ «{ $value }» — не сумма: укажите положительное число, например 5 или 2.5.
+promo-err-percent = ❌ «{ $value }» — не процент: укажите число больше 0 и не больше 100, например 10%.
+promo-err-cap = ❌ Для скидки нужен <code>cap=СУММА</code> (наибольшая скидка, положительная сумма); у промокода credit потолка нет.
+promo-err-uses = ❌ Укажите число активаций: <code>uses=N</code>, от 1 до 1 000 000.
+promo-err-expiry = ❌ Укажите один срок: <code>days=N</code> (от 1 до 3650) или <code>expires=YYYY-MM-DD</code> — дату в будущем.
+promo-err-min = ❌ <code>min=СУММА</code> (наименьший заказ, к которому применяется скидка) должен быть положительной суммой и бывает только у промокодов discount.
+promo-err-option = ❌ «{ $option }» здесь не используется. Параметры: uses=, days=, expires=, cap=, min=.
+admin-stats-referrals = 👥 <b>Рефералы</b> ({ $percent }%): пришли по ссылкам: { $users } · выплачено пригласившим: { $earned } · заказов с вознаграждением: { $orders }
+admin-user-referrals = 👥 Пригласил: { $referrer } · приглашено: { $invited } · заработано: { $earned } (заказов: { $orders })
 
 # web back office
 web-title = Панель управления магазином

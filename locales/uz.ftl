@@ -7,6 +7,8 @@ language-set = ✅ Til: oʻzbekcha
 menu-order = 🛒 Yangi buyurtma
 menu-orders = 📦 Buyurtmalarim
 menu-balance = 💰 Hisob
+menu-referrals = 👥 Referallar
+menu-promo = 🎁 Promokod
 menu-help = ℹ️ Yordam
 menu-language = 🌐 Til
 
@@ -14,6 +16,8 @@ menu-language = 🌐 Til
 cmd-order = Yangi buyurtma
 cmd-orders = Buyurtmalarim
 cmd-balance = Hisobdagi mablagʻ
+cmd-referrals = Referal havolangiz va daromadingiz
+cmd-promo = Promokod kiritish
 cmd-help = Yordam
 cmd-language = Tilni oʻzgartirish
 cmd-cancel = Joriy amalni bekor qilish
@@ -207,6 +211,7 @@ fallback-private-only = 👋 Men faqat shaxsiy chatda ishlayman. Menga @{ $bot }
 # admin
 admin-not-allowed = 🔒 Kechirasiz, bu faqat doʻkon administratorlari uchun.
 admin-cmd-order = Yangi buyurtma · /order ID: istalgan buyurtma haqida
+admin-cmd-promo = Promokod kiritish · /promo create|list|disable: promokodlar
 admin-cmd-topup = Foydalanuvchi hisobini toʻldirish yoki undan yechish
 admin-cmd-user = Foydalanuvchining hisobi va buyurtmalari
 admin-cmd-settle = Natijasi nomaʼlum buyurtmani hal qilish
@@ -253,6 +258,8 @@ admin-ledger-reason = { $reason ->
         [payment] toʻlov
         [payment_refund] toʻlov qaytarildi
         [settle] #{ $order } buyurtma hal qilindi
+        [referral] #{ $order } buyurtma uchun referal mukofoti
+        [promo] promokod
        *[other] { $reason }
     }
 admin-totals-placed = { $count } ta joylashtirilgan
@@ -495,6 +502,74 @@ reconcile-stuck = Buyurtma #{ $id } (foydalanuvchi { $user }): { $placement ->
 reconcile-panel-short = Panel balansi ({ $panel }) mijozlar hamyonlaridagi puldan ({ $wallets }) kam
 reconcile-more = Yana farqlar: { $count } (hammasi logda bor).
 reconcile-capped = Hajm chegarasiga yetgan jurnallar oʻtkazilgan qoldiqdan boshlab tekshirildi: foydalanuvchilar { $users }
+
+## Referallar
+referral-screen =
+    👥 <b>Doʻstlaringizni taklif qiling</b>
+
+    Siz taklif qilgan doʻstingiz toʻlagan har bir buyurtmadan (qaytarilgan pul chegirilgach) <b>{ $percent }%</b> hisobingizga tushadi.
+
+    Shaxsiy havolangiz:
+    { $link }
+
+    Havolangiz orqali qoʻshilganlar: <b>{ $invited }</b>
+    Ishlab topganingiz: <b>{ $earned }</b>
+referral-off = 👥 Referal dasturi hozircha ishlamayapti.
+referral-joined = 👥 { $name } sizning havolangiz orqali doʻkonga qoʻshildi. Uning buyurtmalaridan ulush olasiz.
+referral-reward = 💸 Referal mukofoti: taklif qilgan doʻstingizning #{ $order } buyurtmasi uchun <b>{ $amount }</b>. Pul hisobingizga tushdi.
+
+## Promokodlar
+promo-ask = 🎁 Promokodni bitta xabarda yuboring (yoki /cancel).
+promo-cancelled = Promokod kiritish bekor qilindi.
+promo-credited = 🎁 <code>{ $code }</code> promokodi qabul qilindi: hisobingizga <b>{ $amount }</b> qoʻshildi. Hisobingizda: { $balance }
+promo-discount-held = 🎁 <code>{ $code }</code> promokodi qabul qilindi: { $terms }. Chegirma keyingi buyurtmangizni tasdiqlashda koʻrsatiladi.
+promo-other-held = ⚠️ Keyingi buyurtmangiz uchun chegirmangiz allaqachon bor (<code>{ $code }</code>: { $terms }). Avval undan foydalaning, keyin boshqa promokod kiriting.
+promo-unknown = ❌ <code>{ $code }</code> degan promokod yoʻq. Yozilishini tekshirib, qaytadan urinib koʻring.
+promo-disabled = ❌ <code>{ $code }</code> promokodi endi amal qilmaydi.
+promo-expired = ⌛ <code>{ $code }</code> promokodining muddati tugagan.
+promo-already = ℹ️ Siz <code>{ $code }</code> promokodidan allaqachon foydalangansiz. Har bir promokod bir mijoz uchun bir marta ishlaydi.
+promo-used-up = 🔚 <code>{ $code }</code> promokodi tugadi: undan foydalanish imkoniyatlari qolmadi.
+promo-terms-credit = hisobga { $amount }
+promo-terms-discount = keyingi buyurtmaga { $percent }% chegirma, koʻpi bilan { $cap }
+promo-terms-min = kamida { $min }lik buyurtma uchun
+order-confirm-list-price = Narx: <s>{ $price }</s>
+order-confirm-discount = 🎁 Chegirma (<code>{ $code }</code>): −{ $discount }
+order-confirm-to-pay = Toʻlanadi: <b>{ $price }</b>
+order-confirm-promo-min = ℹ️ <code>{ $code }</code> promokodi kamida { $min }lik buyurtmalarga ishlaydi: u keyingi buyurtma uchun saqlanib qoladi.
+order-promo-gone = ⚠️ Bu buyurtmaning chegirmasi boshqa buyurtmada ishlatib boʻlingan, shuning uchun hech narsa yechilmadi. Buyurtmani qaytadan bering.
+
+## Administratorlar: promokodlar va referallar
+promo-created = ✅ <code>{ $code }</code> promokodi yaratildi: { $terms }. Foydalanishlar soni: { $uses }. Amal qilish muddati: { $expires } gacha.
+promo-exists = ⚠️ <code>{ $code }</code> promokodi allaqachon bor (promokod nomlari qayta ishlatilmaydi).
+promo-list-title = 🎁 <b>Promokodlar</b>, eng yangilari tepada
+promo-list-row = { $state ->
+        [active] ✅
+        [expired] ⌛
+        [used_up] 🔚
+       *[disabled] 🚫
+    } <code>{ $code }</code> · { $terms } · { $uses } tadan { $used } tasi ishlatilgan · { $expires } gacha
+promo-list-empty = Hali promokodlar yoʻq.
+promo-disable-done = 🚫 <code>{ $code }</code> promokodi oʻchirildi. Olib boʻlingan chegirmalar amal qilishda davom etadi.
+promo-not-found = <code>{ $code }</code> degan promokod yoʻq.
+promo-err-usage =
+    <b>Promokodlar</b>
+    <code>/promo create KOD credit SUMMA uses=N days=N</code>
+    <code>/promo create KOD discount FOIZ% cap=SUMMA uses=N expires=YYYY-MM-DD [min=SUMMA]</code>
+    <code>/promo list</code>
+    <code>/promo disable KOD</code>
+    Muddat: <code>days=N</code> yoki <code>expires=YYYY-MM-DD</code> (oʻsha kunning oxiri, UTC).
+promo-err-code = ❌ Promokod 3 tadan 32 tagacha lotin harfi, raqam, “_” yoki “-” belgilaridan iborat boʻladi.
+promo-err-reserved = ❌ “{ $code }” buyruq soʻzi, uni promokod qilib boʻlmaydi.
+promo-err-kind = ❌ “{ $kind }”: turi <code>credit</code> (hisobga pul) yoki <code>discount</code> (keyingi buyurtmaga foizli chegirma) boʻladi.
+promo-err-amount = ❌ “{ $value }” summa emas: 5 yoki 2.5 kabi musbat son kiriting.
+promo-err-percent = ❌ “{ $value }” foiz emas: 0 dan katta, 100 dan oshmaydigan son kiriting, masalan 10%.
+promo-err-cap = ❌ Chegirma uchun <code>cap=SUMMA</code> kerak (eng koʻpi bilan qancha chegiriladi, musbat summa); credit promokodida cap boʻlmaydi.
+promo-err-uses = ❌ Foydalanishlar sonini kiriting: <code>uses=N</code>, 1 dan 1 000 000 gacha.
+promo-err-expiry = ❌ Bitta muddat kiriting: <code>days=N</code> (1 dan 3650 gacha) yoki <code>expires=YYYY-MM-DD</code>, kelajakdagi sana.
+promo-err-min = ❌ <code>min=SUMMA</code> (chegirma ishlaydigan eng kichik buyurtma) musbat summa boʻlishi kerak va u faqat discount promokodlarida boʻladi.
+promo-err-option = ❌ “{ $option }” bu yerda ishlatilmaydi. Parametrlar: uses=, days=, expires=, cap=, min=.
+admin-stats-referrals = 👥 <b>Referallar</b> ({ $percent }%): havolalar orqali qoʻshilganlar: { $users } · taklif qilganlarga toʻlangan: { $earned } · mukofotli buyurtmalar: { $orders }
+admin-user-referrals = 👥 Taklif qilgan: { $referrer } · taklif qilganlari: { $invited } · ishlab topgani: { $earned } (buyurtmalar: { $orders })
 
 # web back office
 web-title = Doʻkon boshqaruv paneli

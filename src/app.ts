@@ -12,8 +12,10 @@ import { InvoiceStore } from "./store/invoices.js";
 import { OrderActionLocks } from "./store/order-action-locks.js";
 import { OrderStore } from "./store/orders.js";
 import { OutboxStore } from "./store/outbox.js";
+import { PromoStore } from "./store/promos.js";
 import { RateLimits } from "./store/rate-limits.js";
 import { ReceiptStore } from "./store/receipts.js";
+import { ReferralStore } from "./store/referrals.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
 import { StarsReconcileStore } from "./store/stars-reconcile.js";
@@ -40,6 +42,10 @@ export interface AppDeps {
   invoices: InvoiceStore;
   receipts: ReceiptStore;
   topupDialogs: TopupDialogs;
+  /** referral codes, bindings and rewards */
+  referrals: ReferralStore;
+  /** promo codes, redemptions and held discounts */
+  promos: PromoStore;
   broadcasts: BroadcastStore;
   rateLimits: RateLimits;
   actionLocks: OrderActionLocks;
@@ -97,6 +103,8 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     invoices: new InvoiceStore(redis, prefix),
     receipts: new ReceiptStore(redis, prefix),
     topupDialogs: new TopupDialogs(redis, prefix),
+    referrals: new ReferralStore(redis, prefix),
+    promos: new PromoStore(redis, prefix),
     broadcasts: new BroadcastStore(redis, prefix),
     rateLimits: new RateLimits(redis, prefix),
     actionLocks: new OrderActionLocks(redis, prefix),

@@ -77,6 +77,9 @@ const envSchema = z
     STARS_RATE: optionalNonEmpty.pipe(decimalString("panel currency per star").optional()),
     MANUAL_TOPUP_DETAILS: optionalNonEmpty,
     RECONCILE_DAILY_SUMMARY: z.stringbool().default(false),
+    REFERRAL_PERCENT: decimalString("percent of what a referred user pays; 0 = off")
+      .refine((v) => Number(v) < 100, "must be below 100")
+      .default("0"),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
@@ -113,6 +116,8 @@ const configSchema = envSchema.transform((e) => ({
   currency: e.CURRENCY,
   poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
   markupPercent: e.PRICE_MARKUP_PERCENT,
+  /** REFERRAL_PERCENT: the referrer's share of what a referred user pays for orders, after refunds; "0" = off */
+  referralPercent: e.REFERRAL_PERCENT,
   catalogRefreshMs: e.CATALOG_REFRESH_MS,
   log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
   ...botMode(e),

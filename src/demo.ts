@@ -28,10 +28,11 @@ class DemoUserStore extends UserStore {
     super(redis, prefix);
   }
 
-  override async touch(u: Parameters<UserStore["touch"]>[0], now?: number): Promise<void> {
-    await super.touch(u, now);
+  override async touch(...args: Parameters<UserStore["touch"]>): ReturnType<UserStore["touch"]> {
+    const touched = await super.touch(...args);
     // Once per user for ever: the credit's idempotency key makes every later touch a no-op.
-    await this.wallet.credit(u.id, this.startBalance, { reason: "admin", note: "demo start balance" }, `demo-start:${u.id}`);
+    await this.wallet.credit(args[0].id, this.startBalance, { reason: "admin", note: "demo start balance" }, `demo-start:${args[0].id}`);
+    return touched;
   }
 }
 

@@ -3,7 +3,7 @@ import type { BotCommand, LanguageCode } from "grammy/types";
 import type { Translator } from "../text/i18n.js";
 import { LOCALES } from "../text/locales.js";
 
-const USER_COMMANDS = ["order", "orders", "balance", "help", "language", "cancel"] as const;
+const USER_COMMANDS = ["order", "orders", "balance", "referrals", "promo", "help", "language", "cancel"] as const;
 
 /** Telegram requires /paysupport (and terms) of bots that take payments. */
 const PAYMENT_COMMANDS = ["paysupport", "terms"] as const;
@@ -31,8 +31,8 @@ const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "reconcile", "broadc
 const ADMIN_PAYMENT_COMMANDS = ["approve", "refundstars"] as const;
 
 export function adminCommands(i18n: Translator, locale: string, opts: CommandOptions = {}): BotCommand[] {
-  // An admin's /order also takes an order id: say so in its description.
-  const own = userCommands(i18n, locale, opts).map((c) => (c.command === "order" ? { ...c, description: i18n.t(locale, "admin-cmd-order") } : c));
+  // An admin's /order also takes an order id, and /promo manages codes: say so in their descriptions.
+  const own = userCommands(i18n, locale, opts).map((c) => (c.command === "order" || c.command === "promo" ? { ...c, description: i18n.t(locale, `admin-cmd-${c.command}`) } : c));
   const admin = opts.payments ? [...ADMIN_COMMANDS, ...ADMIN_PAYMENT_COMMANDS] : ADMIN_COMMANDS;
   return [...own, ...admin.map((c) => ({ command: c, description: i18n.t(locale, `admin-cmd-${c}`) }))];
 }

@@ -12,6 +12,8 @@ export interface AppFlavor {
   /** whether the language was chosen by the user (first-time users are asked) */
   localeChosen: boolean;
   isAdmin: boolean;
+  /** this update was the user's first contact, through this referrer's link (bound just now) */
+  joinedVia?: number;
 }
 
 /** Context inside a conversation: no conversation controls, same plugins. */

@@ -22,7 +22,9 @@ import { myOrdersFeature } from "./features/my-orders.js";
 import { orderWalkFeature } from "./features/order-walk.js";
 import { paymentSupportFeature } from "./features/payment-support.js";
 import { paymentsFeature } from "./features/payments.js";
+import { promoFeature } from "./features/promo.js";
 import { receiptsFeature } from "./features/receipts.js";
+import { referralsFeature } from "./features/referrals.js";
 import { startFeature } from "./features/start.js";
 import { starsRefundsFeature } from "./features/stars-refunds.js";
 import { topupFeature } from "./features/topup.js";
@@ -96,12 +98,14 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   // The top-up dialog first: it takes its own answers and /cancel, and ends on any command or menu
   // button, whichever feature below answers that (conversations/active-dialog.ts: one dialog at a time).
   bot.use(topupFeature(deps));
+  // The promo-code question the same way: its answer, /cancel, and an admin's /promo subcommands.
+  bot.use(promoFeature(deps));
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
   bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminReconcileFeature(deps), adminBroadcastFeature(deps), backOfficeFeature(deps));
   // The order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderWalkFeature(deps));
   bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
-  bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps));
+  bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps), referralsFeature(deps));
   bot.use(myOrdersFeature(deps));
 
   // Keep this the last feature: it answers only what every handler above let through.

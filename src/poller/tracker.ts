@@ -10,9 +10,10 @@ import type { PollQueue, PollWrite } from "../store/schedule.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
 import type { Translate } from "../services/notifier.js";
+import { rewardReferrer } from "../services/referrals.js";
 import { escapeHtml } from "../text/html.js";
 
-export type TrackerDeps = Pick<AppDeps, "config" | "orders" | "schedule" | "panel" | "wallet" | "notifier" | "metrics" | "logger">;
+export type TrackerDeps = Pick<AppDeps, "config" | "orders" | "schedule" | "panel" | "wallet" | "referrals" | "notifier" | "metrics" | "logger">;
 
 export interface TrackerOptions {
   timing: PollTiming;
@@ -247,10 +248,12 @@ export class OrderTracker {
     );
     const fields: Fields = { ...decision.fields };
     if (decision.news) {
-      // Refund, then tell, then write: a crash in between redoes all three, and the once-keys make the redo harmless.
+      // Refund, reward the referrer, tell, then write: a crash in between redoes them all, and the once-keys make the redo harmless.
       const refunded = await this.refund(order, decision.news);
       if (refunded) fields.refunded = moneyString(refunded);
       const news = decision.news;
+      // The order ended: the referrer's share of what was paid less what came back (none while a Partial's refund is unknown).
+      if (isFinalOrderStatus(news.status) && !news.refundUnknown) await rewardReferrer(this.deps, order, refunded);
       const told = (t: Translate, locale: string) => statusNewsText(t, locale, this.deps.config.currency, order, news, refunded);
       if (await this.deps.notifier.toUser(recipient(order), told, { key: `notify:${order.id}:${news.status}` })) stats.told++;
     }

@@ -26,7 +26,9 @@ export type PlaceResult =
   /** the order left the draft state before (placed, cancelled, being placed) */
   | { outcome: "done"; placement: Placement }
   /** no such draft for this user: expired, discarded, or forged callback data */
-  | { outcome: "not_found" };
+  | { outcome: "not_found" }
+  /** the draft was priced with a promo discount that another order has used meanwhile: nothing charged */
+  | { outcome: "promo_gone" };
 
 export interface PlaceHooks {
   /** Called once the money is reserved, not awaited: a slow Telegram call must not delay `add`. */
@@ -67,6 +69,8 @@ export async function placeOrder(deps: PlacementDeps, draftId: string, userId: n
         const price = new D(draft.price);
         return { outcome: "funds", price, balance: reserved.balance, shortfall: price.sub(reserved.balance) };
       }
+      case "promo_gone":
+        return { outcome: "promo_gone" };
       default:
         return { outcome: "not_found" };
     }

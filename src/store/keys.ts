@@ -51,6 +51,35 @@ export function keys(prefix: string) {
     /** per-user update counter of one rate-limit window (RateLimits) */
     rateLimit: (userId: number, window: number) => `${prefix}rl:${userId}:${window}`,
 
+    // ---- referrals (ReferralStore) -------------------------------------------------------------
+    referral: {
+      /** referral code → the user id it belongs to (hash) */
+      codes: `${prefix}ref:codes`,
+      /** one user's referral side (hash): code, referrerId, boundAt, invited, earned (units), rewarded (orders) */
+      user: (userId: number) => `${prefix}ref:user:${userId}`,
+      /** for scripts, which build the referrer's hash key from the id they find */
+      userPrefix: `${prefix}ref:user:`,
+      /** the users one referrer brought, score = bound ms */
+      invited: (userId: number) => `${prefix}ref:invited:${userId}`,
+      invitedPrefix: `${prefix}ref:invited:`,
+      /** shop-wide totals (hash): users bound, earned (units), rewarded orders */
+      totals: `${prefix}ref:totals`,
+    },
+
+    // ---- promo codes (PromoStore) --------------------------------------------------------------
+    promo: {
+      /** one code (hash): kind, amount/percent/cap/minOrder (units), uses, used, expiresAt, disabled */
+      code: (code: string) => `${prefix}promo:code:${code}`,
+      /** the users who redeemed a code: at most one use each */
+      redeemers: (code: string) => `${prefix}promo:code:${code}:users`,
+      /** every code, score = created ms */
+      all: `${prefix}promo:codes`,
+      /** a redeemed discount waiting for the user's next charged order (JSON, the same string the draft carries) */
+      held: (userId: number) => `${prefix}promo:held:${userId}`,
+      /** the user pressed "🎁 Promo code": their next text is the code (expires) */
+      ask: (userId: number) => `${prefix}promo:ask:${userId}`,
+    },
+
     // ---- catalog (CatalogStore) ----------------------------------------------------------------
     /** the panel's service list as last fetched (JSON) */
     catalog: `${prefix}catalog`,

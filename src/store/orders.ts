@@ -33,8 +33,13 @@ export interface OrderRecord {
   interval?: number;
   /** panel rate per 1000 (or flat) when ordered */
   rate: string;
-  /** what the user paid, decimal string */
+  /** what the user paid (after a promo discount), decimal string: refunds are shares of this */
   price: string;
+  /** with a promo discount: the price before it, and the amount taken off (decimal strings) */
+  listPrice?: string;
+  discount?: string;
+  /** with a promo discount: the held discount it uses (JSON, see PromoStore), consumed by the charge */
+  promo?: string;
   canRefill: boolean;
   canCancel: boolean;
   placement: Placement;
@@ -59,7 +64,25 @@ export interface OrderRecord {
 
 export type DraftInput = Pick<
   OrderRecord,
-  "userId" | "chatId" | "locale" | "serviceId" | "serviceName" | "serviceType" | "category" | "link" | "quantity" | "comments" | "runs" | "interval" | "rate" | "price" | "canRefill" | "canCancel"
+    | "userId"
+  | "chatId"
+  | "locale"
+  | "serviceId"
+  | "serviceName"
+  | "serviceType"
+  | "category"
+  | "link"
+  | "quantity"
+  | "comments"
+  | "runs"
+  | "interval"
+  | "rate"
+  | "price"
+  | "listPrice"
+  | "discount"
+  | "promo"
+  | "canRefill"
+  | "canCancel"
 >;
 
 /** A confirmation button older than this does nothing (the draft is gone). */
@@ -90,7 +113,7 @@ function encode(fields: Partial<OrderRecord>): Record<string, string> {
 
 export type ReserveResult =
   | { ok: true; balance: Money }
-  | { ok: false; reason: "missing" | "not_owner" }
+  | { ok: false; reason: "missing" | "not_owner" | "promo_gone" }
   | { ok: false; reason: "state"; placement: Placement }
   | { ok: false; reason: "funds"; balance: Money };
 
@@ -193,6 +216,7 @@ export class OrderStore {
         userOrders: this.k.userOrders(userId),
         orders: this.k.orders,
         placing: this.k.placing,
+        held: this.k.promo.held(userId),
       },
       { userId, units, now, id, entry, ledgerMax: LEDGER_MAX },
     );
@@ -204,7 +228,7 @@ export class OrderStore {
       case "state":
         return { ok: false, reason: "state", placement: res[1] as Placement };
       default:
-        return { ok: false, reason: res[0] as "missing" | "not_owner" };
+        return { ok: false, reason: res[0] as "missing" | "not_owner" | "promo_gone" };
     }
   }
 
@@ -233,7 +257,7 @@ export class OrderStore {
     if (!order) return { ok: false };
     const entry = JSON.stringify({ at: now, amount: String(toUnits(new D(order.price))), balance: "__BALANCE__", reason: "refund", orderId: id, note: reason.slice(0, 200) });
     const res = await this.scripts.orderFailAndRefund(
-      { order: this.k.order(id), wallet: this.k.wallet(order.userId), ledger: this.k.ledger(order.userId), placing: this.k.placing, unknown: this.k.unknown },
+      { order: this.k.order(id), wallet: this.k.wallet(order.userId), ledger: this.k.ledger(order.userId), placing: this.k.placing, unknown: this.k.unknown, held: this.k.promo.held(order.userId) },
       { reason: reason.slice(0, 300), now, refunded: order.price, id, entry, ledgerMax: LEDGER_MAX },
     );
     return res[0] === "ok" ? { ok: true, balance: fromUnits(res[1]) } : { ok: false };

@@ -97,10 +97,10 @@ export class Scripts {
   // ---- orders ----------------------------------------------------------------------------------
 
   async orderReserve(
-    k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string },
+    k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string; held: string },
     a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number },
   ): Promise<string[]> {
-    return (await this.call("orderReserve", [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing], [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax])) as string[];
+    return (await this.call("orderReserve", [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held], [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax])) as string[];
   }
 
   async orderDiscardDraft(k: { order: string }, a: { userId: number }): Promise<string> {
@@ -113,10 +113,10 @@ export class Scripts {
   }
 
   async orderFailAndRefund(
-    k: { order: string; wallet: string; ledger: string; placing: string; unknown: string },
+    k: { order: string; wallet: string; ledger: string; placing: string; unknown: string; held: string },
     a: { reason: string; now: number; refunded: string; id: string; entry: string; ledgerMax: number },
   ): Promise<string[]> {
-    return (await this.call("orderFailAndRefund", [k.order, k.wallet, k.ledger, k.placing, k.unknown], [a.reason, a.now, a.refunded, a.id, a.entry, a.ledgerMax])) as string[];
+    return (await this.call("orderFailAndRefund", [k.order, k.wallet, k.ledger, k.placing, k.unknown, k.held], [a.reason, a.now, a.refunded, a.id, a.entry, a.ledgerMax])) as string[];
   }
 
   /** 'ok', or the placement found instead. */
@@ -134,6 +134,47 @@ export class Scripts {
 
   async orderRepairUnknown(k: { order: string; placing: string; unknown: string }, a: { id: string }): Promise<boolean> {
     return (await this.call("orderRepairUnknown", [k.order, k.placing, k.unknown], [a.id])) === 1;
+  }
+
+  // ---- users and referrals ---------------------------------------------------------------------
+
+  /** A touch with a referral code: whether it was the first contact, and the referrer bound now (if any). */
+  async userTouchReferred(
+    k: { user: string; users: string; codes: string; totals: string },
+    a: { userId: number; now: number; code: string; refPrefix: string; invitedPrefix: string; fields: Record<string, string> },
+  ): Promise<{ firstContact: boolean; referrerId?: number }> {
+    const [first, owner] = (await this.call(
+      "userTouchReferred",
+      [k.user, k.users, k.codes, k.totals],
+      [String(a.userId), a.now, a.code, a.refPrefix, a.invitedPrefix, ...Object.entries(a.fields).flat()],
+    )) as [number, string];
+    return { firstContact: first === 1, referrerId: owner ? Number(owner) : undefined };
+  }
+
+  /** The user's code, or '' when the candidate belongs to someone else. */
+  async referralCode(k: { mine: string; codes: string }, a: { userId: number; candidate: string }): Promise<string> {
+    return (await this.call("referralCode", [k.mine, k.codes], [String(a.userId), a.candidate])) as string;
+  }
+
+  async referralReward(
+    k: { marker: string; wallet: string; ledger: string; mine: string; totals: string },
+    a: { units: number; entry: string; ledgerMax: number },
+  ): Promise<{ credited: boolean; units: string }> {
+    const [done, units] = (await this.call("referralReward", [k.marker, k.wallet, k.ledger, k.mine, k.totals], [a.units, a.entry, a.ledgerMax])) as [number, string];
+    return { credited: done === 1, units };
+  }
+
+  // ---- promo codes -----------------------------------------------------------------------------
+
+  async promoCreate(k: { code: string; all: string }, a: { code: string; now: number; fields: Record<string, string> }): Promise<boolean> {
+    return (await this.call("promoCreate", [k.code, k.all], [a.code, a.now, ...Object.entries(a.fields).flat()])) === 1;
+  }
+
+  async promoRedeem(
+    k: { code: string; redeemers: string; held: string; wallet: string; ledger: string },
+    a: { userId: number; now: number; held: string; entry: string; ledgerMax: number },
+  ): Promise<string[]> {
+    return (await this.call("promoRedeem", [k.code, k.redeemers, k.held, k.wallet, k.ledger], [String(a.userId), a.now, a.held, a.entry, a.ledgerMax])) as string[];
   }
 
   // ---- the poller's schedule -------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { isLocale, type Locale } from "../text/locales.js";
 import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
+import { Scripts } from "./scripts.js";
 
 export interface UserRecord {
   id: number;
@@ -19,23 +20,44 @@ export interface UserRecord {
 /** Users who ever talked to the bot: locale, chat and whether they blocked it. */
 export class UserStore {
   private readonly k: Keys;
+  private readonly scripts: Scripts;
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
     this.k = keysFor(prefix);
+    this.scripts = Scripts.of(redis);
   }
 
-  /** Called on every private update; writing to the bot again also means it is no longer blocked. */
-  async touch(u: { id: number; chatId: number; firstName?: string; username?: string }, now = Date.now()): Promise<void> {
+  /**
+   * Called on every private update; writing to the bot again also means it is no longer blocked.
+   * The first contact is the update that writes `createdAt`. With `referralCode` (a /start ref_…
+   * link) that first contact also binds the user to the code's owner, in the same step
+   * (userTouchReferred.lua), so only a user who is new at that moment is ever bound.
+   */
+  async touch(
+    u: { id: number; chatId: number; firstName?: string; username?: string },
+    now = Date.now(),
+    referralCode?: string,
+  ): Promise<{ firstContact: boolean; referrerId?: number }> {
     const key = this.k.user(u.id);
     const fields: Record<string, string> = { id: String(u.id), chatId: String(u.chatId), lastSeenAt: String(now), blocked: "0" };
     if (u.firstName) fields.firstName = u.firstName.slice(0, 64);
     if (u.username) fields.username = u.username.slice(0, 64);
+    if (referralCode) {
+      const r = this.k.referral;
+      const touched = await this.scripts.userTouchReferred(
+        { user: key, users: this.k.users, codes: r.codes, totals: r.totals },
+        { userId: u.id, now, code: referralCode, refPrefix: r.userPrefix, invitedPrefix: r.invitedPrefix, fields },
+      );
+      if (fields.username) await this.redis.set(this.k.username(fields.username), String(u.id));
+      return touched;
+    }
     // A pipeline, not MULTI: the writes need no isolation and this runs on every update.
     const pipe = this.redis.pipeline().hsetnx(key, "createdAt", String(now)).hset(key, fields).sadd(this.k.users, String(u.id));
     if (fields.username) pipe.set(this.k.username(fields.username), String(u.id));
-    await pipe.exec();
+    const res = await pipe.exec();
+    return { firstContact: res?.[0]?.[1] === 1 };
   }
 
   async get(id: number): Promise<UserRecord | null> {

@@ -3,7 +3,7 @@ import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 
-export type LedgerReason = "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle";
+export type LedgerReason = "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle" | "referral" | "promo";
 
 export interface LedgerEntry {
   at: number;

@@ -1,9 +1,10 @@
 /**
- * One dialog per user at a time, of either kind: the order dialog (conversations/order.ts, kept
- * by the conversations plugin) or the top-up dialog (conversations/topup.ts, kept in Redis). Both
- * are entered only through this module, and entering one ends the other, so a text is only ever
- * read as an answer by the dialog the user entered last: never a quantity taken as a top-up
- * amount, never an amount taken as a link.
+ * One dialog per user at a time, of any kind: the order dialog (conversations/order.ts, kept
+ * by the conversations plugin), the top-up dialog (conversations/topup.ts, kept in Redis) or the
+ * promo-code question (features/promo.ts, one question kept in Redis). All are entered only
+ * through this module, and entering one ends the others, so a text is only ever read as an answer
+ * by the dialog the user entered last: never a quantity taken as a top-up amount, never an amount
+ * taken as a link or a promo code.
  */
 import type { BotContext } from "../context.js";
 import { ORDER_CONVERSATION } from "./order.js";
@@ -14,7 +15,7 @@ export const topupDialog = (ctx: BotContext): TopupDialog => new TopupDialog(ctx
 /** Ends whichever dialog is under way. */
 export async function leaveDialogs(ctx: BotContext): Promise<void> {
   await ctx.conversation.exitAll();
-  if (ctx.from) await topupDialog(ctx).clear(ctx.from.id);
+  if (ctx.from) await Promise.all([topupDialog(ctx).clear(ctx.from.id), ctx.deps.promos.stopAsking(ctx.from.id)]);
 }
 
 /** Asks the first question of the order dialog for this service; any other dialog ends. */
@@ -26,5 +27,12 @@ export async function enterOrderDialog(ctx: BotContext, serviceId: string): Prom
 /** Starts the top-up dialog at `step`; an order dialog under way ends. */
 export async function enterTopupDialog(ctx: BotContext, step: TopupStep): Promise<void> {
   await ctx.conversation.exitAll();
+  await ctx.deps.promos.stopAsking(ctx.from!.id);
   await topupDialog(ctx).set(ctx.from!.id, step);
+}
+
+/** Asks for a promo code: the user's next text is read as one; any other dialog ends. */
+export async function enterPromoDialog(ctx: BotContext): Promise<void> {
+  await leaveDialogs(ctx);
+  await ctx.deps.promos.ask(ctx.from!.id);
 }

@@ -1,7 +1,9 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { D, moneyString, orderPrice, type Money } from "../../money.js";
+import { quote } from "../../catalog/pricing.js";
+import { D, moneyString, type Money } from "../../money.js";
 import { parseComments, parseLink, parseQuantity, MAX_LINK_LENGTH, type CommentsError, type QuantityError, type Validated } from "../../services/order-input.js";
-import { CatalogUnavailableError, orderKind, type OrderKind } from "../../store/catalog.js";
+import { priceWithHeldDiscount } from "../../services/promo.js";
+import { CatalogUnavailableError, categoryKey, orderKind, type OrderKind } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext } from "../context.js";
 import { confirmKeyboard, leaveDialogKeyboard } from "../keyboards/catalog.js";
 import { allMenuLabels } from "../keyboards/main-menu.js";
@@ -107,7 +109,11 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
   const locale = ctx.locale;
   const draft = await conversation.external(async () => {
     const { orders, wallet, config } = ctx.deps;
-    const price = orderPrice({ rate: new D(service.rate), quantity, type: service.type }, config.markupPercent);
+    // The global markup at exchange rate 1: the same price as today's orderPrice, through the Pricer's quote.
+    const item = { serviceId: service.id, categoryKey: categoryKey(service.category), rate: new D(service.rate), type: service.type };
+    const priced = await priceWithHeldDiscount(ctx.deps, userId, (discount) => quote(item, { quantity, discount }, { globalMarkupPercent: config.markupPercent }, new D(1)));
+    const price = priced.quote.total;
+    const discounted = priced.promo !== undefined;
     const record = await orders.createDraft({
       userId,
       chatId,
@@ -121,10 +127,17 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
       comments,
       rate: service.rate,
       price: moneyString(price),
+      ...(discounted ? { listPrice: moneyString(priced.quote.beforeDiscount), discount: moneyString(priced.quote.discount), promo: priced.promo } : {}),
       canRefill: service.refill,
       canCancel: service.cancel,
     });
-    return { id: record.id, price: moneyString(price), balance: moneyString(await wallet.balance(userId)) };
+    return {
+      id: record.id,
+      price: moneyString(price),
+      balance: moneyString(await wallet.balance(userId)),
+      promo: discounted ? { code: priced.held!.code, listPrice: moneyString(priced.quote.beforeDiscount), discount: moneyString(priced.quote.discount) } : undefined,
+      belowMin: priced.belowMin ? { code: priced.belowMin.held.code, min: moneyString(priced.belowMin.minOrder) } : undefined,
+    };
   });
 
   const money = (amount: Money) => formatMoney(amount, ctx.locale, ctx.deps.config.currency);
@@ -138,7 +151,17 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
   ];
   if (service.kind === "default") lines.push(ctx.t("order-confirm-quantity", { quantity: formatInt(quantity, ctx.locale) }));
   if (service.kind === "comments") lines.push(ctx.t("order-confirm-comments", { count: formatInt(quantity, ctx.locale) }));
-  lines.push(ctx.t("order-confirm-price", { price: money(price) }), ctx.t("order-confirm-balance", { balance: money(balance) }));
+  if (draft.promo) {
+    lines.push(
+      ctx.t("order-confirm-list-price", { price: money(new D(draft.promo.listPrice)) }),
+      ctx.t("order-confirm-discount", { code: escapeHtml(draft.promo.code), discount: money(new D(draft.promo.discount)) }),
+      ctx.t("order-confirm-to-pay", { price: money(price) }),
+    );
+  } else {
+    lines.push(ctx.t("order-confirm-price", { price: money(price) }));
+  }
+  if (draft.belowMin) lines.push(ctx.t("order-confirm-promo-min", { code: escapeHtml(draft.belowMin.code), min: money(new D(draft.belowMin.min)) }));
+  lines.push(ctx.t("order-confirm-balance", { balance: money(balance) }));
   lines.push(
     balance.gte(price) ? ctx.t("order-confirm-after", { after: money(balance.sub(price)) }) : ctx.t("order-confirm-short", { shortfall: money(price.sub(balance)) }),
   );

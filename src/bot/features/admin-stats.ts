@@ -1,6 +1,7 @@
 /** Admin: /stats, the shop's users, orders, turnover and margin, today and in total. */
 import { Composer } from "grammy";
 import { shopStats, type OrderTotals } from "../../services/admin.js";
+import { referralTotals } from "../../services/referrals.js";
 import type { BotContext, Feature } from "../context.js";
 import { adminOnly } from "../filters/is-admin.js";
 import { html, totalsLine } from "../helpers/admin-views.js";
@@ -14,7 +15,7 @@ export const adminStatsFeature: Feature = () => {
     "stats",
     adminOnly,
     async (ctx) => {
-      const stats = await shopStats(ctx.deps);
+      const [stats, referrals] = await Promise.all([shopStats(ctx.deps), referralTotals(ctx.deps)]);
       const block = (t: OrderTotals) => ({ orders: totalsLine(ctx, t), turnover: money(ctx, t.turnover), refunded: money(ctx, t.refunded), margin: money(ctx, t.margin) });
       const today = block(stats.today);
       const total = block(stats.total);
@@ -31,7 +32,9 @@ export const adminStatsFeature: Feature = () => {
           totalTurnover: total.turnover,
           totalRefunded: total.refunded,
           totalMargin: total.margin,
-        }),
+        }) +
+          "\n\n" +
+          ctx.t("admin-stats-referrals", { users: referrals.users, earned: money(ctx, referrals.earned), orders: referrals.rewarded, percent: ctx.deps.config.referralPercent }),
       );
     },
   );

@@ -7,6 +7,7 @@ import { Composer } from "grammy";
 import { D, type Money } from "../../money.js";
 import { PanelError } from "../../panel/errors.js";
 import { adminTopup, orderTotals, parseTopupArgs, parseUserId } from "../../services/admin.js";
+import { userReferrals } from "../../services/referrals.js";
 import type { LedgerEntry } from "../../store/wallet.js";
 import type { BotContext, Feature } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/is-admin.js";
@@ -54,10 +55,11 @@ export const adminWalletsFeature: Feature = () => {
       const { users, wallet, orders } = ctx.deps;
       const user = await users.get(userId);
       if (!user) return html(ctx, ctx.t("admin-user-unknown", { user: String(userId) }));
-      const [balance, ledger, totals] = await Promise.all([
+      const [balance, ledger, totals, referral] = await Promise.all([
         wallet.balance(userId),
         wallet.entries(userId, LEDGER_TAIL),
         orderTotals(orders, { userId }, 0),
+        userReferrals(ctx.deps, userId),
       ]);
       const card = ctx.t("admin-user-card", {
         user: String(userId),
@@ -69,9 +71,15 @@ export const adminWalletsFeature: Feature = () => {
         balance: money(ctx, balance),
         orders: totalsLine(ctx, totals.all),
       });
+      const referralLine = ctx.t("admin-user-referrals", {
+        referrer: referral.referrerId === undefined ? "—" : String(referral.referrerId),
+        invited: referral.invited,
+        earned: money(ctx, referral.earned),
+        orders: referral.rewarded,
+      });
       const rows = ledger.map((e) => ledgerRow(ctx, e));
       const tail = rows.length > 0 ? [ctx.t("admin-user-ledger"), ...rows].join("\n") : ctx.t("admin-user-ledger-empty");
-      await html(ctx, `${card}\n\n${tail}`);
+      await html(ctx, `${card}\n${referralLine}\n\n${tail}`);
     },
   );
 

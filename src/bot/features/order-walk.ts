@@ -178,6 +178,10 @@ async function reportPlacement(ctx: BotContext, result: PlaceResult, answered: b
     case "done":
       await answer(ctx.t("order-already-done"));
       return;
+    case "promo_gone":
+      if (!answered) await ctx.answerCallbackQuery();
+      await editOrReply(ctx, ctx.t("order-promo-gone"));
+      return;
     case "funds":
       // The draft and its Confirm button stay: after a top-up the same button works.
       if (!answered) await ctx.answerCallbackQuery();

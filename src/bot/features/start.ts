@@ -3,6 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { languageData } from "../callback-data/language.js";
 import type { BotContext, Feature } from "../context.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
+import { announceJoined } from "../../services/referrals.js";
 import { escapeHtml } from "../../text/html.js";
 import type { Translator } from "../../text/i18n.js";
 import { LOCALES, type Locale } from "../../text/locales.js";
@@ -30,6 +31,8 @@ export const startFeature: Feature = (deps) => {
   const privateChat = composer.chatType("private");
 
   privateChat.command("start", async (ctx) => {
+    // Bound by this very update (middleware/app-context.ts): the link's owner hears of it once.
+    if (ctx.joinedVia !== undefined) await announceJoined(ctx.deps, ctx.joinedVia, { id: ctx.from.id, firstName: ctx.from.first_name });
     if (!ctx.localeChosen) return askLanguage(ctx);
     await sendWelcome(ctx);
   });

@@ -3,7 +3,7 @@ import type { Translator } from "../../text/i18n.js";
 import { LOCALES } from "../../text/locales.js";
 
 /** The reply-keyboard buttons; their labels are Fluent keys. */
-export const MENU_KEYS = ["menu-order", "menu-orders", "menu-balance", "menu-help", "menu-language"] as const;
+export const MENU_KEYS = ["menu-order", "menu-orders", "menu-balance", "menu-referrals", "menu-promo", "menu-help", "menu-language"] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export function mainMenu(t: (key: string) => string): Keyboard {
@@ -12,6 +12,9 @@ export function mainMenu(t: (key: string) => string): Keyboard {
     .row()
     .text(t("menu-orders"))
     .text(t("menu-balance"))
+    .row()
+    .text(t("menu-referrals"))
+    .text(t("menu-promo"))
     .row()
     .text(t("menu-help"))
     .text(t("menu-language"))

@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { AppDeps } from "../../app.js";
 import type { BotInnerContext } from "../context.js";
+import { referralCodeFromStart } from "../../services/referrals.js";
 import { localeFromTelegram } from "../../text/locales.js";
 
 /**
@@ -14,12 +15,14 @@ export function appContext(deps: AppDeps, opts: { recordUser: boolean } = { reco
     const from = ctx.from;
     ctx.isAdmin = from !== undefined && admins.has(from.id);
     // my_chat_member "kicked" also comes from a private chat; it must not mark the user as back.
+    // A /start ref_<code> is recorded with its code: if it is the user's first contact, they are bound to the code's owner in the same step.
     const touch =
       opts.recordUser && from && ctx.chat?.type === "private" && !ctx.myChatMember
-        ? deps.users.touch({ id: from.id, chatId: ctx.chat.id, firstName: from.first_name, username: from.username })
+        ? deps.users.touch({ id: from.id, chatId: ctx.chat.id, firstName: from.first_name, username: from.username }, Date.now(), referralCodeFromStart(ctx.message?.text) ?? undefined)
         : undefined;
     // Issued together so ioredis' auto-pipelining sends them in one write.
-    const [stored] = await Promise.all([from ? deps.users.getLocale(from.id) : undefined, touch]);
+    const [stored, touched] = await Promise.all([from ? deps.users.getLocale(from.id) : undefined, touch]);
+    ctx.joinedVia = touched?.referrerId;
     ctx.localeChosen = stored !== undefined;
     ctx.locale = stored ?? localeFromTelegram(from?.language_code) ?? deps.config.defaultLocale;
     await next();

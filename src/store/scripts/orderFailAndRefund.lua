@@ -6,11 +6,13 @@
   KEYS[3] ledger    ARGV[3] refunded (decimal string)
   KEYS[4] placing   ARGV[4] order id
   KEYS[5] unknown   ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
-                    ARGV[6] ledger cap
+  KEYS[6] held      ARGV[6] ledger cap
+  The order never ran, so a promo discount it consumed is held again (unless the user holds
+  another one by now).
   Returns {'ok', balance} | {'state', placement}
 ]]
 --- @include "includes/appendLedger"
-local order, wallet, ledger, placing, unknown = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local order, wallet, ledger, placing, unknown, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local cur = redis.call('HGET', order, 'placement')
 if cur ~= 'reserved' and cur ~= 'sending' and cur ~= 'unknown' then return {'state', cur or ''} end
 local price = tonumber(redis.call('HGET', order, 'priceUnits') or '0')
@@ -19,4 +21,6 @@ redis.call('HSET', order, 'placement', 'failed', 'status', 'canceled', 'failReas
 redis.call('ZREM', placing, ARGV[4])
 redis.call('SREM', unknown, ARGV[4])
 appendLedger(ledger, ARGV[5], after, ARGV[6])
+local promo = redis.call('HGET', order, 'promo')
+if promo then redis.call('SET', held, promo, 'NX') end
 return {'ok', tostring(after)}

@@ -8,18 +8,25 @@
   KEYS[4] userOrders   ARGV[4] order id
   KEYS[5] orders       ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
   KEYS[6] placing      ARGV[6] ledger cap
+  KEYS[7] the user's held promo discount
+  A draft priced with a promo discount carries it (field promo, the held JSON): it is charged only
+  while the user still holds that discount, and the charge consumes it. A cancelled or expired
+  draft never reaches here, so it keeps the discount for the next order.
   Returns {'ok', balance} | {'missing'} | {'not_owner'} | {'state', placement} | {'funds', balance}
+        | {'promo_gone'} (the discount went to another order)
 ]]
 --- @include "includes/appendLedger"
-local order, wallet, ledger, userOrders, all, placing = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local h = redis.call('HMGET', order, 'userId', 'placement', 'price', 'createdAt')
+local order, wallet, ledger, userOrders, all, placing, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
+local h = redis.call('HMGET', order, 'userId', 'placement', 'price', 'createdAt', 'promo')
 if not h[1] then return {'missing'} end
 if h[1] ~= ARGV[1] then return {'not_owner'} end
 if h[2] ~= 'draft' then return {'state', h[2]} end
+if h[5] and redis.call('GET', held) ~= h[5] then return {'promo_gone'} end
 local price = tonumber(ARGV[2])
 local bal = tonumber(redis.call('GET', wallet) or '0')
 if bal < price then return {'funds', tostring(bal)} end
 local after = redis.call('DECRBY', wallet, price)
+if h[5] then redis.call('DEL', held) end
 redis.call('HSET', order, 'placement', 'reserved', 'updatedAt', ARGV[3])
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])

@@ -469,3 +469,13 @@ tracking-refill-status = { $status ->
     }
 tracking-alert-stuck-order = Order #{ $id } (panel order { $panelId }, user { $user }) is no longer tracked: { $reason }. Check it in the panel: /order { $id }
 tracking-alert-panel-down = The panel has not answered status checks for { $minutes } min ({ $reason }). Order tracking goes on by itself once it answers.
+
+# required channels (REQUIRED_CHANNELS)
+channels-join =
+    📢 <b>To order, please join our channels first:</b>
+    { $channels }
+
+    Then press «✅ I have joined».
+channels-button-joined = ✅ I have joined
+channels-still-missing = You have not joined every channel yet. Join them, then press the button again.
+channels-thanks = ✅ Thank you for joining! Now you can order: choose a service or press Confirm again.

@@ -469,3 +469,13 @@ tracking-refill-status = { $status ->
     }
 tracking-alert-stuck-order = #{ $id } buyurtma (paneldagi buyurtma { $panelId }, foydalanuvchi { $user }) endi kuzatilmaydi: { $reason }. Uni panelda tekshiring: /order { $id }
 tracking-alert-panel-down = Panel { $minutes } daqiqadan beri holat soʻrovlariga javob bermayapti ({ $reason }). Panel javob bera boshlagach, buyurtmalarni kuzatish oʻz-oʻzidan davom etadi.
+
+# required channels (REQUIRED_CHANNELS)
+channels-join =
+    📢 <b>Buyurtma berish uchun avval kanallarimizga aʼzo boʻling:</b>
+    { $channels }
+
+    Soʻng «✅ Aʼzo boʻldim» tugmasini bosing.
+channels-button-joined = ✅ Aʼzo boʻldim
+channels-still-missing = Hali hamma kanallarga aʼzo boʻlmadingiz. Aʼzo boʻling, soʻng tugmani yana bosing.
+channels-thanks = ✅ Aʼzo boʻlganingiz uchun rahmat! Endi buyurtma berishingiz mumkin: xizmatni tanlang yoki «Tasdiqlash»ni yana bosing.

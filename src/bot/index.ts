@@ -22,6 +22,7 @@ import { orderWalkFeature } from "./features/order-walk.js";
 import { paymentSupportFeature } from "./features/payment-support.js";
 import { paymentsFeature } from "./features/payments.js";
 import { receiptsFeature } from "./features/receipts.js";
+import { requiredChannelsFeature } from "./features/required-channels.js";
 import { startFeature } from "./features/start.js";
 import { starsRefundsFeature } from "./features/stars-refunds.js";
 import { topupFeature } from "./features/topup.js";
@@ -97,7 +98,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
   bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps));
   // The order dialog must see /cancel before help does, and hands on what is not its answer.
-  bot.use(orderWalkFeature(deps));
+  bot.use(orderWalkFeature(deps), requiredChannelsFeature(deps));
   bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
   bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps));
   bot.use(myOrdersFeature(deps));

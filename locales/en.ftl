@@ -479,3 +479,28 @@ channels-join =
 channels-button-joined = ✅ I have joined
 channels-still-missing = You have not joined every channel yet. Join them, then press the button again.
 channels-thanks = ✅ Thank you for joining! Now you can order: choose a service or press Confirm again.
+
+# order again, drip-feed (order dialog)
+order-ask-link-again =
+    🔁 Ordering <b>{ $service }</b> again.
+    The last link was: { $link }
+    Use it again, or send a new link.
+order-button-reuse-link = ✅ Use this link
+order-ask-dripfeed = 💧 This service can be delivered in parts (drip-feed): the quantity is sent several times with a pause between runs. Do you want drip-feed?
+order-button-dripfeed-yes = 💧 Yes, in parts
+order-button-dripfeed-no = ➡️ No, all at once
+order-hint-dripfeed = ✍️ Press one of the buttons, or /cancel to stop.
+order-ask-runs = 🔁 How many runs? Send a whole number from { $min } to { $max } ({ $quantity } each run).
+order-runs-invalid = ⚠️ Send a whole number of runs from { $min } to { $max }: { $quantity } each run, and the whole order must stay within the service maximum.
+order-ask-interval = ⏱ How many minutes between two runs? Send a whole number from 1 to { $max }.
+order-interval-invalid = ⚠️ Send the minutes between runs as a whole number from 1 to { $max }.
+order-confirm-dripfeed = Drip-feed: <b>{ $runs }</b> { COUNT($runs) ->
+        [one] run
+       *[other] runs
+    }, every { $interval } min — <b>{ $total }</b> in total
+orders-details-dripfeed = 💧 Drip-feed: { $runs } { COUNT($runs) ->
+        [one] run
+       *[other] runs
+    }, every { $interval } min ({ $total } in total)
+orders-button-again = 🔁 Order again
+orders-again-gone = This service is not offered any more. Choose another one with /order.

@@ -479,3 +479,22 @@ channels-join =
 channels-button-joined = ✅ Aʼzo boʻldim
 channels-still-missing = Hali hamma kanallarga aʼzo boʻlmadingiz. Aʼzo boʻling, soʻng tugmani yana bosing.
 channels-thanks = ✅ Aʼzo boʻlganingiz uchun rahmat! Endi buyurtma berishingiz mumkin: xizmatni tanlang yoki «Tasdiqlash»ni yana bosing.
+
+# order again, drip-feed (order dialog)
+order-ask-link-again =
+    🔁 <b>{ $service }</b> xizmatini yana buyurtma qilyapsiz.
+    Oldingi havola: { $link }
+    Shu havoladan foydalaning yoki yangi havola yuboring.
+order-button-reuse-link = ✅ Shu havoladan foydalanish
+order-ask-dripfeed = 💧 Bu xizmatni qismlab (drip-feed) yetkazish mumkin: miqdor bir necha marta, oraliq bilan yuboriladi. Qismlab yetkazilsinmi?
+order-button-dripfeed-yes = 💧 Ha, qismlab
+order-button-dripfeed-no = ➡️ Yoʻq, birdaniga
+order-hint-dripfeed = ✍️ Tugmalardan birini bosing yoki /cancel bilan toʻxtating.
+order-ask-runs = 🔁 Necha marta yetkazilsin? { $min } dan { $max } gacha butun son yuboring (har safar { $quantity } tadan).
+order-runs-invalid = ⚠️ Necha marta ekanini { $min } dan { $max } gacha butun son bilan yuboring: har safar { $quantity } tadan, butun buyurtma xizmatning eng koʻp miqdoridan oshmasin.
+order-ask-interval = ⏱ Yetkazishlar orasida necha daqiqa boʻlsin? 1 dan { $max } gacha butun son yuboring.
+order-interval-invalid = ⚠️ Oraliqni daqiqalarda, 1 dan { $max } gacha butun son bilan yuboring.
+order-confirm-dripfeed = Qismlab: <b>{ $runs }</b> marta, har { $interval } daqiqada — jami <b>{ $total }</b>
+orders-details-dripfeed = 💧 Qismlab: { $runs } marta, har { $interval } daqiqada (jami { $total })
+orders-button-again = 🔁 Yana buyurtma berish
+orders-again-gone = Bu xizmat endi sotilmaydi. /order orqali boshqasini tanlang.

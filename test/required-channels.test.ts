@@ -12,7 +12,7 @@ import { startHarness, type Harness } from "./support/harness.js";
 const ADMIN = 7171;
 const PUBLIC = { id: -1001000000001, username: "shopnews", title: "Shop News" };
 const PRIVATE = { id: -1001000000002, title: "VIP <club>", inviteLink: "https://t.me/+AbCdEf123" };
-const catalog = generateCatalog({ seed: 3 });
+const catalog = generateCatalog({ seed: 3, dripfeed: false });
 const svc = catalog[0]!;
 
 describe("required channels", () => {

@@ -53,6 +53,19 @@ export function leaveDialogKeyboard(label: string): InlineKeyboard {
   return new InlineKeyboard().text(label, orderWalkData.leave.pack());
 }
 
+/** Order again: keep the previous link, or leave (a new link is simply sent as text). */
+export function reuseLinkKeyboard(labels: { reuse: string; cancel: string }): InlineKeyboard {
+  return new InlineKeyboard().text(labels.reuse, orderWalkData.reuseLink.pack()).row().text(labels.cancel, orderWalkData.leave.pack());
+}
+
+export function dripfeedKeyboard(labels: { yes: string; no: string; cancel: string }): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(labels.yes, orderWalkData.dripfeed.pack({ choice: "yes" }))
+    .text(labels.no, orderWalkData.dripfeed.pack({ choice: "no" }))
+    .row()
+    .text(labels.cancel, orderWalkData.leave.pack());
+}
+
 /** Telegram shows an empty row as a gap: leave out the navigation row of a single page. */
 const keyboardOf = (rows: InlineKeyboardButton[][]): InlineKeyboard => new InlineKeyboard(rows.filter((row) => row.length > 0));
 

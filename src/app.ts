@@ -7,6 +7,7 @@ import { Notifier } from "./services/notifier.js";
 import { RequiredChannels } from "./services/required-channels.js";
 import { AdminRequests } from "./store/admin-requests.js";
 import { BroadcastStore } from "./store/broadcasts.js";
+import { AuditLog } from "./store/audit.js";
 import { CatalogStore } from "./store/catalog.js";
 import { InvoiceStore } from "./store/invoices.js";
 import { MembershipCache } from "./store/membership.js";
@@ -22,6 +23,7 @@ import { StarsReconcileStore } from "./store/stars-reconcile.js";
 import { TopupDialogs } from "./store/topup-dialogs.js";
 import { UserStore } from "./store/users.js";
 import { WalletStore } from "./store/wallet.js";
+import { WebSessionStore } from "./store/web-sessions.js";
 import { createI18n, type Translator } from "./text/i18n.js";
 
 /** Everything a handler, the poller or the HTTP server needs, built once per process. */
@@ -57,6 +59,8 @@ export interface AppDeps {
   outbox: Outbox;
   /** every message that is not a reply: to a user or to the admins, through the outbox */
   notifier: Notifier;
+  audit: AuditLog;
+  webSessions: WebSessionStore;
 }
 
 export interface CreateDepsOptions {
@@ -111,5 +115,7 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     i18n,
     outbox,
     notifier: new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger: logger.child({ module: "notifier" }) }),
+    audit: new AuditLog(redis, prefix),
+    webSessions: new WebSessionStore(redis, prefix),
   };
 }

@@ -67,7 +67,7 @@ export class RequiredChannels {
   async missing(api: ChatMemberApi, userId: number, opts: { fresh?: boolean } = {}): Promise<RequiredChannel[]> {
     if (!this.enabled) return [];
     const cached = opts.fresh ? this.chats.map(() => undefined) : await this.cache.get(this.chats, userId);
-    const joined = await Promise.all(this.chats.map((chat, i) => cached[i] ?? this.check(api, chat, userId)));
+    const joined = await Promise.all(this.chats.map(async (chat, i) => cached[i] ?? (await this.check(api, chat, userId))));
     const missing = this.chats.filter((_, i) => !joined[i]);
     // Titles, and the invite link of a private channel (the bot, an admin, sees it), come from getChat.
     await Promise.all(missing.filter((chat) => !this.described.has(chat)).map((chat) => this.describe(api, chat).catch(() => undefined)));

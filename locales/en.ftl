@@ -5,6 +5,7 @@ language-set = ✅ Language: English
 
 # Main menu (reply keyboard)
 menu-order = 🛒 New order
+menu-search = 🔍 Search
 menu-orders = 📦 My orders
 menu-balance = 💰 Balance
 menu-help = ℹ️ Help
@@ -12,6 +13,7 @@ menu-language = 🌐 Language
 
 # Command menu
 cmd-order = New order
+cmd-search = Search services by name
 cmd-orders = My orders
 cmd-balance = Wallet balance
 cmd-help = Help
@@ -685,3 +687,13 @@ orders-details-dripfeed = 💧 Drip-feed: { $runs } { COUNT($runs) ->
     }, every { $interval } min ({ $total } in total)
 orders-button-again = 🔁 Order again
 orders-again-gone = This service is not offered any more. Choose another one with /order.
+
+# service search
+search-ask = 🔍 What are you looking for? Send a few words, for example: instagram followers
+search-results =
+    🔍 <b>{ $count } { COUNT($count) ->
+        [one] service
+       *[other] services
+    }</b> for «{ $query }» (page { $page } of { $pages }):
+search-nothing = 🔍 Nothing found for «{ $query }». Try other words, or browse all services: /order
+search-expired = 🔍 This search has expired. Search again with /search and a few words.

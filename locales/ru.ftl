@@ -5,6 +5,7 @@ language-set = ✅ Язык: русский
 
 # Main menu (reply keyboard)
 menu-order = 🛒 Новый заказ
+menu-search = 🔍 Поиск
 menu-orders = 📦 Мои заказы
 menu-balance = 💰 Баланс
 menu-help = ℹ️ Помощь
@@ -12,6 +13,7 @@ menu-language = 🌐 Язык
 
 # Command menu
 cmd-order = Новый заказ
+cmd-search = Поиск услуг по названию
 cmd-orders = Мои заказы
 cmd-balance = Баланс
 cmd-help = Помощь
@@ -538,3 +540,18 @@ orders-details-dripfeed = 💧 Частями: { $runs } { COUNT($runs) ->
     }, каждые { $interval } мин. (всего { $total })
 orders-button-again = 🔁 Заказать снова
 orders-again-gone = Эта услуга больше не продаётся. Выберите другую через /order.
+
+# service search
+search-ask = 🔍 Что ищете? Отправьте пару слов, например: instagram подписчики
+search-results =
+    🔍 По запросу «{ $query }» { COUNT($count) ->
+        [one] найдена
+       *[other] найдено
+    } <b>{ $count } { COUNT($count) ->
+        [one] услуга
+        [few] услуги
+        [many] услуг
+       *[other] услуги
+    }</b> (страница { $page } из { $pages }):
+search-nothing = 🔍 По запросу «{ $query }» ничего не найдено. Попробуйте другие слова или посмотрите все услуги: /order
+search-expired = 🔍 Этот поиск устарел. Поищите снова: /search и пара слов.

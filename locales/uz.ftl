@@ -5,6 +5,7 @@ language-set = ✅ Til: oʻzbekcha
 
 # Main menu (reply keyboard)
 menu-order = 🛒 Yangi buyurtma
+menu-search = 🔍 Qidirish
 menu-orders = 📦 Buyurtmalarim
 menu-balance = 💰 Hisob
 menu-help = ℹ️ Yordam
@@ -12,6 +13,7 @@ menu-language = 🌐 Til
 
 # Command menu
 cmd-order = Yangi buyurtma
+cmd-search = Xizmatlarni nomi boʻyicha qidirish
 cmd-orders = Buyurtmalarim
 cmd-balance = Hisobdagi mablagʻ
 cmd-help = Yordam
@@ -679,3 +681,9 @@ order-confirm-dripfeed = Qismlab: <b>{ $runs }</b> marta, har { $interval } daqi
 orders-details-dripfeed = 💧 Qismlab: { $runs } marta, har { $interval } daqiqada (jami { $total })
 orders-button-again = 🔁 Yana buyurtma berish
 orders-again-gone = Bu xizmat endi sotilmaydi. /order orqali boshqasini tanlang.
+
+# service search
+search-ask = 🔍 Nima qidiryapsiz? Bir-ikki soʻz yuboring, masalan: instagram obunachilar
+search-results = 🔍 «{ $query }» boʻyicha <b>{ $count } ta xizmat</b> topildi ({ $page }/{ $pages }-sahifa):
+search-nothing = 🔍 «{ $query }» boʻyicha hech narsa topilmadi. Boshqa soʻzlar bilan urinib koʻring yoki barcha xizmatlarni koʻring: /order
+search-expired = 🔍 Bu qidiruv eskirdi. /search va bir-ikki soʻz bilan qaytadan qidiring.

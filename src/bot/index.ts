@@ -23,6 +23,7 @@ import { paymentSupportFeature } from "./features/payment-support.js";
 import { paymentsFeature } from "./features/payments.js";
 import { receiptsFeature } from "./features/receipts.js";
 import { requiredChannelsFeature } from "./features/required-channels.js";
+import { searchFeature } from "./features/search.js";
 import { startFeature } from "./features/start.js";
 import { starsRefundsFeature } from "./features/stars-refunds.js";
 import { topupFeature } from "./features/topup.js";
@@ -102,7 +103,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   bot.use(orderWalkFeature(deps), requiredChannelsFeature(deps));
   bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
   bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps));
-  bot.use(myOrdersFeature(deps));
+  bot.use(myOrdersFeature(deps), searchFeature(deps));
 
   // Keep this the last feature: it answers only what every handler above let through.
   bot.use(fallbackFeature(deps));

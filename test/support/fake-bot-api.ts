@@ -81,6 +81,8 @@ export interface FakeUser {
   chatId: number;
   /** sends a text message update; a leading /command gets a bot_command entity. Returns the update id */
   send(text: string): number;
+  /** sends a text as a reply to the bot's message `messageId` (as Telegram does after a force_reply) */
+  reply(text: string, messageId: number): number;
   sendPhoto(opts?: { caption?: string }): number;
   sendDocument(opts?: { fileName?: string }): number;
   sendSticker(): number;
@@ -925,6 +927,12 @@ class FakeUserImpl implements FakeUser {
     const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(text);
     const entities = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : undefined;
     return this.pushMessage(entities ? { text, entities } : { text });
+  }
+
+  reply(text: string, messageId: number): number {
+    const replied = this.api.chat(this.chatId).messages.get(messageId);
+    if (!replied) throw new Error(`no message ${messageId} in chat ${this.chatId} to reply to`);
+    return this.pushMessage({ text, reply_to_message: replied.message });
   }
 
   sendPhoto(opts: { caption?: string } = {}): number {

@@ -152,8 +152,8 @@ async function showCategories(ctx: BotContext, catalog: Catalog, page: number, h
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-/** Per 1000 for most services; the whole price for flat-priced (package) services. */
-function priceLabel(ctx: BotContext, service: PanelService): string {
+/** Per 1000 for most services; the whole price for flat-priced (package) services (search results too). */
+export function priceLabel(ctx: BotContext, service: PanelService): string {
   const price = money(ctx, unitPrice(service.rate, ctx.deps.config.markupPercent));
   return isFlatPriceType(service.type) ? price : ctx.t("order-price-per-1000", { price });
 }

@@ -3,6 +3,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { PanelService } from "../../panel/schemas.js";
 import type { Catalog, Category } from "../../store/catalog.js";
 import { orderWalkData } from "../callback-data/order-walk.js";
+import { searchData } from "../callback-data/search.js";
 import { PAGE_SIZE, pageNavigation, pageOf, paginate, type Page } from "./pagination.js";
 import { truncate } from "../../text/html.js";
 
@@ -35,6 +36,17 @@ export function servicesKeyboard(
     [InlineKeyboard.text(labels.back, orderWalkData.categories.pack({ page: categoryPage(catalog, category) }))],
   ]);
   return { keyboard, page: shown };
+}
+
+/** A page of search results: the same service buttons as a category's, then «/». */
+export function searchResultsKeyboard(services: readonly PanelService[], page: number, labels: { price: (service: PanelService) => string }): { keyboard: InlineKeyboard; page: Page<PanelService> } {
+  const shown = paginate(
+    services.filter((s) => callbackSafeId(s.id)),
+    page,
+    PAGE_SIZE,
+  );
+  const rows = shown.items.map((service) => [InlineKeyboard.text(`${truncate(service.name, BUTTON_NAME_MAX)} — ${labels.price(service)}`, orderWalkData.service.pack({ serviceId: service.id }))]);
+  return { keyboard: keyboardOf([...rows, pageNavigation(shown, (p) => searchData.page.pack({ page: p }))]), page: shown };
 }
 
 export function serviceCardKeyboard(catalog: Catalog, service: PanelService, labels: { order: string; back: string }): InlineKeyboard {

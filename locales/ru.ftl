@@ -546,6 +546,8 @@ search-ask = 🔍 Что ищете? Отправьте пару слов, на�
 search-results =
     🔍 По запросу «{ $query }» { COUNT($count) ->
         [one] найдена
+        [few] найдено
+        [many] найдено
        *[other] найдено
     } <b>{ $count } { COUNT($count) ->
         [one] услуга

@@ -5,6 +5,7 @@ language-set = ✅ Language: English
 
 # Main menu (reply keyboard)
 menu-order = 🛒 New order
+menu-search = 🔍 Search
 menu-orders = 📦 My orders
 menu-balance = 💰 Balance
 menu-referrals = 👥 Referrals
@@ -14,6 +15,7 @@ menu-language = 🌐 Language
 
 # Command menu
 cmd-order = New order
+cmd-search = Search services by name
 cmd-orders = My orders
 cmd-balance = Wallet balance
 cmd-referrals = Your referral link and earnings
@@ -751,3 +753,48 @@ web-health-state = { $state ->
 web-settings-values = Settings in use
 web-settings-hint = Read-only: change them in .env and restart. Secrets are never shown.
 web-settings-secret-set = set (hidden)
+
+# required channels (REQUIRED_CHANNELS)
+channels-join =
+    📢 <b>To order, please join our channels first:</b>
+    { $channels }
+
+    Then press «✅ I have joined».
+channels-button-joined = ✅ I have joined
+channels-still-missing = You have not joined every channel yet. Join them, then press the button again.
+channels-thanks = ✅ Thank you for joining! Now you can order: choose a service or press Confirm again.
+
+# order again, drip-feed (order dialog)
+order-ask-link-again =
+    🔁 Ordering <b>{ $service }</b> again.
+    The last link was: { $link }
+    Use it again, or send a new link.
+order-button-reuse-link = ✅ Use this link
+order-ask-dripfeed = 💧 This service can be delivered in parts (drip-feed): the quantity is sent several times with a pause between runs. Do you want drip-feed?
+order-button-dripfeed-yes = 💧 Yes, in parts
+order-button-dripfeed-no = ➡️ No, all at once
+order-hint-dripfeed = ✍️ Press one of the buttons, or /cancel to stop.
+order-ask-runs = 🔁 How many runs? Send a whole number from { $min } to { $max } ({ $quantity } each run).
+order-runs-invalid = ⚠️ Send a whole number of runs from { $min } to { $max }: { $quantity } each run, and the whole order must stay within the service maximum.
+order-ask-interval = ⏱ How many minutes between two runs? Send a whole number from 1 to { $max }.
+order-interval-invalid = ⚠️ Send the minutes between runs as a whole number from 1 to { $max }.
+order-confirm-dripfeed = Drip-feed: <b>{ $runs }</b> { COUNT($runs) ->
+        [one] run
+       *[other] runs
+    }, every { $interval } min — <b>{ $total }</b> in total
+orders-details-dripfeed = 💧 Drip-feed: { $runs } { COUNT($runs) ->
+        [one] run
+       *[other] runs
+    }, every { $interval } min ({ $total } in total)
+orders-button-again = 🔁 Order again
+orders-again-gone = This service is not offered any more. Choose another one with /order.
+
+# service search
+search-ask = 🔍 What are you looking for? Send a few words, for example: instagram followers
+search-results =
+    🔍 <b>{ $count } { COUNT($count) ->
+        [one] service
+       *[other] services
+    }</b> for «{ $query }» (page { $page } of { $pages }):
+search-nothing = 🔍 Nothing found for «{ $query }». Try other words, or browse all services: /order
+search-expired = 🔍 This search has expired. Search again with /search and a few words.

@@ -5,6 +5,7 @@ language-set = ✅ Язык: русский
 
 # Main menu (reply keyboard)
 menu-order = 🛒 Новый заказ
+menu-search = 🔍 Поиск
 menu-orders = 📦 Мои заказы
 menu-balance = 💰 Баланс
 menu-referrals = 👥 Рефералы
@@ -14,6 +15,7 @@ menu-language = 🌐 Язык
 
 # Command menu
 cmd-order = Новый заказ
+cmd-search = Поиск услуг по названию
 cmd-orders = Мои заказы
 cmd-balance = Баланс
 cmd-referrals = Реферальная ссылка и доход
@@ -786,3 +788,59 @@ web-health-state = { $state ->
 web-settings-values = Текущие настройки
 web-settings-hint = Только для просмотра: чтобы изменить, правьте .env и перезапустите бота. Секреты не показываются.
 web-settings-secret-set = задан (скрыт)
+
+# required channels (REQUIRED_CHANNELS)
+channels-join =
+    📢 <b>Чтобы сделать заказ, сначала подпишитесь на наши каналы:</b>
+    { $channels }
+
+    Затем нажмите «✅ Я подписался».
+channels-button-joined = ✅ Я подписался
+channels-still-missing = Вы подписались ещё не на все каналы. Подпишитесь и нажмите кнопку ещё раз.
+channels-thanks = ✅ Спасибо за подписку! Теперь можно заказывать: выберите услугу или ещё раз нажмите «Подтвердить».
+
+# order again, drip-feed (order dialog)
+order-ask-link-again =
+    🔁 Повторный заказ: <b>{ $service }</b>.
+    Прошлая ссылка: { $link }
+    Используйте её снова или отправьте новую ссылку.
+order-button-reuse-link = ✅ Использовать эту ссылку
+order-ask-dripfeed = 💧 Эту услугу можно выполнить частями (drip-feed): количество отправляется несколько раз с паузой между запусками. Выполнить частями?
+order-button-dripfeed-yes = 💧 Да, частями
+order-button-dripfeed-no = ➡️ Нет, сразу всё
+order-hint-dripfeed = ✍️ Нажмите одну из кнопок или /cancel, чтобы выйти.
+order-ask-runs = 🔁 Сколько запусков? Отправьте целое число от { $min } до { $max } (по { $quantity } за запуск).
+order-runs-invalid = ⚠️ Отправьте число запусков целым числом от { $min } до { $max }: по { $quantity } за запуск, и весь заказ должен уложиться в максимум услуги.
+order-ask-interval = ⏱ Сколько минут между запусками? Отправьте целое число от 1 до { $max }.
+order-interval-invalid = ⚠️ Отправьте паузу между запусками в минутах — целое число от 1 до { $max }.
+order-confirm-dripfeed = Частями: <b>{ $runs }</b> { COUNT($runs) ->
+        [one] запуск
+        [few] запуска
+        [many] запусков
+       *[other] запуска
+    }, каждые { $interval } мин. — всего <b>{ $total }</b>
+orders-details-dripfeed = 💧 Частями: { $runs } { COUNT($runs) ->
+        [one] запуск
+        [few] запуска
+        [many] запусков
+       *[other] запуска
+    }, каждые { $interval } мин. (всего { $total })
+orders-button-again = 🔁 Заказать снова
+orders-again-gone = Эта услуга больше не продаётся. Выберите другую через /order.
+
+# service search
+search-ask = 🔍 Что ищете? Отправьте пару слов, например: instagram подписчики
+search-results =
+    🔍 По запросу «{ $query }» { COUNT($count) ->
+        [one] найдена
+        [few] найдено
+        [many] найдено
+       *[other] найдено
+    } <b>{ $count } { COUNT($count) ->
+        [one] услуга
+        [few] услуги
+        [many] услуг
+       *[other] услуги
+    }</b> (страница { $page } из { $pages }):
+search-nothing = 🔍 По запросу «{ $query }» ничего не найдено. Попробуйте другие слова или посмотрите все услуги: /order
+search-expired = 🔍 Этот поиск устарел. Поищите снова: /search и пара слов.

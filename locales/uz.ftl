@@ -5,6 +5,7 @@ language-set = ✅ Til: oʻzbekcha
 
 # Main menu (reply keyboard)
 menu-order = 🛒 Yangi buyurtma
+menu-search = 🔍 Qidirish
 menu-orders = 📦 Buyurtmalarim
 menu-balance = 💰 Hisob
 menu-referrals = 👥 Referallar
@@ -14,6 +15,7 @@ menu-language = 🌐 Til
 
 # Command menu
 cmd-order = Yangi buyurtma
+cmd-search = Xizmatlarni nomi boʻyicha qidirish
 cmd-orders = Buyurtmalarim
 cmd-balance = Hisobdagi mablagʻ
 cmd-referrals = Referal havolangiz va daromadingiz
@@ -751,3 +753,38 @@ web-health-state = { $state ->
 web-settings-values = Amaldagi sozlamalar
 web-settings-hint = Faqat koʻrish uchun: ularni .env faylida oʻzgartirib, qayta ishga tushiring. Maxfiy qiymatlar hech qachon koʻrsatilmaydi.
 web-settings-secret-set = berilgan (yashirin)
+
+# required channels (REQUIRED_CHANNELS)
+channels-join =
+    📢 <b>Buyurtma berish uchun avval kanallarimizga aʼzo boʻling:</b>
+    { $channels }
+
+    Soʻng «✅ Aʼzo boʻldim» tugmasini bosing.
+channels-button-joined = ✅ Aʼzo boʻldim
+channels-still-missing = Hali hamma kanallarga aʼzo boʻlmadingiz. Aʼzo boʻling, soʻng tugmani yana bosing.
+channels-thanks = ✅ Aʼzo boʻlganingiz uchun rahmat! Endi buyurtma berishingiz mumkin: xizmatni tanlang yoki «Tasdiqlash»ni yana bosing.
+
+# order again, drip-feed (order dialog)
+order-ask-link-again =
+    🔁 <b>{ $service }</b> xizmatini yana buyurtma qilyapsiz.
+    Oldingi havola: { $link }
+    Shu havoladan foydalaning yoki yangi havola yuboring.
+order-button-reuse-link = ✅ Shu havoladan foydalanish
+order-ask-dripfeed = 💧 Bu xizmatni qismlab (drip-feed) yetkazish mumkin: miqdor bir necha marta, oraliq bilan yuboriladi. Qismlab yetkazilsinmi?
+order-button-dripfeed-yes = 💧 Ha, qismlab
+order-button-dripfeed-no = ➡️ Yoʻq, birdaniga
+order-hint-dripfeed = ✍️ Tugmalardan birini bosing yoki /cancel bilan toʻxtating.
+order-ask-runs = 🔁 Necha marta yetkazilsin? { $min } dan { $max } gacha butun son yuboring (har safar { $quantity } tadan).
+order-runs-invalid = ⚠️ Necha marta ekanini { $min } dan { $max } gacha butun son bilan yuboring: har safar { $quantity } tadan, butun buyurtma xizmatning eng koʻp miqdoridan oshmasin.
+order-ask-interval = ⏱ Yetkazishlar orasida necha daqiqa boʻlsin? 1 dan { $max } gacha butun son yuboring.
+order-interval-invalid = ⚠️ Oraliqni daqiqalarda, 1 dan { $max } gacha butun son bilan yuboring.
+order-confirm-dripfeed = Qismlab: <b>{ $runs }</b> marta, har { $interval } daqiqada — jami <b>{ $total }</b>
+orders-details-dripfeed = 💧 Qismlab: { $runs } marta, har { $interval } daqiqada (jami { $total })
+orders-button-again = 🔁 Yana buyurtma berish
+orders-again-gone = Bu xizmat endi sotilmaydi. /order orqali boshqasini tanlang.
+
+# service search
+search-ask = 🔍 Nima qidiryapsiz? Bir-ikki soʻz yuboring, masalan: instagram obunachilar
+search-results = 🔍 «{ $query }» boʻyicha <b>{ $count } ta xizmat</b> topildi ({ $page }/{ $pages }-sahifa):
+search-nothing = 🔍 «{ $query }» boʻyicha hech narsa topilmadi. Boshqa soʻzlar bilan urinib koʻring yoki barcha xizmatlarni koʻring: /order
+search-expired = 🔍 Bu qidiruv eskirdi. /search va bir-ikki soʻz bilan qaytadan qidiring.

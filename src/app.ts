@@ -4,11 +4,13 @@ import { createMetrics, type Metrics } from "./metrics.js";
 import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
 import { Notifier } from "./services/notifier.js";
+import { RequiredChannels } from "./services/required-channels.js";
 import { AdminRequests } from "./store/admin-requests.js";
 import { BroadcastStore } from "./store/broadcasts.js";
 import { AuditLog } from "./store/audit.js";
 import { CatalogStore } from "./store/catalog.js";
 import { InvoiceStore } from "./store/invoices.js";
+import { MembershipCache } from "./store/membership.js";
 import { OrderActionLocks } from "./store/order-action-locks.js";
 import { OrderStore } from "./store/orders.js";
 import { OutboxStore } from "./store/outbox.js";
@@ -16,6 +18,7 @@ import { PromoStore } from "./store/promos.js";
 import { RateLimits } from "./store/rate-limits.js";
 import { ReceiptStore } from "./store/receipts.js";
 import { ReferralStore } from "./store/referrals.js";
+import { SearchQueries } from "./store/search-queries.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
 import { StarsReconcileStore } from "./store/stars-reconcile.js";
@@ -50,6 +53,10 @@ export interface AppDeps {
   rateLimits: RateLimits;
   actionLocks: OrderActionLocks;
   adminRequests: AdminRequests;
+  /** REQUIRED_CHANNELS: the condition for ordering */
+  channels: RequiredChannels;
+  /** each user's last service search */
+  searchQueries: SearchQueries;
   /** the Stars check's cursor and lock */
   starsReconcile: StarsReconcileStore;
   /** the outbound queue's Redis side (RedisOutbox and OutboxSender work on it) */
@@ -110,6 +117,8 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     actionLocks: new OrderActionLocks(redis, prefix),
     adminRequests: new AdminRequests(redis, prefix),
     starsReconcile: new StarsReconcileStore(redis, prefix),
+    channels: new RequiredChannels(config.requiredChannels, new MembershipCache(redis, prefix), logger.child({ module: "channels" })),
+    searchQueries: new SearchQueries(redis, prefix),
     outboxStore,
     i18n,
     outbox,

@@ -9,6 +9,16 @@ const idList = z
   .transform((s) => (s === "" ? [] : s.split(",").map((p) => p.trim())))
   .pipe(z.array(z.string().regex(/^\d+$/, "must be numeric Telegram user ids, comma-separated")).transform((ids) => ids.map(Number)));
 
+/**
+ * REQUIRED_CHANNELS: channels (or groups) a customer must have joined to order, comma-separated
+ * public @usernames or numeric chat ids (-100…).
+ */
+const channelList = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? [] : s.split(",").map((p) => p.trim()).filter((p) => p !== "")))
+  .pipe(z.array(z.string().regex(/^(?:@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{1,20})$/, "must be @usernames or numeric chat ids, comma-separated (e.g. @myshop,-1001234567890)")));
+
 const decimalString = (what: string) =>
   z
     .string()
@@ -80,6 +90,7 @@ const envSchema = z
     REFERRAL_PERCENT: decimalString("percent of what a referred user pays; 0 = off")
       .refine((v) => Number(v) < 100, "must be below 100")
       .default("0"),
+    REQUIRED_CHANNELS: channelList.default([]),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
@@ -119,6 +130,8 @@ const configSchema = envSchema.transform((e) => ({
   /** REFERRAL_PERCENT: the referrer's share of what a referred user pays for orders, after refunds; "0" = off */
   referralPercent: e.REFERRAL_PERCENT,
   catalogRefreshMs: e.CATALOG_REFRESH_MS,
+  /** chats a customer must have joined to order (REQUIRED_CHANNELS); empty: no condition */
+  requiredChannels: e.REQUIRED_CHANNELS,
   log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
   ...botMode(e),
   port: e.PORT,

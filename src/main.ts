@@ -88,6 +88,8 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
 async function takeUpdates(bot: Bot<BotContext>, deps: AppDeps): Promise<{ stop(): Promise<void> }> {
   const { config, logger } = deps;
   await bot.init();
+  // Logs one warning per required channel whose members the bot cannot see; never stops the start.
+  await deps.channels.verify(bot.api, bot.botInfo.id);
   const menu = { payments: enabledMethods(config).length > 0 };
   await registerCommands(bot.api, deps.i18n, config.defaultLocale, menu);
   const missed = await registerAdminCommands(bot.api, deps.i18n, config.adminIds, config.defaultLocale, menu);

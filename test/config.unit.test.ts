@@ -14,6 +14,11 @@ describe("config", () => {
     expect(c.markupPercent).toBe("0");
     expect(c.mode).toBe("polling");
     expect(c.adminIds).toEqual([]);
+    expect(c.requiredChannels).toEqual([]);
+  });
+
+  it("reads REQUIRED_CHANNELS as @usernames and chat ids", () => {
+    expect(parseConfig({ ...base, REQUIRED_CHANNELS: " @my_shop , -1001234567890,," }).requiredChannels).toEqual(["@my_shop", "-1001234567890"]);
   });
 
   it("names every missing variable in one line", () => {
@@ -38,6 +43,8 @@ describe("config", () => {
     bad({ PANEL_API_URL: "not a url" }, /PANEL_API_URL/);
     bad({ BOT_MODE: "webhook" }, /WEBHOOK_URL is required.*WEBHOOK_SECRET is required/);
     bad({ BOT_TOKEN: "nope" }, /BOT_TOKEN/);
+    bad({ REQUIRED_CHANNELS: "@myshop,https://t.me/x" }, /^Invalid configuration: REQUIRED_CHANNELS must be @usernames or numeric chat ids/);
+    bad({ REQUIRED_CHANNELS: "myshop" }, /REQUIRED_CHANNELS/);
   });
 
   it("parses admin ids and webhook settings", () => {

@@ -3,7 +3,7 @@ import type { BotCommand, LanguageCode } from "grammy/types";
 import type { Translator } from "../text/i18n.js";
 import { LOCALES } from "../text/locales.js";
 
-const USER_COMMANDS = ["order", "orders", "balance", "referrals", "promo", "help", "language", "cancel"] as const;
+const USER_COMMANDS = ["order", "search", "orders", "balance", "referrals", "promo", "help", "language", "cancel"] as const;
 
 /** Telegram requires /paysupport (and terms) of bots that take payments. */
 const PAYMENT_COMMANDS = ["paysupport", "terms"] as const;

@@ -25,13 +25,15 @@ import { paymentsFeature } from "./features/payments.js";
 import { promoFeature } from "./features/promo.js";
 import { receiptsFeature } from "./features/receipts.js";
 import { referralsFeature } from "./features/referrals.js";
+import { requiredChannelsFeature } from "./features/required-channels.js";
+import { searchFeature } from "./features/search.js";
 import { startFeature } from "./features/start.js";
 import { starsRefundsFeature } from "./features/stars-refunds.js";
 import { topupFeature } from "./features/topup.js";
 import { backOfficeFeature } from "./features/back-office.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
-export const CONVERSATION_VERSION = 1;
+export const CONVERSATION_VERSION = 2;
 
 /** auto-retry with limits: its defaults would retry forever. */
 export const retryTransformer = (): Transformer => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false });
@@ -103,10 +105,10 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
   bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminReconcileFeature(deps), adminBroadcastFeature(deps), backOfficeFeature(deps));
   // The order dialog must see /cancel before help does, and hands on what is not its answer.
-  bot.use(orderWalkFeature(deps));
+  bot.use(orderWalkFeature(deps), requiredChannelsFeature(deps));
   bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
   bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps), referralsFeature(deps));
-  bot.use(myOrdersFeature(deps));
+  bot.use(myOrdersFeature(deps), searchFeature(deps));
 
   // Keep this the last feature: it answers only what every handler above let through.
   bot.use(fallbackFeature(deps));

@@ -59,3 +59,20 @@ export function parseComments(text: string, min: number, max: number): Validated
   if (comments.length > max) return { ok: false, error: { reason: "above_max", count: comments.length } };
   return { ok: true, value: comments };
 }
+
+/**
+ * Drip-feed bounds. Panels take any whole runs and interval; these keep an order sensible: at most
+ * MAX_RUNS deliveries, at most a week between two of them.
+ */
+export const MIN_RUNS = 2;
+export const MAX_RUNS = 1000;
+export const MAX_INTERVAL_MINUTES = 7 * 24 * 60;
+
+/** The most runs of `quantity` each that stay within the service maximum (quantity × runs ≤ max). */
+export const maxRunsFor = (quantity: number, serviceMax: number): number => Math.min(MAX_RUNS, Math.floor(serviceMax / Math.max(1, quantity)));
+
+/** Drip-feed runs: from MIN_RUNS up to what keeps quantity × runs within the service maximum. */
+export const parseRuns = (text: string, quantity: number, serviceMax: number): Validated<number, QuantityError> => parseQuantity(text, MIN_RUNS, maxRunsFor(quantity, serviceMax));
+
+/** Minutes between two drip-feed runs. */
+export const parseInterval = (text: string): Validated<number, QuantityError> => parseQuantity(text, 1, MAX_INTERVAL_MINUTES);

@@ -41,9 +41,13 @@ export const RESERVED_STALE_MS = 2 * 60_000;
 export const SENDING_GRACE_MS = 60_000;
 
 /** The fields `add` needs for the order's service type; null for a type the bot cannot order. */
-export function addRequest(order: Pick<OrderRecord, "serviceId" | "serviceType" | "link" | "quantity" | "comments">): AddOrderRequest | null {
+export function addRequest(order: Pick<OrderRecord, "serviceId" | "serviceType" | "link" | "quantity" | "comments" | "runs" | "interval">): AddOrderRequest | null {
   switch (orderKind(order.serviceType)) {
     case "default":
+      // Drip-feed: `quantity` is delivered `runs` times, `interval` minutes apart.
+      if (order.runs !== undefined && order.runs > 1 && order.interval !== undefined) {
+        return { service: order.serviceId, link: order.link, quantity: order.quantity, runs: order.runs, interval: order.interval };
+      }
       return { service: order.serviceId, link: order.link, quantity: order.quantity };
     case "package":
       return { service: order.serviceId, link: order.link };

@@ -84,6 +84,14 @@ export function keys(prefix: string) {
     /** the panel's service list as last fetched (JSON) */
     catalog: `${prefix}catalog`,
 
+    // ---- required channels (MembershipCache) ---------------------------------------------------
+    /** whether a user had joined a required channel at the last check ("1"/"0", expires) */
+    channelMember: (chat: string, userId: number) => `${prefix}chan:${chat}:${userId}`,
+
+    // ---- service search (SearchQueries) ---------------------------------------------------------
+    /** a user's last search query, so result pages need not carry it in callback data (expires) */
+    searchQuery: (userId: number) => `${prefix}search:${userId}`,
+
     // ---- top-ups (InvoiceStore, ReceiptStore, TopupDialogs) ------------------------------------
     /** top-up invoices (Telegram Payments, Stars) by the id their payload carries */
     invoice: (id: string) => `${prefix}topup:invoice:${id}`,

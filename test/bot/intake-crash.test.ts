@@ -21,7 +21,7 @@ import { testRedis, type TestRedis } from "../support/redis.js";
 const TEST_MS = 120_000;
 const WAIT_MS = 60_000;
 const BOT_PROCESS = fileURLToPath(new URL("../support/bot-process.ts", import.meta.url));
-const catalog = generateCatalog({ seed: 3 });
+const catalog = generateCatalog({ seed: 3, dripfeed: false });
 const service = catalog.find((s) => s.type === "Default" && Number(s.min) <= 100 && Number(s.max) >= 100)!;
 type Button = { text: string; callback_data?: string };
 const buttonsOf = (m: BotMessage): Button[] => ((m.message.reply_markup?.inline_keyboard ?? []) as Button[][]).flat();

@@ -11,7 +11,7 @@ import { formatMoney } from "../../src/text/format.js";
  * through the bot, the real worker (poller + outbound queue) watches the order at the
  * simulator, and the customer hears about each change once, in their language, with the refund.
  */
-const catalog = generateCatalog({ seed: 7 });
+const catalog = generateCatalog({ seed: 7, dripfeed: false });
 const service = catalog.find((s) => s.type === "Default" && Number(s.min) <= 100 && Number(s.max) >= 100)!;
 type Button = { text: string; callback_data?: string };
 const buttons = (m: BotMessage): Button[] => ((m.message.reply_markup?.inline_keyboard ?? []) as Button[][]).flat();

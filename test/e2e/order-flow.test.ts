@@ -11,7 +11,7 @@ import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 5151;
-const catalog = generateCatalog({ seed: 1 });
+const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const ofType = (type: string) => catalog.find((s) => s.type === type)!;
 const defaultService = catalog[0]!;
 
@@ -469,7 +469,7 @@ describe("order walk: catalog and panel edge cases", () => {
   });
 
   it("pages through a panel of 3,000 services in 120 categories within Telegram's keyboard limits", async () => {
-    const big = generateCatalog({ services: 3000, categories: 120 });
+    const big = generateCatalog({ services: 3000, categories: 120, dripfeed: false });
     const h = await startHarness({ sim: { catalog: big } });
     try {
       const u = await customer(h);

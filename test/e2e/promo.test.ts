@@ -8,7 +8,7 @@ import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 7_200_001;
-const catalog = generateCatalog({ seed: 1 });
+const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const service = catalog[0]!;
 const DAY = 86_400_000;
 

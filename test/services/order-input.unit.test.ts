@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LINK_LENGTH, parseComments, parseLink, parseQuantity } from "../../src/services/order-input.js";
+import { MAX_INTERVAL_MINUTES, MAX_LINK_LENGTH, MAX_RUNS, maxRunsFor, parseComments, parseInterval, parseLink, parseQuantity, parseRuns } from "../../src/services/order-input.js";
 
 describe("parseLink", () => {
   it("accepts http(s) links and keeps them as typed", () => {
@@ -70,5 +70,25 @@ describe("parseComments", () => {
     expect(parseComments("a\nb\nc\nd", 1, 3)).toEqual({ ok: false, error: { reason: "above_max", count: 4 } });
     expect(parseComments("\n \n", 1, 3)).toEqual({ ok: false, error: { reason: "below_min", count: 0 } });
     expect(parseComments("a\nb\nc", 3, 3)).toEqual({ ok: true, value: ["a", "b", "c"] });
+  });
+});
+
+describe("drip-feed runs and interval", () => {
+  it("runs keep quantity × runs within the service maximum, and at least two", () => {
+    expect(maxRunsFor(1000, 10_000)).toBe(10);
+    expect(maxRunsFor(10, 100_000_000)).toBe(MAX_RUNS);
+    expect(parseRuns("5", 1000, 10_000)).toEqual({ ok: true, value: 5 });
+    expect(parseRuns("10", 1000, 10_000)).toEqual({ ok: true, value: 10 });
+    expect(parseRuns("11", 1000, 10_000)).toEqual({ ok: false, error: "above_max" });
+    expect(parseRuns("1", 1000, 10_000)).toEqual({ ok: false, error: "below_min" });
+    expect(parseRuns("2.5", 1000, 10_000)).toEqual({ ok: false, error: "not_number" });
+    expect(parseRuns("-3", 1000, 10_000)).toEqual({ ok: false, error: "not_number" });
+  });
+
+  it("the interval is whole minutes from 1 to a week", () => {
+    expect(parseInterval("30")).toEqual({ ok: true, value: 30 });
+    expect(parseInterval("0")).toEqual({ ok: false, error: "below_min" });
+    expect(parseInterval(String(MAX_INTERVAL_MINUTES + 1))).toEqual({ ok: false, error: "above_max" });
+    expect(parseInterval("soon")).toEqual({ ok: false, error: "not_number" });
   });
 });

@@ -70,6 +70,13 @@ export interface FakeBotApi {
   onGetUpdates(fn: (poll: { offset: number; served?: Record<string, any>[] }) => void): void;
   /** the bot's Stars transactions (getStarTransactions), oldest first; a Stars successfulPayment adds one */
   starTransactions: Record<string, any>[];
+  /**
+   * a channel the bot can be asked about (getChat, getChatMember), known by its id and @username;
+   * the bot is an admin there unless `botStatus` says otherwise
+   */
+  addChannel(opts: { id: number; username?: string; title: string; inviteLink?: string; botStatus?: string }): void;
+  /** a user's membership of a channel as getChatMember reports it ("left" until set) */
+  setMember(chat: string | number, userId: number, status: string, extra?: Record<string, any>): void;
   /** a simulated user in a private chat; the same id gives the same user */
   user(opts?: { id?: number; firstName?: string; username?: string; languageCode?: string }): FakeUser;
 }
@@ -79,6 +86,8 @@ export interface FakeUser {
   chatId: number;
   /** sends a text message update; a leading /command gets a bot_command entity. Returns the update id */
   send(text: string): number;
+  /** sends a text as a reply to the bot's message `messageId` (as Telegram does after a force_reply) */
+  reply(text: string, messageId: number): number;
   sendPhoto(opts?: { caption?: string }): number;
   sendDocument(opts?: { fileName?: string }): number;
   sendSticker(): number;
@@ -374,6 +383,8 @@ class FakeServer implements FakeBotApi {
   private readonly pollWakers = new Set<() => void>();
   private readonly pollWatchers: ((poll: { offset: number; served?: Record<string, any>[] }) => void)[] = [];
   readonly starTransactions: Record<string, any>[] = [];
+  /** channels by "@username" and by id (both point to the same entry) */
+  private readonly channels = new Map<string, { info: Record<string, any>; members: Map<number, Record<string, any>> }>();
   private queue: Record<string, any>[] = [];
   private nextUpdateId = 1;
   private nextUserId = 100_000_001;
@@ -473,6 +484,26 @@ class FakeServer implements FakeBotApi {
 
   onGetUpdates(fn: (poll: { offset: number; served?: Record<string, any>[] }) => void): void {
     this.pollWatchers.push(fn);
+  }
+
+  addChannel(opts: { id: number; username?: string; title: string; inviteLink?: string; botStatus?: string }): void {
+    const info: Record<string, any> = { id: opts.id, type: "channel", title: opts.title };
+    if (opts.username) info.username = opts.username;
+    if (opts.inviteLink) info.invite_link = opts.inviteLink;
+    const entry = { info, members: new Map<number, Record<string, any>>() };
+    entry.members.set(this.botInfo.id, { status: opts.botStatus ?? "administrator" });
+    this.channels.set(String(opts.id), entry);
+    if (opts.username) this.channels.set(`@${opts.username.toLowerCase()}`, entry);
+  }
+
+  setMember(chat: string | number, userId: number, status: string, extra: Record<string, any> = {}): void {
+    const entry = this.channels.get(String(chat).toLowerCase());
+    if (!entry) throw new Error(`no channel ${chat}: addChannel first`);
+    entry.members.set(userId, { status, ...extra });
+  }
+
+  private channel(chat: unknown): { info: Record<string, any>; members: Map<number, Record<string, any>> } | undefined {
+    return chat === undefined ? undefined : this.channels.get(String(chat).toLowerCase());
   }
 
   user(opts: { id?: number; firstName?: string; username?: string; languageCode?: string } = {}): FakeUser {
@@ -619,6 +650,18 @@ class FakeServer implements FakeBotApi {
         const offset = Math.max(0, Number(p.offset ?? 0) || 0);
         const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100) || 100));
         return { reply: ok({ transactions: this.starTransactions.slice(offset, offset + limit) }) };
+      }
+      case "getChat": {
+        const channel = this.channel(p.chat_id);
+        return { reply: channel ? ok({ ...channel.info, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: {} }) : badRequest("chat not found") };
+      }
+      case "getChatMember": {
+        const channel = this.channel(p.chat_id);
+        if (!channel) return { reply: badRequest("chat not found") };
+        const userId = Number(p.user_id);
+        const member = channel.members.get(userId) ?? { status: "left" };
+        const user = userId === this.botInfo.id ? this.botUser : { id: userId, is_bot: false, first_name: "User" };
+        return { reply: ok({ ...member, user }) };
       }
       case "deleteMessage": {
         if (chatId !== undefined) this.chats.get(chatId)?.messages.delete(Number(p.message_id));
@@ -903,6 +946,12 @@ class FakeUserImpl implements FakeUser {
     const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(text);
     const entities = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : undefined;
     return this.pushMessage(entities ? { text, entities } : { text });
+  }
+
+  reply(text: string, messageId: number): number {
+    const replied = this.api.chat(this.chatId).messages.get(messageId);
+    if (!replied) throw new Error(`no message ${messageId} in chat ${this.chatId} to reply to`);
+    return this.pushMessage({ text, reply_to_message: replied.message });
   }
 
   sendPhoto(opts: { caption?: string } = {}): number {

@@ -15,4 +15,6 @@ export const myOrdersData = {
   /** asks to confirm the cancel */
   cancel: createCallbackData("mo:c", { orderId, page }),
   cancelConfirm: createCallbackData("mo:y", { orderId, page }),
+  /** the same service again, the link offered for reuse */
+  again: createCallbackData("mo:a", { orderId }),
 };

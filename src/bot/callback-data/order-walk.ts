@@ -16,6 +16,10 @@ export const orderWalkData = {
   order: createCallbackData("o", { serviceId }),
   confirm: createCallbackData("oc", { draftId }),
   discard: createCallbackData("ox", { draftId }),
+  /** order again: the dialog takes the previous order's link */
+  reuseLink: createCallbackData("ol"),
+  /** the dialog's drip-feed question */
+  dripfeed: createCallbackData("od", { choice: field.code({ yes: "y", no: "n" }) }),
   /** leaves the order dialog */
   leave: createCallbackData("dx"),
 };

@@ -7,7 +7,7 @@
  * taken as a link or a promo code.
  */
 import type { BotContext } from "../context.js";
-import { ORDER_CONVERSATION } from "./order.js";
+import { ORDER_CONVERSATION, type OrderDialogStart } from "./order.js";
 import { TopupDialog, type TopupStep } from "./topup.js";
 
 export const topupDialog = (ctx: BotContext): TopupDialog => new TopupDialog(ctx.deps.topupDialogs);
@@ -19,9 +19,9 @@ export async function leaveDialogs(ctx: BotContext): Promise<void> {
 }
 
 /** Asks the first question of the order dialog for this service; any other dialog ends. */
-export async function enterOrderDialog(ctx: BotContext, serviceId: string): Promise<void> {
+export async function enterOrderDialog(ctx: BotContext, serviceId: string, start: OrderDialogStart = {}): Promise<void> {
   await leaveDialogs(ctx);
-  await ctx.conversation.enter(ORDER_CONVERSATION, serviceId);
+  await ctx.conversation.enter(ORDER_CONVERSATION, serviceId, start);
 }
 
 /** Starts the top-up dialog at `step`; an order dialog under way ends. */

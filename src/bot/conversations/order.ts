@@ -1,11 +1,25 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { quote } from "../../catalog/pricing.js";
 import { D, moneyString, type Money } from "../../money.js";
-import { parseComments, parseLink, parseQuantity, MAX_LINK_LENGTH, type CommentsError, type QuantityError, type Validated } from "../../services/order-input.js";
+import {
+  maxRunsFor,
+  parseComments,
+  parseInterval,
+  parseLink,
+  parseQuantity,
+  parseRuns,
+  MAX_INTERVAL_MINUTES,
+  MAX_LINK_LENGTH,
+  MIN_RUNS,
+  type CommentsError,
+  type QuantityError,
+  type Validated,
+} from "../../services/order-input.js";
 import { priceWithHeldDiscount } from "../../services/promo.js";
 import { CatalogUnavailableError, categoryKey, orderKind, type OrderKind } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext } from "../context.js";
-import { confirmKeyboard, leaveDialogKeyboard } from "../keyboards/catalog.js";
+import { orderWalkData } from "../callback-data/order-walk.js";
+import { confirmKeyboard, dripfeedKeyboard, leaveDialogKeyboard, reuseLinkKeyboard } from "../keyboards/catalog.js";
 import { allMenuLabels } from "../keyboards/main-menu.js";
 import { formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
@@ -43,6 +57,13 @@ interface ServiceSnapshot {
   max: number;
   refill: boolean;
   cancel: boolean;
+  dripfeed: boolean;
+}
+
+/** How the dialog starts: from the catalog, or "Order again" with the previous order's link. */
+export interface OrderDialogStart {
+  /** the link to offer for reuse (already validated when that order was made) */
+  link?: string;
 }
 
 type ServiceLookup = { found: true; service: ServiceSnapshot } | { found: false; reason: "unavailable" | "gone" };
@@ -60,7 +81,7 @@ async function lookUpService(deps: BotInnerContext["deps"], serviceId: string): 
   if (!s || kind === null) return { found: false, reason: "gone" };
   return {
     found: true,
-    service: { id: s.id, name: s.name, type: s.type, category: s.category, kind, rate: s.rate.toFixed(), min: s.min, max: s.max, refill: s.refill, cancel: s.cancel },
+    service: { id: s.id, name: s.name, type: s.type, category: s.category, kind, rate: s.rate.toFixed(), min: s.min, max: s.max, refill: s.refill, cancel: s.cancel, dripfeed: s.dripfeed },
   };
 }
 
@@ -69,7 +90,7 @@ async function lookUpService(deps: BotInnerContext["deps"], serviceId: string): 
  * when the confirmation is shown; Confirm/Cancel are ordinary callback handlers (features/order-walk.ts)
  * so that a stale or repeated press is decided by Redis state alone.
  */
-export async function orderConversation(conversation: OrderConversation, ctx: BotInnerContext, serviceId: string): Promise<void> {
+export async function orderConversation(conversation: OrderConversation, ctx: BotInnerContext, serviceId: string, start: OrderDialogStart = {}): Promise<void> {
   const lookup = await conversation.external(() => lookUpService(ctx.deps, serviceId));
   if (!lookup.found) {
     await ctx.reply(ctx.t(lookup.reason === "unavailable" ? "order-catalog-unavailable" : "order-service-gone"));
@@ -79,20 +100,34 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
   const leave = leaveDialogKeyboard(ctx.t("order-button-cancel"));
   const limits = (c: BotInnerContext) => ({ min: formatInt(service.min, c.locale), max: formatInt(service.max, c.locale) });
 
-  await ctx.reply(ctx.t("order-ask-link", { service: escapeHtml(truncate(service.name, NAME_SHOWN_MAX)) }), { parse_mode: "HTML", reply_markup: leave, link_preview_options: { is_disabled: true } });
+  const serviceName = escapeHtml(truncate(service.name, NAME_SHOWN_MAX));
+  const previous = start.link;
+  if (previous !== undefined) {
+    await ctx.reply(ctx.t("order-ask-link-again", { service: serviceName, link: escapeHtml(truncate(previous, LINK_SHOWN_MAX)) }), {
+      parse_mode: "HTML",
+      reply_markup: reuseLinkKeyboard({ reuse: ctx.t("order-button-reuse-link"), cancel: ctx.t("order-button-cancel") }),
+      link_preview_options: { is_disabled: true },
+    });
+  } else {
+    await ctx.reply(ctx.t("order-ask-link", { service: serviceName }), { parse_mode: "HTML", reply_markup: leave, link_preview_options: { is_disabled: true } });
+  }
   const link = await ask(conversation, parseLink, {
     invalid: (c, error) => c.reply(error === "too_long" ? c.t("order-link-too-long", { max: formatInt(MAX_LINK_LENGTH, c.locale) }) : c.t("order-link-invalid")),
     hint: (c) => c.reply(c.t("order-hint-link")),
+    button: previous === undefined ? undefined : { filter: orderWalkData.reuseLink.filter(), value: () => previous },
   });
 
   let quantity = 1;
   let comments: string | undefined;
+  let dripfeed: { runs: number; interval: number } | undefined;
   if (service.kind === "default") {
     await ctx.reply(ctx.t("order-ask-quantity", limits(ctx)), { reply_markup: leave });
     quantity = await ask(conversation, (text) => parseQuantity(text, service.min, service.max), {
       invalid: (c, error) => c.reply(c.t(QUANTITY_ERRORS[error], limits(c))),
       hint: (c) => c.reply(c.t("order-hint-quantity")),
     });
+    // Offered only where at least two runs of this quantity stay within the service maximum.
+    if (service.dripfeed && maxRunsFor(quantity, service.max) >= MIN_RUNS) dripfeed = await askDripfeed(conversation, ctx, quantity, service.max);
   } else if (service.kind === "comments") {
     await ctx.reply(ctx.t("order-ask-comments", limits(ctx)), { reply_markup: leave });
     const lines = await ask(conversation, (text) => parseComments(text, service.min, service.max), {
@@ -111,7 +146,7 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
     const { orders, wallet, config } = ctx.deps;
     // The global markup at exchange rate 1: the same price as today's orderPrice, through the Pricer's quote.
     const item = { serviceId: service.id, categoryKey: categoryKey(service.category), rate: new D(service.rate), type: service.type };
-    const priced = await priceWithHeldDiscount(ctx.deps, userId, (discount) => quote(item, { quantity, discount }, { globalMarkupPercent: config.markupPercent }, new D(1)));
+    const priced = await priceWithHeldDiscount(ctx.deps, userId, (discount) => quote(item, { quantity, runs: dripfeed?.runs, discount }, { globalMarkupPercent: config.markupPercent }, new D(1)));
     const price = priced.quote.total;
     const discounted = priced.promo !== undefined;
     const record = await orders.createDraft({
@@ -125,6 +160,8 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
       link,
       quantity,
       comments,
+      runs: dripfeed?.runs,
+      interval: dripfeed?.interval,
       rate: service.rate,
       price: moneyString(price),
       ...(discounted ? { listPrice: moneyString(priced.quote.beforeDiscount), discount: moneyString(priced.quote.discount), promo: priced.promo } : {}),
@@ -150,6 +187,15 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
     ctx.t("order-confirm-link", { link: escapeHtml(truncate(link, LINK_SHOWN_MAX)) }),
   ];
   if (service.kind === "default") lines.push(ctx.t("order-confirm-quantity", { quantity: formatInt(quantity, ctx.locale) }));
+  if (dripfeed) {
+    lines.push(
+      ctx.t("order-confirm-dripfeed", {
+        runs: formatInt(dripfeed.runs, ctx.locale),
+        interval: formatInt(dripfeed.interval, ctx.locale),
+        total: formatInt(quantity * dripfeed.runs, ctx.locale),
+      }),
+    );
+  }
   if (service.kind === "comments") lines.push(ctx.t("order-confirm-comments", { count: formatInt(quantity, ctx.locale) }));
   if (draft.promo) {
     lines.push(
@@ -182,9 +228,21 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
 async function ask<T, R>(
   conversation: OrderConversation,
   validate: (text: string) => Validated<T, R>,
-  reply: { invalid: (ctx: BotInnerContext, error: R) => Promise<unknown>; hint: (ctx: BotInnerContext) => Promise<unknown> },
+  reply: {
+    invalid: (ctx: BotInnerContext, error: R) => Promise<unknown>;
+    hint: (ctx: BotInnerContext) => Promise<unknown>;
+    /** a button of the question's message that answers it too */
+    button?: { filter: RegExp; value: (data: string) => T };
+  },
 ): Promise<T> {
   const ctx = await conversation.wait({ maxMilliseconds: DIALOG_IDLE_MS });
+  const data = ctx.callbackQuery?.data;
+  if (reply.button && data !== undefined && reply.button.filter.test(data)) {
+    await ctx.answerCallbackQuery();
+    // The question is answered: its buttons go, so a second press cannot answer a later question.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    return reply.button.value(data);
+  }
   const message = ctx.message;
   if (!message || message.successful_payment || (message.text !== undefined && isForTheBot(ctx, message.text))) {
     return conversation.skip({ next: true });
@@ -197,6 +255,40 @@ async function ask<T, R>(
   if (result.ok) return result.value;
   await reply.invalid(ctx, result.error);
   return conversation.skip();
+}
+
+const NOT_TEXT = { ok: false, error: "button" } as const;
+
+/**
+ * After the quantity of a drip-feed service: whether to split the order into runs, and if so how
+ * many runs and how many minutes apart. quantity × runs stays within the service maximum.
+ */
+async function askDripfeed(conversation: OrderConversation, ctx: BotInnerContext, quantity: number, serviceMax: number): Promise<{ runs: number; interval: number } | undefined> {
+  const leave = leaveDialogKeyboard(ctx.t("order-button-cancel"));
+  await ctx.reply(ctx.t("order-ask-dripfeed"), {
+    parse_mode: "HTML",
+    reply_markup: dripfeedKeyboard({ yes: ctx.t("order-button-dripfeed-yes"), no: ctx.t("order-button-dripfeed-no"), cancel: ctx.t("order-button-cancel") }),
+  });
+  const wanted = await ask(conversation, () => NOT_TEXT, {
+    invalid: (c) => c.reply(c.t("order-hint-dripfeed")),
+    hint: (c) => c.reply(c.t("order-hint-dripfeed")),
+    button: { filter: orderWalkData.dripfeed.filter(), value: (data) => orderWalkData.dripfeed.unpack(data).choice === "yes" },
+  });
+  if (!wanted) return undefined;
+  const runLimits = (c: BotInnerContext) => ({ min: formatInt(MIN_RUNS, c.locale), max: formatInt(maxRunsFor(quantity, serviceMax), c.locale), quantity: formatInt(quantity, c.locale) });
+  await ctx.reply(ctx.t("order-ask-runs", runLimits(ctx)), { reply_markup: leave });
+  const runs = await ask(conversation, (text) => parseRuns(text, quantity, serviceMax), {
+    // One message for every refusal: it says the whole rule.
+    invalid: (c) => c.reply(c.t("order-runs-invalid", runLimits(c))),
+    hint: (c) => c.reply(c.t("order-hint-quantity")),
+  });
+  const intervalLimits = (c: BotInnerContext) => ({ max: formatInt(MAX_INTERVAL_MINUTES, c.locale) });
+  await ctx.reply(ctx.t("order-ask-interval", intervalLimits(ctx)), { reply_markup: leave });
+  const interval = await ask(conversation, parseInterval, {
+    invalid: (c) => c.reply(c.t("order-interval-invalid", intervalLimits(c))),
+    hint: (c) => c.reply(c.t("order-hint-quantity")),
+  });
+  return { runs, interval };
 }
 
 /** A command or a main-menu button: meant for the bot, not an answer to the dialog. */

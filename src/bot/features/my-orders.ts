@@ -9,7 +9,10 @@ import { normalizeRefillStatus } from "../../panel/status.js";
 import { refillWaitOf } from "../../panel/errors.js";
 import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult, type LocalRefusal, type OrderAction, type PanelRefusal } from "../../services/order-actions.js";
 import type { OrderRecord } from "../../store/orders.js";
+import { CatalogUnavailableError, orderKind } from "../../store/catalog.js";
 import type { BotContext, Feature } from "../context.js";
+import { enterOrderDialog } from "../conversations/active-dialog.js";
+import { mayOrder } from "../helpers/required-channels.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { myOrdersData } from "../callback-data/my-orders.js";
 import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersListKeyboard, ORDERS_PAGE_SIZE } from "../keyboards/my-orders.js";
@@ -138,8 +141,34 @@ export const myOrdersFeature: Feature = (deps) => {
     await runAction(ctx, "cancel", page, (hooks) => requestCancel(ctx.deps, ctx.from.id, orderId, hooks));
   });
 
+  // Order again: the same service (if it is still offered) with the same link offered for reuse.
+  privateChat.callbackQuery(myOrdersData.again.filter(), async (ctx) => {
+    const { orderId } = myOrdersData.again.unpack(ctx.callbackQuery.data);
+    const order = await ctx.deps.orders.getOwned(orderId, ctx.from.id);
+    if (!order) return notFound(ctx);
+    if (!(await stillOrderable(ctx, order.serviceId))) {
+      await ctx.answerCallbackQuery({ text: ctx.t("orders-again-gone"), show_alert: true });
+      return;
+    }
+    if (!(await mayOrder(ctx))) return;
+    await ctx.answerCallbackQuery();
+    await enterOrderDialog(ctx, order.serviceId, { link: order.link });
+  });
+
   return composer;
 };
+
+/** Whether customers can order the service now (the dialog checks again when it starts). */
+async function stillOrderable(ctx: BotContext, serviceId: string): Promise<boolean> {
+  try {
+    const service = (await ctx.deps.catalog.get()).service.get(serviceId);
+    return service !== undefined && orderKind(service.type) !== null;
+  } catch (e) {
+    // No catalog at all: the dialog says "unavailable, try later" itself.
+    if (e instanceof CatalogUnavailableError) return true;
+    throw e;
+  }
+}
 
 async function showList(ctx: BotContext, requestedPage: number, how: "reply" | "edit"): Promise<void> {
   const { orders } = ctx.deps;
@@ -202,7 +231,13 @@ async function showDetails(ctx: BotContext, order: OrderRecord, page: number, op
     order.id,
     page,
     { refill: refillRefusal(base) === null, cancel: cancelRefusal(base) === null, refresh: base.placement === "placed" && base.panelOrderId !== undefined },
-    { refill: ctx.t("orders-button-refill"), cancel: ctx.t("orders-button-cancel"), refresh: ctx.t("orders-button-refresh"), back: ctx.t("orders-button-back") },
+    {
+      refill: ctx.t("orders-button-refill"),
+      cancel: ctx.t("orders-button-cancel"),
+      refresh: ctx.t("orders-button-refresh"),
+      again: ctx.t("orders-button-again"),
+      back: ctx.t("orders-button-back"),
+    },
   );
   const card = detailsText(ctx, order);
   await editOrReply(ctx, opts.notice ? `${opts.notice}\n\n${card}` : card, keyboard);
@@ -218,6 +253,12 @@ function detailsText(ctx: BotContext, order: OrderRecord): string {
     ctx.t("orders-details-service", { service: escapeHtml(truncate(order.serviceName, DETAILS_NAME_MAX)) }),
     ctx.t("orders-details-link", { link: escapeHtml(truncate(order.link, LINK_SHOWN_MAX)) }),
     ctx.t("orders-details-quantity", { quantity: formatInt(order.quantity, locale) }),
+  );
+  if (order.runs !== undefined && order.runs > 1) {
+    const dripfeed = { runs: formatInt(order.runs, locale), interval: formatInt(order.interval ?? 0, locale), total: formatInt(order.quantity * order.runs, locale) };
+    lines.push(ctx.t("orders-details-dripfeed", dripfeed));
+  }
+  lines.push(
     ctx.t("orders-details-price", { price: money(order.price) }),
     ctx.t("orders-details-status", { status: escapeHtml(statusLabel(ctx, order)) }),
   );

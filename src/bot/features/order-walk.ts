@@ -15,6 +15,7 @@ import { anyOrderWalkData, orderWalkData } from "../callback-data/order-walk.js"
 import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { money } from "../helpers/money.js";
+import { mayOrder } from "../helpers/required-channels.js";
 import { editOrReply } from "../reply.js";
 import { formatInt } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
@@ -43,6 +44,7 @@ export const orderWalkFeature: Feature = (deps) => {
 
   // A new walk replaces an unfinished dialog, of either kind.
   const start = async (ctx: BotContext) => {
+    if (!(await mayOrder(ctx))) return;
     await leaveDialogs(ctx);
     const catalog = await loadCatalog(ctx);
     if (catalog) await showCategories(ctx, catalog, 0, "reply");
@@ -86,6 +88,8 @@ export const orderWalkFeature: Feature = (deps) => {
 
   privateChat.callbackQuery(orderWalkData.confirm.filter(), async (ctx) => {
     const { draftId } = orderWalkData.confirm.unpack(ctx.callbackQuery.data);
+    // The draft and its button stay: after joining, the same Confirm works.
+    if (!(await mayOrder(ctx))) return;
     let answered = false;
     const result = await placeOrder(ctx.deps, draftId, ctx.from.id, {
       onReserved: () => {
@@ -113,6 +117,7 @@ export const orderWalkFeature: Feature = (deps) => {
 
   privateChat.callbackQuery(orderWalkData.order.filter(), async (ctx) => {
     const { serviceId } = orderWalkData.order.unpack(ctx.callbackQuery.data);
+    if (!(await mayOrder(ctx))) return;
     await ctx.answerCallbackQuery();
     // Ordering another service replaces whatever was being asked, a top-up amount too.
     await enterOrderDialog(ctx, serviceId);
@@ -147,8 +152,8 @@ async function showCategories(ctx: BotContext, catalog: Catalog, page: number, h
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-/** Per 1000 for most services; the whole price for flat-priced (package) services. */
-function priceLabel(ctx: BotContext, service: PanelService): string {
+/** Per 1000 for most services; the whole price for flat-priced (package) services (search results too). */
+export function priceLabel(ctx: BotContext, service: PanelService): string {
   const price = money(ctx, unitPrice(service.rate, ctx.deps.config.markupPercent));
   return isFlatPriceType(service.type) ? price : ctx.t("order-price-per-1000", { price });
 }

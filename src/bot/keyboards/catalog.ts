@@ -3,6 +3,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { PanelService } from "../../panel/schemas.js";
 import type { Catalog, Category } from "../../store/catalog.js";
 import { orderWalkData } from "../callback-data/order-walk.js";
+import { searchData } from "../callback-data/search.js";
 import { PAGE_SIZE, pageNavigation, pageOf, paginate, type Page } from "./pagination.js";
 import { truncate } from "../../text/html.js";
 
@@ -37,6 +38,17 @@ export function servicesKeyboard(
   return { keyboard, page: shown };
 }
 
+/** A page of search results: the same service buttons as a category's, then «/». */
+export function searchResultsKeyboard(services: readonly PanelService[], page: number, labels: { price: (service: PanelService) => string }): { keyboard: InlineKeyboard; page: Page<PanelService> } {
+  const shown = paginate(
+    services.filter((s) => callbackSafeId(s.id)),
+    page,
+    PAGE_SIZE,
+  );
+  const rows = shown.items.map((service) => [InlineKeyboard.text(`${truncate(service.name, BUTTON_NAME_MAX)} — ${labels.price(service)}`, orderWalkData.service.pack({ serviceId: service.id }))]);
+  return { keyboard: keyboardOf([...rows, pageNavigation(shown, (p) => searchData.page.pack({ page: p }))]), page: shown };
+}
+
 export function serviceCardKeyboard(catalog: Catalog, service: PanelService, labels: { order: string; back: string }): InlineKeyboard {
   const category = catalog.categories.find((c) => c.serviceIds.includes(service.id));
   const back = category
@@ -51,6 +63,19 @@ export function confirmKeyboard(draftId: string, labels: { confirm: string; canc
 
 export function leaveDialogKeyboard(label: string): InlineKeyboard {
   return new InlineKeyboard().text(label, orderWalkData.leave.pack());
+}
+
+/** Order again: keep the previous link, or leave (a new link is simply sent as text). */
+export function reuseLinkKeyboard(labels: { reuse: string; cancel: string }): InlineKeyboard {
+  return new InlineKeyboard().text(labels.reuse, orderWalkData.reuseLink.pack()).row().text(labels.cancel, orderWalkData.leave.pack());
+}
+
+export function dripfeedKeyboard(labels: { yes: string; no: string; cancel: string }): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(labels.yes, orderWalkData.dripfeed.pack({ choice: "yes" }))
+    .text(labels.no, orderWalkData.dripfeed.pack({ choice: "no" }))
+    .row()
+    .text(labels.cancel, orderWalkData.leave.pack());
 }
 
 /** Telegram shows an empty row as a gap: leave out the navigation row of a single page. */

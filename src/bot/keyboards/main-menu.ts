@@ -3,12 +3,13 @@ import type { Translator } from "../../text/i18n.js";
 import { LOCALES } from "../../text/locales.js";
 
 /** The reply-keyboard buttons; their labels are Fluent keys. */
-export const MENU_KEYS = ["menu-order", "menu-orders", "menu-balance", "menu-referrals", "menu-promo", "menu-help", "menu-language"] as const;
+export const MENU_KEYS = ["menu-order", "menu-search", "menu-orders", "menu-balance", "menu-referrals", "menu-promo", "menu-help", "menu-language"] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export function mainMenu(t: (key: string) => string): Keyboard {
   return new Keyboard()
     .text(t("menu-order"))
+    .text(t("menu-search"))
     .row()
     .text(t("menu-orders"))
     .text(t("menu-balance"))

@@ -32,7 +32,7 @@ export function orderDetailsKeyboard(
   orderId: string,
   page: number,
   show: DetailsButtons,
-  labels: { refill: string; cancel: string; refresh: string; back: string },
+  labels: { refill: string; cancel: string; refresh: string; again: string; back: string },
 ): InlineKeyboard {
   const actions: InlineKeyboardButton[] = [];
   if (show.refill) actions.push(InlineKeyboard.text(labels.refill, myOrdersData.refill.pack({ orderId, page })));
@@ -40,7 +40,8 @@ export function orderDetailsKeyboard(
   const navigation: InlineKeyboardButton[] = [];
   if (show.refresh) navigation.push(InlineKeyboard.text(labels.refresh, myOrdersData.refresh.pack({ orderId, page })));
   navigation.push(InlineKeyboard.text(labels.back, myOrdersData.list.pack({ page })));
-  return new InlineKeyboard(actions.length > 0 ? [actions, navigation] : [navigation]);
+  const again = [InlineKeyboard.text(labels.again, myOrdersData.again.pack({ orderId }))];
+  return new InlineKeyboard(actions.length > 0 ? [actions, again, navigation] : [again, navigation]);
 }
 
 export function cancelConfirmKeyboard(orderId: string, page: number, labels: { confirm: string; keep: string }): InlineKeyboard {

@@ -86,8 +86,9 @@ function limitsFor(r: () => number, type: string): [string, string] {
 /**
  * A deterministic catalog shaped like a real panel's. The first two services are fixed so tests can
  * rely on them for any seed: 0 is Default with refill, cancel and drip-feed; 1 is Default with none.
+ * With `dripfeed: false` the same catalog has no drip-feed anywhere (the dialog then asks no runs).
  */
-export function generateCatalog(opts: { services?: number; categories?: number; seed?: number }): SimService[] {
+export function generateCatalog(opts: { services?: number; categories?: number; seed?: number; /** false: no service offers drip-feed */ dripfeed?: boolean }): SimService[] {
   const count = opts.services ?? 40;
   const categories = Math.max(1, Math.min(opts.categories ?? 8, count));
   const r = rng(opts.seed ?? 1);
@@ -109,7 +110,7 @@ export function generateCatalog(opts: { services?: number; categories?: number; 
       max,
       refill: i === 0 || (i !== 1 && r() < 0.5),
       cancel: i === 0 || (i !== 1 && r() < 0.5),
-      dripfeed: type === "Default" && (i === 0 || (i !== 1 && r() < 0.4)),
+      dripfeed: type === "Default" && (i === 0 || (i !== 1 && r() < 0.4)) && opts.dripfeed !== false,
     };
     if (r() < 0.3) svc.desc = pick(r, DESCRIPTIONS);
     out.push(svc);

@@ -6,7 +6,7 @@ import type { BotMessage, FakeUser } from "../../support/fake-bot-api.js";
 import { startHarness, type Harness } from "../../support/harness.js";
 
 const ADMIN = 7001;
-const catalog = generateCatalog({ seed: 1 });
+const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const service = catalog[0]!;
 
 type Button = { text: string; callback_data?: string };

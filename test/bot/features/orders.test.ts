@@ -94,7 +94,7 @@ describe("My orders end to end", () => {
     expect(card.text).toContain("Status: <b>⏳ Pending</b>");
     expect(card.text).toContain(order.panelOrderId);
     // Pending: it can be cancelled, not refilled yet.
-    expect(buttons(card).map((b) => b.text)).toEqual(["❌ Cancel", "🔄 Refresh", "⬅️ Back"]);
+    expect(buttons(card).map((b) => b.text)).toEqual(["❌ Cancel", "🔁 Order again", "🔄 Refresh", "⬅️ Back"]);
 
     u.pressButton("Back");
     await edited(u, "Your orders");
@@ -117,7 +117,7 @@ describe("My orders end to end", () => {
     const u = h.tg.user({ languageCode: "en" });
     const order = await completed(u.id, withRefillAndCancel);
     const card = await openDetails(u, order.id);
-    expect(buttons(card).map((b) => b.text)).toEqual(["♻️ Refill", "🔄 Refresh", "⬅️ Back"]);
+    expect(buttons(card).map((b) => b.text)).toEqual(["♻️ Refill", "🔁 Order again", "🔄 Refresh", "⬅️ Back"]);
     const before = panelCalls("refill");
 
     u.pressButton("Refill");
@@ -219,6 +219,6 @@ describe("My orders end to end", () => {
     u.pressButton(`#${order.id} `);
     const card = await edited(u, `#${order.id} buyurtma`);
     expect(card.text).toContain("Toʻlangan: 1,50 USD");
-    expect(buttons(card).map((b) => b.text)).toEqual(["❌ Bekor qilish", "🔄 Yangilash", "⬅️ Orqaga"]);
+    expect(buttons(card).map((b) => b.text)).toEqual(["❌ Bekor qilish", "🔁 Yana buyurtma berish", "🔄 Yangilash", "⬅️ Orqaga"]);
   });
 });

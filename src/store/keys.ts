@@ -55,6 +55,20 @@ export function keys(prefix: string) {
     /** the panel's service list as last fetched (JSON) */
     catalog: `${prefix}catalog`,
 
+    // ---- the owner's shop (ShopSettingsStore, AuditLog) ----------------------------------------
+    shop: {
+      /** curation and pricing rules, one hash field per setting (see ShopSettingsStore) */
+      settings: `${prefix}shop:settings`,
+      /** bumped by every change of the settings: every process rebuilds its shop catalog on a new value */
+      version: `${prefix}shop:version`,
+      /** newest-first list of exchange rates set (JSON: rate, who, at), capped */
+      rateHistory: `${prefix}shop:rate-history`,
+      /** the currency the wallets were opened in: a changed SHOP_CURRENCY is refused at start */
+      walletCurrency: `${prefix}shop:wallet-currency`,
+    },
+    /** the admins' audit list (AuditLog), newest first, capped */
+    audit: `${prefix}audit`,
+
     // ---- top-ups (InvoiceStore, ReceiptStore, TopupDialogs) ------------------------------------
     /** top-up invoices (Telegram Payments, Stars) by the id their payload carries */
     invoice: (id: string) => `${prefix}topup:invoice:${id}`,

@@ -4,7 +4,9 @@ import { createMetrics, type Metrics } from "./metrics.js";
 import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
 import { Notifier } from "./services/notifier.js";
+import { ShopCatalogService } from "./services/shop-catalog.js";
 import { AdminRequests } from "./store/admin-requests.js";
+import { AuditLog } from "./store/audit.js";
 import { BroadcastStore } from "./store/broadcasts.js";
 import { CatalogStore } from "./store/catalog.js";
 import { InvoiceStore } from "./store/invoices.js";
@@ -13,6 +15,7 @@ import { OrderStore } from "./store/orders.js";
 import { OutboxStore } from "./store/outbox.js";
 import { RateLimits } from "./store/rate-limits.js";
 import { ReceiptStore } from "./store/receipts.js";
+import { ShopSettingsStore } from "./store/shop.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
 import { StarsReconcileStore } from "./store/stars-reconcile.js";
@@ -32,7 +35,12 @@ export interface AppDeps {
   users: UserStore;
   wallet: WalletStore;
   orders: OrderStore;
+  /** the panel's service list */
   catalog: CatalogStore;
+  /** the owner's shop over it: curation, prices, exchange rate (Telegram and the web call this) */
+  shop: ShopCatalogService;
+  /** who changed what in the shop or the back office */
+  audit: AuditLog;
   /** when the poller looks at which order or refill */
   schedule: PollSchedule;
   invoices: InvoiceStore;
@@ -60,7 +68,11 @@ export interface CreateDepsOptions {
   panelRetryDelayMs?: number;
 }
 
-export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptions): AppDeps {
+export function createDeps(
+  config: Config,
+  logger: Logger,
+  opts: CreateDepsOptions,
+): AppDeps {
   const redis = opts.redis ?? createRedis(config.redis.url);
   const prefix = config.redis.prefix;
   const metrics = createMetrics();
@@ -79,6 +91,30 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
   const i18n = createI18n(config.defaultLocale);
   const outboxStore = new OutboxStore(redis, prefix);
   const outbox = opts.outbox(outboxStore);
+  const catalog = new CatalogStore(redis, prefix, panel, {
+    refreshMs: config.catalogRefreshMs,
+    logger: logger.child({ module: "catalog" }),
+  });
+  const audit = new AuditLog(redis, prefix);
+  const wallet = new WalletStore(redis, prefix);
+  const notifier = new Notifier({
+    outbox,
+    users,
+    i18n,
+    adminIds: config.adminIds,
+    defaultLocale: config.defaultLocale,
+    logger: logger.child({ module: "notifier" }),
+  });
+  const shop = new ShopCatalogService({
+    config,
+    catalog,
+    settings: new ShopSettingsStore(redis, prefix),
+    audit,
+    notifier,
+    wallet,
+    logger: logger.child({ module: "shop" }),
+  });
+  shop.listen();
   return {
     config,
     logger,
@@ -86,9 +122,11 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     redis,
     panel,
     users,
-    wallet: new WalletStore(redis, prefix),
+    wallet,
     orders: new OrderStore(redis, prefix),
-    catalog: new CatalogStore(redis, prefix, panel, { refreshMs: config.catalogRefreshMs, logger: logger.child({ module: "catalog" }) }),
+    catalog,
+    shop,
+    audit,
     schedule: new PollSchedule(redis, prefix),
     invoices: new InvoiceStore(redis, prefix),
     receipts: new ReceiptStore(redis, prefix),
@@ -101,6 +139,6 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     outboxStore,
     i18n,
     outbox,
-    notifier: new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger: logger.child({ module: "notifier" }) }),
+    notifier,
   };
 }

@@ -7,7 +7,15 @@ const idList = z
   .string()
   .trim()
   .transform((s) => (s === "" ? [] : s.split(",").map((p) => p.trim())))
-  .pipe(z.array(z.string().regex(/^\d+$/, "must be numeric Telegram user ids, comma-separated")).transform((ids) => ids.map(Number)));
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^\d+$/, "must be numeric Telegram user ids, comma-separated"),
+      )
+      .transform((ids) => ids.map(Number)),
+  );
 
 const decimalString = (what: string) =>
   z
@@ -24,12 +32,33 @@ const optionalNonEmpty = z
 /** The environment as the program reads it: names, defaults and messages a reseller sees. */
 const envSchema = z
   .object({
-    BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
-    TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").transform((u) => u.replace(/\/+$/, "")),
+    BOT_TOKEN: z
+      .string()
+      .trim()
+      .regex(
+        /^\d+:[\w-]+$/,
+        "must look like 123456:ABC-DEF… (from @BotFather)",
+      ),
+    TELEGRAM_API_ROOT: z
+      .url()
+      .default("https://api.telegram.org")
+      .transform((u) => u.replace(/\/+$/, "")),
     PANEL_API_URL: z.url().default("https://reseen.uz/api/v2"),
-    PANEL_API_KEY: z.string().trim().min(1, "is required (the API key from your panel account page)"),
-    PANEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
-    REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").default("redis://127.0.0.1:6379"),
+    PANEL_API_KEY: z
+      .string()
+      .trim()
+      .min(1, "is required (the API key from your panel account page)"),
+    PANEL_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(120_000)
+      .default(30_000),
+    REDIS_URL: z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .default("redis://127.0.0.1:6379"),
     REDIS_PREFIX: z.string().trim().default("pb:"),
     ADMIN_IDS: idList.default([]),
     DEFAULT_LOCALE: z.enum(LOCALES as [Locale, ...Locale[]]).default("uz"),
@@ -38,10 +67,20 @@ const envSchema = z
     NEW_SERVICES: z.enum(["visible", "hidden"]).default("visible"),
     MIN_MARGIN_PERCENT: decimalString("percent").default("0"),
     POLL_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
-    POLL_MAX_INTERVAL_MS: z.coerce.number().int().min(1000).default(6 * 60 * 60 * 1000),
+    POLL_MAX_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(6 * 60 * 60 * 1000),
     PRICE_MARKUP_PERCENT: decimalString("percent").default("0"),
-    CATALOG_REFRESH_MS: z.coerce.number().int().min(10_000).default(10 * 60 * 1000),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    CATALOG_REFRESH_MS: z.coerce
+      .number()
+      .int()
+      .min(10_000)
+      .default(10 * 60 * 1000),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
     LOG_PRETTY: z.stringbool().optional(),
     NODE_ENV: z.string().default("production"),
     BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
@@ -49,26 +88,49 @@ const envSchema = z
     WEBHOOK_SECRET: optionalNonEmpty.pipe(
       z
         .string()
-        .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
+        .regex(
+          /^[A-Za-z0-9_-]{16,256}$/,
+          "must be 16-256 characters of A-Z, a-z, 0-9, _ and -",
+        )
         .optional(),
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     TELEGRAM_GLOBAL_RATE: z.coerce.number().int().min(1).max(1000).default(25),
     PAYMENT_PROVIDER_TOKEN: optionalNonEmpty,
     PAYMENT_CURRENCY: z.string().trim().default("UZS"),
-    PAYMENT_RATE: optionalNonEmpty.pipe(decimalString("units of PAYMENT_CURRENCY per 1 shop currency unit").optional()),
+    PAYMENT_RATE: optionalNonEmpty.pipe(
+      decimalString(
+        "units of PAYMENT_CURRENCY per 1 shop currency unit",
+      ).optional(),
+    ),
     PAYMENT_MIN: decimalString("shop currency").default("1"),
     PAYMENT_MAX: decimalString("shop currency").default("1000"),
-    STARS_RATE: optionalNonEmpty.pipe(decimalString("shop currency per star").optional()),
+    STARS_RATE: optionalNonEmpty.pipe(
+      decimalString("shop currency per star").optional(),
+    ),
     MANUAL_TOPUP_DETAILS: optionalNonEmpty,
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
-      if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
-      if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+      if (!c.WEBHOOK_URL)
+        ctx.addIssue({
+          code: "custom",
+          path: ["WEBHOOK_URL"],
+          message: "is required when BOT_MODE=webhook",
+        });
+      if (!c.WEBHOOK_SECRET)
+        ctx.addIssue({
+          code: "custom",
+          path: ["WEBHOOK_SECRET"],
+          message: "is required when BOT_MODE=webhook",
+        });
     }
     if (c.PAYMENT_PROVIDER_TOKEN && !c.PAYMENT_RATE) {
-      ctx.addIssue({ code: "custom", path: ["PAYMENT_RATE"], message: "is required when PAYMENT_PROVIDER_TOKEN is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["PAYMENT_RATE"],
+        message: "is required when PAYMENT_PROVIDER_TOKEN is set",
+      });
     }
   });
 
@@ -76,21 +138,36 @@ type Env = z.output<typeof envSchema>;
 
 /** A value the refinement above made sure of, where the types cannot see it. */
 function refined<T>(value: T | undefined, name: string): T {
-  if (value === undefined) throw new ConfigError(`${name} is missing after validation`);
+  if (value === undefined)
+    throw new ConfigError(`${name} is missing after validation`);
   return value;
 }
 
 /** Polling, or a webhook with its URL and secret: never a webhook without them. */
-function botMode(e: Env): { mode: "polling"; webhook?: undefined } | { mode: "webhook"; webhook: { url: string; secret: string } } {
+function botMode(
+  e: Env,
+):
+  | { mode: "polling"; webhook?: undefined }
+  | { mode: "webhook"; webhook: { url: string; secret: string } } {
   if (e.BOT_MODE === "polling") return { mode: "polling" };
-  return { mode: "webhook", webhook: { url: refined(e.WEBHOOK_URL, "WEBHOOK_URL"), secret: refined(e.WEBHOOK_SECRET, "WEBHOOK_SECRET") } };
+  return {
+    mode: "webhook",
+    webhook: {
+      url: refined(e.WEBHOOK_URL, "WEBHOOK_URL"),
+      secret: refined(e.WEBHOOK_SECRET, "WEBHOOK_SECRET"),
+    },
+  };
 }
 
 /** The settings in the shape the program uses; a payment way is present only when it is configured. */
 const configSchema = envSchema.transform((e) => ({
   botToken: e.BOT_TOKEN,
   telegramApiRoot: e.TELEGRAM_API_ROOT,
-  panel: { url: e.PANEL_API_URL, key: e.PANEL_API_KEY, timeoutMs: e.PANEL_TIMEOUT_MS },
+  panel: {
+    url: e.PANEL_API_URL,
+    key: e.PANEL_API_KEY,
+    timeoutMs: e.PANEL_TIMEOUT_MS,
+  },
   redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
   adminIds: e.ADMIN_IDS,
   defaultLocale: e.DEFAULT_LOCALE as Locale,
@@ -101,10 +178,16 @@ const configSchema = envSchema.transform((e) => ({
   /** what a service that newly appears at the panel is in the shop until an admin decides */
   newServices: e.NEW_SERVICES,
   minMarginPercent: e.MIN_MARGIN_PERCENT,
-  poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
+  poll: {
+    intervalMs: e.POLL_INTERVAL_MS,
+    maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS),
+  },
   markupPercent: e.PRICE_MARKUP_PERCENT,
   catalogRefreshMs: e.CATALOG_REFRESH_MS,
-  log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
+  log: {
+    level: e.LOG_LEVEL,
+    pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development",
+  },
   ...botMode(e),
   port: e.PORT,
   telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
@@ -113,7 +196,13 @@ const configSchema = envSchema.transform((e) => ({
     currency: e.PAYMENT_CURRENCY,
     min: e.PAYMENT_MIN,
     max: e.PAYMENT_MAX,
-    provider: e.PAYMENT_PROVIDER_TOKEN === undefined ? undefined : { token: e.PAYMENT_PROVIDER_TOKEN, rate: refined(e.PAYMENT_RATE, "PAYMENT_RATE") },
+    provider:
+      e.PAYMENT_PROVIDER_TOKEN === undefined
+        ? undefined
+        : {
+            token: e.PAYMENT_PROVIDER_TOKEN,
+            rate: refined(e.PAYMENT_RATE, "PAYMENT_RATE"),
+          },
     stars: e.STARS_RATE === undefined ? undefined : { rate: e.STARS_RATE },
     manualDetails: e.MANUAL_TOPUP_DETAILS,
   },
@@ -122,7 +211,9 @@ const configSchema = envSchema.transform((e) => ({
 export type Config = z.output<typeof configSchema>;
 
 /** Every variable the program reads (NODE_ENV aside), for the documentation check. */
-export const CONFIG_VARIABLES = Object.keys(envSchema.shape).filter((k) => k !== "NODE_ENV");
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape).filter(
+  (k) => k !== "NODE_ENV",
+);
 
 export class ConfigError extends Error {}
 
@@ -132,12 +223,17 @@ export class ConfigError extends Error {}
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Treat empty strings as "not set" so that `KEY=` lines in .env fall back to defaults.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const name = String(i.path[0] ?? "config");
-      const message = i.code === "invalid_type" && cleaned[name] === undefined ? "is required" : i.message;
+      const message =
+        i.code === "invalid_type" && cleaned[name] === undefined
+          ? "is required"
+          : i.message;
       return `${name} ${message}`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);

@@ -27,7 +27,7 @@ import { starsRefundsFeature } from "./features/stars-refunds.js";
 import { topupFeature } from "./features/topup.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
-export const CONVERSATION_VERSION = 1;
+export const CONVERSATION_VERSION = 2;
 
 /** auto-retry with limits: its defaults would retry forever. */
 export const retryTransformer = (): Transformer => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false });

@@ -32,7 +32,8 @@ export function keys(prefix: string) {
 
     // ---- customers' order actions (OrderActionLocks) -------------------------------------------
     /** short lock on a customer's refill/cancel of an order, so a double tap is one panel request */
-    orderActionLock: (orderId: string, action: string) => `${prefix}lock:order:${orderId}:${action}`,
+    orderActionLock: (orderId: string, action: string) =>
+      `${prefix}lock:order:${orderId}:${action}`,
 
     // ---- wallets (WalletStore) -----------------------------------------------------------------
     /** balance in units of 0.00001 */
@@ -49,7 +50,8 @@ export function keys(prefix: string) {
     /** ids of every user who ever wrote */
     users: `${prefix}users`,
     /** per-user update counter of one rate-limit window (RateLimits) */
-    rateLimit: (userId: number, window: number) => `${prefix}rl:${userId}:${window}`,
+    rateLimit: (userId: number, window: number) =>
+      `${prefix}rl:${userId}:${window}`,
 
     // ---- catalog (CatalogStore) ----------------------------------------------------------------
     /** the panel's service list as last fetched (JSON) */

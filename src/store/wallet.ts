@@ -3,7 +3,8 @@ import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 
-export type LedgerReason = "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle";
+export type LedgerReason =
+  "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle";
 
 export interface LedgerEntry {
   at: number;
@@ -52,11 +53,21 @@ export class WalletStore {
     entry: Omit<LedgerEntry, "at" | "amount" | "balance">,
     onceKey?: string,
   ): Promise<{ credited: boolean; balance: Money }> {
-    if (amount.isNegative()) throw new Error("credit amount must not be negative");
+    if (amount.isNegative())
+      throw new Error("credit amount must not be negative");
     const units = toUnits(amount);
-    const json = JSON.stringify({ ...entry, at: Date.now(), amount: String(units), balance: "__BALANCE__" });
+    const json = JSON.stringify({
+      ...entry,
+      at: Date.now(),
+      amount: String(units),
+      balance: "__BALANCE__",
+    });
     const { credited, balance } = await this.scripts.walletCredit(
-      { marker: onceKey ? this.k.credited(onceKey) : "", wallet: this.k.wallet(userId), ledger: this.k.ledger(userId) },
+      {
+        marker: onceKey ? this.k.credited(onceKey) : "",
+        wallet: this.k.wallet(userId),
+        ledger: this.k.ledger(userId),
+      },
       { units, entry: json, ledgerMax: LEDGER_MAX },
     );
     return { credited, balance: fromUnits(balance) };
@@ -71,7 +82,12 @@ export class WalletStore {
   ): Promise<{ ok: boolean; balance: Money; taken: Money }> {
     const units = toUnits(amount);
     if (units < 0) throw new Error("debit amount must not be negative");
-    const json = JSON.stringify({ ...entry, at: Date.now(), amount: "__AMOUNT__", balance: "__BALANCE__" });
+    const json = JSON.stringify({
+      ...entry,
+      at: Date.now(),
+      amount: "__AMOUNT__",
+      balance: "__BALANCE__",
+    });
     const { ok, balance, taken } = await this.scripts.walletDebit(
       { wallet: this.k.wallet(userId), ledger: this.k.ledger(userId) },
       { units, entry: json, ledgerMax: LEDGER_MAX, upTo: opts.upTo === true },
@@ -95,12 +111,36 @@ export class WalletStore {
     let units = 0n;
     let cursor = "0";
     do {
-      const [next, found] = await this.redis.scan(cursor, "MATCH", this.k.walletPattern, "COUNT", 1000);
+      const [next, found] = await this.redis.scan(
+        cursor,
+        "MATCH",
+        this.k.walletPattern,
+        "COUNT",
+        1000,
+      );
       cursor = next;
       if (found.length === 0) continue;
-      for (const v of await this.redis.mget(...found)) if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
+      for (const v of await this.redis.mget(...found))
+        if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
     } while (cursor !== "0");
     return fromUnits(units.toString());
+  }
+
+  /** Whether any wallet was ever opened (a SCAN that stops at the first one). */
+  async hasAny(): Promise<boolean> {
+    let cursor = "0";
+    do {
+      const [next, found] = await this.redis.scan(
+        cursor,
+        "MATCH",
+        this.k.walletPattern,
+        "COUNT",
+        1000,
+      );
+      if (found.length > 0) return true;
+      cursor = next;
+    } while (cursor !== "0");
+    return false;
   }
 
   /** Whether a credit with this idempotency key has been made. */
@@ -112,5 +152,9 @@ export class WalletStore {
 /** Ledger rows store units; give callers decimals. */
 export function parseLedgerRow(row: string): LedgerEntry {
   const e = JSON.parse(row) as LedgerEntry;
-  return { ...e, amount: moneyString(fromUnits(e.amount)), balance: moneyString(fromUnits(e.balance)) };
+  return {
+    ...e,
+    amount: moneyString(fromUnits(e.amount)),
+    balance: moneyString(fromUnits(e.balance)),
+  };
 }

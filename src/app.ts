@@ -5,6 +5,7 @@ import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
 import { Notifier } from "./services/notifier.js";
 import { ShopCatalogService } from "./services/shop-catalog.js";
+import { AdminInputs } from "./store/admin-inputs.js";
 import { AdminRequests } from "./store/admin-requests.js";
 import { AuditLog } from "./store/audit.js";
 import { BroadcastStore } from "./store/broadcasts.js";
@@ -50,6 +51,8 @@ export interface AppDeps {
   rateLimits: RateLimits;
   actionLocks: OrderActionLocks;
   adminRequests: AdminRequests;
+  /** admins' typed inputs in the shop screens (one dialog per user: bot/conversations/active-dialog.ts) */
+  adminInputs: AdminInputs;
   /** the Stars check's cursor and lock */
   starsReconcile: StarsReconcileStore;
   /** the outbound queue's Redis side (RedisOutbox and OutboxSender work on it) */
@@ -135,6 +138,7 @@ export function createDeps(
     rateLimits: new RateLimits(redis, prefix),
     actionLocks: new OrderActionLocks(redis, prefix),
     adminRequests: new AdminRequests(redis, prefix),
+    adminInputs: new AdminInputs(redis, prefix),
     starsReconcile: new StarsReconcileStore(redis, prefix),
     outboxStore,
     i18n,

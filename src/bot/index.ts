@@ -12,6 +12,7 @@ import { appContext } from "./middleware/app-context.js";
 import { rateLimit } from "./middleware/rate-limit.js";
 import { adminBroadcastFeature } from "./features/admin-broadcast.js";
 import { adminOrdersFeature } from "./features/admin-orders.js";
+import { adminShopFeature } from "./features/admin-shop.js";
 import { adminStatsFeature } from "./features/admin-stats.js";
 import { adminWalletsFeature } from "./features/admin-wallets.js";
 import { balanceFeature } from "./features/balance.js";
@@ -30,7 +31,12 @@ import { topupFeature } from "./features/topup.js";
 export const CONVERSATION_VERSION = 2;
 
 /** auto-retry with limits: its defaults would retry forever. */
-export const retryTransformer = (): Transformer => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false });
+export const retryTransformer = (): Transformer =>
+  autoRetry({
+    maxRetryAttempts: 3,
+    maxDelaySeconds: 30,
+    rethrowInternalServerErrors: false,
+  });
 
 export interface CreateBotOptions {
   /** skips getMe at start (tests, benchmarks) */
@@ -41,9 +47,15 @@ export interface CreateBotOptions {
  * The bot: middleware in the order grammY's docs give (sequentialize before state, plugins, then
  * features). The same context plugins run again inside conversations, which build their own context.
  */
-export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotContext> {
+export function createBot(
+  deps: AppDeps,
+  opts: CreateBotOptions = {},
+): Bot<BotContext> {
   const { config } = deps;
-  const root = new Bot<BotContext>(config.botToken, { botInfo: opts.botInfo, client: { apiRoot: config.telegramApiRoot } });
+  const root = new Bot<BotContext>(config.botToken, {
+    botInfo: opts.botInfo,
+    client: { apiRoot: config.telegramApiRoot },
+  });
   root.api.config.use(retryTransformer());
   // Everything below runs inside this boundary: bot.catch only sees polling, webhook updates end here.
   const bot = root.errorBoundary(errorHandler);
@@ -52,7 +64,9 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   bot.use(paymentsFeature(deps));
 
   // Conversations and per-chat state assume one update of a chat at a time.
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(
+    sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
+  );
   bot.use(appContext(deps), deps.i18n);
   bot.use(async (ctx, next) => {
     await next();
@@ -95,10 +109,20 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   // button, whichever feature below answers that (conversations/active-dialog.ts: one dialog at a time).
   bot.use(topupFeature(deps));
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
-  bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps));
+  bot.use(
+    adminWalletsFeature(deps),
+    adminOrdersFeature(deps),
+    adminStatsFeature(deps),
+    adminBroadcastFeature(deps),
+    adminShopFeature(deps),
+  );
   // The order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderWalkFeature(deps));
-  bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
+  bot.use(
+    paymentSupportFeature(deps),
+    receiptsFeature(deps),
+    starsRefundsFeature(deps),
+  );
   bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps));
   bot.use(myOrdersFeature(deps));
 

@@ -53,7 +53,7 @@ export interface Actor {
 export type InputError =
   | "not_number"
   | "too_big"
-  | "zero"
+  | "not_positive"
   | "too_long"
   | "empty"
   | "unknown_category"
@@ -420,7 +420,7 @@ export class ShopCatalogService {
     if (!this.converts) return refuse("same_currency");
     const a = typedAmount(text);
     if (!a) return refuse("not_number");
-    if (a.isZero()) return refuse("zero");
+    if (a.isZero()) return refuse("not_positive");
     const old = (await this.settings()).exchangeRate;
     await this.deps.settings.setExchangeRate({
       rate: a.toFixed(),
@@ -579,7 +579,7 @@ export class ShopCatalogService {
   ): { ok: true; value: string } | { ok: false; error: InputError } {
     const a = typedAmount(text);
     if (!a) return { ok: false, error: "not_number" };
-    if (a.isZero()) return { ok: false, error: "zero" };
+    if (a.isZero()) return { ok: false, error: "not_positive" };
     return { ok: true, value: a.toFixed() };
   }
 

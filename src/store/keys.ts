@@ -84,6 +84,8 @@ export function keys(prefix: string) {
     // ---- admins (AdminRequests) ----------------------------------------------------
     /** a handled admin command, so a redelivered update is not carried out twice */
     adminRequest: (requestKey: string) => `${prefix}admin:req:${requestKey}`,
+    /** an admin's unfinished typed input in the shop screens (AdminInputs): what the next text sets */
+    adminInput: (userId: number) => `${prefix}admin:input:${userId}`,
 
     // ---- broadcasts (BroadcastStore) -----------------------------------------------------------
     broadcast: {

@@ -1,16 +1,6 @@
 import { performance } from "node:perf_hooks";
-import {
-  categoriesKeyboard,
-  serviceCardKeyboard,
-  servicesKeyboard,
-} from "../src/bot/keyboards/catalog.js";
-import {
-  buildShopCatalog,
-  emptyCuration,
-  type Curation,
-  type ShopCatalog,
-  type ShopService,
-} from "../src/catalog/shop.js";
+import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../src/bot/keyboards/catalog.js";
+import { buildShopCatalog, emptyCuration, type Curation, type ShopCatalog, type ShopService } from "../src/catalog/shop.js";
 import type { PricingRules } from "../src/catalog/pricing.js";
 import { D, isFlatPriceType } from "../src/money.js";
 import { PanelClient } from "../src/panel/client.js";
@@ -69,11 +59,7 @@ export async function catalogBench(redisUrl: string): Promise<BenchResult> {
         `${SERVICES} services in ${catalog.categories.length} orderable categories from the simulator over HTTP, median of ${RUNS} refreshes; ` +
         `pages rendered ${RENDERS} times each after ${RENDERS} warm-up renders (text through i18n + inline keyboard, as the order handlers build them; the last category, its last page, its last service)`,
       figures,
-      targets: [
-        below("catalog refresh", refreshMs, 150, "ms"),
-        below("apply all rules", rules.median, 50, "ms"),
-        ...pages.map((p) => below(p.what, p.median, 1, "ms")),
-      ],
+      targets: [below("catalog refresh", refreshMs, 150, "ms"), below("apply all rules", rules.median, 50, "ms"), ...pages.map((p) => below(p.what, p.median, 1, "ms"))],
     };
   } finally {
     await panel.close();
@@ -95,23 +81,14 @@ function applyRules(panel: Catalog): {
   max: number;
 } {
   const categoryMarkupPercent: Record<string, string> = {};
-  const service: Record<
-    string,
-    { fixedPrice?: string; markupPercent?: string }
-  > = {};
+  const service: Record<string, { fixedPrice?: string; markupPercent?: string }> = {};
   const curation: Curation = {
     ...emptyCuration(),
     categories: {},
     services: {},
   };
-  const categories = curation.categories as Record<
-    string,
-    Curation["categories"][string]
-  >;
-  const services = curation.services as Record<
-    string,
-    Curation["services"][string]
-  >;
+  const categories = curation.categories as Record<string, Curation["categories"][string]>;
+  const services = curation.services as Record<string, Curation["services"][string]>;
   panel.categories.forEach((c, i) => {
     if (i % 3 === 0) categoryMarkupPercent[c.key] = "35";
     if (i % 5 === 0)
@@ -123,8 +100,7 @@ function applyRules(panel: Catalog): {
         },
         pin: i % 10 === 0 ? i : undefined,
       };
-    if (i % 17 === 0)
-      categories[c.key] = { ...categories[c.key], hidden: true };
+    if (i % 17 === 0) categories[c.key] = { ...categories[c.key], hidden: true };
   });
   [...panel.service.keys()].forEach((id, i) => {
     if (i % 10 === 0) service[id] = { fixedPrice: "2.5" };
@@ -164,9 +140,7 @@ function applyRules(panel: Catalog): {
  * keyboards/catalog.ts. The positions are the costliest: the last category (the category lookup
  * of a service card scans every category before it), its last page, its last service.
  */
-function renderPages(
-  catalog: ShopCatalog,
-): Array<{ what: string; median: number; p99: number }> {
+function renderPages(catalog: ShopCatalog): Array<{ what: string; median: number; p99: number }> {
   const i18n = createI18n("en");
   const locale = "en";
   const currency = "UZS";
@@ -177,11 +151,7 @@ function renderPages(
   const service = shopService.panel;
 
   const categoriesPage = () => {
-    const { keyboard, page } = categoriesKeyboard(
-      catalog,
-      Math.ceil(catalog.categories.length / 10) - 1,
-      locale,
-    );
+    const { keyboard, page } = categoriesKeyboard(catalog, Math.ceil(catalog.categories.length / 10) - 1, locale);
     return [
       i18n.t(locale, "order-categories", {
         page: page.page + 1,
@@ -191,17 +161,8 @@ function renderPages(
     ];
   };
   const servicesPage = () => {
-    const price = (s: ShopService) =>
-      isFlatPriceType(s.panel.type)
-        ? money(s)
-        : i18n.t(locale, "order-price-per-1000", { price: money(s) });
-    const { keyboard, page } = servicesKeyboard(
-      catalog,
-      category,
-      lastPage,
-      locale,
-      { price, back: i18n.t(locale, "order-back") },
-    );
+    const price = (s: ShopService) => (isFlatPriceType(s.panel.type) ? money(s) : i18n.t(locale, "order-price-per-1000", { price: money(s) }));
+    const { keyboard, page } = servicesKeyboard(catalog, category, lastPage, locale, { price, back: i18n.t(locale, "order-back") });
     return [
       i18n.t(locale, "order-services", {
         category: escapeHtml(truncate(category.name(locale), 200)),
@@ -218,15 +179,7 @@ function renderPages(
     });
     const flat = isFlatPriceType(service.type);
     const description = shopService.description(locale);
-    const lines = [
-      `<b>${escapeHtml(truncate(shopService.name(locale), 200))}</b>`,
-      "",
-      i18n.t(
-        locale,
-        flat ? "order-card-price-flat" : "order-card-price-per-1000",
-        { price: money(shopService) },
-      ),
-    ];
+    const lines = [`<b>${escapeHtml(truncate(shopService.name(locale), 200))}</b>`, "", i18n.t(locale, flat ? "order-card-price-flat" : "order-card-price-per-1000", { price: money(shopService) })];
     if (!flat)
       lines.push(
         i18n.t(locale, "order-card-limits", {
@@ -234,16 +187,7 @@ function renderPages(
           max: formatInt(service.max, locale),
         }),
       );
-    lines.push(
-      i18n.t(
-        locale,
-        service.refill ? "order-card-refill-yes" : "order-card-refill-no",
-      ),
-      i18n.t(
-        locale,
-        service.cancel ? "order-card-cancel-yes" : "order-card-cancel-no",
-      ),
-    );
+    lines.push(i18n.t(locale, service.refill ? "order-card-refill-yes" : "order-card-refill-no"), i18n.t(locale, service.cancel ? "order-card-cancel-yes" : "order-card-cancel-no"));
     if (description) lines.push("", escapeHtml(truncate(description, 3000)));
     return [lines.join("\n"), keyboard];
   };
@@ -261,9 +205,5 @@ function renderPages(
     times.sort((a, b) => a - b);
     return { what, median: percentile(times, 50), p99: percentile(times, 99) };
   };
-  return [
-    measure("categories page render", categoriesPage),
-    measure("category page render", servicesPage),
-    measure("service page render", servicePage),
-  ];
+  return [measure("categories page render", categoriesPage), measure("category page render", servicesPage), measure("service page render", servicePage)];
 }

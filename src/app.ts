@@ -7,8 +7,8 @@ import { Notifier } from "./services/notifier.js";
 import { ShopCatalogService } from "./services/shop-catalog.js";
 import { AdminInputs } from "./store/admin-inputs.js";
 import { AdminRequests } from "./store/admin-requests.js";
-import { AuditLog } from "./store/audit.js";
 import { BroadcastStore } from "./store/broadcasts.js";
+import { AuditLog } from "./store/audit.js";
 import { CatalogStore } from "./store/catalog.js";
 import { InvoiceStore } from "./store/invoices.js";
 import { OrderActionLocks } from "./store/order-action-locks.js";
@@ -23,6 +23,7 @@ import { StarsReconcileStore } from "./store/stars-reconcile.js";
 import { TopupDialogs } from "./store/topup-dialogs.js";
 import { UserStore } from "./store/users.js";
 import { WalletStore } from "./store/wallet.js";
+import { WebSessionStore } from "./store/web-sessions.js";
 import { createI18n, type Translator } from "./text/i18n.js";
 
 /** Everything a handler, the poller or the HTTP server needs, built once per process. */
@@ -40,8 +41,6 @@ export interface AppDeps {
   catalog: CatalogStore;
   /** the owner's shop over it: curation, prices, exchange rate (Telegram and the web call this) */
   shop: ShopCatalogService;
-  /** who changed what in the shop or the back office */
-  audit: AuditLog;
   /** when the poller looks at which order or refill */
   schedule: PollSchedule;
   invoices: InvoiceStore;
@@ -61,6 +60,8 @@ export interface AppDeps {
   outbox: Outbox;
   /** every message that is not a reply: to a user or to the admins, through the outbox */
   notifier: Notifier;
+  audit: AuditLog;
+  webSessions: WebSessionStore;
 }
 
 export interface CreateDepsOptions {
@@ -71,11 +72,7 @@ export interface CreateDepsOptions {
   panelRetryDelayMs?: number;
 }
 
-export function createDeps(
-  config: Config,
-  logger: Logger,
-  opts: CreateDepsOptions,
-): AppDeps {
+export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptions): AppDeps {
   const redis = opts.redis ?? createRedis(config.redis.url);
   const prefix = config.redis.prefix;
   const metrics = createMetrics();
@@ -94,29 +91,11 @@ export function createDeps(
   const i18n = createI18n(config.defaultLocale);
   const outboxStore = new OutboxStore(redis, prefix);
   const outbox = opts.outbox(outboxStore);
-  const catalog = new CatalogStore(redis, prefix, panel, {
-    refreshMs: config.catalogRefreshMs,
-    logger: logger.child({ module: "catalog" }),
-  });
+  const catalog = new CatalogStore(redis, prefix, panel, { refreshMs: config.catalogRefreshMs, logger: logger.child({ module: "catalog" }) });
   const audit = new AuditLog(redis, prefix);
   const wallet = new WalletStore(redis, prefix);
-  const notifier = new Notifier({
-    outbox,
-    users,
-    i18n,
-    adminIds: config.adminIds,
-    defaultLocale: config.defaultLocale,
-    logger: logger.child({ module: "notifier" }),
-  });
-  const shop = new ShopCatalogService({
-    config,
-    catalog,
-    settings: new ShopSettingsStore(redis, prefix),
-    audit,
-    notifier,
-    wallet,
-    logger: logger.child({ module: "shop" }),
-  });
+  const notifier = new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger: logger.child({ module: "notifier" }) });
+  const shop = new ShopCatalogService({ config, catalog, settings: new ShopSettingsStore(redis, prefix), audit, notifier, wallet, logger: logger.child({ module: "shop" }) });
   shop.listen();
   return {
     config,
@@ -129,7 +108,6 @@ export function createDeps(
     orders: new OrderStore(redis, prefix),
     catalog,
     shop,
-    audit,
     schedule: new PollSchedule(redis, prefix),
     invoices: new InvoiceStore(redis, prefix),
     receipts: new ReceiptStore(redis, prefix),
@@ -144,5 +122,7 @@ export function createDeps(
     i18n,
     outbox,
     notifier,
+    audit,
+    webSessions: new WebSessionStore(redis, prefix),
   };
 }

@@ -7,15 +7,7 @@ const idList = z
   .string()
   .trim()
   .transform((s) => (s === "" ? [] : s.split(",").map((p) => p.trim())))
-  .pipe(
-    z
-      .array(
-        z
-          .string()
-          .regex(/^\d+$/, "must be numeric Telegram user ids, comma-separated"),
-      )
-      .transform((ids) => ids.map(Number)),
-  );
+  .pipe(z.array(z.string().regex(/^\d+$/, "must be numeric Telegram user ids, comma-separated")).transform((ids) => ids.map(Number)));
 
 const decimalString = (what: string) =>
   z
@@ -29,31 +21,30 @@ const optionalNonEmpty = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
+/** "https://shop.example.com" (a trailing slash allowed), nothing after it. */
+function isHttpOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.pathname === "/" && u.search === "" && u.hash === "" && u.username === "" && u.password === "";
+  } catch {
+    return false;
+  }
+}
+
 /** The environment as the program reads it: names, defaults and messages a reseller sees. */
 const envSchema = z
   .object({
     BOT_TOKEN: z
       .string()
       .trim()
-      .regex(
-        /^\d+:[\w-]+$/,
-        "must look like 123456:ABC-DEF… (from @BotFather)",
-      ),
+      .regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
     TELEGRAM_API_ROOT: z
       .url()
       .default("https://api.telegram.org")
       .transform((u) => u.replace(/\/+$/, "")),
     PANEL_API_URL: z.url().default("https://reseen.uz/api/v2"),
-    PANEL_API_KEY: z
-      .string()
-      .trim()
-      .min(1, "is required (the API key from your panel account page)"),
-    PANEL_TIMEOUT_MS: z.coerce
-      .number()
-      .int()
-      .min(1000)
-      .max(120_000)
-      .default(30_000),
+    PANEL_API_KEY: z.string().trim().min(1, "is required (the API key from your panel account page)"),
+    PANEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
     REDIS_URL: z
       .string()
       .trim()
@@ -78,9 +69,7 @@ const envSchema = z
       .int()
       .min(10_000)
       .default(10 * 60 * 1000),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-      .default("info"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_PRETTY: z.stringbool().optional(),
     NODE_ENV: z.string().default("production"),
     BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
@@ -88,49 +77,33 @@ const envSchema = z
     WEBHOOK_SECRET: optionalNonEmpty.pipe(
       z
         .string()
-        .regex(
-          /^[A-Za-z0-9_-]{16,256}$/,
-          "must be 16-256 characters of A-Z, a-z, 0-9, _ and -",
-        )
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
         .optional(),
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    PUBLIC_URL: optionalNonEmpty.pipe(
+      z
+        .string()
+        .refine(isHttpOrigin, "must be an http(s) origin without a path, e.g. https://shop.example.com")
+        .transform((u) => new URL(u).origin)
+        .optional(),
+    ),
     TELEGRAM_GLOBAL_RATE: z.coerce.number().int().min(1).max(1000).default(25),
     PAYMENT_PROVIDER_TOKEN: optionalNonEmpty,
     PAYMENT_CURRENCY: z.string().trim().default("UZS"),
-    PAYMENT_RATE: optionalNonEmpty.pipe(
-      decimalString(
-        "units of PAYMENT_CURRENCY per 1 shop currency unit",
-      ).optional(),
-    ),
+    PAYMENT_RATE: optionalNonEmpty.pipe(decimalString("units of PAYMENT_CURRENCY per 1 shop currency unit").optional()),
     PAYMENT_MIN: decimalString("shop currency").default("1"),
     PAYMENT_MAX: decimalString("shop currency").default("1000"),
-    STARS_RATE: optionalNonEmpty.pipe(
-      decimalString("shop currency per star").optional(),
-    ),
+    STARS_RATE: optionalNonEmpty.pipe(decimalString("shop currency per star").optional()),
     MANUAL_TOPUP_DETAILS: optionalNonEmpty,
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
-      if (!c.WEBHOOK_URL)
-        ctx.addIssue({
-          code: "custom",
-          path: ["WEBHOOK_URL"],
-          message: "is required when BOT_MODE=webhook",
-        });
-      if (!c.WEBHOOK_SECRET)
-        ctx.addIssue({
-          code: "custom",
-          path: ["WEBHOOK_SECRET"],
-          message: "is required when BOT_MODE=webhook",
-        });
+      if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+      if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
     }
     if (c.PAYMENT_PROVIDER_TOKEN && !c.PAYMENT_RATE) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["PAYMENT_RATE"],
-        message: "is required when PAYMENT_PROVIDER_TOKEN is set",
-      });
+      ctx.addIssue({ code: "custom", path: ["PAYMENT_RATE"], message: "is required when PAYMENT_PROVIDER_TOKEN is set" });
     }
   });
 
@@ -138,39 +111,24 @@ type Env = z.output<typeof envSchema>;
 
 /** A value the refinement above made sure of, where the types cannot see it. */
 function refined<T>(value: T | undefined, name: string): T {
-  if (value === undefined)
-    throw new ConfigError(`${name} is missing after validation`);
+  if (value === undefined) throw new ConfigError(`${name} is missing after validation`);
   return value;
 }
 
 /** Polling, or a webhook with its URL and secret: never a webhook without them. */
-function botMode(
-  e: Env,
-):
-  | { mode: "polling"; webhook?: undefined }
-  | { mode: "webhook"; webhook: { url: string; secret: string } } {
+function botMode(e: Env): { mode: "polling"; webhook?: undefined } | { mode: "webhook"; webhook: { url: string; secret: string } } {
   if (e.BOT_MODE === "polling") return { mode: "polling" };
-  return {
-    mode: "webhook",
-    webhook: {
-      url: refined(e.WEBHOOK_URL, "WEBHOOK_URL"),
-      secret: refined(e.WEBHOOK_SECRET, "WEBHOOK_SECRET"),
-    },
-  };
+  return { mode: "webhook", webhook: { url: refined(e.WEBHOOK_URL, "WEBHOOK_URL"), secret: refined(e.WEBHOOK_SECRET, "WEBHOOK_SECRET") } };
 }
 
 /** The settings in the shape the program uses; a payment way is present only when it is configured. */
 const configSchema = envSchema.transform((e) => ({
   botToken: e.BOT_TOKEN,
   telegramApiRoot: e.TELEGRAM_API_ROOT,
-  panel: {
-    url: e.PANEL_API_URL,
-    key: e.PANEL_API_KEY,
-    timeoutMs: e.PANEL_TIMEOUT_MS,
-  },
+  panel: { url: e.PANEL_API_URL, key: e.PANEL_API_KEY, timeoutMs: e.PANEL_TIMEOUT_MS },
   redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
   adminIds: e.ADMIN_IDS,
-  defaultLocale: e.DEFAULT_LOCALE as Locale,
+  defaultLocale: e.DEFAULT_LOCALE,
   /** SHOP_CURRENCY: what customers see and wallets hold (defaults to the panel's currency) */
   currency: e.SHOP_CURRENCY ?? e.CURRENCY,
   /** CURRENCY: what the panel charges in */
@@ -178,31 +136,21 @@ const configSchema = envSchema.transform((e) => ({
   /** what a service that newly appears at the panel is in the shop until an admin decides */
   newServices: e.NEW_SERVICES,
   minMarginPercent: e.MIN_MARGIN_PERCENT,
-  poll: {
-    intervalMs: e.POLL_INTERVAL_MS,
-    maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS),
-  },
+  poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
   markupPercent: e.PRICE_MARKUP_PERCENT,
   catalogRefreshMs: e.CATALOG_REFRESH_MS,
-  log: {
-    level: e.LOG_LEVEL,
-    pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development",
-  },
+  log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
   ...botMode(e),
   port: e.PORT,
+  /** PUBLIC_URL: where admins open the back office; unset, links point at http://127.0.0.1:PORT */
+  publicUrl: e.PUBLIC_URL,
   telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
   payments: {
     /** PAYMENT_CURRENCY: what provider invoices are priced in */
     currency: e.PAYMENT_CURRENCY,
     min: e.PAYMENT_MIN,
     max: e.PAYMENT_MAX,
-    provider:
-      e.PAYMENT_PROVIDER_TOKEN === undefined
-        ? undefined
-        : {
-            token: e.PAYMENT_PROVIDER_TOKEN,
-            rate: refined(e.PAYMENT_RATE, "PAYMENT_RATE"),
-          },
+    provider: e.PAYMENT_PROVIDER_TOKEN === undefined ? undefined : { token: e.PAYMENT_PROVIDER_TOKEN, rate: refined(e.PAYMENT_RATE, "PAYMENT_RATE") },
     stars: e.STARS_RATE === undefined ? undefined : { rate: e.STARS_RATE },
     manualDetails: e.MANUAL_TOPUP_DETAILS,
   },
@@ -211,9 +159,7 @@ const configSchema = envSchema.transform((e) => ({
 export type Config = z.output<typeof configSchema>;
 
 /** Every variable the program reads (NODE_ENV aside), for the documentation check. */
-export const CONFIG_VARIABLES = Object.keys(envSchema.shape).filter(
-  (k) => k !== "NODE_ENV",
-);
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape).filter((k) => k !== "NODE_ENV");
 
 export class ConfigError extends Error {}
 
@@ -223,17 +169,12 @@ export class ConfigError extends Error {}
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Treat empty strings as "not set" so that `KEY=` lines in .env fall back to defaults.
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const name = String(i.path[0] ?? "config");
-      const message =
-        i.code === "invalid_type" && cleaned[name] === undefined
-          ? "is required"
-          : i.message;
+      const message = i.code === "invalid_type" && cleaned[name] === undefined ? "is required" : i.message;
       return `${name} ${message}`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);

@@ -15,6 +15,7 @@ import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
 import { enabledMethods } from "./services/payments.js";
 import { UpdateStore } from "./store/updates.js";
 import { startWorker } from "./worker.js";
+import { webRequestListener } from "./web/app.js";
 
 export interface StartOptions {
   /** `--worker`: the background work alone; no bot is built and no Telegram updates are taken */
@@ -29,11 +30,7 @@ export interface StartOptions {
  * (src/worker.ts). Every mode serves /healthz and /metrics on PORT. Resolves with the HTTP port and
  * the graceful stop.
  */
-export async function startApp(
-  config: Config,
-  logger: Logger,
-  opts: StartOptions,
-): Promise<{ port: number; stop: () => Promise<void> }> {
+export async function startApp(config: Config, logger: Logger, opts: StartOptions): Promise<{ port: number; stop: () => Promise<void> }> {
   const deps = createDeps(config, logger, {
     outbox: (store) => new RedisOutbox(store),
   });
@@ -46,28 +43,17 @@ export async function startApp(
     throw e;
   }
   const bot = opts.worker ? undefined : createBot(deps);
-  const webhook =
-    bot && config.mode === "webhook"
-      ? webhookRoute(bot, config.webhook.url, config.webhook.secret)
-      : undefined;
-  const server = createHttpServer({
-    logger,
-    metrics: deps.metrics,
-    health: new HealthCheck(deps),
-    webhook,
-  });
+  const webhook = bot && config.mode === "webhook" ? webhookRoute(bot, config.webhook.url, config.webhook.secret) : undefined;
+  const health = new HealthCheck(deps);
+  // The back office is served by the processes that run the bot (a worker alone has no Bot API client).
+  const web = bot ? webRequestListener({ ...deps, api: bot.api, health }) : undefined;
+  const server = createHttpServer({ logger, metrics: deps.metrics, health, webhook, web });
   const port = await listen(server, config.port);
-  logger.info(
-    { port, webhook: webhook !== undefined },
-    "HTTP server listening (/healthz, /metrics)",
-  );
+  logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics, /admin/)");
 
   const updates = bot ? await takeUpdates(bot, deps) : undefined;
   // The sender handles 429 per chat itself: its Api must not carry auto-retry.
-  const worker = startWorker(
-    deps,
-    new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
-  );
+  const worker = startWorker(deps, new Api(config.botToken, { apiRoot: config.telegramApiRoot }));
 
   const stop = async () => {
     // Stop taking updates first and let the ones in flight finish (the server closes after them).
@@ -86,26 +72,13 @@ export async function startApp(
  * Sets the command menus and starts taking updates: sets the webhook (after the server listens:
  * Telegram may deliver the moment it is set) or starts long polling.
  */
-async function takeUpdates(
-  bot: Bot<BotContext>,
-  deps: AppDeps,
-): Promise<{ stop(): Promise<void> }> {
+async function takeUpdates(bot: Bot<BotContext>, deps: AppDeps): Promise<{ stop(): Promise<void> }> {
   const { config, logger } = deps;
   await bot.init();
   const menu = { payments: enabledMethods(config).length > 0 };
   await registerCommands(bot.api, deps.i18n, config.defaultLocale, menu);
-  const missed = await registerAdminCommands(
-    bot.api,
-    deps.i18n,
-    config.adminIds,
-    config.defaultLocale,
-    menu,
-  );
-  if (missed.length > 0)
-    logger.warn(
-      { admins: missed },
-      "admin command menu not set for these admins (has each written to the bot?); it is set again at the next start",
-    );
+  const missed = await registerAdminCommands(bot.api, deps.i18n, config.adminIds, config.defaultLocale, menu);
+  if (missed.length > 0) logger.warn({ admins: missed }, "admin command menu not set for these admins (has each written to the bot?); it is set again at the next start");
   if (config.mode === "webhook") {
     await setWebhook(bot, config.webhook.url, config.webhook.secret);
     logger.info({ bot: bot.botInfo.username }, "bot started (webhook)");
@@ -115,17 +88,9 @@ async function takeUpdates(
   // getUpdates is refused while a webhook is set (e.g. after switching from webhook mode).
   await bot.api.deleteWebhook();
   // Durable intake: an update is confirmed to Telegram only once it is stored in Redis.
-  const intake = new UpdateIntake(
-    bot,
-    new UpdateStore(deps.redis, config.redis.prefix),
-    logger.child({ module: "intake" }),
-    { allowedUpdates: ALLOWED_UPDATES },
-  );
+  const intake = new UpdateIntake(bot, new UpdateStore(deps.redis, config.redis.prefix), logger.child({ module: "intake" }), { allowedUpdates: ALLOWED_UPDATES });
   intake.start();
-  logger.info(
-    { bot: bot.botInfo.username },
-    "bot started (long polling; one process of those sharing Redis polls at a time)",
-  );
+  logger.info({ bot: bot.botInfo.username }, "bot started (long polling; one process of those sharing Redis polls at a time)");
   return intake;
 }
 
@@ -141,16 +106,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger({
-    level: config.log.level,
-    pretty: config.log.pretty,
-    secrets: [config.botToken, config.panel.key, config.webhook?.secret],
-  });
+  const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: [config.botToken, config.panel.key, config.webhook?.secret] });
   let stop: () => Promise<void>;
   try {
-    ({ stop } = await startApp(config, logger, {
-      worker: process.argv.includes("--worker"),
-    }));
+    ({ stop } = await startApp(config, logger, { worker: process.argv.includes("--worker") }));
   } catch (e) {
     // Through the logger, which removes the token and key from whatever the error says.
     logger.fatal({ err: e }, "start failed");
@@ -175,7 +134,5 @@ async function main(): Promise<void> {
 
 /** Run only as the entry point: the demo imports startApp without starting a second process. */
 const entry = process.argv[1];
-const isEntryPoint =
-  entry !== undefined &&
-  realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+const isEntryPoint = entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
 if (isEntryPoint) void main();

@@ -26,17 +26,13 @@ import { receiptsFeature } from "./features/receipts.js";
 import { startFeature } from "./features/start.js";
 import { starsRefundsFeature } from "./features/stars-refunds.js";
 import { topupFeature } from "./features/topup.js";
+import { backOfficeFeature } from "./features/back-office.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
 export const CONVERSATION_VERSION = 2;
 
 /** auto-retry with limits: its defaults would retry forever. */
-export const retryTransformer = (): Transformer =>
-  autoRetry({
-    maxRetryAttempts: 3,
-    maxDelaySeconds: 30,
-    rethrowInternalServerErrors: false,
-  });
+export const retryTransformer = (): Transformer => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false });
 
 export interface CreateBotOptions {
   /** skips getMe at start (tests, benchmarks) */
@@ -47,15 +43,9 @@ export interface CreateBotOptions {
  * The bot: middleware in the order grammY's docs give (sequentialize before state, plugins, then
  * features). The same context plugins run again inside conversations, which build their own context.
  */
-export function createBot(
-  deps: AppDeps,
-  opts: CreateBotOptions = {},
-): Bot<BotContext> {
+export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotContext> {
   const { config } = deps;
-  const root = new Bot<BotContext>(config.botToken, {
-    botInfo: opts.botInfo,
-    client: { apiRoot: config.telegramApiRoot },
-  });
+  const root = new Bot<BotContext>(config.botToken, { botInfo: opts.botInfo, client: { apiRoot: config.telegramApiRoot } });
   root.api.config.use(retryTransformer());
   // Everything below runs inside this boundary: bot.catch only sees polling, webhook updates end here.
   const bot = root.errorBoundary(errorHandler);
@@ -64,9 +54,7 @@ export function createBot(
   bot.use(paymentsFeature(deps));
 
   // Conversations and per-chat state assume one update of a chat at a time.
-  bot.use(
-    sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
-  );
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(appContext(deps), deps.i18n);
   bot.use(async (ctx, next) => {
     await next();
@@ -109,20 +97,10 @@ export function createBot(
   // button, whichever feature below answers that (conversations/active-dialog.ts: one dialog at a time).
   bot.use(topupFeature(deps));
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
-  bot.use(
-    adminWalletsFeature(deps),
-    adminOrdersFeature(deps),
-    adminStatsFeature(deps),
-    adminBroadcastFeature(deps),
-    adminShopFeature(deps),
-  );
+  bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps), backOfficeFeature(deps), adminShopFeature(deps));
   // The order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderWalkFeature(deps));
-  bot.use(
-    paymentSupportFeature(deps),
-    receiptsFeature(deps),
-    starsRefundsFeature(deps),
-  );
+  bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));
   bot.use(startFeature(deps), helpFeature(deps), balanceFeature(deps));
   bot.use(myOrdersFeature(deps));
 

@@ -314,8 +314,8 @@ function messageOf(json: unknown): string | null {
 /** Laravel's 422: `{"message": "The given data was invalid.", "errors": {"quantity": ["…"]}}`: the first field's text says more. */
 function validationError(json: unknown): string | null {
   if (!isRecord(json) || !isRecord(json.errors)) return null;
-  const first = Object.values(json.errors)[0];
-  const text = Array.isArray(first) ? first[0] : first;
+  const first: unknown = Object.values(json.errors)[0];
+  const text: unknown = Array.isArray(first) ? (first as unknown[])[0] : first;
   return typeof text === "string" && text.trim() !== "" ? text : null;
 }
 
@@ -373,6 +373,8 @@ function listRows(body: unknown, idField: string, valueField: string, asked: str
     return rows;
   }
   if (Array.isArray(body)) {
+    // Ids are numbers or strings; any other value matches no asked id, so its answer counts as missing.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     for (const row of body) if (isRecord(row) && row[idField] !== undefined) rows.set(String(row[idField]), row[valueField]);
   } else if (isRecord(body)) {
     for (const [id, value] of Object.entries(body)) rows.set(id, isRecord(value) && valueField in value ? value[valueField] : value);

@@ -52,14 +52,15 @@ export type TopupResult =
  */
 export async function adminTopup(
   deps: AdminDeps,
-  req: { adminId: number; userId: number; amount: Money; requestKey: string },
+  req: { adminId: number; userId: number; amount: Money; requestKey: string; note?: string },
 ): Promise<TopupResult> {
   const { wallet, users, config } = deps;
   // Only users who started the bot: a mistyped id must not hold money nobody can reach.
   const user = await users.get(req.userId);
   if (!user) return { outcome: "unknown_user" };
   if (!(await firstTime(deps, `topup:${req.requestKey}`))) return { outcome: "repeated" };
-  const entry = { reason: "admin" as const, adminId: req.adminId };
+  const note = req.note?.trim().slice(0, 200);
+  const entry = { reason: "admin" as const, adminId: req.adminId, ...(note ? { note } : {}) };
   let result: TopupResult;
   if (req.amount.isPositive()) {
     const { balance } = await wallet.credit(req.userId, req.amount, entry);

@@ -14,16 +14,10 @@ import type { Translate } from "./notifier.js";
 export const DIGEST_MAX_CHARS = 3900;
 const NAME_MAX = 60;
 
-export function catalogDigest(
-  t: Translate,
-  locale: string,
-  input: { diff: CatalogDiff; atLoss: ShopService[]; panelCurrency: string },
-): string {
+export function catalogDigest(t: Translate, locale: string, input: { diff: CatalogDiff; atLoss: ShopService[]; panelCurrency: string }): string {
   const { diff, atLoss, panelCurrency } = input;
-  const name = (s: { id: string; name: string }) =>
-    `#${escapeHtml(s.id)} ${escapeHtml(truncate(s.name, NAME_MAX))}`;
-  const money = (m: Parameters<typeof formatMoney>[0]) =>
-    formatMoney(m, locale, panelCurrency);
+  const name = (s: { id: string; name: string }) => `#${escapeHtml(s.id)} ${escapeHtml(truncate(s.name, NAME_MAX))}`;
+  const money = (m: Parameters<typeof formatMoney>[0]) => formatMoney(m, locale, panelCurrency);
   const sections: Array<{ title: string; lines: string[] }> = [
     {
       title: t("digest-at-loss", { count: atLoss.length }),
@@ -36,9 +30,7 @@ export function catalogDigest(
           service: name(c.service),
           old: money(c.oldRate),
           new: money(c.newRate),
-          percent: c.percent
-            ? `${c.percent.gt(0) ? "+" : ""}${c.percent.toFixed()}%`
-            : "—",
+          percent: c.percent ? `${c.percent.gt(0) ? "+" : ""}${c.percent.toFixed()}%` : "—",
         }),
       ),
     },

@@ -6,26 +6,12 @@
 import type { AppDeps } from "../app.js";
 import { D, moneyString, type Money } from "../money.js";
 import type { AddOrderRequest } from "../panel/client.js";
-import {
-  PanelError,
-  PanelTransportError,
-  type PanelErrorKind,
-} from "../panel/errors.js";
+import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
 import { CatalogUnavailableError, orderKind } from "../store/catalog.js";
 import type { OrderRecord, Placement } from "../store/orders.js";
 import { escapeHtml } from "../text/html.js";
 
-export type PlacementDeps = Pick<
-  AppDeps,
-  | "config"
-  | "orders"
-  | "panel"
-  | "catalog"
-  | "shop"
-  | "metrics"
-  | "notifier"
-  | "logger"
->;
+export type PlacementDeps = Pick<AppDeps, "config" | "orders" | "panel" | "catalog" | "shop" | "metrics" | "notifier" | "logger">;
 
 export type PlaceResult =
   | { outcome: "placed"; order: OrderRecord; panelOrderId: string }
@@ -64,12 +50,7 @@ export const RESERVED_STALE_MS = 2 * 60_000;
 export const SENDING_GRACE_MS = 60_000;
 
 /** The fields `add` needs for the order's service type; null for a type the bot cannot order. */
-export function addRequest(
-  order: Pick<
-    OrderRecord,
-    "serviceId" | "serviceType" | "link" | "quantity" | "comments"
-  >,
-): AddOrderRequest | null {
+export function addRequest(order: Pick<OrderRecord, "serviceId" | "serviceType" | "link" | "quantity" | "comments">): AddOrderRequest | null {
   switch (orderKind(order.serviceType)) {
     case "default":
       return {
@@ -93,12 +74,7 @@ export function addRequest(
 }
 
 /** Confirm pressed: charges the wallet and places the order at the panel, exactly once. */
-export async function placeOrder(
-  deps: PlacementDeps,
-  draftId: string,
-  userId: number,
-  hooks: PlaceHooks = {},
-): Promise<PlaceResult> {
+export async function placeOrder(deps: PlacementDeps, draftId: string, userId: number, hooks: PlaceHooks = {}): Promise<PlaceResult> {
   const { orders, panel, metrics, logger } = deps;
   if (!/^\d{1,15}$/.test(draftId)) return { outcome: "not_found" };
   const checked = await checkPrice(deps, draftId, userId);
@@ -126,18 +102,12 @@ export async function placeOrder(
   const order = await orders.get(draftId);
   if (!order) throw new Error(`order ${draftId} vanished after reserve`);
   const log = logger.child({ orderId: order.id, userId });
-  if (hooks.onReserved)
-    void hooks
-      .onReserved(order)
-      .catch((e: unknown) => log.warn({ err: e }, "onReserved hook failed"));
+  if (hooks.onReserved) void hooks.onReserved(order).catch((e: unknown) => log.warn({ err: e }, "onReserved hook failed"));
 
   const request = addRequest(order);
   if (request === null) {
     // Checked before "sending": nothing went out, so the money can go back at once.
-    await orders.failAndRefund(
-      order.id,
-      `service type not supported: ${order.serviceType}`,
-    );
+    await orders.failAndRefund(order.id, `service type not supported: ${order.serviceType}`);
     metrics.ordersPlaced.inc({ outcome: "refused" });
     return {
       outcome: "refused",
@@ -157,17 +127,9 @@ export async function placeOrder(
   } catch (e) {
     return settleFailedAdd(deps, order, e);
   }
-  const placed = await orders.markPlaced(
-    order.id,
-    panelOrderId,
-    Date.now() + deps.config.poll.intervalMs,
-  );
+  const placed = await orders.markPlaced(order.id, panelOrderId, Date.now() + deps.config.poll.intervalMs);
   // Only an admin settling the order by hand moves it on while `add` is in flight; the panel has it anyway.
-  if (!placed)
-    log.error(
-      { panelOrderId },
-      "order placed at the panel but its record had moved on",
-    );
+  if (!placed) log.error({ panelOrderId }, "order placed at the panel but its record had moved on");
   metrics.ordersPlaced.inc({ outcome: "placed" });
   log.info({ panelOrderId }, "order placed");
   return { outcome: "placed", order, panelOrderId };
@@ -178,14 +140,9 @@ export async function placeOrder(
  * worked out again from the current catalog and rules. A service gone or hidden ends the draft; a
  * different price replaces the draft with one at the new price, to be confirmed again. Null: go on.
  */
-async function checkPrice(
-  deps: PlacementDeps,
-  draftId: string,
-  userId: number,
-): Promise<PlaceResult | null> {
+async function checkPrice(deps: PlacementDeps, draftId: string, userId: number): Promise<PlaceResult | null> {
   const draft = await deps.orders.get(draftId);
-  if (!draft || draft.userId !== userId || draft.placement !== "draft")
-    return null;
+  if (!draft || draft.userId !== userId || draft.placement !== "draft") return null;
   let priced;
   try {
     priced = await deps.shop.quote(draft.serviceId, draft.quantity, draft.runs);
@@ -220,27 +177,17 @@ async function checkPrice(
     canRefill: draft.canRefill,
     canCancel: draft.canCancel,
   });
-  deps.logger.info(
-    { draftId, newDraftId: next.id, oldPrice: draft.price, price: next.price },
-    "price changed since the confirmation: confirm again",
-  );
+  deps.logger.info({ draftId, newDraftId: next.id, oldPrice: draft.price, price: next.price }, "price changed since the confirmation: confirm again");
   return { outcome: "repriced", draft: next, oldPrice: new D(draft.price) };
 }
 
-async function settleFailedAdd(
-  deps: PlacementDeps,
-  order: OrderRecord,
-  e: unknown,
-): Promise<PlaceResult> {
+async function settleFailedAdd(deps: PlacementDeps, order: OrderRecord, e: unknown): Promise<PlaceResult> {
   const { orders, metrics, logger } = deps;
   const log = logger.child({ orderId: order.id, userId: order.userId });
   if (e instanceof PanelError) {
     await orders.failAndRefund(order.id, e.panelMessage);
     metrics.ordersPlaced.inc({ outcome: "refused" });
-    log.info(
-      { kind: e.kind, panelMessage: e.panelMessage },
-      "panel refused the order; refunded",
-    );
+    log.info({ kind: e.kind, panelMessage: e.panelMessage }, "panel refused the order; refunded");
     await alertForRefusal(deps, e);
     return {
       outcome: "refused",
@@ -259,21 +206,14 @@ async function settleFailedAdd(
   const reason = e instanceof Error ? e.message : String(e);
   await orders.markUnknown(order.id, reason);
   metrics.ordersPlaced.inc({ outcome: "unknown" });
-  log.error(
-    { err: e },
-    "order outcome unknown; money kept reserved for an admin to settle",
-  );
+  log.error({ err: e }, "order outcome unknown; money kept reserved for an admin to settle");
   await alertUnknown(deps, order, reason);
   return { outcome: "unknown", order };
 }
 
-async function alertForRefusal(
-  deps: PlacementDeps,
-  e: PanelError,
-): Promise<void> {
+async function alertForRefusal(deps: PlacementDeps, e: PanelError): Promise<void> {
   const message = escapeHtml(e.panelMessage);
-  const send = (kind: "panel_funds" | "panel_key", key: string) =>
-    deps.notifier.alert(kind, "add", (t) => t(key, { message }));
+  const send = (kind: "panel_funds" | "panel_key", key: string) => deps.notifier.alert(kind, "add", (t) => t(key, { message }));
   switch (e.kind) {
     case "not_enough_funds":
       return send("panel_funds", "alert-panel-funds");
@@ -290,11 +230,7 @@ async function alertForRefusal(
   }
 }
 
-async function alertUnknown(
-  deps: PlacementDeps,
-  order: OrderRecord,
-  reason: string,
-): Promise<void> {
+async function alertUnknown(deps: PlacementDeps, order: OrderRecord, reason: string): Promise<void> {
   await deps.notifier.alert("unknown_order", order.id, (t) =>
     t("alert-unknown-order", {
       id: order.id,
@@ -314,10 +250,7 @@ async function alertUnknown(
  * First it repairs unknown orders that older versions left in the placing set (see
  * OrderStore.repairUnknown), alerting as for a fresh unknown.
  */
-export async function recoverStalePlacements(
-  deps: PlacementDeps,
-  now = Date.now(),
-): Promise<{ refunded: string[]; unknown: string[] }> {
+export async function recoverStalePlacements(deps: PlacementDeps, now = Date.now()): Promise<{ refunded: string[]; unknown: string[] }> {
   const { orders, config, logger } = deps;
   const sendingStaleMs = config.panel.timeoutMs + SENDING_GRACE_MS;
   const refunded: string[] = [];
@@ -325,63 +258,27 @@ export async function recoverStalePlacements(
   // Orders an older version left unknown but still among the placing ones: admins never heard of them.
   for (const order of await orders.repairUnknown()) {
     unknown.push(order.id);
-    await alertUnknown(
-      deps,
-      order,
-      order.failReason ?? "interrupted while waiting for the panel",
-    );
+    await alertUnknown(deps, order, order.failReason ?? "interrupted while waiting for the panel");
     await notifyUser(deps, order, "order-recovered-unknown");
   }
-  for (const order of await orders.stalePlacing(
-    Math.min(RESERVED_STALE_MS, sendingStaleMs),
-    now,
-  )) {
+  for (const order of await orders.stalePlacing(Math.min(RESERVED_STALE_MS, sendingStaleMs), now)) {
     const idleMs = now - order.updatedAt;
     if (order.placement === "reserved" && idleMs >= RESERVED_STALE_MS) {
-      if (
-        !(
-          await orders.failAndRefund(
-            order.id,
-            "interrupted before sending",
-            now,
-          )
-        ).ok
-      )
-        continue;
+      if (!(await orders.failAndRefund(order.id, "interrupted before sending", now)).ok) continue;
       refunded.push(order.id);
       await notifyUser(deps, order, "order-recovered-refunded");
     } else if (order.placement === "sending" && idleMs >= sendingStaleMs) {
-      if (
-        !(await orders.markUnknown(
-          order.id,
-          "interrupted while waiting for the panel",
-          now,
-        ))
-      )
-        continue;
+      if (!(await orders.markUnknown(order.id, "interrupted while waiting for the panel", now))) continue;
       unknown.push(order.id);
-      await alertUnknown(
-        deps,
-        order,
-        "interrupted while waiting for the panel",
-      );
+      await alertUnknown(deps, order, "interrupted while waiting for the panel");
       await notifyUser(deps, order, "order-recovered-unknown");
     }
   }
-  if (refunded.length || unknown.length)
-    logger.warn({ refunded, unknown }, "recovered interrupted placements");
+  if (refunded.length || unknown.length) logger.warn({ refunded, unknown }, "recovered interrupted placements");
   return { refunded, unknown };
 }
 
-async function notifyUser(
-  deps: PlacementDeps,
-  order: OrderRecord,
-  key: string,
-): Promise<void> {
+async function notifyUser(deps: PlacementDeps, order: OrderRecord, key: string): Promise<void> {
   const vars = { id: order.id, service: escapeHtml(order.serviceName) };
-  await deps.notifier.toUser(
-    { userId: order.userId, chatId: order.chatId, locale: order.locale },
-    (t) => t(key, vars),
-    { key: `${key}:${order.id}` },
-  );
+  await deps.notifier.toUser({ userId: order.userId, chatId: order.chatId, locale: order.locale }, (t) => t(key, vars), { key: `${key}:${order.id}` });
 }

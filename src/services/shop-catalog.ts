@@ -13,32 +13,12 @@ import { D, parseUserAmount, type Money } from "../money.js";
 import type { PanelService } from "../panel/schemas.js";
 import { diffCatalogs, isEmptyDiff } from "../catalog/diff.js";
 import { type PricingRules, type Quote } from "../catalog/pricing.js";
-import {
-  buildShopCatalog,
-  isOrderable,
-  type ShopCatalog,
-  type ShopService,
-} from "../catalog/shop.js";
+import { buildShopCatalog, isOrderable, type ShopCatalog, type ShopService } from "../catalog/shop.js";
 import type { AuditEntry, AuditLog } from "../store/audit.js";
-import {
-  buildCatalog,
-  CatalogUnavailableError,
-  type Catalog,
-  type CatalogStore,
-} from "../store/catalog.js";
-import {
-  settingField,
-  type ExchangeRateRecord,
-  type SettingChange,
-  type ShopSettingsStore,
-  type StoredShopSettings,
-} from "../store/shop.js";
+import { buildCatalog, CatalogUnavailableError, type Catalog, type CatalogStore } from "../store/catalog.js";
+import { settingField, type ExchangeRateRecord, type SettingChange, type ShopSettingsStore, type StoredShopSettings } from "../store/shop.js";
 import type { WalletStore } from "../store/wallet.js";
-import {
-  matchesTerms,
-  normalizeForSearch,
-  searchTerms,
-} from "../text/search.js";
+import { matchesTerms, normalizeForSearch, searchTerms } from "../text/search.js";
 import type { Notifier } from "./notifier.js";
 import { catalogDigest } from "./catalog-digest.js";
 import { LOCALES, type Locale } from "../text/locales.js";
@@ -50,16 +30,7 @@ export interface Actor {
 }
 
 /** Why an admin's input was refused; nothing was changed. */
-export type InputError =
-  | "not_number"
-  | "too_big"
-  | "not_positive"
-  | "too_long"
-  | "empty"
-  | "unknown_category"
-  | "unknown_service"
-  | "unknown_locale"
-  | "same_currency";
+export type InputError = "not_number" | "too_big" | "not_positive" | "too_long" | "empty" | "unknown_category" | "unknown_service" | "unknown_locale" | "same_currency";
 
 export type ChangeResult = { ok: true } | { ok: false; error: InputError };
 
@@ -72,20 +43,10 @@ export const MARKUP_MAX = new D(10_000);
 export const NAME_MAX = 120;
 export const DESCRIPTION_MAX = 2000;
 
-export type PriceMode =
-  | { kind: "category" }
-  | { kind: "markup"; text: string }
-  | { kind: "fixed"; text: string };
+export type PriceMode = { kind: "category" } | { kind: "markup"; text: string } | { kind: "fixed"; text: string };
 
 export interface ShopCatalogDeps {
-  config: Pick<
-    Config,
-    | "currency"
-    | "panelCurrency"
-    | "markupPercent"
-    | "minMarginPercent"
-    | "newServices"
-  >;
+  config: Pick<Config, "currency" | "panelCurrency" | "markupPercent" | "minMarginPercent" | "newServices">;
   catalog: Pick<CatalogStore, "get" | "onRefreshed">;
   settings: ShopSettingsStore;
   audit: AuditLog;
@@ -121,31 +82,18 @@ export class ShopCatalogService {
 
   /** Whether prices are converted (then an exchange rate is needed). */
   get converts(): boolean {
-    return (
-      this.deps.config.currency.toUpperCase() !==
-      this.deps.config.panelCurrency.toUpperCase()
-    );
+    return this.deps.config.currency.toUpperCase() !== this.deps.config.panelCurrency.toUpperCase();
   }
 
   /** Starts listening to catalog fetches (new services, the digest). Once per process. */
   listen(): void {
-    this.deps.catalog.onRefreshed((previous, next) =>
-      this.onPanelCatalog(previous, next),
-    );
+    this.deps.catalog.onRefreshed((previous, next) => this.onPanelCatalog(previous, next));
   }
 
   /** The shop catalog now, rebuilt when the panel's list or a setting changed (in any process). */
   async get(): Promise<ShopCatalog> {
-    const [panel, version] = await Promise.all([
-      this.deps.catalog.get(),
-      this.deps.settings.version(),
-    ]);
-    if (
-      this.built &&
-      this.built.panel === panel &&
-      this.built.version === version
-    )
-      return this.built.catalog;
+    const [panel, version] = await Promise.all([this.deps.catalog.get(), this.deps.settings.version()]);
+    if (this.built && this.built.panel === panel && this.built.version === version) return this.built.catalog;
     const { settings, version: loaded } = await this.deps.settings.load();
     const catalog = this.build(panel, settings);
     this.built = { catalog, panel, version: loaded };
@@ -155,8 +103,7 @@ export class ShopCatalogService {
   /** Pricing rules with the environment's defaults filled in. */
   rulesOf(s: StoredShopSettings): PricingRules {
     return {
-      globalMarkupPercent:
-        s.globalMarkupPercent ?? this.deps.config.markupPercent,
+      globalMarkupPercent: s.globalMarkupPercent ?? this.deps.config.markupPercent,
       roundingStep: s.roundingStep,
       minOrderPrice: s.minOrderPrice,
       minMarginPercent: s.minMarginPercent ?? this.deps.config.minMarginPercent,
@@ -167,10 +114,7 @@ export class ShopCatalogService {
 
   private exchangeRateOf(s: StoredShopSettings): Money {
     if (!this.converts) return new D(1);
-    if (!s.exchangeRate)
-      throw new ExchangeRateMissingError(
-        `no exchange rate ${this.panelCurrency} → ${this.shopCurrency} set (/rate)`,
-      );
+    if (!s.exchangeRate) throw new ExchangeRateMissingError(`no exchange rate ${this.panelCurrency} → ${this.shopCurrency} set (/rate)`);
     return new D(s.exchangeRate.rate);
   }
 
@@ -188,9 +132,7 @@ export class ShopCatalogService {
   /** The service if a customer may order it now (visible, in a visible category), else null. */
   async orderable(serviceId: string): Promise<ShopService | null> {
     const catalog = await this.get();
-    return isOrderable(catalog, serviceId)
-      ? catalog.service.get(serviceId)!
-      : null;
+    return isOrderable(catalog, serviceId) ? catalog.service.get(serviceId)! : null;
   }
 
   /** The price of an order of this service now; null when it cannot be ordered. */
@@ -228,8 +170,7 @@ export class ShopCatalogService {
     const found: ShopService[] = [];
     for (const s of catalog.service.values()) {
       const names = [s.panel.name, ...LOCALES.map((l) => s.name(l))];
-      if (names.some((n) => matchesTerms(normalizeForSearch(n), terms)))
-        found.push(s);
+      if (names.some((n) => matchesTerms(normalizeForSearch(n), terms))) found.push(s);
       if (found.length >= limit) break;
     }
     return found;
@@ -237,22 +178,14 @@ export class ShopCatalogService {
 
   // ---- changes: each validated, then written with one audit entry ---------------------------
 
-  async setCategoryHidden(
-    actor: Actor,
-    key: string,
-    hidden: boolean,
-  ): Promise<ChangeResult> {
+  async setCategoryHidden(actor: Actor, key: string, hidden: boolean): Promise<ChangeResult> {
     if (!(await this.knownCategory(key))) return refuse("unknown_category");
     return this.apply(actor, `category.hidden ${key}`, {
       [settingField.category(key, "hidden")]: hidden ? "1" : null,
     });
   }
 
-  async setCategoryMarkup(
-    actor: Actor,
-    key: string,
-    text: string | null,
-  ): Promise<ChangeResult> {
+  async setCategoryMarkup(actor: Actor, key: string, text: string | null): Promise<ChangeResult> {
     if (!(await this.knownCategory(key))) return refuse("unknown_category");
     const markup = text === null ? null : this.markup(text);
     if (markup && !markup.ok) return markup;
@@ -262,11 +195,7 @@ export class ShopCatalogService {
   }
 
   /** Pins the category at this place (1 = first), or unpins it (null). */
-  async setCategoryPin(
-    actor: Actor,
-    key: string,
-    text: string | null,
-  ): Promise<ChangeResult> {
+  async setCategoryPin(actor: Actor, key: string, text: string | null): Promise<ChangeResult> {
     if (!(await this.knownCategory(key))) return refuse("unknown_category");
     let pin: string | null = null;
     if (text !== null) {
@@ -278,21 +207,13 @@ export class ShopCatalogService {
     });
   }
 
-  async setCategorySort(
-    actor: Actor,
-    sort: "panel" | "name",
-  ): Promise<ChangeResult> {
+  async setCategorySort(actor: Actor, sort: "panel" | "name"): Promise<ChangeResult> {
     return this.apply(actor, "shop.category-sort", {
       [settingField.sort]: sort === "name" ? "name" : null,
     });
   }
 
-  async setCategoryName(
-    actor: Actor,
-    key: string,
-    locale: Locale,
-    text: string | null,
-  ): Promise<ChangeResult> {
+  async setCategoryName(actor: Actor, key: string, locale: Locale, text: string | null): Promise<ChangeResult> {
     if (!(await this.knownCategory(key))) return refuse("unknown_category");
     const name = this.text(locale, text, NAME_MAX);
     if (!name.ok) return name;
@@ -301,11 +222,7 @@ export class ShopCatalogService {
     });
   }
 
-  async setServiceHidden(
-    actor: Actor,
-    id: string,
-    hidden: boolean,
-  ): Promise<ChangeResult> {
+  async setServiceHidden(actor: Actor, id: string, hidden: boolean): Promise<ChangeResult> {
     if (!(await this.knownService(id))) return refuse("unknown_service");
     // "0", not absent: with NEW_SERVICES=hidden an absent flag could be set again.
     return this.apply(actor, `service.hidden ${id}`, {
@@ -313,11 +230,7 @@ export class ShopCatalogService {
     });
   }
 
-  async setServicePrice(
-    actor: Actor,
-    id: string,
-    mode: PriceMode,
-  ): Promise<ChangeResult> {
+  async setServicePrice(actor: Actor, id: string, mode: PriceMode): Promise<ChangeResult> {
     if (!(await this.knownService(id))) return refuse("unknown_service");
     const markupField = settingField.service(id, "markup");
     const fixedField = settingField.service(id, "fixed");
@@ -346,12 +259,7 @@ export class ShopCatalogService {
     }
   }
 
-  async setServiceName(
-    actor: Actor,
-    id: string,
-    locale: Locale,
-    text: string | null,
-  ): Promise<ChangeResult> {
+  async setServiceName(actor: Actor, id: string, locale: Locale, text: string | null): Promise<ChangeResult> {
     if (!(await this.knownService(id))) return refuse("unknown_service");
     const name = this.text(locale, text, NAME_MAX);
     if (!name.ok) return name;
@@ -360,12 +268,7 @@ export class ShopCatalogService {
     });
   }
 
-  async setServiceDescription(
-    actor: Actor,
-    id: string,
-    locale: Locale,
-    text: string | null,
-  ): Promise<ChangeResult> {
+  async setServiceDescription(actor: Actor, id: string, locale: Locale, text: string | null): Promise<ChangeResult> {
     if (!(await this.knownService(id))) return refuse("unknown_service");
     const d = this.text(locale, text, DESCRIPTION_MAX);
     if (!d.ok) return d;
@@ -412,11 +315,7 @@ export class ShopCatalogService {
   }
 
   /** Shop currency units per 1 panel currency unit (`/rate 12650`). */
-  async setExchangeRate(
-    actor: Actor,
-    text: string,
-    now = Date.now(),
-  ): Promise<ChangeResult> {
+  async setExchangeRate(actor: Actor, text: string, now = Date.now()): Promise<ChangeResult> {
     if (!this.converts) return refuse("same_currency");
     const a = typedAmount(text);
     if (!a) return refuse("not_number");
@@ -446,10 +345,7 @@ export class ShopCatalogService {
     return this.deps.settings.rateHistory(count);
   }
 
-  auditPage(
-    offset: number,
-    count: number,
-  ): Promise<{ entries: AuditEntry[]; total: number }> {
+  auditPage(offset: number, count: number): Promise<{ entries: AuditEntry[]; total: number }> {
     return this.deps.audit.latest(offset, count);
   }
 
@@ -461,12 +357,8 @@ export class ShopCatalogService {
   async checkWalletCurrency(): Promise<void> {
     let recorded = await this.deps.settings.walletCurrency();
     if (recorded === null) {
-      const hasWallets = this.deps.wallet
-        ? await this.deps.wallet.hasAny()
-        : false;
-      recorded = await this.deps.settings.recordWalletCurrency(
-        hasWallets ? this.panelCurrency : this.shopCurrency,
-      );
+      const hasWallets = this.deps.wallet ? await this.deps.wallet.hasAny() : false;
+      recorded = await this.deps.settings.recordWalletCurrency(hasWallets ? this.panelCurrency : this.shopCurrency);
     }
     if (recorded.toUpperCase() !== this.shopCurrency.toUpperCase()) {
       throw new ShopCurrencyChangedError(
@@ -478,10 +370,7 @@ export class ShopCatalogService {
   // ---- after each fetch of the panel's list --------------------------------------------------
 
   /** New services hidden when NEW_SERVICES=hidden, and one digest to the admins when anything changed. */
-  async onPanelCatalog(
-    previous: PanelService[] | null,
-    next: PanelService[],
-  ): Promise<void> {
+  async onPanelCatalog(previous: PanelService[] | null, next: PanelService[]): Promise<void> {
     if (previous === null) return;
     const diff = diffCatalogs(previous, next);
     if (this.deps.config.newServices === "hidden" && diff.added.length > 0) {
@@ -493,9 +382,7 @@ export class ShopCatalogService {
     try {
       const before = this.build(buildCatalog(previous, 0), settings);
       const after = this.build(buildCatalog(next, 0), settings);
-      atLoss = [...after.service.values()].filter(
-        (s) => s.atLoss && !before.service.get(s.id)?.atLoss,
-      );
+      atLoss = [...after.service.values()].filter((s) => s.atLoss && !before.service.get(s.id)?.atLoss);
     } catch (e) {
       if (!(e instanceof ExchangeRateMissingError)) throw e;
     }
@@ -507,11 +394,7 @@ export class ShopCatalogService {
           diff.added.map((s) => s.id),
           diff.removed.map((s) => s.id),
           diff.rateChanges.map((c) => [c.service.id, c.newRate.toFixed()]),
-          diff.limitChanges.map((c) => [
-            c.service.id,
-            c.service.min,
-            c.service.max,
-          ]),
+          diff.limitChanges.map((c) => [c.service.id, c.service.min, c.service.max]),
           atLoss.map((s) => s.id),
         ]),
       )
@@ -539,22 +422,11 @@ export class ShopCatalogService {
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  private async apply(
-    actor: Actor,
-    what: string,
-    change: SettingChange,
-  ): Promise<ChangeResult> {
+  private async apply(actor: Actor, what: string, change: SettingChange): Promise<ChangeResult> {
     const fields = Object.keys(change);
     const old = await this.deps.settings.values(fields);
     await this.deps.settings.change(change);
-    const show = (values: Array<string | null>) =>
-      fields
-        .map((f, i) =>
-          fields.length > 1
-            ? `${f.split(":").pop()}=${values[i] ?? ""}`
-            : (values[i] ?? ""),
-        )
-        .join(" ");
+    const show = (values: Array<string | null>) => fields.map((f, i) => (fields.length > 1 ? `${f.split(":").pop()}=${values[i] ?? ""}` : (values[i] ?? ""))).join(" ");
     await this.deps.audit.append({
       who: actor.id,
       what,
@@ -565,18 +437,14 @@ export class ShopCatalogService {
     return ok;
   }
 
-  private markup(
-    text: string,
-  ): { ok: true; value: string } | { ok: false; error: InputError } {
+  private markup(text: string): { ok: true; value: string } | { ok: false; error: InputError } {
     const a = typedAmount(text.replace(/%\s*$/, ""));
     if (!a) return { ok: false, error: "not_number" };
     if (a.gt(MARKUP_MAX)) return { ok: false, error: "too_big" };
     return { ok: true, value: a.toFixed() };
   }
 
-  private positive(
-    text: string,
-  ): { ok: true; value: string } | { ok: false; error: InputError } {
+  private positive(text: string): { ok: true; value: string } | { ok: false; error: InputError } {
     const a = typedAmount(text);
     if (!a) return { ok: false, error: "not_number" };
     if (a.isZero()) return { ok: false, error: "not_positive" };
@@ -584,13 +452,8 @@ export class ShopCatalogService {
   }
 
   /** An owner text: trimmed, not empty, not too long; null resets to the panel's. */
-  private text(
-    locale: Locale,
-    text: string | null,
-    max: number,
-  ): { ok: true; value: string | null } | { ok: false; error: InputError } {
-    if (!LOCALES.includes(locale))
-      return { ok: false, error: "unknown_locale" };
+  private text(locale: Locale, text: string | null, max: number): { ok: true; value: string | null } | { ok: false; error: InputError } {
+    if (!LOCALES.includes(locale)) return { ok: false, error: "unknown_locale" };
     if (text === null) return { ok: true, value: null };
     const t = text.trim();
     if (t === "") return { ok: false, error: "empty" };

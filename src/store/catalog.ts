@@ -35,17 +35,13 @@ export interface Catalog {
   service: Map<string, PanelService>;
 }
 
-export const categoryKey = (name: string): string =>
-  createHash("sha1").update(name).digest("base64url").slice(0, 8);
+export const categoryKey = (name: string): string => createHash("sha1").update(name).digest("base64url").slice(0, 8);
 
 /**
  * Groups services by category in the panel's order. Only services the bot can order are kept,
  * so a category made only of unsupported types does not appear at all.
  */
-export function buildCatalog(
-  services: PanelService[],
-  fetchedAt: number,
-): Catalog {
+export function buildCatalog(services: PanelService[], fetchedAt: number): Catalog {
   const category = new Map<string, Category>();
   const service = new Map<string, PanelService>();
   for (const s of services) {
@@ -67,10 +63,7 @@ interface StoredCatalog {
   services: Array<Omit<PanelService, "rate"> & { rate: string }>;
 }
 
-export function serializeCatalog(
-  services: PanelService[],
-  fetchedAt: number,
-): string {
+export function serializeCatalog(services: PanelService[], fetchedAt: number): string {
   const stored: StoredCatalog = {
     fetchedAt,
     services: services.map((s) => ({ ...s, rate: s.rate.toFixed() })),
@@ -94,10 +87,7 @@ export class CatalogUnavailableError extends Error {
 }
 
 /** Told of every successful fetch, with the list fetched before it (null: the first one ever). */
-export type CatalogListener = (
-  previous: PanelService[] | null,
-  next: PanelService[],
-) => Promise<void>;
+export type CatalogListener = (previous: PanelService[] | null, next: PanelService[]) => Promise<void>;
 
 export interface CatalogSource {
   services(): Promise<{ services: PanelService[]; skipped: number }>;
@@ -126,8 +116,7 @@ export class CatalogStore {
   /** The catalog now: memory, else Redis, else the panel. Throws only when none has ever been had. */
   async get(): Promise<Catalog> {
     if (this.current) {
-      if (Date.now() - this.current.fetchedAt > this.opts.refreshMs)
-        void this.refresh().catch(() => undefined);
+      if (Date.now() - this.current.fetchedAt > this.opts.refreshMs) void this.refresh().catch(() => undefined);
       return this.current;
     }
     const cached = await this.redis.get(this.k.catalog);
@@ -160,16 +149,10 @@ export class CatalogStore {
       const { services } = await this.source.services();
       const now = Date.now();
       // The list before, from Redis: another process may have fetched since this one did.
-      const before = await this.redis.set(
-        this.k.catalog,
-        serializeCatalog(services, now),
-        "GET",
-      );
+      const before = await this.redis.set(this.k.catalog, serializeCatalog(services, now), "GET");
       const previous = before ? deserializeCatalog(before).services : null;
       for (const listener of this.listeners) {
-        await listener(previous, services).catch((e: unknown) =>
-          this.opts.logger?.error({ err: e }, "catalog listener failed"),
-        );
+        await listener(previous, services).catch((e: unknown) => this.opts.logger?.error({ err: e }, "catalog listener failed"));
       }
       this.current = buildCatalog(services, now);
       this.opts.logger?.info(
@@ -181,28 +164,19 @@ export class CatalogStore {
       );
       return this.current;
     } catch (e) {
-      this.opts.logger?.warn(
-        { err: e },
-        "catalog refresh failed; serving the cached copy",
-      );
+      this.opts.logger?.warn({ err: e }, "catalog refresh failed; serving the cached copy");
       if (this.current) return this.current;
       const cached = await this.redis.get(this.k.catalog);
       if (cached) {
         const { services, fetchedAt } = deserializeCatalog(cached);
         return (this.current = buildCatalog(services, fetchedAt));
       }
-      throw new CatalogUnavailableError(
-        "the panel's service list is not available",
-        { cause: e },
-      );
+      throw new CatalogUnavailableError("the panel's service list is not available", { cause: e });
     }
   }
 
   start(): void {
-    this.timer ??= setInterval(
-      () => void this.refresh().catch(() => undefined),
-      this.opts.refreshMs,
-    );
+    this.timer ??= setInterval(() => void this.refresh().catch(() => undefined), this.opts.refreshMs);
     this.timer.unref();
   }
 

@@ -32,8 +32,7 @@ export function keys(prefix: string) {
 
     // ---- customers' order actions (OrderActionLocks) -------------------------------------------
     /** short lock on a customer's refill/cancel of an order, so a double tap is one panel request */
-    orderActionLock: (orderId: string, action: string) =>
-      `${prefix}lock:order:${orderId}:${action}`,
+    orderActionLock: (orderId: string, action: string) => `${prefix}lock:order:${orderId}:${action}`,
 
     // ---- wallets (WalletStore) -----------------------------------------------------------------
     /** balance in units of 0.00001 */
@@ -50,8 +49,7 @@ export function keys(prefix: string) {
     /** ids of every user who ever wrote */
     users: `${prefix}users`,
     /** per-user update counter of one rate-limit window (RateLimits) */
-    rateLimit: (userId: number, window: number) =>
-      `${prefix}rl:${userId}:${window}`,
+    rateLimit: (userId: number, window: number) => `${prefix}rl:${userId}:${window}`,
 
     // ---- catalog (CatalogStore) ----------------------------------------------------------------
     /** the panel's service list as last fetched (JSON) */
@@ -78,6 +76,8 @@ export function keys(prefix: string) {
     starsCharge: (chargeId: string) => `${prefix}topup:stars:${chargeId}`,
     /** manual top-up receipts that admins approve or reject */
     receipt: (id: string) => `${prefix}topup:receipt:${id}`,
+    /** receipts waiting for a decision, score = created ms (the back office lists them) */
+    receiptsPending: `${prefix}topup:receipts:pending`,
     /** a user's unfinished top-up dialog: which answer the bot waits for */
     topupDialog: (userId: number) => `${prefix}topup:dialog:${userId}`,
 

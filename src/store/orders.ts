@@ -63,7 +63,24 @@ export interface OrderRecord {
 
 export type DraftInput = Pick<
   OrderRecord,
-  "userId" | "chatId" | "locale" | "serviceId" | "serviceName" | "serviceType" | "category" | "link" | "quantity" | "comments" | "runs" | "interval" | "rate" | "price" | "exchangeRate" | "panelCost" | "canRefill" | "canCancel"
+  | "userId"
+  | "chatId"
+  | "locale"
+  | "serviceId"
+  | "serviceName"
+  | "serviceType"
+  | "category"
+  | "link"
+  | "quantity"
+  | "comments"
+  | "runs"
+  | "interval"
+  | "rate"
+  | "price"
+  | "exchangeRate"
+  | "panelCost"
+  | "canRefill"
+  | "canCancel"
 >;
 
 /** A confirmation button older than this does nothing (the draft is gone). */
@@ -93,10 +110,7 @@ function encode(fields: Partial<OrderRecord>): Record<string, string> {
 }
 
 export type ReserveResult =
-  | { ok: true; balance: Money }
-  | { ok: false; reason: "missing" | "not_owner" }
-  | { ok: false; reason: "state"; placement: Placement }
-  | { ok: false; reason: "funds"; balance: Money };
+  { ok: true; balance: Money } | { ok: false; reason: "missing" | "not_owner" } | { ok: false; reason: "state"; placement: Placement } | { ok: false; reason: "funds"; balance: Money };
 
 /** Which orders a scan goes over: all of them, or one user's. */
 export type OrderScope = "all" | { userId: number };

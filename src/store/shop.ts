@@ -11,11 +11,7 @@
  */
 import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
-import type {
-  Curation,
-  CategoryCuration,
-  ServiceCuration,
-} from "../catalog/shop.js";
+import type { Curation, CategoryCuration, ServiceCuration } from "../catalog/shop.js";
 import type { ServiceRule } from "../catalog/pricing.js";
 
 export interface ExchangeRateRecord {
@@ -49,28 +45,18 @@ export const settingField = {
   minOrder: "minOrder",
   minMargin: "minMargin",
   sort: "sort",
-  category: (key: string, what: "hidden" | "markup" | "pin") =>
-    `cat:${key}:${what}`,
+  category: (key: string, what: "hidden" | "markup" | "pin") => `cat:${key}:${what}`,
   categoryName: (key: string, locale: string) => `cat:${key}:name:${locale}`,
-  service: (id: string, what: "hidden" | "markup" | "fixed") =>
-    `svc:${id}:${what}`,
+  service: (id: string, what: "hidden" | "markup" | "fixed") => `svc:${id}:${what}`,
   serviceName: (id: string, locale: string) => `svc:${id}:name:${locale}`,
-  serviceDescription: (id: string, locale: string) =>
-    `svc:${id}:desc:${locale}`,
+  serviceDescription: (id: string, locale: string) => `svc:${id}:desc:${locale}`,
 };
 
-const ENTITY_FIELD =
-  /^(cat|svc):(.+?):(hidden|markup|fixed|pin|name:[\w-]+|desc:[\w-]+)$/;
+const ENTITY_FIELD = /^(cat|svc):(.+?):(hidden|markup|fixed|pin|name:[\w-]+|desc:[\w-]+)$/;
 
 export function decodeSettings(h: Record<string, string>): StoredShopSettings {
-  const categories: Record<
-    string,
-    { -readonly [K in keyof CategoryCuration]: CategoryCuration[K] }
-  > = {};
-  const services: Record<
-    string,
-    { -readonly [K in keyof ServiceCuration]: ServiceCuration[K] }
-  > = {};
+  const categories: Record<string, { -readonly [K in keyof CategoryCuration]: CategoryCuration[K] }> = {};
+  const services: Record<string, { -readonly [K in keyof ServiceCuration]: ServiceCuration[K] }> = {};
   const out: StoredShopSettings = {
     curation: {
       categories,
@@ -83,37 +69,25 @@ export function decodeSettings(h: Record<string, string>): StoredShopSettings {
     minMarginPercent: h.minMargin,
     categoryMarkupPercent: {},
     service: {},
-    exchangeRate: h.rate
-      ? { rate: h.rate, by: Number(h.rateBy ?? 0), at: Number(h.rateAt ?? 0) }
-      : null,
+    exchangeRate: h.rate ? { rate: h.rate, by: Number(h.rateBy ?? 0), at: Number(h.rateAt ?? 0) } : null,
   };
   for (const [field, value] of Object.entries(h)) {
     const m = ENTITY_FIELD.exec(field);
     if (!m) continue;
-    const [, kind, id, what] = m as unknown as [
-      string,
-      "cat" | "svc",
-      string,
-      string,
-    ];
+    const [, kind, id, what] = m as unknown as [string, "cat" | "svc", string, string];
     if (kind === "cat") {
       const c = (categories[id] ??= {});
       if (what === "hidden") c.hidden = value === "1";
       else if (what === "pin") c.pin = Number(value);
       else if (what === "markup") out.categoryMarkupPercent[id] = value;
-      else if (what.startsWith("name:"))
-        c.names = { ...c.names, [what.slice(5)]: value };
+      else if (what.startsWith("name:")) c.names = { ...c.names, [what.slice(5)]: value };
     } else {
       const s = (services[id] ??= {});
       if (what === "hidden") s.hidden = value === "1";
-      else if (what === "markup")
-        out.service[id] = { ...out.service[id], markupPercent: value };
-      else if (what === "fixed")
-        out.service[id] = { ...out.service[id], fixedPrice: value };
-      else if (what.startsWith("name:"))
-        s.names = { ...s.names, [what.slice(5)]: value };
-      else if (what.startsWith("desc:"))
-        s.descriptions = { ...s.descriptions, [what.slice(5)]: value };
+      else if (what === "markup") out.service[id] = { ...out.service[id], markupPercent: value };
+      else if (what === "fixed") out.service[id] = { ...out.service[id], fixedPrice: value };
+      else if (what.startsWith("name:")) s.names = { ...s.names, [what.slice(5)]: value };
+      else if (what.startsWith("desc:")) s.descriptions = { ...s.descriptions, [what.slice(5)]: value };
     }
   }
   return out;
@@ -136,18 +110,13 @@ export class ShopSettingsStore {
   /** The settings and the version they are at, read together. */
   async load(): Promise<{ settings: StoredShopSettings; version: string }> {
     // The version first: a change landing in between is newer than the version kept, so it is read again.
-    const [v, h] = await Promise.all([
-      this.redis.get(this.k.version),
-      this.redis.hgetall(this.k.settings),
-    ]);
+    const [v, h] = await Promise.all([this.redis.get(this.k.version), this.redis.hgetall(this.k.settings)]);
     return { settings: decodeSettings(h), version: v ?? "0" };
   }
 
   /** The current values of some fields (null: not set), for the audit's "old". */
   async values(fields: string[]): Promise<Array<string | null>> {
-    return fields.length === 0
-      ? []
-      : this.redis.hmget(this.k.settings, ...fields);
+    return fields.length === 0 ? [] : this.redis.hmget(this.k.settings, ...fields);
   }
 
   /** Sets and removes fields and bumps the version, in one step. */
@@ -169,8 +138,7 @@ export class ShopSettingsStore {
   async hideUndecided(serviceIds: string[]): Promise<number> {
     if (serviceIds.length === 0) return 0;
     const tx = this.redis.multi();
-    for (const id of serviceIds)
-      tx.hsetnx(this.k.settings, settingField.service(id, "hidden"), "1");
+    for (const id of serviceIds) tx.hsetnx(this.k.settings, settingField.service(id, "hidden"), "1");
     const res = (await tx.exec()) ?? [];
     const hidden = res.filter(([, v]) => v === 1).length;
     if (hidden > 0) await this.redis.incr(this.k.version);

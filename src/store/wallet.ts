@@ -3,8 +3,7 @@ import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 
-export type LedgerReason =
-  "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle";
+export type LedgerReason = "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle";
 
 export interface LedgerEntry {
   at: number;
@@ -47,47 +46,22 @@ export class WalletStore {
    * Credits the wallet. With `onceKey`, at most once per key for ever (refund:<order>, payment:<charge id>).
    * Returns whether it credited now, and the balance after.
    */
-  async credit(
-    userId: number,
-    amount: Money,
-    entry: Omit<LedgerEntry, "at" | "amount" | "balance">,
-    onceKey?: string,
-  ): Promise<{ credited: boolean; balance: Money }> {
-    if (amount.isNegative())
-      throw new Error("credit amount must not be negative");
+  async credit(userId: number, amount: Money, entry: Omit<LedgerEntry, "at" | "amount" | "balance">, onceKey?: string): Promise<{ credited: boolean; balance: Money }> {
+    if (amount.isNegative()) throw new Error("credit amount must not be negative");
     const units = toUnits(amount);
-    const json = JSON.stringify({
-      ...entry,
-      at: Date.now(),
-      amount: String(units),
-      balance: "__BALANCE__",
-    });
+    const json = JSON.stringify({ ...entry, at: Date.now(), amount: String(units), balance: "__BALANCE__" });
     const { credited, balance } = await this.scripts.walletCredit(
-      {
-        marker: onceKey ? this.k.credited(onceKey) : "",
-        wallet: this.k.wallet(userId),
-        ledger: this.k.ledger(userId),
-      },
+      { marker: onceKey ? this.k.credited(onceKey) : "", wallet: this.k.wallet(userId), ledger: this.k.ledger(userId) },
       { units, entry: json, ledgerMax: LEDGER_MAX },
     );
     return { credited, balance: fromUnits(balance) };
   }
 
   /** Takes `amount` if the wallet holds it; `upTo` takes what there is instead of refusing. */
-  async debit(
-    userId: number,
-    amount: Money,
-    entry: Omit<LedgerEntry, "at" | "amount" | "balance">,
-    opts: { upTo?: boolean } = {},
-  ): Promise<{ ok: boolean; balance: Money; taken: Money }> {
+  async debit(userId: number, amount: Money, entry: Omit<LedgerEntry, "at" | "amount" | "balance">, opts: { upTo?: boolean } = {}): Promise<{ ok: boolean; balance: Money; taken: Money }> {
     const units = toUnits(amount);
     if (units < 0) throw new Error("debit amount must not be negative");
-    const json = JSON.stringify({
-      ...entry,
-      at: Date.now(),
-      amount: "__AMOUNT__",
-      balance: "__BALANCE__",
-    });
+    const json = JSON.stringify({ ...entry, at: Date.now(), amount: "__AMOUNT__", balance: "__BALANCE__" });
     const { ok, balance, taken } = await this.scripts.walletDebit(
       { wallet: this.k.wallet(userId), ledger: this.k.ledger(userId) },
       { units, entry: json, ledgerMax: LEDGER_MAX, upTo: opts.upTo === true },
@@ -95,9 +69,9 @@ export class WalletStore {
     return { ok, balance: fromUnits(balance), taken: fromUnits(taken) };
   }
 
-  /** Newest first. */
-  async entries(userId: number, count = 20): Promise<LedgerEntry[]> {
-    const rows = await this.redis.lrange(this.k.ledger(userId), 0, count - 1);
+  /** Newest first; `offset` skips that many of the newest (paging). */
+  async entries(userId: number, count = 20, offset = 0): Promise<LedgerEntry[]> {
+    const rows = await this.redis.lrange(this.k.ledger(userId), offset, offset + count - 1);
     return rows.map((r) => parseLedgerRow(r));
   }
 
@@ -111,17 +85,10 @@ export class WalletStore {
     let units = 0n;
     let cursor = "0";
     do {
-      const [next, found] = await this.redis.scan(
-        cursor,
-        "MATCH",
-        this.k.walletPattern,
-        "COUNT",
-        1000,
-      );
+      const [next, found] = await this.redis.scan(cursor, "MATCH", this.k.walletPattern, "COUNT", 1000);
       cursor = next;
       if (found.length === 0) continue;
-      for (const v of await this.redis.mget(...found))
-        if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
+      for (const v of await this.redis.mget(...found)) if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
     } while (cursor !== "0");
     return fromUnits(units.toString());
   }
@@ -130,17 +97,16 @@ export class WalletStore {
   async hasAny(): Promise<boolean> {
     let cursor = "0";
     do {
-      const [next, found] = await this.redis.scan(
-        cursor,
-        "MATCH",
-        this.k.walletPattern,
-        "COUNT",
-        1000,
-      );
+      const [next, found] = await this.redis.scan(cursor, "MATCH", this.k.walletPattern, "COUNT", 1000);
       if (found.length > 0) return true;
       cursor = next;
     } while (cursor !== "0");
     return false;
+  }
+
+  /** How many ledger entries the user has (up to LEDGER_MAX). */
+  async entryCount(userId: number): Promise<number> {
+    return this.redis.llen(this.k.ledger(userId));
   }
 
   /** Whether a credit with this idempotency key has been made. */
@@ -152,9 +118,5 @@ export class WalletStore {
 /** Ledger rows store units; give callers decimals. */
 export function parseLedgerRow(row: string): LedgerEntry {
   const e = JSON.parse(row) as LedgerEntry;
-  return {
-    ...e,
-    amount: moneyString(fromUnits(e.amount)),
-    balance: moneyString(fromUnits(e.balance)),
-  };
+  return { ...e, amount: moneyString(fromUnits(e.amount)), balance: moneyString(fromUnits(e.balance)) };
 }

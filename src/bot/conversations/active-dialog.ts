@@ -10,33 +10,22 @@ import type { BotContext } from "../context.js";
 import { ORDER_CONVERSATION } from "./order.js";
 import { TopupDialog, type TopupStep } from "./topup.js";
 
-export const topupDialog = (ctx: BotContext): TopupDialog =>
-  new TopupDialog(ctx.deps.topupDialogs);
+export const topupDialog = (ctx: BotContext): TopupDialog => new TopupDialog(ctx.deps.topupDialogs);
 
 /** Ends whichever dialog is under way. */
 export async function leaveDialogs(ctx: BotContext): Promise<void> {
   await ctx.conversation.exitAll();
-  if (ctx.from)
-    await Promise.all([
-      topupDialog(ctx).clear(ctx.from.id),
-      ctx.deps.adminInputs.clear(ctx.from.id),
-    ]);
+  if (ctx.from) await Promise.all([topupDialog(ctx).clear(ctx.from.id), ctx.deps.adminInputs.clear(ctx.from.id)]);
 }
 
 /** Asks the first question of the order dialog for this service; any other dialog ends. */
-export async function enterOrderDialog(
-  ctx: BotContext,
-  serviceId: string,
-): Promise<void> {
+export async function enterOrderDialog(ctx: BotContext, serviceId: string): Promise<void> {
   await leaveDialogs(ctx);
   await ctx.conversation.enter(ORDER_CONVERSATION, serviceId);
 }
 
 /** Starts the top-up dialog at `step`; an order dialog under way ends. */
-export async function enterTopupDialog(
-  ctx: BotContext,
-  step: TopupStep,
-): Promise<void> {
+export async function enterTopupDialog(ctx: BotContext, step: TopupStep): Promise<void> {
   await ctx.conversation.exitAll();
   await ctx.deps.adminInputs.clear(ctx.from!.id);
   await topupDialog(ctx).set(ctx.from!.id, step);
@@ -46,10 +35,7 @@ export async function enterTopupDialog(
 export const ADMIN_INPUT_TTL_S = 30 * 60;
 
 /** Waits for an admin's typed value (JSON `pending`, read back by the admin shop feature); other dialogs end. */
-export async function enterAdminInput(
-  ctx: BotContext,
-  pending: string,
-): Promise<void> {
+export async function enterAdminInput(ctx: BotContext, pending: string): Promise<void> {
   await leaveDialogs(ctx);
   await ctx.deps.adminInputs.set(ctx.from!.id, pending, ADMIN_INPUT_TTL_S);
 }

@@ -1,19 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { D, moneyString } from "../../money.js";
-import {
-  parseComments,
-  parseLink,
-  parseQuantity,
-  MAX_LINK_LENGTH,
-  type CommentsError,
-  type QuantityError,
-  type Validated,
-} from "../../services/order-input.js";
-import {
-  CatalogUnavailableError,
-  orderKind,
-  type OrderKind,
-} from "../../store/catalog.js";
+import { parseComments, parseLink, parseQuantity, MAX_LINK_LENGTH, type CommentsError, type QuantityError, type Validated } from "../../services/order-input.js";
+import { CatalogUnavailableError, orderKind, type OrderKind } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext } from "../context.js";
 import { sendConfirmation } from "../helpers/confirmation.js";
 import { leaveDialogKeyboard } from "../keyboards/catalog.js";
@@ -54,27 +42,19 @@ interface ServiceSnapshot {
   cancel: boolean;
 }
 
-type ServiceLookup =
-  | { found: true; service: ServiceSnapshot }
-  | { found: false; reason: "unavailable" | "gone" };
+type ServiceLookup = { found: true; service: ServiceSnapshot } | { found: false; reason: "unavailable" | "gone" };
 
-async function lookUpService(
-  deps: BotInnerContext["deps"],
-  serviceId: string,
-  locale: string,
-): Promise<ServiceLookup> {
+async function lookUpService(deps: BotInnerContext["deps"], serviceId: string, locale: string): Promise<ServiceLookup> {
   let shopService;
   try {
     shopService = await deps.shop.orderable(serviceId);
   } catch (e) {
-    if (e instanceof CatalogUnavailableError)
-      return { found: false, reason: "unavailable" };
+    if (e instanceof CatalogUnavailableError) return { found: false, reason: "unavailable" };
     throw e;
   }
   const s = shopService?.panel;
   const kind = s ? orderKind(s.type) : null;
-  if (!shopService || !s || kind === null)
-    return { found: false, reason: "gone" };
+  if (!shopService || !s || kind === null) return { found: false, reason: "gone" };
   return {
     found: true,
     service: {
@@ -97,22 +77,10 @@ async function lookUpService(
  * when the confirmation is shown; Confirm/Cancel are ordinary callback handlers (features/order-walk.ts)
  * so that a stale or repeated press is decided by Redis state alone.
  */
-export async function orderConversation(
-  conversation: OrderConversation,
-  ctx: BotInnerContext,
-  serviceId: string,
-): Promise<void> {
-  const lookup = await conversation.external(() =>
-    lookUpService(ctx.deps, serviceId, ctx.locale),
-  );
+export async function orderConversation(conversation: OrderConversation, ctx: BotInnerContext, serviceId: string): Promise<void> {
+  const lookup = await conversation.external(() => lookUpService(ctx.deps, serviceId, ctx.locale));
   if (!lookup.found) {
-    await ctx.reply(
-      ctx.t(
-        lookup.reason === "unavailable"
-          ? "order-catalog-unavailable"
-          : "order-service-gone",
-      ),
-    );
+    await ctx.reply(ctx.t(lookup.reason === "unavailable" ? "order-catalog-unavailable" : "order-service-gone"));
     return;
   }
   const service = lookup.service;
@@ -150,32 +118,24 @@ export async function orderConversation(
     await ctx.reply(ctx.t("order-ask-quantity", limits(ctx)), {
       reply_markup: leave,
     });
-    quantity = await ask(
-      conversation,
-      (text) => parseQuantity(text, service.min, service.max),
-      {
-        invalid: (c, error) => c.reply(c.t(QUANTITY_ERRORS[error], limits(c))),
-        hint: (c) => c.reply(c.t("order-hint-quantity")),
-      },
-    );
+    quantity = await ask(conversation, (text) => parseQuantity(text, service.min, service.max), {
+      invalid: (c, error) => c.reply(c.t(QUANTITY_ERRORS[error], limits(c))),
+      hint: (c) => c.reply(c.t("order-hint-quantity")),
+    });
   } else if (service.kind === "comments") {
     await ctx.reply(ctx.t("order-ask-comments", limits(ctx)), {
       reply_markup: leave,
     });
-    const lines = await ask(
-      conversation,
-      (text) => parseComments(text, service.min, service.max),
-      {
-        invalid: (c, error) =>
-          c.reply(
-            c.t(COMMENTS_ERRORS[error.reason], {
-              ...limits(c),
-              count: formatInt(error.count, c.locale),
-            }),
-          ),
-        hint: (c) => c.reply(c.t("order-hint-comments")),
-      },
-    );
+    const lines = await ask(conversation, (text) => parseComments(text, service.min, service.max), {
+      invalid: (c, error) =>
+        c.reply(
+          c.t(COMMENTS_ERRORS[error.reason], {
+            ...limits(c),
+            count: formatInt(error.count, c.locale),
+          }),
+        ),
+      hint: (c) => c.reply(c.t("order-hint-comments")),
+    });
     quantity = lines.length;
     comments = lines.join("\n");
   }
@@ -235,11 +195,7 @@ async function ask<T, R>(
 ): Promise<T> {
   const ctx = await conversation.wait({ maxMilliseconds: DIALOG_IDLE_MS });
   const message = ctx.message;
-  if (
-    !message ||
-    message.successful_payment ||
-    (message.text !== undefined && isForTheBot(ctx, message.text))
-  ) {
+  if (!message || message.successful_payment || (message.text !== undefined && isForTheBot(ctx, message.text))) {
     return conversation.skip({ next: true });
   }
   if (message.text === undefined) {

@@ -5,31 +5,14 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import { D, isFlatPriceType } from "../../money.js";
-import {
-  isOrderable,
-  type ShopCatalog,
-  type ShopService,
-} from "../../catalog/shop.js";
+import { isOrderable, type ShopCatalog, type ShopService } from "../../catalog/shop.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
 import { CatalogUnavailableError } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext, Feature } from "../context.js";
-import {
-  enterOrderDialog,
-  leaveDialogs,
-} from "../conversations/active-dialog.js";
-import {
-  ORDER_CONVERSATION,
-  orderConversation,
-} from "../conversations/order.js";
-import {
-  anyOrderWalkData,
-  orderWalkData,
-} from "../callback-data/order-walk.js";
-import {
-  categoriesKeyboard,
-  serviceCardKeyboard,
-  servicesKeyboard,
-} from "../keyboards/catalog.js";
+import { enterOrderDialog, leaveDialogs } from "../conversations/active-dialog.js";
+import { ORDER_CONVERSATION, orderConversation } from "../conversations/order.js";
+import { anyOrderWalkData, orderWalkData } from "../callback-data/order-walk.js";
+import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { sendConfirmation } from "../helpers/confirmation.js";
 import { money } from "../helpers/money.js";
@@ -80,9 +63,7 @@ export const orderWalkFeature: Feature = (deps) => {
   });
 
   privateChat.callbackQuery(orderWalkData.services.filter(), async (ctx) => {
-    const { categoryKey, page: requested } = orderWalkData.services.unpack(
-      ctx.callbackQuery.data,
-    );
+    const { categoryKey, page: requested } = orderWalkData.services.unpack(ctx.callbackQuery.data);
     const catalog = await loadCatalog(ctx);
     if (!catalog) return ctx.answerCallbackQuery();
     const category = catalog.category.get(categoryKey);
@@ -93,16 +74,10 @@ export const orderWalkFeature: Feature = (deps) => {
         show_alert: true,
       });
     await ctx.answerCallbackQuery();
-    const { keyboard, page } = servicesKeyboard(
-      catalog,
-      category,
-      requested,
-      ctx.locale,
-      {
-        price: (service) => priceLabel(ctx, service),
-        back: ctx.t("order-back"),
-      },
-    );
+    const { keyboard, page } = servicesKeyboard(catalog, category, requested, ctx.locale, {
+      price: (service) => priceLabel(ctx, service),
+      back: ctx.t("order-back"),
+    });
     const text = ctx.t("order-services", {
       category: escapeHtml(truncate(category.name(ctx.locale), CARD_NAME_MAX)),
       page: page.page + 1,
@@ -146,9 +121,7 @@ export const orderWalkFeature: Feature = (deps) => {
     const { draftId } = orderWalkData.discard.unpack(ctx.callbackQuery.data);
     const outcome = await ctx.deps.orders.discardDraft(draftId, ctx.from.id);
     if (outcome !== "ok") {
-      const text = ctx.t(
-        outcome === "missing" ? "order-not-found" : "order-already-done",
-      );
+      const text = ctx.t(outcome === "missing" ? "order-not-found" : "order-already-done");
       await ctx.answerCallbackQuery({ text, show_alert: true });
       return;
     }
@@ -157,12 +130,7 @@ export const orderWalkFeature: Feature = (deps) => {
   });
 
   // Everything that must not be read as a dialog answer is above; "Order" enters the dialog below.
-  privateChat.use(
-    createConversation<BotContext, BotInnerContext>(
-      orderConversation,
-      ORDER_CONVERSATION,
-    ),
-  );
+  privateChat.use(createConversation<BotContext, BotInnerContext>(orderConversation, ORDER_CONVERSATION));
 
   privateChat.callbackQuery(orderWalkData.order.filter(), async (ctx) => {
     const { serviceId } = orderWalkData.order.unpack(ctx.callbackQuery.data);
@@ -194,21 +162,12 @@ async function loadCatalog(ctx: BotContext): Promise<ShopCatalog | null> {
   }
 }
 
-async function showCategories(
-  ctx: BotContext,
-  catalog: ShopCatalog,
-  page: number,
-  how: "reply" | "edit",
-): Promise<void> {
+async function showCategories(ctx: BotContext, catalog: ShopCatalog, page: number, how: "reply" | "edit"): Promise<void> {
   if (catalog.categories.length === 0) {
     await ctx.reply(ctx.t("order-catalog-empty"));
     return;
   }
-  const { keyboard, page: shown } = categoriesKeyboard(
-    catalog,
-    page,
-    ctx.locale,
-  );
+  const { keyboard, page: shown } = categoriesKeyboard(catalog, page, ctx.locale);
   const text = ctx.t("order-categories", {
     page: shown.page + 1,
     pages: shown.pages,
@@ -220,9 +179,7 @@ async function showCategories(
 /** Per 1000 for most services; the whole price for flat-priced (package) services. From the shop's pricer. */
 function priceLabel(ctx: BotContext, service: ShopService): string {
   const price = money(ctx, service.unit.unit);
-  return isFlatPriceType(service.panel.type)
-    ? price
-    : ctx.t("order-price-per-1000", { price });
+  return isFlatPriceType(service.panel.type) ? price : ctx.t("order-price-per-1000", { price });
 }
 
 function serviceCard(ctx: BotContext, shopService: ShopService): string {
@@ -232,12 +189,7 @@ function serviceCard(ctx: BotContext, shopService: ShopService): string {
   const lines = [
     `<b>${escapeHtml(truncate(shopService.name(ctx.locale), CARD_NAME_MAX))}</b>`,
     "",
-    ctx.t(
-      isFlatPriceType(service.type)
-        ? "order-card-price-flat"
-        : "order-card-price-per-1000",
-      { price },
-    ),
+    ctx.t(isFlatPriceType(service.type) ? "order-card-price-flat" : "order-card-price-per-1000", { price }),
   ];
   if (!isFlatPriceType(service.type))
     lines.push(
@@ -246,21 +198,13 @@ function serviceCard(ctx: BotContext, shopService: ShopService): string {
         max: formatInt(service.max, ctx.locale),
       }),
     );
-  lines.push(
-    ctx.t(service.refill ? "order-card-refill-yes" : "order-card-refill-no"),
-    ctx.t(service.cancel ? "order-card-cancel-yes" : "order-card-cancel-no"),
-  );
-  if (description)
-    lines.push("", escapeHtml(truncate(description, CARD_DESCRIPTION_MAX)));
+  lines.push(ctx.t(service.refill ? "order-card-refill-yes" : "order-card-refill-no"), ctx.t(service.cancel ? "order-card-cancel-yes" : "order-card-cancel-no"));
+  if (description) lines.push("", escapeHtml(truncate(description, CARD_DESCRIPTION_MAX)));
   return lines.join("\n");
 }
 
 /** Tells the user how Confirm ended, in their language. */
-async function reportPlacement(
-  ctx: BotContext,
-  result: PlaceResult,
-  answered: boolean,
-): Promise<void> {
+async function reportPlacement(ctx: BotContext, result: PlaceResult, answered: boolean): Promise<void> {
   const answer = async (text: string) => {
     if (!answered) await ctx.answerCallbackQuery({ text, show_alert: true });
   };
@@ -327,10 +271,7 @@ async function reportPlacement(
   }
 }
 
-function refusalText(
-  ctx: BotContext,
-  result: Extract<PlaceResult, { outcome: "refused" }>,
-): string {
+function refusalText(ctx: BotContext, result: Extract<PlaceResult, { outcome: "refused" }>): string {
   const message = escapeHtml(truncate(result.panelMessage, 300));
   switch (result.kind) {
     case "not_enough_funds":

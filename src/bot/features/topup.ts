@@ -16,7 +16,7 @@ import { enterTopupDialog, topupDialog } from "../conversations/active-dialog.js
 import { money } from "../helpers/money.js";
 import { allMenuLabels, mainMenu } from "../keyboards/main-menu.js";
 import { ignoreStaleEdit } from "../reply.js";
-import type { BalanceExtension } from "./balance.js";
+import type { BalanceExtension } from "../helpers/balance-extension.js";
 import { formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml } from "../../text/html.js";
 
@@ -151,6 +151,7 @@ export const topupFeature: Feature = (deps) => {
       firstName: ctx.from.first_name,
       username: ctx.from.username,
       amount: step.amount,
+      fileId: ctx.message.photo?.at(-1)?.file_id ?? ctx.message.document?.file_id,
     });
     ctx.deps.logger.info({ receipt: receipt.id, userId: receipt.userId, amount: receipt.amount }, "receipt submitted");
     await ctx.reply(ctx.t("topup-receipt-sent", { id: receipt.id }), { parse_mode: "HTML" });

@@ -16,18 +16,10 @@ const LINK_SHOWN_MAX = 300;
 /** Panel names have no length limit; messages must stay within 4096 characters. */
 const NAME_SHOWN_MAX = 200;
 
-type Shown = Pick<
-  OrderRecord,
-  "id" | "serviceName" | "serviceType" | "link" | "quantity" | "price"
->;
+type Shown = Pick<OrderRecord, "id" | "serviceName" | "serviceType" | "link" | "quantity" | "price">;
 
 /** Sends the confirmation of this draft, with its Confirm/Cancel buttons; `notice` goes first. */
-export async function sendConfirmation(
-  ctx: BotInnerContext,
-  draft: Shown,
-  balance: Money,
-  notice?: string,
-): Promise<void> {
+export async function sendConfirmation(ctx: BotInnerContext, draft: Shown, balance: Money, notice?: string): Promise<void> {
   const price = new D(draft.price);
   const kind = orderKind(draft.serviceType);
   const lines = notice ? [notice, ""] : [];
@@ -53,10 +45,7 @@ export async function sendConfirmation(
         count: formatInt(draft.quantity, ctx.locale),
       }),
     );
-  lines.push(
-    ctx.t("order-confirm-price", { price: money(ctx, price) }),
-    ctx.t("order-confirm-balance", { balance: money(ctx, balance) }),
-  );
+  lines.push(ctx.t("order-confirm-price", { price: money(ctx, price) }), ctx.t("order-confirm-balance", { balance: money(ctx, balance) }));
   lines.push(
     balance.gte(price)
       ? ctx.t("order-confirm-after", { after: money(ctx, balance.sub(price)) })

@@ -1,46 +1,25 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type {
-  ShopCatalog,
-  ShopCategory,
-  ShopService,
-} from "../../catalog/shop.js";
+import type { ShopCatalog, ShopCategory, ShopService } from "../../catalog/shop.js";
 import type { Locale } from "../../text/locales.js";
 import { orderWalkData } from "../callback-data/order-walk.js";
-import {
-  PAGE_SIZE,
-  pageNavigation,
-  pageOf,
-  paginate,
-  type Page,
-} from "./pagination.js";
+import { PAGE_SIZE, pageNavigation, pageOf, paginate, type Page } from "./pagination.js";
 import { truncate } from "../../text/html.js";
 
 /** Panel service ids are opaque; one that cannot travel in callback data is not offered. */
-const callbackSafeId = (id: string): boolean =>
-  orderWalkData.service.canPack({ serviceId: id });
+const callbackSafeId = (id: string): boolean => orderWalkData.service.canPack({ serviceId: id });
 
 /** Button labels are plain text; long panel names are cut so a row stays readable on a phone. */
 const BUTTON_NAME_MAX = 48;
 
 /** The customers' categories: the visible ones in shop order, with the owner's names. */
-export function categoriesKeyboard(
-  catalog: ShopCatalog,
-  page: number,
-  locale: Locale,
-): { keyboard: InlineKeyboard; page: Page<ShopCategory> } {
+export function categoriesKeyboard(catalog: ShopCatalog, page: number, locale: Locale): { keyboard: InlineKeyboard; page: Page<ShopCategory> } {
   const shown = paginate(catalog.categories, page, PAGE_SIZE);
   const rows = shown.items.map((category) => [
-    InlineKeyboard.text(
-      `${truncate(category.name(locale), BUTTON_NAME_MAX)} (${offered(category).length})`,
-      orderWalkData.services.pack({ categoryKey: category.key, page: 0 }),
-    ),
+    InlineKeyboard.text(`${truncate(category.name(locale), BUTTON_NAME_MAX)} (${offered(category).length})`, orderWalkData.services.pack({ categoryKey: category.key, page: 0 })),
   ]);
   return {
-    keyboard: keyboardOf([
-      ...rows,
-      pageNavigation(shown, (p) => orderWalkData.categories.pack({ page: p })),
-    ]),
+    keyboard: keyboardOf([...rows, pageNavigation(shown, (p) => orderWalkData.categories.pack({ page: p }))]),
     page: shown,
   };
 }
@@ -56,16 +35,11 @@ export function servicesKeyboard(
   const services = offered(category).map((id) => catalog.service.get(id)!);
   const shown = paginate(services, page, PAGE_SIZE);
   const rows = shown.items.map((service) => [
-    InlineKeyboard.text(
-      `${truncate(service.name(locale), BUTTON_NAME_MAX)} — ${labels.price(service)}`,
-      orderWalkData.service.pack({ serviceId: service.id }),
-    ),
+    InlineKeyboard.text(`${truncate(service.name(locale), BUTTON_NAME_MAX)} — ${labels.price(service)}`, orderWalkData.service.pack({ serviceId: service.id })),
   ]);
   const keyboard = keyboardOf([
     ...rows,
-    pageNavigation(shown, (p) =>
-      orderWalkData.services.pack({ categoryKey: category.key, page: p }),
-    ),
+    pageNavigation(shown, (p) => orderWalkData.services.pack({ categoryKey: category.key, page: p })),
     [
       InlineKeyboard.text(
         labels.back,
@@ -78,11 +52,7 @@ export function servicesKeyboard(
   return { keyboard, page: shown };
 }
 
-export function serviceCardKeyboard(
-  catalog: ShopCatalog,
-  service: ShopService,
-  labels: { order: string; back: string },
-): InlineKeyboard {
+export function serviceCardKeyboard(catalog: ShopCatalog, service: ShopService, labels: { order: string; back: string }): InlineKeyboard {
   const category = catalog.category.get(service.categoryKey);
   const back =
     category && catalog.categories.includes(category)
@@ -97,13 +67,8 @@ export function serviceCardKeyboard(
     .text(labels.back, back);
 }
 
-export function confirmKeyboard(
-  draftId: string,
-  labels: { confirm: string; cancel: string },
-): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(labels.confirm, orderWalkData.confirm.pack({ draftId }))
-    .text(labels.cancel, orderWalkData.discard.pack({ draftId }));
+export function confirmKeyboard(draftId: string, labels: { confirm: string; cancel: string }): InlineKeyboard {
+  return new InlineKeyboard().text(labels.confirm, orderWalkData.confirm.pack({ draftId })).text(labels.cancel, orderWalkData.discard.pack({ draftId }));
 }
 
 export function leaveDialogKeyboard(label: string): InlineKeyboard {
@@ -111,12 +76,10 @@ export function leaveDialogKeyboard(label: string): InlineKeyboard {
 }
 
 /** Telegram shows an empty row as a gap: leave out the navigation row of a single page. */
-const keyboardOf = (rows: InlineKeyboardButton[][]): InlineKeyboard =>
-  new InlineKeyboard(rows.filter((row) => row.length > 0));
+const keyboardOf = (rows: InlineKeyboardButton[][]): InlineKeyboard => new InlineKeyboard(rows.filter((row) => row.length > 0));
 
 /** The services of a category a customer is offered: visible, and with an id that fits in callback data. */
-const offered = (category: ShopCategory): string[] =>
-  category.visibleServiceIds.filter(callbackSafeId);
+const offered = (category: ShopCategory): string[] => category.visibleServiceIds.filter(callbackSafeId);
 
 /** The categories page that holds this category, so "Back" returns where the user came from. */
 function categoryPage(catalog: ShopCatalog, category: ShopCategory): number {

@@ -1,4 +1,4 @@
-import { keys as keysFor } from "./keys.js";
+import { keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 
 /**
@@ -24,8 +24,7 @@ export interface AuditEntry {
 /** Entries kept; older ones fall off the end. */
 export const AUDIT_MAX = 100_000;
 
-/** Keys of this store, from the prefix (the lead moves them into the key registry). */
-const auditKeys = (prefix: string) => ({ list: keysFor(prefix).audit });
+const auditKeys = (prefix: string) => ({ list: keys(prefix).audit });
 
 export class AuditLog {
   private readonly k: ReturnType<typeof auditKeys>;
@@ -38,11 +37,7 @@ export class AuditLog {
 
   async append(entry: Omit<AuditEntry, "when"> & { when?: number }): Promise<void> {
     const row: AuditEntry = { ...entry, when: entry.when ?? Date.now(), what: entry.what.slice(0, 200), old: entry.old.slice(0, 500), new: entry.new.slice(0, 500) };
-    await this.redis
-      .multi()
-      .lpush(this.k.list, JSON.stringify(row))
-      .ltrim(this.k.list, 0, AUDIT_MAX - 1)
-      .exec();
+    await this.redis.multi().lpush(this.k.list, JSON.stringify(row)).ltrim(this.k.list, 0, AUDIT_MAX - 1).exec();
   }
 
   /** A page of entries, newest first, and the total kept. */

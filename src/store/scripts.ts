@@ -151,7 +151,17 @@ export class Scripts {
     void this.call("pollWrite", [k.order, k.schedule, k.attention], args, pipe);
   }
 
-  // ---- leases (broadcasts) ---------------------------------------------------------------------
+  // ---- update intake ---------------------------------------------------------------------------
+
+  async intakeStore(k: { pending: string; bodies: string; done: string[] }, a: { updates: Array<[id: number, bit: number, json: string]> }): Promise<string[]> {
+    return (await this.call("intakeStore", [k.pending, k.bodies, ...k.done], a.updates.flat())) as string[];
+  }
+
+  async intakeFinish(k: { pending: string; bodies: string; done: string }, a: { id: number; bit: number; ttlSeconds: number }): Promise<void> {
+    await this.call("intakeFinish", [k.pending, k.bodies, k.done], [a.id, a.bit, a.ttlSeconds]);
+  }
+
+  // ---- leases (broadcasts, the update intake) --------------------------------------------------
 
   async leaseRenew(k: { lease: string }, a: { token: string; ms: number }): Promise<boolean> {
     return (await this.call("leaseRenew", [k.lease], [a.token, a.ms])) === 1;

@@ -66,8 +66,6 @@ export function keys(prefix: string) {
       /** the currency the wallets were opened in: a changed SHOP_CURRENCY is refused at start */
       walletCurrency: `${prefix}shop:wallet-currency`,
     },
-    /** the admins' audit list (AuditLog), newest first, capped */
-    audit: `${prefix}audit`,
 
     // ---- top-ups (InvoiceStore, ReceiptStore, TopupDialogs) ------------------------------------
     /** top-up invoices (Telegram Payments, Stars) by the id their payload carries */

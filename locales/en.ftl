@@ -730,3 +730,4 @@ web-health-state = { $state ->
 web-settings-values = Settings in use
 web-settings-hint = Read-only: change them in .env and restart. Secrets are never shown.
 web-settings-secret-set = set (hidden)
+admin-balance-wallets-converted = ≈ { $total } at the shop's exchange rate

@@ -579,3 +579,4 @@ shop-pricing-usage = Чтобы изменить: <code>/pricing markup 25</code
 shop-audit-title = 📜 <b>Последние изменения</b> ({ $shown } из { $total })
 shop-audit-row = { $at } · { $who } · <b>{ $what }</b>: { $old } → { $new }
 shop-audit-empty = 📜 Изменений пока нет.
+admin-balance-wallets-converted = ≈ { $total } по курсу магазина

@@ -730,3 +730,4 @@ web-health-state = { $state ->
 web-settings-values = Amaldagi sozlamalar
 web-settings-hint = Faqat koʻrish uchun: ularni .env faylida oʻzgartirib, qayta ishga tushiring. Maxfiy qiymatlar hech qachon koʻrsatilmaydi.
 web-settings-secret-set = berilgan (yashirin)
+admin-balance-wallets-converted = ≈ { $total } doʻkon kursi boʻyicha

@@ -38,7 +38,7 @@ export async function registerCommands(api: Api<RawApi>, i18n: Translator, defau
 }
 
 /** Admin commands, shown in the command menu of the admins' own chats only. */
-const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "broadcast", "catalog", "rate", "pricing", "audit"] as const;
+const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "reconcile", "broadcast", "catalog", "rate", "pricing", "audit"] as const;
 /** Admin side of top-ups: receipts to approve, Stars to refund. */
 const ADMIN_PAYMENT_COMMANDS = ["approve", "refundstars"] as const;
 

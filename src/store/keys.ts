@@ -119,11 +119,21 @@ export function keys(prefix: string) {
       rate: `${prefix}outbox:rate`,
       /** send times of the last second, the global limit's hard cap */
       sent: `${prefix}outbox:sent`,
-      /** outcome counters of one tag (delivered / blocked / failed) */
+      /** an at-most-once message whose send has started (expires): seen again, it is not sent again */
+      started: (messageId: string) => `${prefix}outbox:started:${messageId}`,
+      /** outcome counters of one tag (delivered / blocked / failed / maybe) */
       tag: (tag: string) => `${prefix}outbox:tag:${tag}`,
       /** for scripts, which build a tag's key from the tag a message carries */
       tagPrefix: `${prefix}outbox:tag:`,
     },
+
+    // ---- reconciliation (ReconcileRuns) --------------------------------------------------------
+    /** the daily reconciliation of one UTC day has been taken by a process (expires) */
+    reconcileRun: (day: string) => `${prefix}reconcile:run:${day}`,
+
+    // ---- backups (snapshot.ts) -------------------------------------------------------------------
+    /** SCAN MATCH pattern of every key under the prefix */
+    all: `${globEscape(prefix)}*`,
 
     // ---- update intake (UpdateStore) -------------------------------------------------------------
     intake: {
@@ -167,6 +177,6 @@ export function keys(prefix: string) {
 export type Keys = ReturnType<typeof keys>;
 
 /** Escapes glob characters so a key prefix can be used in SCAN MATCH. */
-function globEscape(s: string): string {
+export function globEscape(s: string): string {
   return s.replace(/[*?[\]\\]/g, "\\$&");
 }

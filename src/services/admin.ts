@@ -154,7 +154,7 @@ const emptyTotals = (): OrderTotals => ({ byStatus: {}, failed: 0, unknown: 0, p
 
 export const placedCount = (t: OrderTotals): number => Object.values(t.byStatus).reduce((a, b) => a + b, 0);
 
-const STATS_FIELDS = ["placement", "status", "price", "refunded", "rate", "quantity", "runs", "serviceType", "charge", "createdAt"] as const;
+const STATS_FIELDS = ["placement", "status", "price", "refunded", "rate", "exchangeRate", "quantity", "runs", "serviceType", "charge", "createdAt"] as const;
 type StatsRow = Partial<Record<(typeof STATS_FIELDS)[number], string>>;
 
 /**
@@ -163,10 +163,12 @@ type StatsRow = Partial<Record<(typeof STATS_FIELDS)[number], string>>;
  * charge when there is one, else the stored rate × quantity / 1000 (the flat rate for packages),
  * scaled to the share of the price the user kept.
  */
-export function orderMargin(row: { price: Money; refunded: Money; rate: Money; quantity: number; runs?: number; serviceType: string; charge?: Money }): Money {
+export function orderMargin(row: { price: Money; refunded: Money; rate: Money; quantity: number; runs?: number; serviceType: string; charge?: Money; exchangeRate?: Money }): Money {
+  // In the shop currency: the panel's cost × the exchange rate the order was priced at (1 for older orders).
+  const exchangeRate = row.exchangeRate ?? new D(1);
   const kept = row.price.sub(row.refunded);
-  if (row.charge) return kept.sub(row.charge);
-  const base = panelCost({ rate: row.rate, quantity: row.quantity, type: row.serviceType, runs: row.runs });
+  if (row.charge) return kept.sub(row.charge.mul(exchangeRate));
+  const base = panelCost({ rate: row.rate, quantity: row.quantity, type: row.serviceType, runs: row.runs }).mul(exchangeRate);
   if (row.price.isZero()) return base.neg();
   return kept.sub(base.mul(kept).div(row.price));
 }
@@ -191,6 +193,7 @@ function addRow(t: OrderTotals, row: StatsRow): void {
           runs: Number(row.runs ?? 1),
           serviceType: row.serviceType ?? "",
           charge: row.charge ? decimalOr0(row.charge) : undefined,
+          exchangeRate: row.exchangeRate ? decimalOr0(row.exchangeRate) : undefined,
         }),
       );
       return;

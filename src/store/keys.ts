@@ -92,6 +92,18 @@ export function keys(prefix: string) {
     /** a user's last search query, so result pages need not carry it in callback data (expires) */
     searchQuery: (userId: number) => `${prefix}search:${userId}`,
 
+    // ---- the owner's shop (ShopSettingsStore, AuditLog) ----------------------------------------
+    shop: {
+      /** curation and pricing rules, one hash field per setting (see ShopSettingsStore) */
+      settings: `${prefix}shop:settings`,
+      /** bumped by every change of the settings: every process rebuilds its shop catalog on a new value */
+      version: `${prefix}shop:version`,
+      /** newest-first list of exchange rates set (JSON: rate, who, at), capped */
+      rateHistory: `${prefix}shop:rate-history`,
+      /** the currency the wallets were opened in: a changed SHOP_CURRENCY is refused at start */
+      walletCurrency: `${prefix}shop:wallet-currency`,
+    },
+
     // ---- top-ups (InvoiceStore, ReceiptStore, TopupDialogs) ------------------------------------
     /** top-up invoices (Telegram Payments, Stars) by the id their payload carries */
     invoice: (id: string) => `${prefix}topup:invoice:${id}`,
@@ -107,6 +119,8 @@ export function keys(prefix: string) {
     // ---- admins (AdminRequests) ----------------------------------------------------
     /** a handled admin command, so a redelivered update is not carried out twice */
     adminRequest: (requestKey: string) => `${prefix}admin:req:${requestKey}`,
+    /** an admin's unfinished typed input in the shop screens (AdminInputs): what the next text sets */
+    adminInput: (userId: number) => `${prefix}admin:input:${userId}`,
 
     // ---- broadcasts (BroadcastStore) -----------------------------------------------------------
     broadcast: {

@@ -40,6 +40,10 @@ export interface OrderRecord {
   discount?: string;
   /** with a promo discount: the held discount it uses (JSON, see PromoStore), consumed by the charge */
   promo?: string;
+  /** shop currency units per panel currency unit the order was priced at; absent: 1 (older orders) */
+  exchangeRate?: string;
+  /** what the panel was to charge at `rate`, panel currency, when priced */
+  panelCost?: string;
   canRefill: boolean;
   canCancel: boolean;
   placement: Placement;
@@ -81,6 +85,8 @@ export type DraftInput = Pick<
   | "listPrice"
   | "discount"
   | "promo"
+  | "exchangeRate"
+  | "panelCost"
   | "canRefill"
   | "canCancel"
 >;

@@ -124,7 +124,8 @@ describe("a Laravel-clone shop (untranslated keys, cancel ids, refill cool-down)
   it("reads placement refusals given as keys: funds alert the admins, a duplicate link and limits are explained", async () => {
     const userId = nextUser++;
     await h.deps.wallet.credit(userId, new D("10"), { reason: "admin" });
-    const draft = (link: string, quantity = service.min) =>
+    // Priced as the shop prices it: Confirm works the price out again.
+    const draft = async (link: string, quantity = service.min) =>
       h.deps.orders.createDraft({
         userId,
         chatId: userId,
@@ -136,7 +137,7 @@ describe("a Laravel-clone shop (untranslated keys, cancel ids, refill cool-down)
         link,
         quantity,
         rate: service.rate.toFixed(),
-        price: "1",
+        price: (await h.deps.shop.quote(service.id, quantity))!.quote.total.toFixed(),
         canRefill: service.refill,
         canCancel: service.cancel,
       });

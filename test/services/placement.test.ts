@@ -28,6 +28,12 @@ describe("placement protocol", () => {
     const userId = 7_000 + nextUser++;
     if (opts.balance !== "0") await h.deps.wallet.credit(userId, new D(opts.balance), { reason: "admin" });
     const svc = byType(opts.type ?? "Default");
+    const quantity = opts.quantity ?? Number(svc.min);
+    const price = opts.price ?? "1.5";
+    // The shop prices the service so that the draft's price is what Confirm finds (placement re-prices).
+    const perUnit = /package/i.test(svc.type) ? new D(price) : new D(price).mul(1000).div(quantity);
+    const set = await h.deps.shop.setServicePrice({ id: ADMIN, via: "telegram" }, svc.service, { kind: "fixed", text: perUnit.toFixed() });
+    if (!set.ok) throw new Error(`cannot price the test service: ${set.error}`);
     const input: DraftInput = {
       userId,
       chatId: userId,
@@ -37,10 +43,10 @@ describe("placement protocol", () => {
       serviceType: svc.type,
       category: svc.category,
       link: opts.link ?? `https://t.me/placement_${userId}`,
-      quantity: opts.quantity ?? Number(svc.min),
+      quantity,
       comments: opts.comments,
       rate: svc.rate,
-      price: opts.price ?? "1.5",
+      price,
       canRefill: svc.refill,
       canCancel: svc.cancel,
     };
@@ -126,11 +132,11 @@ describe("placement protocol", () => {
       await dying.ping();
       const send = dying.sendCommand.bind(dying);
       let sent = 0;
-      dying.sendCommand = ((command: Parameters<Redis["sendCommand"]>[0], ...rest: unknown[]) => {
+      dying.sendCommand = (command: Parameters<Redis["sendCommand"]>[0], ...rest: unknown[]) => {
         if (sent++ === 0) return (send as (...a: unknown[]) => unknown)(command, ...rest);
         command.reject(new Error("the process died"));
         return command.promise;
-      });
+      };
       await new OrderStore(dying, h.config.redis.prefix).markUnknown(draft.id, "timeout").catch(() => false);
     } finally {
       dying.disconnect();

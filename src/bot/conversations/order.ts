@@ -1,6 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { quote } from "../../catalog/pricing.js";
-import { D, moneyString, type Money } from "../../money.js";
+import { D, moneyString } from "../../money.js";
 import {
   maxRunsFor,
   parseComments,
@@ -16,21 +15,22 @@ import {
   type Validated,
 } from "../../services/order-input.js";
 import { priceWithHeldDiscount } from "../../services/promo.js";
-import { CatalogUnavailableError, categoryKey, orderKind, type OrderKind } from "../../store/catalog.js";
+import { CatalogUnavailableError, orderKind, type OrderKind } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext } from "../context.js";
 import { orderWalkData } from "../callback-data/order-walk.js";
-import { confirmKeyboard, dripfeedKeyboard, leaveDialogKeyboard, reuseLinkKeyboard } from "../keyboards/catalog.js";
+import { sendConfirmation } from "../helpers/confirmation.js";
+import { dripfeedKeyboard, leaveDialogKeyboard, reuseLinkKeyboard } from "../keyboards/catalog.js";
 import { allMenuLabels } from "../keyboards/main-menu.js";
-import { formatInt, formatMoney } from "../../text/format.js";
+import { formatInt } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
 
 export const ORDER_CONVERSATION = "order";
 
 /** An abandoned dialog ends by itself: a text sent a day later is not taken as the link. */
 const DIALOG_IDLE_MS = 30 * 60_000;
-/** How much of a link the confirmation repeats; the full link is stored and sent to the panel. */
-const LINK_SHOWN_MAX = 300;
 /** Panel names have no length limit; messages must stay within 4096 characters. */
+/** How much of a link the dialog repeats back; the full link is stored and sent to the panel. */
+const LINK_SHOWN_MAX = 300;
 const NAME_SHOWN_MAX = 200;
 
 const QUANTITY_ERRORS: Record<QuantityError, string> = {
@@ -68,20 +68,20 @@ export interface OrderDialogStart {
 
 type ServiceLookup = { found: true; service: ServiceSnapshot } | { found: false; reason: "unavailable" | "gone" };
 
-async function lookUpService(deps: BotInnerContext["deps"], serviceId: string): Promise<ServiceLookup> {
-  let catalog;
+async function lookUpService(deps: BotInnerContext["deps"], serviceId: string, locale: string): Promise<ServiceLookup> {
+  let shopService;
   try {
-    catalog = await deps.catalog.get();
+    shopService = await deps.shop.orderable(serviceId);
   } catch (e) {
     if (e instanceof CatalogUnavailableError) return { found: false, reason: "unavailable" };
     throw e;
   }
-  const s = catalog.service.get(serviceId);
+  const s = shopService?.panel;
   const kind = s ? orderKind(s.type) : null;
-  if (!s || kind === null) return { found: false, reason: "gone" };
+  if (!shopService || !s || kind === null) return { found: false, reason: "gone" };
   return {
     found: true,
-    service: { id: s.id, name: s.name, type: s.type, category: s.category, kind, rate: s.rate.toFixed(), min: s.min, max: s.max, refill: s.refill, cancel: s.cancel, dripfeed: s.dripfeed },
+    service: { id: s.id, name: shopService.name(locale), type: s.type, category: s.category, kind, rate: s.rate.toFixed(), min: s.min, max: s.max, refill: s.refill, cancel: s.cancel, dripfeed: s.dripfeed },
   };
 }
 
@@ -91,14 +91,17 @@ async function lookUpService(deps: BotInnerContext["deps"], serviceId: string): 
  * so that a stale or repeated press is decided by Redis state alone.
  */
 export async function orderConversation(conversation: OrderConversation, ctx: BotInnerContext, serviceId: string, start: OrderDialogStart = {}): Promise<void> {
-  const lookup = await conversation.external(() => lookUpService(ctx.deps, serviceId));
+  const lookup = await conversation.external(() => lookUpService(ctx.deps, serviceId, ctx.locale));
   if (!lookup.found) {
     await ctx.reply(ctx.t(lookup.reason === "unavailable" ? "order-catalog-unavailable" : "order-service-gone"));
     return;
   }
   const service = lookup.service;
   const leave = leaveDialogKeyboard(ctx.t("order-button-cancel"));
-  const limits = (c: BotInnerContext) => ({ min: formatInt(service.min, c.locale), max: formatInt(service.max, c.locale) });
+  const limits = (c: BotInnerContext) => ({
+    min: formatInt(service.min, c.locale),
+    max: formatInt(service.max, c.locale),
+  });
 
   const serviceName = escapeHtml(truncate(service.name, NAME_SHOWN_MAX));
   const previous = start.link;
@@ -112,7 +115,14 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
     await ctx.reply(ctx.t("order-ask-link", { service: serviceName }), { parse_mode: "HTML", reply_markup: leave, link_preview_options: { is_disabled: true } });
   }
   const link = await ask(conversation, parseLink, {
-    invalid: (c, error) => c.reply(error === "too_long" ? c.t("order-link-too-long", { max: formatInt(MAX_LINK_LENGTH, c.locale) }) : c.t("order-link-invalid")),
+    invalid: (c, error) =>
+      c.reply(
+        error === "too_long"
+          ? c.t("order-link-too-long", {
+              max: formatInt(MAX_LINK_LENGTH, c.locale),
+            })
+          : c.t("order-link-invalid"),
+      ),
     hint: (c) => c.reply(c.t("order-hint-link")),
     button: previous === undefined ? undefined : { filter: orderWalkData.reuseLink.filter(), value: () => previous },
   });
@@ -121,7 +131,9 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
   let comments: string | undefined;
   let dripfeed: { runs: number; interval: number } | undefined;
   if (service.kind === "default") {
-    await ctx.reply(ctx.t("order-ask-quantity", limits(ctx)), { reply_markup: leave });
+    await ctx.reply(ctx.t("order-ask-quantity", limits(ctx)), {
+      reply_markup: leave,
+    });
     quantity = await ask(conversation, (text) => parseQuantity(text, service.min, service.max), {
       invalid: (c, error) => c.reply(c.t(QUANTITY_ERRORS[error], limits(c))),
       hint: (c) => c.reply(c.t("order-hint-quantity")),
@@ -129,9 +141,17 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
     // Offered only where at least two runs of this quantity stay within the service maximum.
     if (service.dripfeed && maxRunsFor(quantity, service.max) >= MIN_RUNS) dripfeed = await askDripfeed(conversation, ctx, quantity, service.max);
   } else if (service.kind === "comments") {
-    await ctx.reply(ctx.t("order-ask-comments", limits(ctx)), { reply_markup: leave });
+    await ctx.reply(ctx.t("order-ask-comments", limits(ctx)), {
+      reply_markup: leave,
+    });
     const lines = await ask(conversation, (text) => parseComments(text, service.min, service.max), {
-      invalid: (c, error) => c.reply(c.t(COMMENTS_ERRORS[error.reason], { ...limits(c), count: formatInt(error.count, c.locale) })),
+      invalid: (c, error) =>
+        c.reply(
+          c.t(COMMENTS_ERRORS[error.reason], {
+            ...limits(c),
+            count: formatInt(error.count, c.locale),
+          }),
+        ),
       hint: (c) => c.reply(c.t("order-hint-comments")),
     });
     quantity = lines.length;
@@ -143,10 +163,11 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
   const chatId = ctx.chat!.id;
   const locale = ctx.locale;
   const draft = await conversation.external(async () => {
-    const { orders, wallet, config } = ctx.deps;
-    // The global markup at exchange rate 1: the same price as today's orderPrice, through the Pricer's quote.
-    const item = { serviceId: service.id, categoryKey: categoryKey(service.category), rate: new D(service.rate), type: service.type };
-    const priced = await priceWithHeldDiscount(ctx.deps, userId, (discount) => quote(item, { quantity, runs: dripfeed?.runs, discount }, { globalMarkupPercent: config.markupPercent }, new D(1)));
+    const { orders, wallet, shop } = ctx.deps;
+    // The shop's one price function under the rules of now (the charge compares against it), with a held promo discount.
+    const base = await shop.quote(service.id, quantity, dripfeed?.runs);
+    if (!base) return null;
+    const priced = await priceWithHeldDiscount(ctx.deps, userId, (discount) => base.pricer.quote(base.service.item, { quantity, runs: dripfeed?.runs, discount }));
     const price = priced.quote.total;
     const discounted = priced.promo !== undefined;
     const record = await orders.createDraft({
@@ -162,60 +183,24 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
       comments,
       runs: dripfeed?.runs,
       interval: dripfeed?.interval,
-      rate: service.rate,
+      rate: base.service.panel.rate.toFixed(),
       price: moneyString(price),
+      exchangeRate: base.exchangeRate.toFixed(),
+      panelCost: priced.quote.panelCost.toFixed(),
       ...(discounted ? { listPrice: moneyString(priced.quote.beforeDiscount), discount: moneyString(priced.quote.discount), promo: priced.promo } : {}),
       canRefill: service.refill,
       canCancel: service.cancel,
     });
-    return {
-      id: record.id,
-      price: moneyString(price),
-      balance: moneyString(await wallet.balance(userId)),
-      promo: discounted ? { code: priced.held!.code, listPrice: moneyString(priced.quote.beforeDiscount), discount: moneyString(priced.quote.discount) } : undefined,
-      belowMin: priced.belowMin ? { code: priced.belowMin.held.code, min: moneyString(priced.belowMin.minOrder) } : undefined,
-    };
+    const belowMin = priced.belowMin ? { code: priced.belowMin.held.code, min: moneyString(priced.belowMin.minOrder) } : undefined;
+    return { record, balance: moneyString(await wallet.balance(userId)), belowMin };
   });
 
-  const money = (amount: Money) => formatMoney(amount, ctx.locale, ctx.deps.config.currency);
-  const price = new D(draft.price);
-  const balance = new D(draft.balance);
-  const lines = [
-    ctx.t("order-confirm-title"),
-    "",
-    ctx.t("order-confirm-service", { service: escapeHtml(truncate(service.name, NAME_SHOWN_MAX)) }),
-    ctx.t("order-confirm-link", { link: escapeHtml(truncate(link, LINK_SHOWN_MAX)) }),
-  ];
-  if (service.kind === "default") lines.push(ctx.t("order-confirm-quantity", { quantity: formatInt(quantity, ctx.locale) }));
-  if (dripfeed) {
-    lines.push(
-      ctx.t("order-confirm-dripfeed", {
-        runs: formatInt(dripfeed.runs, ctx.locale),
-        interval: formatInt(dripfeed.interval, ctx.locale),
-        total: formatInt(quantity * dripfeed.runs, ctx.locale),
-      }),
-    );
+  if (!draft) {
+    await ctx.reply(ctx.t("order-service-gone"));
+    return;
   }
-  if (service.kind === "comments") lines.push(ctx.t("order-confirm-comments", { count: formatInt(quantity, ctx.locale) }));
-  if (draft.promo) {
-    lines.push(
-      ctx.t("order-confirm-list-price", { price: money(new D(draft.promo.listPrice)) }),
-      ctx.t("order-confirm-discount", { code: escapeHtml(draft.promo.code), discount: money(new D(draft.promo.discount)) }),
-      ctx.t("order-confirm-to-pay", { price: money(price) }),
-    );
-  } else {
-    lines.push(ctx.t("order-confirm-price", { price: money(price) }));
-  }
-  if (draft.belowMin) lines.push(ctx.t("order-confirm-promo-min", { code: escapeHtml(draft.belowMin.code), min: money(new D(draft.belowMin.min)) }));
-  lines.push(ctx.t("order-confirm-balance", { balance: money(balance) }));
-  lines.push(
-    balance.gte(price) ? ctx.t("order-confirm-after", { after: money(balance.sub(price)) }) : ctx.t("order-confirm-short", { shortfall: money(price.sub(balance)) }),
-  );
-  await ctx.reply(lines.join("\n"), {
-    parse_mode: "HTML",
-    reply_markup: confirmKeyboard(draft.id, { confirm: ctx.t("order-button-confirm"), cancel: ctx.t("order-button-cancel") }),
-    link_preview_options: { is_disabled: true },
-  });
+  const belowMin = draft.belowMin && { code: draft.belowMin.code, min: new D(draft.belowMin.min) };
+  await sendConfirmation(ctx, draft.record, new D(draft.balance), { belowMin });
 }
 
 /**

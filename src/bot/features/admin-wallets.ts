@@ -104,12 +104,19 @@ export function adminBalanceExtension(): BalanceExtension {
         const why = e instanceof PanelError ? ctx.t("admin-balance-panel-refused", { message: escapeHtml(truncate(e.panelMessage, 200)) }) : ctx.t("admin-balance-panel-unreachable");
         return [[walletsLine, why].join("\n")];
       }
-      const panelCurrency = answer.currency?.trim() || config.currency;
+      const panelCurrency = answer.currency?.trim() || config.panelCurrency;
       const lines = [ctx.t("admin-balance-panel", { balance: formatMoney(answer.balance, ctx.locale, escapeHtml(panelCurrency)) }), walletsLine];
-      if (panelCurrency.toUpperCase() !== config.currency.toUpperCase()) {
+      // What the wallets hold, in the panel's currency: converted at the shop's exchange rate when they differ.
+      let owed: Money | null = total;
+      if (ctx.deps.shop.converts) {
+        const rate = await ctx.deps.shop.exchangeRate();
+        owed = rate ? total.div(rate.rate).toDecimalPlaces(5, D.ROUND_CEIL) : null;
+        if (owed) lines.push(ctx.t("admin-balance-wallets-converted", { total: formatMoney(owed, ctx.locale, escapeHtml(panelCurrency)) }));
+      }
+      if (owed === null || panelCurrency.toUpperCase() !== config.panelCurrency.toUpperCase()) {
         lines.push(ctx.t("admin-balance-currency", { panelCurrency: escapeHtml(panelCurrency), currency: config.currency }));
-      } else if (answer.balance.lt(total)) {
-        lines.push(ctx.t("admin-balance-low", { shortfall: money(ctx, total.sub(answer.balance)) }));
+      } else if (answer.balance.lt(owed)) {
+        lines.push(ctx.t("admin-balance-low", { shortfall: formatMoney(owed.sub(answer.balance), ctx.locale, escapeHtml(panelCurrency)) }));
       }
       return [lines.join("\n")];
     },

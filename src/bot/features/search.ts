@@ -5,8 +5,9 @@
  * is built once per catalog build (catalog/search-index.ts).
  */
 import { Composer, type Filter } from "grammy";
-import { panelSearchDocuments, search, searchIndexOf } from "../../catalog/search-index.js";
-import { CatalogUnavailableError, type Catalog } from "../../store/catalog.js";
+import { search, searchIndexOf, shopSearchDocuments } from "../../catalog/search-index.js";
+import type { ShopCatalog } from "../../catalog/shop.js";
+import { CatalogUnavailableError } from "../../store/catalog.js";
 import { formatInt } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
 import { LOCALES } from "../../text/locales.js";
@@ -67,21 +68,21 @@ async function runSearch(ctx: BotContext, text: string): Promise<void> {
 async function showResults(ctx: BotContext, query: string, page: number, how: "reply" | "edit"): Promise<void> {
   const catalog = await loadCatalog(ctx);
   if (!catalog) return;
-  const found = search(searchIndexOf(catalog, panelSearchDocuments), query).flatMap((id) => catalog.service.get(id) ?? []);
+  const found = search(searchIndexOf(catalog, shopSearchDocuments), query).flatMap((id) => catalog.service.get(id) ?? []);
   const shownQuery = escapeHtml(query);
   if (found.length === 0) {
     await ctx.reply(ctx.t("search-nothing", { query: shownQuery }), { parse_mode: "HTML" });
     return;
   }
-  const { keyboard, page: shown } = searchResultsKeyboard(found, page, { price: (s) => priceLabel(ctx, s) });
+  const { keyboard, page: shown } = searchResultsKeyboard(found, page, { name: (s) => s.name(ctx.locale), price: (s) => priceLabel(ctx, s) });
   const text = ctx.t("search-results", { query: shownQuery, count: formatInt(found.length, ctx.locale), page: shown.page + 1, pages: shown.pages });
   if (how === "edit") await editOrReply(ctx, text, keyboard);
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-async function loadCatalog(ctx: BotContext): Promise<Catalog | null> {
+async function loadCatalog(ctx: BotContext): Promise<ShopCatalog | null> {
   try {
-    return await ctx.deps.catalog.get();
+    return await ctx.deps.shop.get();
   } catch (e) {
     if (!(e instanceof CatalogUnavailableError)) throw e;
     await ctx.reply(ctx.t("order-catalog-unavailable"));

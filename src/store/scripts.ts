@@ -138,8 +138,8 @@ export class Scripts {
 
   // ---- the poller's schedule -------------------------------------------------------------------
 
-  async pollClaim(k: { schedule: string }, a: { dueBy: number; count: number; lease: number }): Promise<string[]> {
-    return (await this.call("pollClaim", [k.schedule], [a.dueBy, a.count, a.lease])) as string[];
+  async pollClaim(k: { schedule: string }, a: { now: number; count: number; lease: number; holdMs: number; lookaheadMs: number }): Promise<string[]> {
+    return (await this.call("pollClaim", [k.schedule], [a.now, a.count, a.lease, a.holdMs, a.lookaheadMs])) as string[];
   }
 
   async pollRelease(k: { schedule: string }, a: { lease: number; dueAt: number; ids: string[] }): Promise<void> {

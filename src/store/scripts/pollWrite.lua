@@ -7,6 +7,7 @@
   ARGV: id, mode, dueAt, lease, nCheck, (field, value)…, nSet, (field, value)…, fields to delete…
   Returns 1 written, 0 not (the order moved on)
 ]]
+--- @include "includes/pollLease"
 local order, due, attention = KEYS[1], KEYS[2], KEYS[3]
 local id, mode = ARGV[1], ARGV[2]
 if redis.call('HGET', order, 'placement') ~= 'placed' then
@@ -34,7 +35,7 @@ end
 if mode == 'due' then
   local cur = redis.call('ZSCORE', due, id)
   if cur then
-    if tonumber(cur) == tonumber(ARGV[4]) then redis.call('ZADD', due, ARGV[3], id)
+    if tonumber(cur) == tonumber(leaseScore(ARGV[4])) then redis.call('ZADD', due, ARGV[3], id)
     else redis.call('ZADD', due, 'LT', ARGV[3], id) end
   end
 else

@@ -15,6 +15,7 @@ import { RateLimits } from "./store/rate-limits.js";
 import { ReceiptStore } from "./store/receipts.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
+import { StatsStore } from "./store/stats.js";
 import { StarsReconcileStore } from "./store/stars-reconcile.js";
 import { TopupDialogs } from "./store/topup-dialogs.js";
 import { UserStore } from "./store/users.js";
@@ -35,6 +36,7 @@ export interface AppDeps {
   catalog: CatalogStore;
   /** when the poller looks at which order or refill */
   schedule: PollSchedule;
+  stats: StatsStore;
   invoices: InvoiceStore;
   receipts: ReceiptStore;
   topupDialogs: TopupDialogs;
@@ -90,6 +92,7 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     orders: new OrderStore(redis, prefix),
     catalog: new CatalogStore(redis, prefix, panel, { refreshMs: config.catalogRefreshMs, logger: logger.child({ module: "catalog" }) }),
     schedule: new PollSchedule(redis, prefix),
+    stats: new StatsStore(redis, prefix),
     invoices: new InvoiceStore(redis, prefix),
     receipts: new ReceiptStore(redis, prefix),
     topupDialogs: new TopupDialogs(redis, prefix),

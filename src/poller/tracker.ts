@@ -10,6 +10,7 @@ import type { PollQueue, PollWrite } from "../store/schedule.js";
 import { defaultBatchRule, type BatchRule } from "./batching.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
+import { countersDelta, orderCounters } from "../services/stats.js";
 import type { Translate } from "../services/notifier.js";
 import { escapeHtml } from "../text/html.js";
 
@@ -72,9 +73,9 @@ type Fields = Record<string, string | null | undefined>;
 const READ_FIELDS = [
   "id", "userId", "chatId", "locale", "serviceName", "quantity", "runs", "price", "placement", "panelOrderId",
   "status", "statusRaw", "startCount", "remains", "charge", "refunded", "panelError", "createdAt", "updatedAt", "placedAt",
-  "refillId", "refillStatus", "pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince",
+  "refillId", "refillStatus", "rate", "serviceType", "costUnits", "pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince",
 ] as const;
-type Mode = "due" | "stop" | "attention";
+type Mode = PollWrite["mode"];
 
 interface Row {
   id: string;
@@ -274,7 +275,7 @@ export class OrderTracker {
     const mode: Mode = decision.attention ? "attention" : decision.nextDueAt === undefined ? "stop" : "due";
     // The sequence number guards the write: a second worker that read the same state cannot write over a newer one.
     const seq = h.pollSeq ?? "";
-    return this.writeArgs(row, fields, mode, decision.nextDueAt ?? 0, lease, [["pollSeq", seq]], ["pollSeq", String(Number(seq || 0) + 1)]);
+    return this.writeArgs(row, fields, mode, decision.nextDueAt ?? 0, lease, [["pollSeq", seq]], ["pollSeq", String(Number(seq || 0) + 1)], true);
   }
 
   /** Credits the refund once per order; returns what the wallet got for it (also when that was in an earlier try). */
@@ -365,17 +366,25 @@ export class OrderTracker {
     }
   }
 
-  private writeArgs(row: Row, fields: Fields, mode: Mode, dueAt: number, lease: number, check: Array<[string, string]>, bump?: [string, string]): PollWrite {
+  /** `counted`: the write may move the shop's counters (status, refunds, charge), by the difference it makes. */
+  private writeArgs(row: Row, fields: Fields, mode: Mode, dueAt: number, lease: number, check: Array<[string, string]>, bump?: [string, string], counted = false): PollWrite {
     const set: string[] = [];
     const del: string[] = [];
+    const after: Record<string, string> = { ...row.h };
     for (const [field, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       if (value === null) {
         if (row.h[field] !== undefined) del.push(field);
-      } else if (row.h[field] !== value) set.push(field, value);
+        delete after[field];
+      } else if (row.h[field] !== value) {
+        set.push(field, value);
+        after[field] = value;
+      }
     }
-    if (bump && (set.length > 0 || del.length > 0)) set.push(...bump);
-    return { id: row.id, args: [row.id, mode, dueAt, lease, check.length, ...check.flat(), set.length / 2, ...set, ...del] };
+    const changed = set.length > 0 || del.length > 0;
+    if (bump && changed) set.push(...bump);
+    const counters = counted && changed ? countersDelta(orderCounters(row.h), orderCounters(after)) : [];
+    return { id: row.id, mode, dueAt, lease, check, set, del, counters };
   }
 
   private async handToAdmins(order: OrderRecord, subject: string, reason: string): Promise<void> {

@@ -3,10 +3,11 @@
  * whose placement outcome is unknown, and the numbers behind /stats and the admin's /balance.
  */
 import type { AppDeps } from "../app.js";
-import { D, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
+import { D, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import type { OrderRecord, OrderScope, OrderStore, Placement } from "../store/orders.js";
 import { escapeHtml } from "../text/html.js";
+import { orderMargin, statsSeries } from "./stats.js";
 import { formatMoney } from "../text/format.js";
 
 export type AdminDeps = Pick<AppDeps, "config" | "adminRequests" | "wallet" | "users" | "orders" | "notifier" | "logger">;
@@ -156,20 +157,6 @@ export const placedCount = (t: OrderTotals): number => Object.values(t.byStatus)
 const STATS_FIELDS = ["placement", "status", "price", "refunded", "rate", "quantity", "runs", "serviceType", "charge", "createdAt"] as const;
 type StatsRow = Partial<Record<(typeof STATS_FIELDS)[number], string>>;
 
-/**
- * The margin of one placed order, from its own record rather than today's markup: what the user
- * kept paying (price − refunded) minus the panel's cost of it. The cost is the panel's reported
- * charge when there is one, else the stored rate × quantity / 1000 (the flat rate for packages),
- * scaled to the share of the price the user kept.
- */
-export function orderMargin(row: { price: Money; refunded: Money; rate: Money; quantity: number; runs?: number; serviceType: string; charge?: Money }): Money {
-  const kept = row.price.sub(row.refunded);
-  if (row.charge) return kept.sub(row.charge);
-  const base = panelCost({ rate: row.rate, quantity: row.quantity, type: row.serviceType, runs: row.runs });
-  if (row.price.isZero()) return base.neg();
-  return kept.sub(base.mul(kept).div(row.price));
-}
-
 const decimalOr0 = (s: string | undefined) => parseDecimal(s) ?? new D(0);
 
 function addRow(t: OrderTotals, row: StatsRow): void {
@@ -211,8 +198,8 @@ function addRow(t: OrderTotals, row: StatsRow): void {
 
 /**
  * Totals over the orders in the scope (all orders, or one user's), and over those created since
- * `since`. It reads every order record in pages, which is fine for an admin command up to a few
- * hundred thousand orders.
+ * `since`, by reading every order record in pages: for one user's orders, and for the whole shop
+ * only until the counters (src/services/stats.ts) have counted the orders from before them.
  */
 export async function orderTotals(orders: OrderStore, scope: OrderScope, since: number): Promise<{ all: OrderTotals; recent: OrderTotals }> {
   const all = emptyTotals();
@@ -236,8 +223,14 @@ export interface ShopStats {
   total: OrderTotals;
 }
 
-export async function shopStats(deps: Pick<AppDeps, "users" | "orders">, now = Date.now()): Promise<ShopStats> {
+/** /stats: from the counters (a few reads, whatever the number of orders); by a scan while the old orders are being counted. */
+export async function shopStats(deps: Pick<AppDeps, "users" | "orders" | "stats">, now = Date.now()): Promise<ShopStats> {
   const dayStart = startOfUtcDay(now);
+  const day = new Date(dayStart).toISOString().slice(0, 10);
+  if (await deps.stats.backfillDone()) {
+    const [users, series] = await Promise.all([deps.users.count(), statsSeries(deps, { days: 1, now, topServices: 0 })]);
+    return { users, day, today: series.days[0]!.totals, total: series.total };
+  }
   const [users, totals] = await Promise.all([deps.users.count(), orderTotals(deps.orders, "all", dayStart)]);
-  return { users, day: new Date(dayStart).toISOString().slice(0, 10), today: totals.recent, total: totals.all };
+  return { users, day, today: totals.recent, total: totals.all };
 }

@@ -10,10 +10,19 @@ const dueAtOf = (score: string | undefined): number => (score === undefined ? In
 /** The poller's two queues: placed orders to look at, and refills to track. */
 export type PollQueue = "orders" | "refills";
 
-/** One order's write after a panel answer, in pollWrite.lua's argument order. */
+/** One order's write after a panel answer (pollWrite.lua). */
 export interface PollWrite {
   id: string;
-  args: Array<string | number>;
+  /** due: look again at dueAt; stop: off the schedule; attention: off it and to the admins */
+  mode: "due" | "stop" | "attention";
+  dueAt: number;
+  lease: number;
+  /** written only if these fields are still as read */
+  check: Array<[string, string]>;
+  set: string[];
+  del: string[];
+  /** what the write moves in the shop's counters (computed from the state read) */
+  counters: Array<[string, number]>;
 }
 
 /**
@@ -68,7 +77,10 @@ export class PollSchedule {
   async write(queue: PollQueue, writes: PollWrite[]): Promise<void> {
     const pipe: ChainableCommander = this.redis.pipeline();
     const schedule = this.key(queue);
-    for (const w of writes) this.scripts.pollWrite(pipe, { order: this.k.order(w.id), schedule, attention: this.k.attention }, w.args);
+    for (const w of writes) {
+      const args = [w.id, w.mode, w.dueAt, w.lease, this.k.stats.prefix, w.counters.length, ...w.counters.flat(), w.check.length, ...w.check.flat(), w.set.length / 2, ...w.set, ...w.del];
+      this.scripts.pollWrite(pipe, { order: this.k.order(w.id), schedule, attention: this.k.attention }, args);
+    }
     const res = (await pipe.exec()) ?? [];
     const failed = res.find(([err]) => err);
     if (failed) throw failed[0];

@@ -8,9 +8,11 @@
   KEYS[4] userOrders   ARGV[4] order id
   KEYS[5] orders       ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
   KEYS[6] placing      ARGV[6] ledger cap
+                       ARGV[7] stats prefix
   Returns {'ok', balance} | {'missing'} | {'not_owner'} | {'state', placement} | {'funds', balance}
 ]]
 --- @include "includes/appendLedger"
+--- @include "includes/stats"
 local order, wallet, ledger, userOrders, all, placing = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local h = redis.call('HMGET', order, 'userId', 'placement', 'price', 'createdAt')
 if not h[1] then return {'missing'} end
@@ -20,7 +22,10 @@ local price = tonumber(ARGV[2])
 local bal = tonumber(redis.call('GET', wallet) or '0')
 if bal < price then return {'funds', tostring(bal)} end
 local after = redis.call('DECRBY', wallet, price)
+-- A draft counts nothing: one from before the counters is counted from here on.
+if redis.call('HGET', order, 'cnt') == false then redis.call('HSET', order, 'cnt', '1') end
 redis.call('HSET', order, 'placement', 'reserved', 'updatedAt', ARGV[3])
+statsAdd(order, ARGV[7], {'placing', 1})
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])
 redis.call('ZADD', all, h[4], ARGV[4])

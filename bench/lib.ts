@@ -80,7 +80,7 @@ export function firstJsonLine<T>(child: ChildProcess, timeoutMs = 30_000): Promi
       try {
         resolve(JSON.parse(buf.slice(0, nl)) as T);
       } catch (e) {
-        reject(e as Error);
+        reject(e);
       }
     };
     const onExit = (code: number | null) => fail(new Error(`child exited (${code}) before answering`));
@@ -159,7 +159,7 @@ export class ChildLines {
           try {
             resolve(JSON.parse(line) as T);
           } catch (e) {
-            reject(e as Error);
+            reject(e);
           }
         },
         reject: (e) => {

@@ -46,7 +46,7 @@ const sendCommand = redis.sendCommand.bind(redis);
 redis.sendCommand = ((...args: Parameters<typeof redis.sendCommand>) => {
   commands++;
   return sendCommand(...args);
-}) as typeof redis.sendCommand;
+});
 await redis.ping();
 const stream = (redis as unknown as { stream: { write: (...a: unknown[]) => boolean } }).stream;
 const write = stream.write.bind(stream);

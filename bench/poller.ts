@@ -264,8 +264,8 @@ async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: { record
       }
     }
     const res = (await pipe.exec()) ?? [];
-    const failed = res.find(([err]) => err);
-    if (failed) throw failed[0];
+    const failed = res.find(([err]) => err)?.[0];
+    if (failed) throw failed;
   }
 }
 

@@ -83,7 +83,7 @@ class LocalTelegram {
   }
 
   transformer(): Transformer {
-    return async (_prev, method, payload) => ({ ok: true, result: this.answer(method, payload as Record<string, unknown>) }) as never;
+    return async (_prev, method, payload) => ({ ok: true, result: this.answer(method, payload) }) as never;
   }
 
   fetch(): typeof fetch {
@@ -113,12 +113,12 @@ class FakeUser {
   text(text: string): Update {
     const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(" ")[0]!.length }] : undefined;
     const message = { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat, from: this.from, text, ...(entities && { entities }) };
-    return { update_id: FakeUser.nextUpdateId++, message } as Update;
+    return { update_id: FakeUser.nextUpdateId++, message };
   }
 
   press(data: string): Update {
     const message = { message_id: 1, date: Math.floor(Date.now() / 1000), chat: this.chat, from: { id: BOT_INFO.id, is_bot: true, first_name: "Bench" }, text: "…" };
-    return { update_id: FakeUser.nextUpdateId++, callback_query: { id: `cq${FakeUser.nextQuery++}`, from: this.from, chat_instance: `ci${this.id}`, data, message } } as Update;
+    return { update_id: FakeUser.nextUpdateId++, callback_query: { id: `cq${FakeUser.nextQuery++}`, from: this.from, chat_instance: `ci${this.id}`, data, message } };
   }
 }
 

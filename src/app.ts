@@ -6,6 +6,7 @@ import type { Outbox } from "./outbound/types.js";
 import { Notifier } from "./services/notifier.js";
 import { AdminRequests } from "./store/admin-requests.js";
 import { BroadcastStore } from "./store/broadcasts.js";
+import { AuditLog } from "./store/audit.js";
 import { CatalogStore } from "./store/catalog.js";
 import { InvoiceStore } from "./store/invoices.js";
 import { OrderActionLocks } from "./store/order-action-locks.js";
@@ -20,6 +21,7 @@ import { StarsReconcileStore } from "./store/stars-reconcile.js";
 import { TopupDialogs } from "./store/topup-dialogs.js";
 import { UserStore } from "./store/users.js";
 import { WalletStore } from "./store/wallet.js";
+import { WebSessionStore } from "./store/web-sessions.js";
 import { createI18n, type Translator } from "./text/i18n.js";
 
 /** Everything a handler, the poller or the HTTP server needs, built once per process. */
@@ -52,6 +54,8 @@ export interface AppDeps {
   outbox: Outbox;
   /** every message that is not a reply: to a user or to the admins, through the outbox */
   notifier: Notifier;
+  audit: AuditLog;
+  webSessions: WebSessionStore;
 }
 
 export interface CreateDepsOptions {
@@ -105,5 +109,7 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     i18n,
     outbox,
     notifier: new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger: logger.child({ module: "notifier" }) }),
+    audit: new AuditLog(redis, prefix),
+    webSessions: new WebSessionStore(redis, prefix),
   };
 }

@@ -21,6 +21,16 @@ const optionalNonEmpty = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 
+/** "https://shop.example.com" (a trailing slash allowed), nothing after it. */
+function isHttpOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.pathname === "/" && u.search === "" && u.hash === "" && u.username === "" && u.password === "";
+  } catch {
+    return false;
+  }
+}
+
 /** The environment as the program reads it: names, defaults and messages a reseller sees. */
 const envSchema = z
   .object({
@@ -50,6 +60,13 @@ const envSchema = z
         .optional(),
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    PUBLIC_URL: optionalNonEmpty.pipe(
+      z
+        .string()
+        .refine(isHttpOrigin, "must be an http(s) origin without a path, e.g. https://shop.example.com")
+        .transform((u) => new URL(u).origin)
+        .optional(),
+    ),
     TELEGRAM_GLOBAL_RATE: z.coerce.number().int().min(1).max(1000).default(25),
     PAYMENT_PROVIDER_TOKEN: optionalNonEmpty,
     PAYMENT_CURRENCY: z.string().trim().default("UZS"),
@@ -98,6 +115,8 @@ const configSchema = envSchema.transform((e) => ({
   log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
   ...botMode(e),
   port: e.PORT,
+  /** PUBLIC_URL: where admins open the back office; unset, links point at http://127.0.0.1:PORT */
+  publicUrl: e.PUBLIC_URL,
   telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
   payments: {
     /** PAYMENT_CURRENCY: what provider invoices are priced in */

@@ -15,6 +15,7 @@ import { ALLOWED_UPDATES, setWebhook, webhookRoute } from "./server/webhook.js";
 import { enabledMethods } from "./services/payments.js";
 import { UpdateStore } from "./store/updates.js";
 import { startWorker } from "./worker.js";
+import { webRequestListener } from "./web/app.js";
 
 export interface StartOptions {
   /** `--worker`: the background work alone; no bot is built and no Telegram updates are taken */
@@ -36,9 +37,12 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   opts.customize?.(deps);
   const bot = opts.worker ? undefined : createBot(deps);
   const webhook = bot && config.mode === "webhook" ? webhookRoute(bot, config.webhook.url, config.webhook.secret) : undefined;
-  const server = createHttpServer({ logger, metrics: deps.metrics, health: new HealthCheck(deps), webhook });
+  const health = new HealthCheck(deps);
+  // The back office is served by the processes that run the bot (a worker alone has no Bot API client).
+  const web = bot ? webRequestListener({ ...deps, api: bot.api, health }) : undefined;
+  const server = createHttpServer({ logger, metrics: deps.metrics, health, webhook, web });
   const port = await listen(server, config.port);
-  logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics)");
+  logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics, /admin/)");
 
   const updates = bot ? await takeUpdates(bot, deps) : undefined;
   // The sender handles 429 per chat itself: its Api must not carry auto-retry.

@@ -25,6 +25,7 @@ import { receiptsFeature } from "./features/receipts.js";
 import { startFeature } from "./features/start.js";
 import { starsRefundsFeature } from "./features/stars-refunds.js";
 import { topupFeature } from "./features/topup.js";
+import { backOfficeFeature } from "./features/back-office.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
 export const CONVERSATION_VERSION = 1;
@@ -95,7 +96,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   // button, whichever feature below answers that (conversations/active-dialog.ts: one dialog at a time).
   bot.use(topupFeature(deps));
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
-  bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps));
+  bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps), backOfficeFeature(deps));
   // The order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderWalkFeature(deps));
   bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));

@@ -373,6 +373,8 @@ function listRows(body: unknown, idField: string, valueField: string, asked: str
     return rows;
   }
   if (Array.isArray(body)) {
+    // Ids are numbers or strings; any other value matches no asked id, so its answer counts as missing.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     for (const row of body) if (isRecord(row) && row[idField] !== undefined) rows.set(String(row[idField]), row[valueField]);
   } else if (isRecord(body)) {
     for (const [id, value] of Object.entries(body)) rows.set(id, isRecord(value) && valueField in value ? value[valueField] : value);

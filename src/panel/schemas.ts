@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseDecimal, type Money } from "../money.js";
-import { normalizeOrderStatus, normalizeRefillStatus, type OrderStatus, type RefillStatus } from "./status.js";
+import { normalizeOrderStatus, normalizeRefillStatus } from "./status.js";
 
 /*
  * Panels disagree on types: numbers come as "50" or 50, booleans as true, 1 or "1", ids as
@@ -90,7 +90,7 @@ export const orderStatusSchema = z
     currency: z.string().optional().catch(undefined),
   })
   .transform((s) => ({
-    status: normalizeOrderStatus(s.status) as OrderStatus,
+    status: normalizeOrderStatus(s.status),
     statusRaw: s.status,
     charge: s.charge ?? null,
     startCount: s.start_count,
@@ -99,7 +99,7 @@ export const orderStatusSchema = z
   }));
 export type PanelOrderStatus = z.output<typeof orderStatusSchema>;
 
-export const refillStatusSchema = text.transform((raw) => ({ status: normalizeRefillStatus(raw) as RefillStatus, statusRaw: raw }));
+export const refillStatusSchema = text.transform((raw) => ({ status: normalizeRefillStatus(raw), statusRaw: raw }));
 export type PanelRefillStatus = z.output<typeof refillStatusSchema>;
 
 export const addAnswerSchema = z.object({ order: idLike });
@@ -112,6 +112,6 @@ export type PerId<T> = { ok: true; value: T } | { ok: false; error: string };
 /** `{"error": "..."}`, a bare string, or anything else that is not the expected value. */
 export function perIdError(value: unknown): string | null {
   if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "error" in value) return String((value as { error: unknown }).error);
+  if (value && typeof value === "object" && "error" in value) return String(value.error);
   return null;
 }

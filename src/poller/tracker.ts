@@ -424,7 +424,7 @@ export class OrderTracker {
     const ttl = Math.max(10 * 60_000, 4 * this.opts.panelDownAlertMs);
     const downMs = now - (await schedule.panelFailing(now, ttl));
     if (downMs >= this.opts.panelDownAlertMs) {
-      const reason = e instanceof PanelError ? e.panelMessage : (e as PanelTransportError).failure;
+      const reason = e instanceof PanelError ? e.panelMessage : (e).failure;
       await notifier.alert("panel_down", "poll", (t) => t("tracking-alert-panel-down", { minutes: Math.floor(downMs / 60_000), reason: escapeHtml(reason) }));
     }
     return false;

@@ -22,6 +22,8 @@ export interface HttpServerDeps {
   health: HealthCheck;
   /** webhook mode only */
   webhook?: WebhookRoute;
+  /** the back office, answering everything under /admin */
+  web?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 /** Constant-time comparison, so the answer time says nothing about how much of a guess was right. */
@@ -38,14 +40,18 @@ function answer(res: ServerResponse, status: number, body: string, type = "appli
 }
 
 /**
- * The process's HTTP server, in every mode: GET /healthz, GET /metrics, and in webhook mode
- * POST <webhook path>. Nothing it answers carries a secret.
+ * The process's HTTP server, in every mode: GET /healthz, GET /metrics, the back office under
+ * /admin/, and in webhook mode POST <webhook path>. Nothing it answers carries a secret.
  */
 export function createHttpServer(deps: HttpServerDeps): Server {
   const { logger, webhook } = deps;
+  // The whole handler is inside try/catch, so its promise never rejects; a bad request target such as
+  // "//" makes `new URL` throw, which used to escape as an unhandled rejection and stop the process.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   return createServer(async (req, res) => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    let path = req.url ?? "/";
     try {
+      path = new URL(path, "http://localhost").pathname;
       if (webhook && path === webhook.path && req.method === "POST") {
         if (!secretMatches(req.headers[SECRET_HEADER], webhook.secret)) {
           logger.warn({ remote: req.socket.remoteAddress }, "webhook request without the right secret refused");
@@ -58,6 +64,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
         const report = await deps.health.check();
         return answer(res, report.healthy ? 200 : 503, JSON.stringify(report.body));
       }
+      if (deps.web && (path === "/admin" || path.startsWith("/admin/"))) return await deps.web(req, res);
       if (path === "/metrics" && req.method === "GET") {
         return answer(res, 200, await deps.metrics.registry.metrics(), deps.metrics.registry.contentType);
       }

@@ -1,5 +1,4 @@
-import { webhookCallback, type Bot } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import { webhookCallback, type Bot, type Context } from "grammy";
 import type { WebhookRoute } from "./http.js";
 
 /** Update kinds the bot handles; Telegram keeps the list, for webhooks and getUpdates alike. */
@@ -21,7 +20,7 @@ export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "
  * one never answered (not finished, or its answer lost on the way), and the handlers whose effects
  * matter are idempotent (payments by charge id, order confirmation by the draft's state).
  */
-export function webhookRoute(bot: Bot<BotContext>, url: string, secret: string): WebhookRoute {
+export function webhookRoute<C extends Context>(bot: Bot<C>, url: string, secret: string): WebhookRoute {
   return {
     path: new URL(url).pathname,
     secret,
@@ -30,6 +29,6 @@ export function webhookRoute(bot: Bot<BotContext>, url: string, secret: string):
 }
 
 /** Points Telegram at this process. Called on every start: the URL or secret may have changed. */
-export async function setWebhook(bot: Bot<BotContext>, url: string, secret: string): Promise<void> {
+export async function setWebhook<C extends Context>(bot: Bot<C>, url: string, secret: string): Promise<void> {
   await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false });
 }

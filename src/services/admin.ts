@@ -7,7 +7,9 @@ import { D, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import type { OrderRecord, OrderScope, OrderStore, Placement } from "../store/orders.js";
 import { escapeHtml } from "../text/html.js";
-import { orderMargin, statsSeries } from "./stats.js";
+import { orderMargin, statsSeries, type OrderTotals } from "./stats.js";
+
+export type { OrderTotals } from "./stats.js";
 import { formatMoney } from "../text/format.js";
 
 export type AdminDeps = Pick<AppDeps, "config" | "adminRequests" | "wallet" | "users" | "orders" | "notifier" | "logger">;
@@ -53,14 +55,15 @@ export type TopupResult =
  */
 export async function adminTopup(
   deps: AdminDeps,
-  req: { adminId: number; userId: number; amount: Money; requestKey: string },
+  req: { adminId: number; userId: number; amount: Money; requestKey: string; note?: string },
 ): Promise<TopupResult> {
   const { wallet, users, config } = deps;
   // Only users who started the bot: a mistyped id must not hold money nobody can reach.
   const user = await users.get(req.userId);
   if (!user) return { outcome: "unknown_user" };
   if (!(await firstTime(deps, `topup:${req.requestKey}`))) return { outcome: "repeated" };
-  const entry = { reason: "admin" as const, adminId: req.adminId };
+  const note = req.note?.trim().slice(0, 200);
+  const entry = { reason: "admin" as const, adminId: req.adminId, ...(note ? { note } : {}) };
   let result: TopupResult;
   if (req.amount.isPositive()) {
     const { balance } = await wallet.credit(req.userId, req.amount, entry);
@@ -133,22 +136,6 @@ export async function settleOrder(deps: AdminDeps, req: { orderId: string; decis
   return result;
 }
 
-/** Order counts and money for one period. */
-export interface OrderTotals {
-  /** placed orders by their panel status */
-  byStatus: Partial<Record<OrderStatus, number>>;
-  /** the panel refused or was never reached (the money went back) */
-  failed: number;
-  /** outcome unknown: money reserved until an admin settles the order */
-  unknown: number;
-  /** reserved or being sent right now */
-  placing: number;
-  /** what users paid for placed orders, minus what went back to them */
-  turnover: Money;
-  refunded: Money;
-  /** turnover minus the panel's cost of what was kept; see `orderMargin` */
-  margin: Money;
-}
 
 const emptyTotals = (): OrderTotals => ({ byStatus: {}, failed: 0, unknown: 0, placing: 0, turnover: new D(0), refunded: new D(0), margin: new D(0) });
 

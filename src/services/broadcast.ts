@@ -175,3 +175,40 @@ export class BroadcastRunner {
   }
 }
 
+
+/** A broadcast as the back office lists it: the job and its outcome counts so far. */
+export interface BroadcastSummary extends BroadcastJob {
+  /** user ids given to the outbox so far (while running), or the final total (done) */
+  queued: number;
+  delivered: number;
+  blocked: number;
+  failed: number;
+  skipped: number;
+  finishedAt?: number;
+}
+
+type BroadcastReadDeps = { broadcasts: BroadcastStore; tagCounts: TagCountsReader };
+
+/**
+ * Broadcasts newest first by id (ids count up from 1). Finished ones expire after their keep time,
+ * so a page may hold fewer than `count`; `total` is the newest id.
+ */
+export async function listBroadcasts(deps: BroadcastReadDeps, offset: number, count: number): Promise<{ broadcasts: BroadcastSummary[]; total: number }> {
+  const total = await deps.broadcasts.latestId();
+  const ids: string[] = [];
+  for (let id = total - offset; id > 0 && ids.length < count; id--) ids.push(String(id));
+  const found = await Promise.all(ids.map((id) => broadcastSummary(deps, id)));
+  return { broadcasts: found.filter((b): b is BroadcastSummary => b !== null), total };
+}
+
+export async function broadcastSummary(deps: BroadcastReadDeps, id: string): Promise<BroadcastSummary | null> {
+  if (!/^\d{1,15}$/.test(id)) return null;
+  const found = await deps.broadcasts.getWithSummary(id);
+  if (!found) return null;
+  const { job, summary } = found;
+  if (job.phase === "done") {
+    return { ...job, queued: summary.delivered + summary.blocked + summary.failed, ...summary, finishedAt: summary.finishedAt || undefined };
+  }
+  const [counts, queued, skipped] = await Promise.all([deps.tagCounts(broadcastTag(id)), deps.broadcasts.queuedCount(id), deps.broadcasts.skippedCount(id)]);
+  return { ...job, queued, ...counts, skipped };
+}

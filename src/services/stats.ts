@@ -17,7 +17,23 @@ import type { AppDeps } from "../app.js";
 import { D, fromUnits, panelCost, parseDecimal, roundUnits, type Money } from "../money.js";
 import { orderCostUnits } from "../store/orders.js";
 import { isFinalOrderStatus, type OrderStatus } from "../panel/status.js";
-import type { OrderTotals } from "./admin.js";
+
+/** Order counts and money for one period. */
+export interface OrderTotals {
+  /** placed orders by their panel status */
+  byStatus: Partial<Record<OrderStatus, number>>;
+  /** the panel refused or was never reached (the money went back) */
+  failed: number;
+  /** outcome unknown: money reserved until an admin settles the order */
+  unknown: number;
+  /** reserved or being sent right now */
+  placing: number;
+  /** what users paid for placed orders, minus what went back to them */
+  turnover: Money;
+  refunded: Money;
+  /** turnover minus the panel's cost of what was kept; see `orderMargin` */
+  margin: Money;
+}
 
 /** The fields an order's counters are computed from, as stored. */
 export const COUNTED_FIELDS = ["placement", "status", "price", "refunded", "charge", "rate", "quantity", "runs", "serviceType", "serviceId", "costUnits"] as const;
@@ -129,7 +145,7 @@ export interface StatsSeries {
  * orders by status and the top services of the period. Reads days + 2 hashes, whatever the number
  * of orders.
  */
-export async function statsSeries(deps: Pick<AppDeps, "stats">, opts: { days: 7 | 30 | 90 | number; now?: number; topServices?: number }): Promise<StatsSeries> {
+export async function statsSeries(deps: Pick<AppDeps, "stats">, opts: { days: number; now?: number; topServices?: number }): Promise<StatsSeries> {
   const today = dayNumber(opts.now ?? Date.now());
   const from = today - Math.max(1, Math.floor(opts.days)) + 1;
   const [perDay, total, complete] = await Promise.all([deps.stats.days(from, today), deps.stats.total(), deps.stats.backfillDone()]);

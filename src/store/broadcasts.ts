@@ -56,6 +56,24 @@ export class BroadcastStore {
     return decodeJob(await this.redis.hgetall(this.k.job(id)));
   }
 
+  /** The job with the outcome counts written when it finished (zero until then). */
+  async getWithSummary(id: string): Promise<{ job: BroadcastJob; summary: Record<"delivered" | "blocked" | "failed" | "skipped" | "finishedAt", number> } | null> {
+    const h = await this.redis.hgetall(this.k.job(id));
+    const job = decodeJob(h);
+    if (!job) return null;
+    const n = (f: string) => Number(h[f] ?? 0);
+    return { job, summary: { delivered: n("delivered"), blocked: n("blocked"), failed: n("failed"), skipped: n("skipped"), finishedAt: n("finishedAt") } };
+  }
+
+  /** The newest broadcast id handed out (ids count up from 1). */
+  async latestId(): Promise<number> {
+    return Number((await this.redis.get(this.k.seq)) ?? 0);
+  }
+
+  activeCount(): Promise<number> {
+    return this.redis.scard(this.k.active);
+  }
+
   /** Unfinished broadcasts, oldest first. */
   async activeIds(): Promise<string[]> {
     return (await this.redis.smembers(this.k.active)).sort((a, b) => Number(a) - Number(b));

@@ -74,6 +74,8 @@ export function keys(prefix: string) {
     starsCharge: (chargeId: string) => `${prefix}topup:stars:${chargeId}`,
     /** manual top-up receipts that admins approve or reject */
     receipt: (id: string) => `${prefix}topup:receipt:${id}`,
+    /** receipts waiting for a decision, score = created ms (the back office lists them) */
+    receiptsPending: `${prefix}topup:receipts:pending`,
     /** a user's unfinished top-up dialog: which answer the bot waits for */
     topupDialog: (userId: number) => `${prefix}topup:dialog:${userId}`,
 

@@ -26,6 +26,8 @@ export interface Receipt {
   approvedAmount?: string;
   /** the customer has been told the decision */
   notified: boolean;
+  /** Telegram file id of the photo or document, for the back office to show it */
+  fileId?: string;
 }
 
 /** Receipts stay long enough for disputes about them. */
@@ -67,7 +69,8 @@ export class ReceiptStore {
         state: "pending",
       };
       if (receipt.username) fields.username = receipt.username.slice(0, 64);
-      await this.redis.multi().hset(key, fields).expire(key, RECEIPT_KEEP_SECONDS).exec();
+      if (receipt.fileId) fields.fileId = receipt.fileId.slice(0, 256);
+      await this.redis.multi().hset(key, fields).expire(key, RECEIPT_KEEP_SECONDS).zadd(this.k.receiptsPending, now, id).exec();
       return receipt;
     }
   }
@@ -90,7 +93,18 @@ export class ReceiptStore {
       decidedByName: h.decidedByName,
       approvedAmount: h.approvedAmount,
       notified: h.notified === "1",
+      fileId: h.fileId,
     };
+  }
+
+  /** Receipts waiting for a decision, oldest first, and how many there are. */
+  async listPending(offset: number, count: number): Promise<{ receipts: Receipt[]; total: number }> {
+    const [ids, total] = await Promise.all([this.redis.zrange(this.k.receiptsPending, offset, offset + count - 1), this.redis.zcard(this.k.receiptsPending)]);
+    const receipts = await Promise.all(ids.map((id) => this.get(id)));
+    // A receipt past its keep time is gone from Redis but not from the index: drop it here.
+    const gone = ids.filter((_, i) => receipts[i] === null);
+    if (gone.length > 0) await this.redis.zrem(this.k.receiptsPending, ...gone);
+    return { receipts: receipts.filter((r): r is Receipt => r !== null && r.state === "pending"), total: total - gone.length };
   }
 
   /** The atomic first-decision-wins step. `won` is false when someone decided before. */
@@ -102,8 +116,8 @@ export class ReceiptStore {
   ): Promise<{ won: boolean; receipt: Receipt } | null> {
     if (!RECEIPT_ID_RE.test(id)) return null;
     const result = await this.scripts.receiptDecide(
-      { receipt: this.k.receipt(id) },
-      { decision, adminId: admin.id, adminName: admin.name.slice(0, 64), now: Date.now(), amount: decision === "approved" && amount ? moneyString(amount) : "" },
+      { receipt: this.k.receipt(id), pending: this.k.receiptsPending },
+      { decision, adminId: admin.id, adminName: admin.name.slice(0, 64), now: Date.now(), amount: decision === "approved" && amount ? moneyString(amount) : "", id },
     );
     if (result === 0) return null;
     const receipt = await this.get(id);

@@ -82,8 +82,8 @@ export class PollSchedule {
       this.scripts.pollWrite(pipe, { order: this.k.order(w.id), schedule, attention: this.k.attention }, args);
     }
     const res = (await pipe.exec()) ?? [];
-    const failed = res.find(([err]) => err);
-    if (failed) throw failed[0];
+    const failed = res.find(([err]) => err)?.[0];
+    if (failed) throw failed;
   }
 
   /**

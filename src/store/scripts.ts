@@ -170,8 +170,8 @@ export class Scripts {
   // ---- receipts --------------------------------------------------------------------------------
 
   /** 0 missing, 1 decided before, 2 decided now. */
-  async receiptDecide(k: { receipt: string }, a: { decision: string; adminId: number; adminName: string; now: number; amount: string }): Promise<0 | 1 | 2> {
-    return (await this.call("receiptDecide", [k.receipt], [a.decision, String(a.adminId), a.adminName, String(a.now), a.amount])) as 0 | 1 | 2;
+  async receiptDecide(k: { receipt: string; pending: string }, a: { decision: string; adminId: number; adminName: string; now: number; amount: string; id: string }): Promise<0 | 1 | 2> {
+    return (await this.call("receiptDecide", [k.receipt, k.pending], [a.decision, String(a.adminId), a.adminName, String(a.now), a.amount, a.id])) as 0 | 1 | 2;
   }
 
   // ---- the outbound queue ----------------------------------------------------------------------

@@ -14,12 +14,15 @@ export interface UserRecord {
   lastSeenAt: number;
 }
 
+/** @username (lower case) → user id, for admins' lookups (the lead moves it into the key registry). */
+const usernameKey = (prefix: string, username: string) => `${prefix}username:${username.toLowerCase()}`;
+
 /** Users who ever talked to the bot: locale, chat and whether they blocked it. */
 export class UserStore {
   private readonly k: Keys;
   constructor(
     private readonly redis: Redis,
-    prefix: string,
+    private readonly prefix: string,
   ) {
     this.k = keysFor(prefix);
   }
@@ -30,8 +33,10 @@ export class UserStore {
     const fields: Record<string, string> = { id: String(u.id), chatId: String(u.chatId), lastSeenAt: String(now), blocked: "0" };
     if (u.firstName) fields.firstName = u.firstName.slice(0, 64);
     if (u.username) fields.username = u.username.slice(0, 64);
-    // A pipeline, not MULTI: the three writes need no isolation and this runs on every update.
-    await this.redis.pipeline().hsetnx(key, "createdAt", String(now)).hset(key, fields).sadd(this.k.users, String(u.id)).exec();
+    // A pipeline, not MULTI: the writes need no isolation and this runs on every update.
+    const pipe = this.redis.pipeline().hsetnx(key, "createdAt", String(now)).hset(key, fields).sadd(this.k.users, String(u.id));
+    if (fields.username) pipe.set(usernameKey(this.prefix, fields.username), String(u.id));
+    await pipe.exec();
   }
 
   async get(id: number): Promise<UserRecord | null> {
@@ -47,6 +52,18 @@ export class UserStore {
       createdAt: Number(h.createdAt ?? 0),
       lastSeenAt: Number(h.lastSeenAt ?? 0),
     };
+  }
+
+  /**
+   * The user who has this @username now. A name that moved to someone else still points at its old
+   * owner until the new one writes to the bot, so the record's current name is checked.
+   */
+  async byUsername(username: string): Promise<UserRecord | null> {
+    const name = username.trim().replace(/^@/, "");
+    if (!/^\w{1,64}$/.test(name)) return null;
+    const id = await this.redis.get(usernameKey(this.prefix, name));
+    const user = id === null ? null : await this.get(Number(id));
+    return user && user.username?.toLowerCase() === name.toLowerCase() ? user : null;
   }
 
   async getLocale(id: number): Promise<Locale | undefined> {

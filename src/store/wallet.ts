@@ -79,9 +79,9 @@ export class WalletStore {
     return { ok, balance: fromUnits(balance), taken: fromUnits(taken) };
   }
 
-  /** Newest first. */
-  async entries(userId: number, count = 20): Promise<LedgerEntry[]> {
-    const rows = await this.redis.lrange(this.k.ledger(userId), 0, count - 1);
+  /** Newest first; `offset` skips that many of the newest (paging). */
+  async entries(userId: number, count = 20, offset = 0): Promise<LedgerEntry[]> {
+    const rows = await this.redis.lrange(this.k.ledger(userId), offset, offset + count - 1);
     return rows.map((r) => parseLedgerRow(r));
   }
 
@@ -101,6 +101,11 @@ export class WalletStore {
       for (const v of await this.redis.mget(...found)) if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
     } while (cursor !== "0");
     return fromUnits(units.toString());
+  }
+
+  /** How many ledger entries the user has (up to LEDGER_MAX). */
+  async entryCount(userId: number): Promise<number> {
+    return this.redis.llen(this.k.ledger(userId));
   }
 
   /** Whether a credit with this idempotency key has been made. */

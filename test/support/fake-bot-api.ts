@@ -433,7 +433,7 @@ class FakeServer implements FakeBotApi {
         const found = this.recorded.slice(since).find(pred);
         if (found) return resolve(found);
       } catch (e) {
-        return reject(e as Error);
+        return reject(e);
       }
       const waiter: CallWaiter = {
         pred,

@@ -151,6 +151,7 @@ export const topupFeature: Feature = (deps) => {
       firstName: ctx.from.first_name,
       username: ctx.from.username,
       amount: step.amount,
+      fileId: ctx.message.photo?.at(-1)?.file_id ?? ctx.message.document?.file_id,
     });
     ctx.deps.logger.info({ receipt: receipt.id, userId: receipt.userId, amount: receipt.amount }, "receipt submitted");
     await ctx.reply(ctx.t("topup-receipt-sent", { id: receipt.id }), { parse_mode: "HTML" });

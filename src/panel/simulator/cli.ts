@@ -26,7 +26,10 @@ const sim = await startPanelSimulator({
 console.log(`Panel simulator: ${sim.url} (key: ${sim.apiKey})`);
 
 const stop = () => {
-  sim.close().then(() => process.exit(0));
+  sim.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.once("SIGINT", stop);
 process.once("SIGTERM", stop);

@@ -1,0 +1,264 @@
+import type { Hono } from "hono";
+import { D } from "../../money.js";
+import { PANEL_ORDER_ID, settleOrder, type SettleDecision } from "../../services/admin.js";
+import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult } from "../../services/order-actions.js";
+import type { OrderRecord } from "../../store/orders.js";
+import { formatDateTime, formatInt } from "../../text/format.js";
+import type { AdminView, WebDeps, WebEnv } from "../context.js";
+import { CsrfField, Layout } from "../pages/layout.js";
+import { Facts, Notice, money } from "../pages/parts.js";
+import { BASE } from "../urls.js";
+
+/** Outcomes the order actions report back after their redirect, and how they look. */
+const ORDER_NOTICES = {
+  "settle-placed": "ok",
+  "settle-refunded": "ok",
+  "settle-not-unknown": "warn",
+  "settle-panel-id-taken": "warn",
+  "settle-invalid": "warn",
+  "action-requested": "ok",
+  "action-busy": "warn",
+  "action-already": "warn",
+  "action-refused": "warn",
+  "action-unreachable": "warn",
+  "action-unconfirmed": "warn",
+  "action-not-allowed": "warn",
+} as const;
+type OrderNotice = keyof typeof ORDER_NOTICES;
+
+const LOCAL_ID = /^#?\d{1,15}$/;
+
+/** A short table of orders, newest first. */
+export function OrderRows(props: { admin: AdminView; orders: OrderRecord[]; currency: string }) {
+  const t = props.admin.t;
+  if (props.orders.length === 0) return <p class="empty">{t("web-orders-none")}</p>;
+  return (
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t("web-order-created")}</th>
+            <th>{t("web-order-service")}</th>
+            <th>{t("web-order-state")}</th>
+            <th class="num">{t("web-order-price")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.orders.map((o) => (
+            <tr>
+              <td>
+                <a href={`${BASE}/orders/${o.id}`}>#{o.id}</a>
+              </td>
+              <td class="nowrap">{formatDateTime(o.createdAt)}</td>
+              <td>{o.serviceName}</td>
+              <td>
+                <span class={`tag ${o.placement}`}>{o.placement === "placed" ? t("admin-status", { status: o.status }) : t("admin-placement", { placement: o.placement })}</span>
+              </td>
+              <td class="num">{money(props.admin, new D(o.price), props.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
+  const { config } = deps;
+
+  app.get("/orders", async (c) => {
+    const admin = c.get("admin");
+    const t = admin.t;
+    const q = (c.req.query("q") ?? "").trim();
+    if (q !== "") {
+      const local = LOCAL_ID.test(q) ? await deps.orders.get(q.replace("#", "")) : null;
+      const order = local && local.placement !== "draft" ? local : PANEL_ORDER_ID.test(q) ? await deps.orders.byPanelId(q) : null;
+      if (order) return c.redirect(`${BASE}/orders/${order.id}`, 303);
+    }
+    const unknownIds = (await deps.orders.unknownIds()).sort((a, b) => Number(a) - Number(b)).slice(0, 100);
+    const unknown = (await deps.orders.getMany(unknownIds)).filter((o): o is OrderRecord => o !== null);
+    return c.html(
+      <Layout admin={admin} section="/orders" title={t("web-nav-orders")}>
+        <form method="get" action={`${BASE}/orders`} class="search">
+          <input type="search" name="q" value={q} placeholder={t("web-orders-search")} aria-label={t("web-orders-search")} autofocus />
+          <button type="submit">{t("web-search")}</button>
+        </form>
+        {q !== "" && <Notice kind="warn">{t("web-orders-not-found", { query: q })}</Notice>}
+        <h2>{t("web-orders-unknown")}</h2>
+        <p class="hint">{t("web-orders-unknown-hint")}</p>
+        <OrderRows admin={admin} orders={unknown} currency={config.currency} />
+      </Layout>,
+    );
+  });
+
+  app.get("/orders/:id", async (c) => {
+    const admin = c.get("admin");
+    const t = admin.t;
+    const order = await deps.orders.get(c.req.param("id"));
+    if (!order || order.placement === "draft") return c.notFound();
+    const [user, ledger] = await Promise.all([deps.users.get(order.userId), deps.wallet.entries(order.userId, 200)]);
+    const cur = config.currency;
+    const notice = c.req.query("notice") as OrderNotice | undefined;
+    const events: Array<[number | undefined, string]> = [[order.createdAt, t("web-timeline-created")]];
+    for (const e of ledger.filter((e) => e.orderId === order.id).reverse()) {
+      events.push([e.at, t(e.amount.startsWith("-") ? "web-timeline-charged" : "web-timeline-refunded", { amount: money(admin, new D(e.amount).abs(), cur) })]);
+    }
+    if (order.placedAt) events.push([order.placedAt, t("web-timeline-placed", { panelId: order.panelOrderId ?? "—" })]);
+    if (order.placement === "placed") events.push([order.updatedAt, t("web-timeline-status", { status: order.statusRaw ?? order.status })]);
+    if (order.placement === "unknown" || order.placement === "failed") events.push([order.updatedAt, t(`web-timeline-${order.placement}`, { reason: order.failReason ?? "—" })]);
+    if (order.refillId) events.push([undefined, t("web-timeline-refill", { refill: order.refillId, status: order.refillStatus ?? "—" })]);
+    events.sort((a, b) => (a[0] ?? Infinity) - (b[0] ?? Infinity));
+    const canRefill = refillRefusal(order) === null;
+    const canCancel = cancelRefusal(order) === null;
+    return c.html(
+      <Layout admin={admin} section="/orders" title={t("web-order-title", { id: order.id })}>
+        {notice && notice in ORDER_NOTICES && <Notice kind={ORDER_NOTICES[notice]}>{t(`web-notice-${notice}`)}</Notice>}
+        <section class="card">
+          <Facts
+            rows={[
+              [t("web-order-user"), <a href={`${BASE}/users/${order.userId}`}>{[String(order.userId), user?.firstName, user?.username ? `@${user.username}` : ""].filter(Boolean).join(" ")}</a>],
+              [t("web-order-service"), `${order.serviceName} (${order.serviceId})`],
+              [t("web-order-link"), <span class="break">{order.link}</span>],
+              [t("web-order-quantity"), formatInt(order.quantity, admin.locale)],
+              [t("web-order-price"), money(admin, new D(order.price), cur)],
+              [t("web-order-state"), <span class={`tag ${order.placement}`}>{t("admin-placement", { placement: order.placement })}</span>],
+              [t("web-order-panel-id"), order.panelOrderId ?? "—"],
+              [t("web-order-status"), order.placement === "placed" ? `${t("admin-status", { status: order.status })}${order.statusRaw ? ` (${order.statusRaw})` : ""}` : "—"],
+              [t("web-order-progress"), `${order.startCount ?? "—"} / ${order.remains ?? "—"}`],
+              [t("web-order-charge"), order.charge ? money(admin, new D(order.charge), cur) : "—"],
+              [t("web-order-refunded"), order.refunded ? money(admin, new D(order.refunded), cur) : "—"],
+            ]}
+          />
+        </section>
+
+        <section>
+          <h2>{t("web-order-timeline")}</h2>
+          <ol class="timeline">
+            {events.map(([at, text]) => (
+              <li>
+                <time>{formatDateTime(at)}</time> {text}
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section class="card">
+          <h2>{t("web-order-actions")}</h2>
+          {order.placement === "unknown" && (
+            <form method="post" action={`${BASE}/orders/${order.id}/settle`} class="row">
+              <CsrfField admin={admin} />
+              <p class="hint">{t("web-settle-hint")}</p>
+              <input name="panelId" maxlength={64} placeholder={t("web-settle-panel-id")} aria-label={t("web-settle-panel-id")} />
+              <button type="submit" name="decision" value="placed" class="primary">
+                {t("web-settle-placed")}
+              </button>
+              <button type="submit" name="decision" value="refund" class="danger">
+                {t("web-settle-refund")}
+              </button>
+            </form>
+          )}
+          <div class="row">
+            {canRefill && (
+              <form method="post" action={`${BASE}/orders/${order.id}/refill`}>
+                <CsrfField admin={admin} />
+                <button type="submit">{t("web-order-refill")}</button>
+              </form>
+            )}
+            {canCancel && (
+              <form method="post" action={`${BASE}/orders/${order.id}/cancel`}>
+                <CsrfField admin={admin} />
+                <button type="submit" class="danger">
+                  {t("web-order-cancel")}
+                </button>
+              </form>
+            )}
+            {order.panelOrderId && (
+              <button type="button" hx-get={`${BASE}/orders/${order.id}/live`} hx-target="#live" hx-swap="innerHTML">
+                {t("web-order-check")}
+              </button>
+            )}
+          </div>
+          <div id="live" aria-live="polite"></div>
+        </section>
+      </Layout>,
+    );
+  });
+
+  // A read: what the panel says now (the poller acts on a change).
+  app.get("/orders/:id/live", async (c) => {
+    const admin = c.get("admin");
+    const t = admin.t;
+    const order = await deps.orders.get(c.req.param("id"));
+    if (!order) return c.notFound();
+    const r = await checkLiveStatus(deps, order.userId, order.id);
+    switch (r.outcome) {
+      case "checked":
+        return c.html(
+          <p class="notice ok">
+            {t("web-live-status", { status: r.live.statusRaw, remains: r.live.remains === null ? "—" : String(r.live.remains), charge: r.live.charge === null ? "—" : money(admin, r.live.charge, config.currency) })}
+          </p>,
+        );
+      case "refused":
+        return c.html(<p class="notice warn">{t("web-live-refused", { message: r.panelMessage })}</p>);
+      case "unreachable":
+        return c.html(<p class="notice warn">{t("web-live-unreachable")}</p>);
+      default:
+        return c.html(<p class="notice warn">{t("web-live-not-placed")}</p>);
+    }
+  });
+
+  // The same function as /settle: the customer is told either way.
+  app.post("/orders/:id/settle", async (c) => {
+    const admin = c.get("admin");
+    const id = c.req.param("id");
+    const body = await c.req.parseBody();
+    const back = (notice: OrderNotice) => c.redirect(`${BASE}/orders/${id}?notice=${notice}`, 303);
+    const panelId = typeof body.panelId === "string" ? body.panelId.trim() : "";
+    const decision: SettleDecision | null = body.decision === "refund" ? "refund" : body.decision === "placed" && PANEL_ORDER_ID.test(panelId) ? { panelOrderId: panelId } : null;
+    if (!decision) return back("settle-invalid");
+    const result = await settleOrder(deps, { orderId: id, decision, adminId: admin.id });
+    switch (result.outcome) {
+      case "not_found":
+        return c.notFound();
+      case "not_unknown":
+        return back("settle-not-unknown");
+      case "panel_id_taken":
+        return back("settle-panel-id-taken");
+      case "placed":
+        await deps.audit.append({ who: admin.id, what: `order.settle order:${id}`, old: "unknown", new: `placed (panel ${result.panelOrderId})`, via: "web" });
+        return back("settle-placed");
+      case "refunded":
+        await deps.audit.append({ who: admin.id, what: `order.settle order:${id}`, old: "unknown", new: `refunded ${result.order.price}`, via: "web" });
+        return back("settle-refunded");
+    }
+  });
+
+  for (const action of ["refill", "cancel"] as const) {
+    app.post(`/orders/:id/${action}`, async (c) => {
+      const admin = c.get("admin");
+      const order = await deps.orders.get(c.req.param("id"));
+      if (!order || order.placement === "draft") return c.notFound();
+      // The customer's own action, done for them: the same checks, lock and panel call.
+      const result: ActionResult = action === "refill" ? await requestRefill(deps, order.userId, order.id) : await requestCancel(deps, order.userId, order.id);
+      const notice: OrderNotice =
+        result.outcome === "requested"
+          ? "action-requested"
+          : result.outcome === "busy"
+            ? "action-busy"
+            : result.outcome === "already_requested"
+              ? "action-already"
+              : result.outcome === "refused"
+                ? "action-refused"
+                : result.outcome === "unreachable"
+                  ? "action-unreachable"
+                  : result.outcome === "unconfirmed"
+                    ? "action-unconfirmed"
+                    : "action-not-allowed";
+      if (result.outcome === "requested" || result.outcome === "unconfirmed") {
+        await deps.audit.append({ who: admin.id, what: `order.${action} order:${order.id}`, old: order.status, new: `${action} ${result.outcome}`, via: "web" });
+      }
+      return c.redirect(`${BASE}/orders/${order.id}?notice=${notice}`, 303);
+    });
+  }
+}

@@ -107,7 +107,7 @@ const configSchema = envSchema.transform((e) => ({
   panel: { url: e.PANEL_API_URL, key: e.PANEL_API_KEY, timeoutMs: e.PANEL_TIMEOUT_MS },
   redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
   adminIds: e.ADMIN_IDS,
-  defaultLocale: e.DEFAULT_LOCALE as Locale,
+  defaultLocale: e.DEFAULT_LOCALE,
   currency: e.CURRENCY,
   poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
   markupPercent: e.PRICE_MARKUP_PERCENT,

@@ -314,8 +314,8 @@ function messageOf(json: unknown): string | null {
 /** Laravel's 422: `{"message": "The given data was invalid.", "errors": {"quantity": ["…"]}}`: the first field's text says more. */
 function validationError(json: unknown): string | null {
   if (!isRecord(json) || !isRecord(json.errors)) return null;
-  const first = Object.values(json.errors)[0];
-  const text = Array.isArray(first) ? first[0] : first;
+  const first: unknown = Object.values(json.errors)[0];
+  const text: unknown = Array.isArray(first) ? (first as unknown[])[0] : first;
   return typeof text === "string" && text.trim() !== "" ? text : null;
 }
 

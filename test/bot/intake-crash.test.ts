@@ -9,7 +9,6 @@ import { categoryKey } from "../../src/store/catalog.js";
 import { updateKeys } from "../../src/store/updates.js";
 import { UserStore } from "../../src/store/users.js";
 import { WalletStore } from "../../src/store/wallet.js";
-import { eventually } from "../support/eventually.js";
 import { startFakeBotApi, type BotMessage, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 

@@ -14,7 +14,7 @@ import { testRedis, type TestRedis } from "../support/redis.js";
  * The durable intake against the fake Bot API over HTTP and a real Redis, with a bot that only
  * records what it handles (per chat, in order; a "slow" text holds its chat for a while).
  */
-const logger = createLogger({ level: (process.env.TEST_LOG_LEVEL ?? "silent") as "silent", pretty: false, secrets: [] });
+const logger = createLogger({ level: (process.env.TEST_LOG_LEVEL ?? "silent"), pretty: false, secrets: [] });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let tg: FakeBotApi;
@@ -45,7 +45,7 @@ function textUpdate(id: number, chat: number, text: string): Update {
   return {
     update_id: id,
     message: { message_id: id, date: 0, chat: { id: chat, type: "private", first_name: "U" }, from: { id: chat, is_bot: false, first_name: "U" }, text },
-  } as Update;
+  };
 }
 
 const idsOf = (chat: number) => handled.filter((h) => h.chat === chat).map((h) => h.id);

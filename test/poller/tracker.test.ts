@@ -73,7 +73,7 @@ type Placed = Awaited<ReturnType<typeof placeOrder>>;
 async function placeOrder(h: Harness, service: PanelService, userId: number, opts: { panelOrderId?: string; locale?: string } = {}) {
   const { orders, wallet, panel, users } = h.deps;
   await users.touch({ id: userId, chatId: userId });
-  await users.setLocale(userId, (opts.locale ?? "en") as "en" | "uz");
+  await users.setLocale(userId, (opts.locale ?? "en"));
   await wallet.credit(userId, new D(PRICE), { reason: "admin" });
   const quantity = Math.min(Math.max(QUANTITY, service.min), service.max);
   const draft = await orders.createDraft({

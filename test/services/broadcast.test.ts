@@ -162,8 +162,7 @@ describe("a broadcast interrupted by a restart", () => {
   it("resumes from the stored cursor after a stop", async () => {
     h.tg.clearCalls();
     const id = await newJob();
-    let first: BroadcastRunner | undefined;
-    first = runner(h, watched(outbox, (n) => n === 50 && void first!.stop()));
+    const first: BroadcastRunner = runner(h, watched(outbox, (n) => n === 50 && void first.stop()));
     await first.runOnce();
     const queued = await queuedSoFar(id);
     expect(queued).toBeGreaterThanOrEqual(50);

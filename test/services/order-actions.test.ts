@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { D } from "../../src/money.js";
 import { PanelClient } from "../../src/panel/client.js";
 import type { PanelService } from "../../src/panel/schemas.js";
 import { checkLiveStatus, classifyActionRefusal, requestCancel, requestRefill, type OrderActionDeps } from "../../src/services/order-actions.js";

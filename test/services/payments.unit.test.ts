@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig, type Config } from "../../src/config.js";
+import type { Config } from "../../src/config.js";
 import { D } from "../../src/money.js";
 import {
   amountPresets,
   checkAmount,
   checkPreCheckout,
-  creditPayment,
   currencyExponent,
   enabledMethods,
   INVOICE_VALID_MS,

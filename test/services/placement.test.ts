@@ -130,7 +130,7 @@ describe("placement protocol", () => {
         if (sent++ === 0) return (send as (...a: unknown[]) => unknown)(command, ...rest);
         command.reject(new Error("the process died"));
         return command.promise;
-      }) as Redis["sendCommand"];
+      });
       await new OrderStore(dying, h.config.redis.prefix).markUnknown(draft.id, "timeout").catch(() => false);
     } finally {
       dying.disconnect();

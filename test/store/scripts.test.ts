@@ -27,7 +27,7 @@ describe("Lua scripts", () => {
       r.redis.sendCommand = ((command: Parameters<Redis["sendCommand"]>[0], ...rest: unknown[]) => {
         sent.push(command);
         return (send as (...a: unknown[]) => unknown)(command, ...rest);
-      }) as Redis["sendCommand"];
+      });
     });
     afterAll(async () => r.cleanup());
 

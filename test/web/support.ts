@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { deflateSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { AppDeps } from "../../src/app.js";
@@ -59,7 +59,7 @@ export const RECEIPT_PNG = receiptPng(180, 240);
  */
 export async function startFileFront(apiRoot: string): Promise<{ url: string; downloads: string[]; close(): Promise<void> }> {
   const downloads: string[] = [];
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url.startsWith("/file/")) {
       downloads.push(url);
@@ -72,7 +72,8 @@ export async function startFileFront(apiRoot: string): Promise<{ url: string; do
     const answer = await fetch(`${apiRoot}${url}`, { method: req.method, headers: { "content-type": req.headers["content-type"] ?? "application/json" }, body });
     res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
     res.end(Buffer.from(await answer.arrayBuffer()));
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res).catch(() => res.destroy()));
   const port = await listen(server, 0, "127.0.0.1");
   return { url: `http://127.0.0.1:${port}`, downloads, close: () => closeServer(server) };
 }

@@ -12,7 +12,7 @@ import type { BotContext, Feature } from "../context.js";
 import { adminOnly, isAdmin } from "../filters/is-admin.js";
 import { html, PANEL_LOOKUP_MS, personName, totalsLine, withTimeout } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
-import type { BalanceExtension } from "./balance.js";
+import type { BalanceExtension } from "../helpers/balance-extension.js";
 import { formatDateTime, formatMoney } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
 

@@ -3,14 +3,10 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, Feature } from "../context.js";
 import { adminBalanceExtension } from "./admin-wallets.js";
 import { topupBalanceExtension } from "./topup.js";
+import type { BalanceExtension } from "../helpers/balance-extension.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { formatMoney } from "../../text/format.js";
 
-/** Lines and buttons other features add to the balance screen (top-up, admin panel balance). */
-export interface BalanceExtension {
-  lines?(ctx: BotContext): Promise<string[]>;
-  buttons?(ctx: BotContext, keyboard: InlineKeyboard): void;
-}
 
 export const balanceFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();

@@ -16,7 +16,7 @@ import { enterTopupDialog, topupDialog } from "../conversations/active-dialog.js
 import { money } from "../helpers/money.js";
 import { allMenuLabels, mainMenu } from "../keyboards/main-menu.js";
 import { ignoreStaleEdit } from "../reply.js";
-import type { BalanceExtension } from "./balance.js";
+import type { BalanceExtension } from "../helpers/balance-extension.js";
 import { formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml } from "../../text/html.js";
 

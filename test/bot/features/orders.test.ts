@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { D } from "../../../src/money.js";
 import type { PanelService } from "../../../src/panel/schemas.js";
 import type { OrderRecord } from "../../../src/store/orders.js";
 import type { BotMessage, FakeUser } from "../../support/fake-bot-api.js";

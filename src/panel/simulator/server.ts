@@ -53,8 +53,8 @@ export interface PanelSimulator {
   /** Next `times` requests (default 1) whose action matches (undefined = any) fail this way. */
   injectFault(f: SimFault): void;
   clearFaults(): void;
-  /** every request received, in order: action and params (key omitted) */
-  requests(): { action: string; params: Record<string, string> }[];
+  /** every request received, in order: action, params (key omitted) and when (ms) */
+  requests(): { action: string; params: Record<string, string>; at: number }[];
   resetRequests(): void;
   counts(): Record<string, number>;
   /** Answers an API action in-process, without HTTP and without the request log (bulk seeding in benchmarks). */
@@ -136,7 +136,7 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
   });
   const dialect = opts.dialect ?? "perfect";
   let faults: (SimFault & { times: number })[] = [];
-  let log: { action: string; params: Params }[] = [];
+  let log: { action: string; params: Params; at: number }[] = [];
   let perAction: Record<string, number> = {};
   let garbageTurn = 0;
   const timers = new Set<NodeJS.Timeout>();
@@ -151,7 +151,7 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
 
   const api = (res: ServerResponse, params: Params): void => {
     const { key, action = "", ...rest } = params;
-    log.push({ action, params: rest });
+    log.push({ action, params: rest, at: Date.now() });
     perAction[action] = (perAction[action] ?? 0) + 1;
     const answer = () => JSON.stringify(key === apiKey ? state.handle(action, rest) : state.badKey());
     const fault = takeFault(action);
@@ -257,7 +257,7 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
     clearFaults: () => {
       faults = [];
     },
-    requests: () => log.map((r) => ({ action: r.action, params: { ...r.params } })),
+    requests: () => log.map((r) => ({ action: r.action, params: { ...r.params }, at: r.at })),
     resetRequests: () => {
       log = [];
       perAction = {};

@@ -78,7 +78,7 @@ async function oneSize(redisUrl: string, n: number, withNaive: boolean): Promise
       let ids = 0;
       let maxLateMs = 0;
       let maxEarlyMs = 0;
-      for (const r of sim.requests()) {
+      for (const r of sim.timedRequests()) {
         if (r.action !== "status" || seen.size === n) continue;
         const batch = (r.params.orders ?? r.params.order ?? "").split(",").filter(Boolean);
         // A request of the first pass has an order not looked at before (on a machine that lags, the second pass starts before the first ends).

@@ -53,8 +53,10 @@ export interface PanelSimulator {
   /** Next `times` requests (default 1) whose action matches (undefined = any) fail this way. */
   injectFault(f: SimFault): void;
   clearFaults(): void;
-  /** every request received, in order: action, params (key omitted) and when (ms) */
-  requests(): { action: string; params: Record<string, string>; at: number }[];
+  /** every request received, in order: action and params (key omitted) */
+  requests(): { action: string; params: Record<string, string> }[];
+  /** the same with when each came (ms), for benchmarks that measure lateness */
+  timedRequests(): { action: string; params: Record<string, string>; at: number }[];
   resetRequests(): void;
   counts(): Record<string, number>;
   /** Answers an API action in-process, without HTTP and without the request log (bulk seeding in benchmarks). */
@@ -257,7 +259,8 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
     clearFaults: () => {
       faults = [];
     },
-    requests: () => log.map((r) => ({ action: r.action, params: { ...r.params }, at: r.at })),
+    requests: () => log.map((r) => ({ action: r.action, params: { ...r.params } })),
+    timedRequests: () => log.map((r) => ({ action: r.action, params: { ...r.params }, at: r.at })),
     resetRequests: () => {
       log = [];
       perAction = {};

@@ -321,8 +321,8 @@ admin-stats =
     ℹ️ Turnover: what users paid for placed orders, less refunds. Margin: turnover less the panel's cost, which is the charge the panel reported or else the order's stored rate × quantity (worked out per order, not estimated from today's markup).
 admin-broadcast-usage = Reply with <code>/broadcast</code> to the message every user should receive: it is copied as it is (text, photo, video…).
 admin-broadcast-started = 📣 Broadcast #{ $id } started for { $users } users.
-admin-broadcast-progress = 📣 Broadcast #{ $id }: { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed
-admin-broadcast-done = 📣 Broadcast #{ $id } finished: ✅ { $delivered } delivered · 🚫 { $blocked } have blocked the bot · ⚠️ { $failed } failed · { $skipped } skipped (had blocked the bot before).
+admin-broadcast-progress = 📣 Broadcast #{ $id }: { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed · ❔ { $maybe } maybe delivered
+admin-broadcast-done = 📣 Broadcast #{ $id } finished: ✅ { $delivered } delivered · 🚫 { $blocked } have blocked the bot · ⚠️ { $failed } failed · ❔ { $maybe } maybe delivered (interrupted while sending, not sent again) · { $skipped } skipped (had blocked the bot before).
 
 # topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
 topup-button = ➕ Top up
@@ -469,6 +469,32 @@ tracking-refill-status = { $status ->
     }
 tracking-alert-stuck-order = Order #{ $id } (panel order { $panelId }, user { $user }) is no longer tracked: { $reason }. Check it in the panel: /order { $id }
 tracking-alert-panel-down = The panel has not answered status checks for { $minutes } min ({ $reason }). Order tracking goes on by itself once it answers.
+
+## Reconciliation (/reconcile and the daily check)
+admin-cmd-reconcile = Check wallets, ledgers and orders
+reconcile-working = 🔎 Checking wallets, ledgers and orders…
+reconcile-clean = ✅ <b>Reconciliation: everything matches</b>
+reconcile-off = ⚠️ <b>Reconciliation found differences: { $count }</b>
+reconcile-summary =
+    👥 Customers: { $customers } · orders: { $orders }
+    👛 In customers' wallets: { $wallets }
+    🏦 Panel balance: { $panel }
+reconcile-panel-unavailable = not available ({ $reason })
+reconcile-wallet = User { $user }: the wallet holds { $wallet }, its ledger adds up to { $ledger }
+reconcile-ledger-gap = User { $user }: a ledger entry before { $at } is missing or was changed
+reconcile-charge-missing = Order #{ $id } (user { $user }): its charge is not in the ledger
+reconcile-charge-repeated = Order #{ $id } (user { $user }): charged more than once (entries: { $count })
+reconcile-charge-amount = Order #{ $id } (user { $user }): the ledger charged { $ledger }, the order's price is { $price }
+reconcile-refund-mismatch = Order #{ $id } (user { $user }): refunds in the ledger { $ledger }, expected { $expected }
+reconcile-orphan-entry = User { $user }: a ledger entry for order #{ $id }, which is not among their orders
+reconcile-stuck = Order #{ $id } (user { $user }): { $placement ->
+        [reserved] money reserved, the order was never sent
+        [sending] sent to the panel, no answer
+       *[other] outcome unknown, waiting for /settle
+    } since { $since }
+reconcile-panel-short = The panel balance ({ $panel }) is less than customers hold in their wallets ({ $wallets })
+reconcile-more = More differences: { $count } (all of them are in the log).
+reconcile-capped = Ledgers at their size limit, checked from a carried-forward balance: users { $users }
 
 # web back office
 web-title = Shop back office
@@ -634,7 +660,7 @@ web-broadcast-phase = { $phase ->
         [delivering] delivering
        *[done] finished
     }
-web-broadcast-counts = { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed · { $skipped } skipped
+web-broadcast-counts = { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed · ❔ { $maybe } maybe delivered · { $skipped } skipped
 web-audit-empty = Nothing recorded yet.
 web-audit-when = When
 web-audit-who = Admin

@@ -321,8 +321,8 @@ admin-stats =
     ℹ️ Aylanma: joylashtirilgan buyurtmalar uchun foydalanuvchilar toʻlagan pul, qaytarilganlarsiz. Foyda: aylanmadan panel xarajati ayirilgani; xarajat panel maʼlum qilgan summa, u boʻlmasa buyurtmada saqlangan narx × miqdor (har bir buyurtma boʻyicha hisoblanadi, bugungi ustamadan taxmin qilinmaydi).
 admin-broadcast-usage = Barcha foydalanuvchilar olishi kerak boʻlgan xabarga <code>/broadcast</code> deb javob yozing: xabar oʻzgarishsiz nusxalanadi (matn, rasm, video…).
 admin-broadcast-started = 📣 #{ $id } tarqatma { $users } ta foydalanuvchi uchun boshlandi.
-admin-broadcast-progress = 📣 #{ $id } tarqatma: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato
-admin-broadcast-done = 📣 #{ $id } tarqatma tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).
+admin-broadcast-progress = 📣 #{ $id } tarqatma: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin
+admin-broadcast-done = 📣 #{ $id } tarqatma tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin (yuborish uzilib qolgan, qayta yuborilmadi) · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).
 
 # topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
 topup-button = ➕ Hisobni toʻldirish
@@ -469,6 +469,32 @@ tracking-refill-status = { $status ->
     }
 tracking-alert-stuck-order = #{ $id } buyurtma (paneldagi buyurtma { $panelId }, foydalanuvchi { $user }) endi kuzatilmaydi: { $reason }. Uni panelda tekshiring: /order { $id }
 tracking-alert-panel-down = Panel { $minutes } daqiqadan beri holat soʻrovlariga javob bermayapti ({ $reason }). Panel javob bera boshlagach, buyurtmalarni kuzatish oʻz-oʻzidan davom etadi.
+
+## Solishtirish (/reconcile va har kungi tekshiruv)
+admin-cmd-reconcile = Hamyonlar, yozuvlar va buyurtmalarni solishtirish
+reconcile-working = 🔎 Hamyonlar, amallar jurnali va buyurtmalar solishtirilmoqda…
+reconcile-clean = ✅ <b>Solishtirish: hammasi mos</b>
+reconcile-off = ⚠️ <b>Solishtirishda farqlar topildi: { $count }</b>
+reconcile-summary =
+    👥 Mijozlar: { $customers } · buyurtmalar: { $orders }
+    👛 Mijozlar hamyonlarida: { $wallets }
+    🏦 Panel balansi: { $panel }
+reconcile-panel-unavailable = maʼlum emas ({ $reason })
+reconcile-wallet = Foydalanuvchi { $user }: hamyonda { $wallet }, jurnal boʻyicha esa { $ledger } chiqadi
+reconcile-ledger-gap = Foydalanuvchi { $user }: jurnalda { $at } dan oldingi yozuv yoʻqolgan yoki oʻzgartirilgan
+reconcile-charge-missing = Buyurtma #{ $id } (foydalanuvchi { $user }): uning toʻlovi jurnalda yoʻq
+reconcile-charge-repeated = Buyurtma #{ $id } (foydalanuvchi { $user }): pul bir martadan koʻp yechilgan (yozuvlar: { $count })
+reconcile-charge-amount = Buyurtma #{ $id } (foydalanuvchi { $user }): jurnal boʻyicha { $ledger } yechilgan, buyurtma narxi esa { $price }
+reconcile-refund-mismatch = Buyurtma #{ $id } (foydalanuvchi { $user }): jurnaldagi qaytarishlar { $ledger }, boʻlishi kerak: { $expected }
+reconcile-orphan-entry = Foydalanuvchi { $user }: jurnalda #{ $id } buyurtma boʻyicha yozuv bor, lekin bunday buyurtmasi yoʻq
+reconcile-stuck = Buyurtma #{ $id } (foydalanuvchi { $user }): { $placement ->
+        [reserved] pul band qilingan, buyurtma yuborilmagan
+        [sending] panelga yuborilgan, javob yoʻq
+       *[other] natijasi nomaʼlum, /settle kutilmoqda
+    } ({ $since } dan beri)
+reconcile-panel-short = Panel balansi ({ $panel }) mijozlar hamyonlaridagi puldan ({ $wallets }) kam
+reconcile-more = Yana farqlar: { $count } (hammasi logda bor).
+reconcile-capped = Hajm chegarasiga yetgan jurnallar oʻtkazilgan qoldiqdan boshlab tekshirildi: foydalanuvchilar { $users }
 
 # web back office
 web-title = Doʻkon boshqaruv paneli
@@ -634,7 +660,7 @@ web-broadcast-phase = { $phase ->
         [delivering] yetkazilmoqda
        *[done] tugadi
     }
-web-broadcast-counts = { $users } dan { $queued } tasi navbatda · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · { $skipped } ta oʻtkazib yuborildi
+web-broadcast-counts = { $users } dan { $queued } tasi navbatda · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin · { $skipped } ta oʻtkazib yuborildi
 web-audit-empty = Hali hech narsa yozilmagan.
 web-audit-when = Qachon
 web-audit-who = Administrator

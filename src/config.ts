@@ -60,6 +60,7 @@ const envSchema = z
         .optional(),
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    WORKER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     PUBLIC_URL: optionalNonEmpty.pipe(
       z
         .string()
@@ -75,6 +76,7 @@ const envSchema = z
     PAYMENT_MAX: decimalString("panel currency").default("1000"),
     STARS_RATE: optionalNonEmpty.pipe(decimalString("panel currency per star").optional()),
     MANUAL_TOPUP_DETAILS: optionalNonEmpty,
+    RECONCILE_DAILY_SUMMARY: z.stringbool().default(false),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook") {
@@ -115,9 +117,13 @@ const configSchema = envSchema.transform((e) => ({
   log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY ?? e.NODE_ENV === "development" },
   ...botMode(e),
   port: e.PORT,
+  /** the HTTP port of a worker-only process: WORKER_PORT, else PORT + 1 (0 stays 0: any free port) */
+  workerPort: e.WORKER_PORT ?? (e.PORT === 0 ? 0 : Math.min(e.PORT + 1, 65535)),
   /** PUBLIC_URL: where admins open the back office; unset, links point at http://127.0.0.1:PORT */
   publicUrl: e.PUBLIC_URL,
   telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
+  /** the daily reconciliation messages admins also when everything matches */
+  reconcileDailySummary: e.RECONCILE_DAILY_SUMMARY,
   payments: {
     /** PAYMENT_CURRENCY: what provider invoices are priced in */
     currency: e.PAYMENT_CURRENCY,

@@ -17,6 +17,16 @@ import { UpdateStore } from "./store/updates.js";
 import { startWorker } from "./worker.js";
 import { webRequestListener } from "./web/app.js";
 
+/** The HTTP port is taken: one line that names the variable and what to do. */
+export class PortInUseError extends Error {
+  constructor(variable: "PORT" | "WORKER_PORT", port: number) {
+    super(
+      `${variable}=${port} is already in use on this host (another panelbot process?): give this process a free port with ${variable}` +
+        (variable === "PORT" ? " (a worker-only process, npm run worker, takes WORKER_PORT instead)" : " (each worker on one host needs its own)"),
+    );
+  }
+}
+
 export interface StartOptions {
   /** `--worker`: the background work alone; no bot is built and no Telegram updates are taken */
   worker: boolean;
@@ -27,8 +37,9 @@ export interface StartOptions {
 /**
  * Starts one process: the bot and the worker, or with `--worker` the worker alone. The bot takes
  * updates by long polling or webhook (BOT_MODE); every loop of background work is the worker's
- * (src/worker.ts). Every mode serves /healthz and /metrics on PORT. Resolves with the HTTP port and
- * the graceful stop.
+ * (src/worker.ts). Every process serves /healthz and /metrics: the bot on PORT, a worker-only
+ * process on WORKER_PORT (default PORT + 1), so a bot and workers share one host and one .env.
+ * Resolves with the HTTP port and the graceful stop.
  */
 export async function startApp(config: Config, logger: Logger, opts: StartOptions): Promise<{ port: number; stop: () => Promise<void> }> {
   const deps = createDeps(config, logger, {
@@ -41,8 +52,17 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   // The back office is served by the processes that run the bot (a worker alone has no Bot API client).
   const web = bot ? webRequestListener({ ...deps, api: bot.api, health }) : undefined;
   const server = createHttpServer({ logger, metrics: deps.metrics, health, webhook, web });
-  const port = await listen(server, config.port);
-  logger.info({ port, webhook: webhook !== undefined }, "HTTP server listening (/healthz, /metrics, /admin/)");
+  const [variable, wanted] = opts.worker ? (["WORKER_PORT", config.workerPort] as const) : (["PORT", config.port] as const);
+  let port: number;
+  try {
+    port = await listen(server, wanted);
+  } catch (e) {
+    await deps.panel.close();
+    deps.redis.disconnect();
+    if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") throw new PortInUseError(variable, wanted);
+    throw e;
+  }
+  logger.info({ port, webhook: webhook !== undefined, web: web !== undefined }, "HTTP server listening (/healthz, /metrics, /admin/ with the bot)");
 
   const updates = bot ? await takeUpdates(bot, deps) : undefined;
   // The sender handles 429 per chat itself: its Api must not carry auto-retry.
@@ -104,6 +124,10 @@ async function main(): Promise<void> {
   try {
     ({ stop } = await startApp(config, logger, { worker: process.argv.includes("--worker") }));
   } catch (e) {
+    if (e instanceof PortInUseError) {
+      console.error(e.message);
+      process.exit(1);
+    }
     // Through the logger, which removes the token and key from whatever the error says.
     logger.fatal({ err: e }, "start failed");
     process.exit(1);

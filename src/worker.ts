@@ -10,7 +10,9 @@ import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
 import { countOldOrders } from "./services/stats.js";
 import { BroadcastRunner, type BroadcastRunnerOptions, type ProgressEditor } from "./services/broadcast.js";
 import { recoverStalePlacements } from "./services/placement.js";
+import { dailyReconcile } from "./services/reconcile.js";
 import { reconcileStars } from "./services/stars-reconcile.js";
+import { ReconcileRuns } from "./store/reconcile-runs.js";
 import type { Api } from "grammy";
 
 /** What the worker sends and edits with: a plain grammY `Api`, without auto-retry (the sender handles 429 per chat). */
@@ -22,6 +24,8 @@ export interface WorkerOptions {
   broadcasts?: BroadcastRunnerOptions;
   /** how often placements interrupted by a crash are settled */
   recoverEveryMs?: number;
+  /** how often a worker looks whether today's reconciliation has run (one process runs it a day) */
+  reconcileEveryMs?: number;
   /** how often queue sizes are written to the metrics */
   gaugesEveryMs?: number;
   /** how often Telegram's Stars transactions are checked against the wallets (when STARS_RATE is set) */
@@ -36,8 +40,8 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-/** Runs `job` every `ms`, never two at once; `stop` waits for a run in progress. */
-function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) => void): { stop(): Promise<void> } {
+/** Runs `job` every `ms` (the first time after `firstMs`), never two at once; `stop` waits for a run in progress. */
+function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) => void, firstMs = 0): { stop(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
   let stopped = false;
@@ -49,7 +53,7 @@ function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) =>
         if (!stopped) timer = setTimeout(run, ms);
       });
   };
-  timer = setTimeout(run, 0);
+  timer = setTimeout(run, firstMs);
   return {
     async stop() {
       stopped = true;
@@ -107,6 +111,13 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
     every(opts.recoverEveryMs ?? 30_000, () => recoverStalePlacements(deps), (err) => logger.error({ err }, "placement recovery failed")),
     // The counters' background count of orders from before them; one read once it is done.
     every(60_000, () => countOldOrders(deps), (err) => logger.error({ err }, "counting old orders failed")),
+    // Not at once: a process that restarts in a loop must not read every wallet each time.
+    every(
+      opts.reconcileEveryMs ?? 10 * 60_000,
+      () => dailyReconcile({ ...deps, runs: new ReconcileRuns(deps.redis, deps.config.redis.prefix) }),
+      (err) => logger.error({ err }, "daily reconciliation failed"),
+      opts.reconcileEveryMs ?? 60_000,
+    ),
     every(opts.gaugesEveryMs ?? 15_000, () => updateGauges(deps), (err) => logger.warn({ err }, "queue gauges failed")),
   ];
   // The second net under Stars payments whose update was lost: at start, then hourly.

@@ -26,7 +26,7 @@ export async function registerCommands(api: Api<RawApi>, i18n: Translator, defau
 }
 
 /** Admin commands, shown in the command menu of the admins' own chats only. */
-const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "broadcast"] as const;
+const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "reconcile", "broadcast"] as const;
 /** Admin side of top-ups: receipts to approve, Stars to refund. */
 const ADMIN_PAYMENT_COMMANDS = ["approve", "refundstars"] as const;
 

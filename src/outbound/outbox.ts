@@ -13,9 +13,11 @@ export interface QueuedMessage {
   replyMarkup?: OutboundMessage["replyMarkup"];
   copyFrom?: OutboundMessage["copyFrom"];
   tag?: string;
+  /** at most once: see OutboundMessage.atMostOnce */
+  once?: true;
 }
 
-export type TagOutcome = "delivered" | "blocked" | "failed";
+export type TagOutcome = "delivered" | "blocked" | "failed" | "maybe";
 
 /**
  * The outbound queue's producer side (`Outbox`): every notification, alert, receipt and broadcast
@@ -35,6 +37,7 @@ export class RedisOutbox implements Outbox {
     if (msg.replyMarkup) stored.replyMarkup = msg.replyMarkup;
     if (msg.copyFrom) stored.copyFrom = msg.copyFrom;
     if (msg.tag) stored.tag = msg.tag;
+    if (msg.atMostOnce) stored.once = true;
     const res = await this.store.enqueue({ chatId: msg.chatId, raw: JSON.stringify(stored), key: msg.key, tag: msg.tag });
     if (res === 1) this.events.emit("enqueued");
     return res !== 0;

@@ -86,7 +86,10 @@ export function classifySendError(e: unknown): SendFailure {
  * through Redis (evenly spaced send slots), one message a second per chat (a chat is leased to one
  * process at a time, so its messages go in order), 429 waits for that chat only, 403 ends a
  * chat's queue and marks the user blocked, a 400 drops the message. Nothing is lost on a crash: a
- * message leaves its list only after Telegram took it (so a crash right after sending may repeat one).
+ * message leaves its list only after Telegram took it, so a crash right after sending repeats it
+ * (at least once: order notifications). An at-most-once message (broadcast copies) records that
+ * its send starts; found started again (its process died waiting for the answer) or left without
+ * an answer (timeout, network error, 5xx), it is counted "maybe" delivered and never sent again.
  */
 export class OutboxSender {
   private readonly opts: SenderOptions;
@@ -179,6 +182,11 @@ export class OutboxSender {
       return;
     }
     for (let wait = await this.permit(msg.id); wait > 0; wait = await this.permit(msg.id)) await new Promise((r) => setTimeout(r, wait));
+    if (msg.once && !(await this.deps.store.startOnce(msg.id))) {
+      this.deps.logger.warn({ chatId: c.chatId, tag: msg.tag }, "outbox: an at-most-once send had started before without an answer; counted as maybe delivered, not sent again");
+      await this.maybe(c);
+      return;
+    }
     try {
       await this.send(c.chatId, msg);
     } catch (e) {
@@ -212,9 +220,22 @@ export class OutboxSender {
     }, signal);
   }
 
+  private async maybe(c: ClaimedChat): Promise<void> {
+    this.deps.metrics.notifications.inc({ outcome: "maybe" });
+    await this.finish(c, "maybe");
+  }
+
   private async failed(c: ClaimedChat, msg: QueuedMessage, e: unknown): Promise<void> {
     const { logger, metrics } = this.deps;
     const failure = classifySendError(e);
+    // Telegram may have taken it (no answer, or a 5xx): an at-most-once message is not tried again.
+    if (msg.once && failure.kind === "transient") {
+      logger.warn({ chatId: c.chatId, tag: msg.tag, description: failure.description }, "outbox: at-most-once send without an answer; counted as maybe delivered");
+      await this.maybe(c);
+      return;
+    }
+    // Refused before sending: it may start again.
+    if (msg.once && failure.kind === "retry_after") await this.deps.store.unstartOnce(msg.id);
     switch (failure.kind) {
       case "retry_after":
         metrics.notifications.inc({ outcome: "retry" });
@@ -249,7 +270,7 @@ export class OutboxSender {
     }
   }
 
-  private async finish(c: ClaimedChat, outcome: "delivered" | "failed"): Promise<void> {
+  private async finish(c: ClaimedChat, outcome: "delivered" | "failed" | "maybe"): Promise<void> {
     const spacing = c.chatId < 0 ? this.opts.groupChatMs : this.opts.perChatMs;
     await this.deps.store.finish(c.chatId, c.raw, outcome, spacing);
   }

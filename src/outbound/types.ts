@@ -10,8 +10,14 @@ export interface OutboundMessage {
   key?: string;
   /** send a copy of an existing message (copyMessage) instead of `text`; `text` is then the caption fallback */
   copyFrom?: { chatId: number; messageId: number };
-  /** counts outcomes under this tag (delivered / blocked / failed), e.g. a broadcast id */
+  /** counts outcomes under this tag (delivered / blocked / failed / maybe), e.g. a broadcast id */
   tag?: string;
+  /**
+   * At most once instead of at least once: a send that started but whose answer was never
+   * recorded (the process died, the request timed out) is counted as "maybe" delivered and not
+   * sent again. For broadcast copies; notifications keep at least once.
+   */
+  atMostOnce?: boolean;
 }
 
 /**

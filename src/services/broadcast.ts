@@ -117,7 +117,7 @@ export class BroadcastRunner {
     }
     if (job.phase !== "delivering") return;
     const [counts, queued] = await Promise.all([this.deps.tagCounts(broadcastTag(id)), store.queuedCount(id)]);
-    if (counts.delivered + counts.blocked + counts.failed >= queued) await this.finish(job, counts);
+    if (counts.delivered + counts.blocked + counts.failed + counts.maybe >= queued) await this.finish(job, counts);
     else await this.progress(job, counts);
   }
 
@@ -137,6 +137,8 @@ export class BroadcastRunner {
         copyFrom: { chatId: job.fromChatId, messageId: job.messageId },
         tag: broadcastTag(job.id),
         key: `bc:${job.id}:${userId}`,
+        // A copy twice is worse than a copy maybe: see the README's delivery rules.
+        atMostOnce: true,
       });
       // After the enqueue: a crash in between redoes the batch, and the outbox drops the repeat.
       await store.markQueued(job.id, userId);
@@ -183,6 +185,8 @@ export interface BroadcastSummary extends BroadcastJob {
   delivered: number;
   blocked: number;
   failed: number;
+  /** copies whose send was interrupted: maybe delivered, never sent again */
+  maybe: number;
   skipped: number;
   finishedAt?: number;
 }
@@ -207,7 +211,7 @@ export async function broadcastSummary(deps: BroadcastReadDeps, id: string): Pro
   if (!found) return null;
   const { job, summary } = found;
   if (job.phase === "done") {
-    return { ...job, queued: summary.delivered + summary.blocked + summary.failed, ...summary, finishedAt: summary.finishedAt || undefined };
+    return { ...job, queued: summary.delivered + summary.blocked + summary.failed + summary.maybe, ...summary, finishedAt: summary.finishedAt || undefined };
   }
   const [counts, queued, skipped] = await Promise.all([deps.tagCounts(broadcastTag(id)), deps.broadcasts.queuedCount(id), deps.broadcasts.skippedCount(id)]);
   return { ...job, queued, ...counts, skipped };

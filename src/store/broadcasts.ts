@@ -57,12 +57,12 @@ export class BroadcastStore {
   }
 
   /** The job with the outcome counts written when it finished (zero until then). */
-  async getWithSummary(id: string): Promise<{ job: BroadcastJob; summary: Record<"delivered" | "blocked" | "failed" | "skipped" | "finishedAt", number> } | null> {
+  async getWithSummary(id: string): Promise<{ job: BroadcastJob; summary: Record<"delivered" | "blocked" | "failed" | "maybe" | "skipped" | "finishedAt", number> } | null> {
     const h = await this.redis.hgetall(this.k.job(id));
     const job = decodeJob(h);
     if (!job) return null;
     const n = (f: string) => Number(h[f] ?? 0);
-    return { job, summary: { delivered: n("delivered"), blocked: n("blocked"), failed: n("failed"), skipped: n("skipped"), finishedAt: n("finishedAt") } };
+    return { job, summary: { delivered: n("delivered"), blocked: n("blocked"), failed: n("failed"), maybe: n("maybe"), skipped: n("skipped"), finishedAt: n("finishedAt") } };
   }
 
   /** The newest broadcast id handed out (ids count up from 1). */

@@ -117,11 +117,55 @@ export function keys(prefix: string) {
       rate: `${prefix}outbox:rate`,
       /** send times of the last second, the global limit's hard cap */
       sent: `${prefix}outbox:sent`,
-      /** outcome counters of one tag (delivered / blocked / failed) */
+      /** an at-most-once message whose send has started (expires): seen again, it is not sent again */
+      started: (messageId: string) => `${prefix}outbox:started:${messageId}`,
+      /** outcome counters of one tag (delivered / blocked / failed / maybe) */
       tag: (tag: string) => `${prefix}outbox:tag:${tag}`,
       /** for scripts, which build a tag's key from the tag a message carries */
       tagPrefix: `${prefix}outbox:tag:`,
     },
+
+    // ---- reconciliation (ReconcileRuns) --------------------------------------------------------
+    /** the daily reconciliation of one UTC day has been taken by a process (expires) */
+    reconcileRun: (day: string) => `${prefix}reconcile:run:${day}`,
+
+    // ---- backups (snapshot.ts) -------------------------------------------------------------------
+    /** SCAN MATCH pattern of every key under the prefix */
+    all: `${globEscape(prefix)}*`,
+
+    // ---- update intake (UpdateStore) -------------------------------------------------------------
+    intake: {
+      /** the poller role: only its holder calls getUpdates (PX, owner id) */
+      lease: `${prefix}intake:lease`,
+      /** updates taken from Telegram and not handled to the end, score = update_id */
+      pending: `${prefix}intake:pending`,
+      /** update_id → the update's JSON, for the pending ones */
+      bodies: `${prefix}intake:updates`,
+      /** updates handled to the end: one bit per id, 65,536 ids a bucket */
+      done: (bucket: number) => `${prefix}intake:done:${bucket}`,
+    },
+
+    // ---- the Stars check (StarsReconcileStore) ----------------------------------------------------
+    starsReconcile: {
+      /** how many of the bot's Stars transactions (oldest first) are settled for good */
+      cursor: `${prefix}stars:reconcile:cursor`,
+      /** one run at a time across all processes */
+      lock: `${prefix}stars:reconcile:lock`,
+    },
+
+    // ---- the back office (AuditLog, WebSessionStore, UserStore's username index) ---------------------
+    /** the admins' audit list, newest first */
+    audit: `${prefix}audit`,
+    web: {
+      /** a one-time sign-in link, by the hash of its token */
+      signIn: (tokenHash: string) => `${prefix}web:signin:${tokenHash}`,
+      /** a signed-in admin's session, by the hash of its id */
+      session: (idHash: string) => `${prefix}web:session:${idHash}`,
+      /** sign-in attempts from one address in the current window */
+      attempts: (ip: string, window: number) => `${prefix}web:signin-attempts:${ip}:${window}`,
+    },
+    /** lower-case @username → user id, for looking users up by name */
+    username: (username: string) => `${prefix}username:${username.toLowerCase()}`,
 
     // ---- grammY conversations (@grammyjs/storage-redis adapter) ----------------------------------
     /** the conversations plugin's key prefix; the plugin appends its own part */
@@ -131,6 +175,6 @@ export function keys(prefix: string) {
 export type Keys = ReturnType<typeof keys>;
 
 /** Escapes glob characters so a key prefix can be used in SCAN MATCH. */
-function globEscape(s: string): string {
+export function globEscape(s: string): string {
   return s.replace(/[*?[\]\\]/g, "\\$&");
 }

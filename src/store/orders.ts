@@ -293,6 +293,17 @@ export class OrderStore {
     return { orders, total };
   }
 
+  /** Every non-draft order created at or after `sinceMs`, oldest first, read in pages. */
+  async *createdSince(sinceMs: number, page = 200): AsyncGenerator<OrderRecord> {
+    let offset = 0;
+    for (;;) {
+      const ids = await this.redis.zrangebyscore(this.k.orders, sinceMs, "+inf", "LIMIT", offset, page);
+      for (const o of await this.getMany(ids)) if (o) yield o;
+      if (ids.length < page) return;
+      offset += ids.length;
+    }
+  }
+
   async countForUser(userId: number): Promise<number> {
     return this.redis.zcard(this.k.userOrders(userId));
   }

@@ -19,6 +19,8 @@ export interface TagCounts {
   delivered: number;
   blocked: number;
   failed: number;
+  /** at-most-once messages whose send started and whose answer was never recorded */
+  maybe: number;
 }
 
 /** A chat handed to a sender, with the message at its head. */
@@ -67,8 +69,8 @@ export class OutboxStore {
 
   /** Outcome counters of one tag (a broadcast, a batch of receipts): each queued message ends in exactly one. */
   async tagCounts(tag: string): Promise<TagCounts> {
-    const [delivered, blocked, failed] = await this.redis.hmget(this.k.tag(tag), "delivered", "blocked", "failed");
-    return { delivered: Number(delivered ?? 0), blocked: Number(blocked ?? 0), failed: Number(failed ?? 0) };
+    const [delivered, blocked, failed, maybe] = await this.redis.hmget(this.k.tag(tag), "delivered", "blocked", "failed", "maybe");
+    return { delivered: Number(delivered ?? 0), blocked: Number(blocked ?? 0), failed: Number(failed ?? 0), maybe: Number(maybe ?? 0) };
   }
 
   /** Up to `max` chats whose turn has come, each with its slot; `waitMs` says when to look again (-1: nothing queued). */
@@ -85,11 +87,24 @@ export class OutboxStore {
   }
 
   /** The head message is done: popped if it is still `raw`, its tag's `outcome` counted, the chat's next spaced `spacingMs`. */
-  async finish(chatId: number, raw: string, outcome: "delivered" | "failed", spacingMs: number): Promise<void> {
+  async finish(chatId: number, raw: string, outcome: "delivered" | "failed" | "maybe", spacingMs: number): Promise<void> {
     await this.scripts.outboxFinish(
       { queue: this.k.queue(chatId), ready: this.k.ready, pending: this.k.pending, attempts: this.k.attempts },
       { chatId, raw, outcome, spacingMs, tagPrefix: this.k.tagPrefix },
     );
+  }
+
+  /**
+   * Records that the send of an at-most-once message starts. False when it had started before:
+   * a process died (or gave up waiting) after sending it, so it may have been delivered.
+   */
+  async startOnce(messageId: string): Promise<boolean> {
+    return (await this.redis.set(this.k.started(messageId), "1", "EX", SEEN_TTL_S, "NX")) === "OK";
+  }
+
+  /** The send did not happen (429, refused before sending): it may start again. */
+  async unstartOnce(messageId: string): Promise<void> {
+    await this.redis.del(this.k.started(messageId));
   }
 
   /** Moves the chat's turn `ms` ahead; with `count`, counts a failed attempt (the wait doubles per attempt) and returns the count. */

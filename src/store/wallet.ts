@@ -85,6 +85,23 @@ export class WalletStore {
     return rows.map((r) => parseLedgerRow(r));
   }
 
+  /**
+   * The balance and the whole ledger (newest first) as of one instant, with the amounts the
+   * once-keys recorded for the given refund keys: what reconciliation compares.
+   */
+  async snapshot(userId: number, onceKeys: string[] = []): Promise<{ balance: Money; entries: LedgerEntry[]; once: Map<string, Money> }> {
+    const multi = this.redis.multi().get(this.k.wallet(userId)).lrange(this.k.ledger(userId), 0, LEDGER_MAX - 1);
+    for (const key of onceKeys) multi.get(this.k.credited(key));
+    const res = (await multi.exec()) ?? [];
+    for (const [err] of res) if (err) throw err;
+    const once = new Map<string, Money>();
+    onceKeys.forEach((key, i) => {
+      const v = res[2 + i]?.[1] as string | null;
+      if (v !== null && v !== undefined) once.set(key, fromUnits(v));
+    });
+    return { balance: fromUnits(res[0]?.[1] as string | null), entries: (res[1]?.[1] as string[]).map(parseLedgerRow), once };
+  }
+
   /** What the credit with this idempotency key credited (zero when none was made). */
   async creditedAmount(onceKey: string): Promise<Money> {
     return fromUnits(await this.redis.get(this.k.credited(onceKey)));

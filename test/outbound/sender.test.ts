@@ -72,7 +72,7 @@ describe("the outbound queue", () => {
     await outbox.enqueue({ chatId: user.chatId, text: "second", tag: "bc:t3" });
     await eventually("marked blocked", () => h.deps.users.isBlocked(user.id));
     await eventually("queue dropped", drained);
-    expect(await h.deps.outboxStore.tagCounts("bc:t3")).toEqual({ delivered: 0, blocked: 2, failed: 0 });
+    expect(await h.deps.outboxStore.tagCounts("bc:t3")).toEqual({ delivered: 0, blocked: 2, failed: 0, maybe: 0 });
     const attempts = h.tg.calls("sendMessage").filter((c) => Number(c.payload.chat_id) === user.chatId).length;
     expect(attempts).toBe(1);
     // Later messages are not queued, but still counted for their tag.
@@ -88,7 +88,28 @@ describe("the outbound queue", () => {
     await eventually("the good one sent", () => texts(chat).includes("fine"));
     await eventually("queue empty", drained);
     expect(texts(chat)).toEqual(["fine"]);
-    expect(await h.deps.outboxStore.tagCounts("t4")).toEqual({ delivered: 1, blocked: 0, failed: 1 });
+    expect(await h.deps.outboxStore.tagCounts("t4")).toEqual({ delivered: 1, blocked: 0, failed: 1, maybe: 0 });
+  });
+
+  it("an at-most-once message (a broadcast copy) answered with a 5xx counts as maybe delivered and is not sent again; a 429 is retried", async () => {
+    const chat = nextChat++;
+    const calls = () => h.tg.calls("sendMessage").filter((c) => Number(c.payload.chat_id) === chat);
+    const failedOnce = new Set<string>();
+    h.tg.respond("sendMessage", (p) => {
+      if (Number(p.chat_id) !== chat || failedOnce.has(String(p.text))) return undefined;
+      failedOnce.add(String(p.text));
+      if (p.text === "copy 1" || p.text === "note") return { ok: false, error_code: 502, description: "Bad Gateway" };
+      return TOO_MANY;
+    });
+    await outbox.enqueue({ chatId: chat, text: "copy 1", tag: "t-once", atMostOnce: true });
+    await outbox.enqueue({ chatId: chat, text: "copy 2", tag: "t-once", atMostOnce: true });
+    // A notification keeps at least once: its 502 is retried.
+    await outbox.enqueue({ chatId: chat, text: "note" });
+    await eventually("queue empty", drained);
+    await eventually("note sent", () => texts(chat).includes("note"));
+    expect(calls().map((c) => c.payload.text)).toEqual(["copy 1", "copy 2", "copy 2", "note", "note"]);
+    expect(await h.deps.outboxStore.tagCounts("t-once")).toEqual({ delivered: 1, blocked: 0, failed: 0, maybe: 1 });
+    h.tg.clearResponders();
   });
 
   it("network trouble and 5xx are retried until the message goes", async () => {

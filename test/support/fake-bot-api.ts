@@ -58,6 +58,11 @@ export interface FakeBotApi {
   respond(method: string, fn: (payload: Record<string, any>) => any): void;
   clearResponders(): void;
   /**
+   * The next `count` calls of `method` are carried out (a message is delivered) but their answers
+   * wait until `release()`: a client killed meanwhile never learns that Telegram took them.
+   */
+  holdAnswers(method: string, count: number): { release(): void };
+  /**
    * watches getUpdates: `fn` is called when a poll arrives (its offset has just confirmed every
    * update below it) and again, with what it served, right after its answer was written. A test
    * kills the bot's process from here at the moment a batch is handed over or confirmed.
@@ -364,6 +369,7 @@ class FakeServer implements FakeBotApi {
   private readonly recorded: RecordedCall[] = [];
   private readonly callWaiters = new Set<CallWaiter>();
   private readonly responders = new Map<string, ((payload: Record<string, any>) => any)[]>();
+  private readonly holds: { method: string; left: number; released: Promise<void> }[] = [];
   private readonly users = new Map<number, FakeUserImpl>();
   private readonly pollWakers = new Set<() => void>();
   private readonly pollWatchers: ((poll: { offset: number; served?: Record<string, any>[] }) => void)[] = [];
@@ -458,6 +464,13 @@ class FakeServer implements FakeBotApi {
     this.responders.clear();
   }
 
+  holdAnswers(method: string, count: number): { release(): void } {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    this.holds.push({ method, left: count, released });
+    return { release };
+  }
+
   onGetUpdates(fn: (poll: { offset: number; served?: Record<string, any>[] }) => void): void {
     this.pollWatchers.push(fn);
   }
@@ -540,6 +553,12 @@ class FakeServer implements FakeBotApi {
     call.response = reply;
     if (outcome.produced) this.produced.set(call, outcome.produced);
     this.record(call);
+    const hold = this.holds.find((h) => h.method === method && h.left > 0);
+    if (hold) {
+      hold.left--;
+      await hold.released;
+      if (res.destroyed) return;
+    }
     sendJson(res, reply.ok ? 200 : reply.error_code, reply);
   }
 

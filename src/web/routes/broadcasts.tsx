@@ -44,7 +44,7 @@ function Progress(props: { admin: AdminView; b: BroadcastSummary }) {
         <span class={`tag ${b.phase}`}>{t("web-broadcast-phase", { phase: b.phase })}</span>
       </p>
       <p>
-        {t("web-broadcast-counts", { queued: n(b.queued), users: n(b.users), delivered: n(b.delivered), blocked: n(b.blocked), failed: n(b.failed), skipped: n(b.skipped) })}
+        {t("web-broadcast-counts", { queued: n(b.queued), users: n(b.users), delivered: n(b.delivered), blocked: n(b.blocked), failed: n(b.failed), maybe: n(b.maybe), skipped: n(b.skipped) })}
       </p>
     </div>
   );

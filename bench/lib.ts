@@ -19,6 +19,8 @@ export interface BenchResult {
   setup: string;
   figures: Record<string, number | string>;
   targets: Target[];
+  /** figures for `--json`'s summary object (run.ts) */
+  summary?: Record<string, number>;
 }
 
 export function percentile(sorted: number[], p: number): number {

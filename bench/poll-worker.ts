@@ -5,6 +5,8 @@
  *
  * {"cmd":"round"}              one poll round over every order due now (runPollRound)
  * {"cmd":"baseline","ids":[…]} the same work one order at a time, one `status` request per order
+ * {"cmd":"loop","ms":…,"intervalMs":…,"naive":bool}  the worker's tracker loop for `ms` (naive: no hold, no look-ahead:
+ *                              each wake-up sends what is due, the way before the batching rule)
  *
  * BENCH_PANEL_URL, BENCH_PANEL_KEY, BENCH_REDIS_URL, BENCH_PREFIX.
  */
@@ -14,7 +16,7 @@ import { createDeps } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { RedisOutbox } from "../src/outbound/outbox.js";
-import { runPollRound } from "../src/poller/tracker.js";
+import { OrderTracker, runPollRound } from "../src/poller/tracker.js";
 import { keys } from "../src/store/keys.js";
 import { createRedis } from "../src/store/redis.js";
 
@@ -94,6 +96,17 @@ for await (const line of lines) {
     const stats = await runPollRound(deps);
     const cpu = process.cpuUsage(cpu0);
     answer({ stats, commands, writes, cpuMs: (cpu.user + cpu.system) / 1000, logErrors, ...memory() });
+  } else if (msg.cmd === "loop") {
+    const m = msg as unknown as { ms: number; intervalMs: number; naive?: boolean };
+    const tracker = new OrderTracker(deps, {
+      timing: { intervalMs: m.intervalMs, maxIntervalMs: config.poll.maxIntervalMs },
+      ...(m.naive ? { holdMs: 0, lookaheadMs: 0 } : {}),
+    });
+    tracker.start();
+    await new Promise((r) => setTimeout(r, m.ms));
+    await tracker.stop();
+    const cpu = process.cpuUsage(cpu0);
+    answer({ cpuMs: (cpu.user + cpu.system) / 1000, logErrors, ...memory() });
   } else if (msg.cmd === "baseline") {
     const res = await baseline(msg.ids ?? []);
     answer({ ...res, commands, writes, ...memory() });

@@ -8,7 +8,7 @@ import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type Bench
 import { unlinkByPrefix } from "../test/support/redis.js";
 
 const SIZES = [10_000, 100_000];
-const ORDERS_PER_USER = 5;
+export const ORDERS_PER_USER = 5;
 /** the one-request-per-order baseline runs on this many orders and is scaled to N */
 const BASELINE_SAMPLE = 2_000;
 /** orders (per 1,000) the panel reports moved since the last look, so the round has news to give */
@@ -182,7 +182,7 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
   }
 }
 
-interface Seeded {
+export interface Seeded {
   localIds: string[];
   panelIds: string[];
   services: SimService[];
@@ -192,7 +192,7 @@ interface Seeded {
 }
 
 /** Places n orders at the simulator in-process (no HTTP): every one Pending, as after placement. */
-function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number): Seeded {
+export function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number): Seeded {
   const seeded: Seeded = { localIds: [], panelIds: [], services: [], quantities: [], charges: [], createdAt: [] };
   const now = Date.now();
   for (let i = 0; i < n; i++) {
@@ -216,7 +216,7 @@ function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number): Seede
  * markPlaced) plus what the poller keeps after its first look (start count, remains, charge): the
  * order hash, the poll schedule (all due), the panel-id map, the all-orders and per-user lists.
  */
-async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: { recordsOnly?: boolean } = {}): Promise<void> {
+export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: { recordsOnly?: boolean } = {}): Promise<void> {
   const k = storeKeys(prefix);
   for (let from = 0; from < s.localIds.length; from += SEED_CHUNK) {
     const pipe = redis.pipeline();
@@ -286,13 +286,13 @@ function movePanelOrders(sim: PanelSimulator, s: Seeded): number {
   return moved;
 }
 
-async function usedMemory(redis: Redis): Promise<number> {
+export async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info("memory");
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
 }
 
 /** MEMORY USAGE of every structure an order occupies, per order (hashes sampled, shared structures whole). */
-async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): Promise<{ total: number; hash: number; schedule: number; idMap: number; lists: number }> {
+export async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): Promise<{ total: number; hash: number; schedule: number; idMap: number; lists: number }> {
   const k = storeKeys(prefix);
   const n = s.localIds.length;
   const usage = async (key: string) => Number(await redis.call("MEMORY", "USAGE", key, "SAMPLES", "0"));

@@ -1,6 +1,7 @@
 import { catalogBench } from "./catalog.js";
 import { outboundBench } from "./outbound.js";
 import { pollerBench } from "./poller.js";
+import { staggeredBench } from "./staggered.js";
 import { updatesBench } from "./updates.js";
 import { spawnTs, type BenchResult } from "./lib.js";
 
@@ -8,7 +9,9 @@ import { spawnTs, type BenchResult } from "./lib.js";
  * `npm run bench [-- --json] [-- --only=poller,updates,catalog,outbound]`: runs each benchmark against
  * the panel simulator and a real Redis on this machine and prints one table (with --json the same
  * figures as JSON on stdout; `npm run --silent bench -- --json` keeps npm's banner out of it).
- * "poller" gives the 10,000 and 100,000 rounds and the two-worker round.
+ * "poller" gives the 10,000 and 100,000 rounds and the two-worker round; "staggered" the orders due
+ * one by one over an interval (N = 1,000, 10,000, 100,000), memory per order and /stats. With --json:
+ * { results: [...], summary: { the headline figures } }.
  */
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -18,6 +21,7 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 const benches: Array<[string, () => Promise<BenchResult | BenchResult[]>]> = [
   ["poller", () => pollerBench(redisUrl)],
+  ["staggered", () => staggeredBench(redisUrl)],
   ["updates", () => updatesBench(redisUrl)],
   ["catalog", () => catalogBench(redisUrl)],
   ["outbound", () => outboundBench(redisUrl)],
@@ -58,8 +62,26 @@ for (const [name] of benches) {
   }
 }
 
+/** The headline figures (issue 14), null for a benchmark that did not run. */
+function summaryOf(rs: BenchResult[]): Record<string, number | null> {
+  const fig = (name: string, key: string): number | null => {
+    const v = rs.find((r) => r.name === name)?.figures[key];
+    return typeof v === "number" ? v : null;
+  };
+  const updates = rs.find((r) => r.name.startsWith("updates"))?.name ?? "";
+  const own = Object.assign({}, ...rs.map((r) => r.summary ?? {})) as Record<string, number>;
+  const keys = ["staggeredRequestsPerInterval", "staggeredIdealRequests", "staggeredMaxLateMs", "redisBytesPerTrackedOrder", "redisBytesPerClosedOrder", "redisMbAt1MLifetime", "statsCallMs"];
+  return {
+    ...Object.fromEntries(keys.map((k) => [k, own[k] ?? null])),
+    round100kMs: fig("poller 100,000", "round ms"),
+    workerRssPeakMb: fig("poller 100,000", "worker RSS MB: peak"),
+    updatesPerCore: fig(updates, "closed loop: updates/s per core (÷ CPU share)"),
+    updatesP99Ms: fig(updates, "open loop: handleUpdate p99 ms (median run)"),
+  };
+}
+
 if (json) {
-  console.log(JSON.stringify(results, null, 2));
+  console.log(JSON.stringify({ results: results.map(({ summary: _s, ...r }) => r), summary: summaryOf(results) }, null, 2));
 } else {
   for (const r of results) {
     console.log(`\n## ${r.name}\n${r.setup}`);

@@ -24,6 +24,7 @@ import { SearchQueries } from "./store/search-queries.js";
 import { ShopSettingsStore } from "./store/shop.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
+import { StatsStore } from "./store/stats.js";
 import { StarsReconcileStore } from "./store/stars-reconcile.js";
 import { TopupDialogs } from "./store/topup-dialogs.js";
 import { UserStore } from "./store/users.js";
@@ -48,6 +49,7 @@ export interface AppDeps {
   shop: ShopCatalogService;
   /** when the poller looks at which order or refill */
   schedule: PollSchedule;
+  stats: StatsStore;
   invoices: InvoiceStore;
   receipts: ReceiptStore;
   topupDialogs: TopupDialogs;
@@ -122,6 +124,7 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     catalog,
     shop,
     schedule: new PollSchedule(redis, prefix),
+    stats: new StatsStore(redis, prefix),
     invoices: new InvoiceStore(redis, prefix),
     receipts: new ReceiptStore(redis, prefix),
     topupDialogs: new TopupDialogs(redis, prefix),

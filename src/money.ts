@@ -44,6 +44,9 @@ export function toUnits(d: Money): number {
   return u.toNumber();
 }
 
+/** A decimal in units, rounded half up to MONEY_SCALE first (a panel's charge, a scaled cost). */
+export const roundUnits = (d: Money): number => toUnits(d.toDecimalPlaces(MONEY_SCALE));
+
 export function fromUnits(units: string | number | null | undefined): Money {
   if (units === null || units === undefined || units === "") return new D(0);
   return new D(String(units)).div(UNIT);

@@ -7,6 +7,7 @@ import type { AppDeps } from "./app.js";
 import { RedisOutbox } from "./outbound/outbox.js";
 import { OutboxSender, type SenderApi, type SenderOptions } from "./outbound/sender.js";
 import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
+import { countOldOrders } from "./services/stats.js";
 import { BroadcastRunner, type BroadcastRunnerOptions, type ProgressEditor } from "./services/broadcast.js";
 import { recoverStalePlacements } from "./services/placement.js";
 import { dailyReconcile } from "./services/reconcile.js";
@@ -108,6 +109,8 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
   deps.catalog.start();
   const jobs = [
     every(opts.recoverEveryMs ?? 30_000, () => recoverStalePlacements(deps), (err) => logger.error({ err }, "placement recovery failed")),
+    // The counters' background count of orders from before them; one read once it is done.
+    every(60_000, () => countOldOrders(deps), (err) => logger.error({ err }, "counting old orders failed")),
     // Not at once: a process that restarts in a loop must not read every wallet each time.
     every(
       opts.reconcileEveryMs ?? 10 * 60_000,

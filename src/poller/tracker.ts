@@ -7,8 +7,10 @@ import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../panel/schema
 import { isFinalOrderStatus } from "../panel/status.js";
 import { decodeOrder, type OrderRecord } from "../store/orders.js";
 import type { PollQueue, PollWrite } from "../store/schedule.js";
+import { defaultBatchRule, type BatchRule } from "./batching.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
+import { countersDelta, orderCounters } from "../services/stats.js";
 import type { Translate } from "../services/notifier.js";
 import { rewardReferrer } from "../services/referrals.js";
 import { escapeHtml } from "../text/html.js";
@@ -20,6 +22,9 @@ export interface TrackerOptions {
   limits: TrackingLimits;
   /** ids per status request (panels take at most 100) */
   batchSize: number;
+  /** how long a due id waits for its request to fill, and how far ahead it is filled (batching.ts); from the interval unless given */
+  holdMs?: number;
+  lookaheadMs?: number;
   /** batches in flight at once */
   concurrency: number;
   /** claimed ids belong to this process for this long; a dead worker's batch is free again after it */
@@ -69,9 +74,9 @@ type Fields = Record<string, string | null | undefined>;
 const READ_FIELDS = [
   "id", "userId", "chatId", "locale", "serviceName", "quantity", "runs", "price", "placement", "panelOrderId",
   "status", "statusRaw", "startCount", "remains", "charge", "refunded", "panelError", "createdAt", "updatedAt", "placedAt",
-  "refillId", "refillStatus", "pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince",
+  "refillId", "refillStatus", "rate", "serviceType", "costUnits", "pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince",
 ] as const;
-type Mode = "due" | "stop" | "attention";
+type Mode = PollWrite["mode"];
 
 interface Row {
   id: string;
@@ -93,6 +98,7 @@ const num = (v: string | undefined): number | undefined => (v === undefined || v
  */
 export class OrderTracker {
   readonly opts: TrackerOptions;
+  readonly rule: BatchRule;
   private failures = 0;
   private failingClearedAt = 0;
   private stopping = false;
@@ -104,6 +110,8 @@ export class OrderTracker {
     opts: Partial<TrackerOptions> = {},
   ) {
     this.opts = { ...defaultTrackerOptions(deps.config), ...opts };
+    const derived = defaultBatchRule(this.opts.timing, this.opts.batchSize);
+    this.rule = { size: this.opts.batchSize, holdMs: this.opts.holdMs ?? derived.holdMs, lookaheadMs: this.opts.lookaheadMs ?? derived.lookaheadMs };
   }
 
   /** Wait before the next round after consecutive panel failures; 0 while the panel answers. */
@@ -125,22 +133,25 @@ export class OrderTracker {
     this.running = undefined;
   }
 
-  /** One round over every order due now. */
-  pollRound(): Promise<RoundStats> {
-    return this.round("orders", (ids, lease, stats) => this.pollBatch(ids, lease, stats));
+  /**
+   * One round over the orders due now. `held` (the loop's way) keeps a request that is not full
+   * for the batching rule's hold; else everything due goes now, the last request filled ahead.
+   */
+  pollRound(held = false): Promise<RoundStats> {
+    return this.round("orders", held, (ids, lease, stats) => this.pollBatch(ids, lease, stats));
   }
 
-  /** One round over every refill due now. */
-  refillRound(): Promise<RoundStats> {
-    return this.round("refills", (ids, lease, stats) => this.refillBatch(ids, lease, stats));
+  /** One round over the refills due now; `held` as in pollRound. */
+  refillRound(held = false): Promise<RoundStats> {
+    return this.round("refills", held, (ids, lease, stats) => this.refillBatch(ids, lease, stats));
   }
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
       let waitMs = this.opts.idleMs;
       try {
-        const orders = await this.pollRound();
-        if (!orders.panelFailed && !this.stopping) await this.refillRound();
+        const orders = await this.pollRound(true);
+        if (!orders.panelFailed && !this.stopping) await this.refillRound(true);
         const backoff = this.backoffMs();
         waitMs = backoff > 0 ? backoff : await this.untilNextDue();
       } catch (e) {
@@ -150,9 +161,10 @@ export class OrderTracker {
     }
   }
 
+  /** Until the earliest due id's hold ends (its request is sent then if not full before), at most idleMs. */
   private async untilNextDue(): Promise<number> {
     const next = await this.deps.schedule.nextDueAt();
-    return Math.max(0, Math.min(this.opts.idleMs, next - Date.now()));
+    return Math.max(1, Math.min(this.opts.idleMs, next + this.rule.holdMs - Date.now()));
   }
 
   private sleep(ms: number): Promise<void> {
@@ -170,15 +182,16 @@ export class OrderTracker {
     });
   }
 
-  private async round(due: PollQueue, batch: (ids: string[], lease: number, stats: RoundStats) => Promise<boolean>): Promise<RoundStats> {
+  private async round(due: PollQueue, held: boolean, batch: (ids: string[], lease: number, stats: RoundStats) => Promise<boolean>): Promise<RoundStats> {
     const started = performance.now();
     // Only what is due at the start: orders rescheduled during the round wait for the next one.
     const dueBy = Date.now();
+    const rule = held ? this.rule : { ...this.rule, holdMs: 0 };
     const stats: RoundStats = { checked: 0, requests: 0, changed: 0, told: 0, attention: 0, ms: 0, panelFailed: false };
     const lane = async (): Promise<void> => {
       while (!stats.panelFailed && !this.stopping) {
         const lease = Date.now() + this.opts.leaseMs;
-        const ids = await this.deps.schedule.claim(due, dueBy, this.opts.batchSize, lease);
+        const ids = await this.deps.schedule.claim(due, dueBy, lease, rule);
         if (ids.length === 0) return;
         if (!(await batch(ids, lease, stats))) stats.panelFailed = true;
       }
@@ -265,7 +278,7 @@ export class OrderTracker {
     const mode: Mode = decision.attention ? "attention" : decision.nextDueAt === undefined ? "stop" : "due";
     // The sequence number guards the write: a second worker that read the same state cannot write over a newer one.
     const seq = h.pollSeq ?? "";
-    return this.writeArgs(row, fields, mode, decision.nextDueAt ?? 0, lease, [["pollSeq", seq]], ["pollSeq", String(Number(seq || 0) + 1)]);
+    return this.writeArgs(row, fields, mode, decision.nextDueAt ?? 0, lease, [["pollSeq", seq]], ["pollSeq", String(Number(seq || 0) + 1)], true);
   }
 
   /** Credits the refund once per order; returns what the wallet got for it (also when that was in an earlier try). */
@@ -356,17 +369,25 @@ export class OrderTracker {
     }
   }
 
-  private writeArgs(row: Row, fields: Fields, mode: Mode, dueAt: number, lease: number, check: Array<[string, string]>, bump?: [string, string]): PollWrite {
+  /** `counted`: the write may move the shop's counters (status, refunds, charge), by the difference it makes. */
+  private writeArgs(row: Row, fields: Fields, mode: Mode, dueAt: number, lease: number, check: Array<[string, string]>, bump?: [string, string], counted = false): PollWrite {
     const set: string[] = [];
     const del: string[] = [];
+    const after: Record<string, string> = { ...row.h };
     for (const [field, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       if (value === null) {
         if (row.h[field] !== undefined) del.push(field);
-      } else if (row.h[field] !== value) set.push(field, value);
+        delete after[field];
+      } else if (row.h[field] !== value) {
+        set.push(field, value);
+        after[field] = value;
+      }
     }
-    if (bump && (set.length > 0 || del.length > 0)) set.push(...bump);
-    return { id: row.id, args: [row.id, mode, dueAt, lease, check.length, ...check.flat(), set.length / 2, ...set, ...del] };
+    const changed = set.length > 0 || del.length > 0;
+    if (bump && changed) set.push(...bump);
+    const counters = counted && changed ? countersDelta(orderCounters(row.h), orderCounters(after)) : [];
+    return { id: row.id, mode, dueAt, lease, check, set, del, counters };
   }
 
   private async handToAdmins(order: OrderRecord, subject: string, reason: string): Promise<void> {

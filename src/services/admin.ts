@@ -3,10 +3,13 @@
  * whose placement outcome is unknown, and the numbers behind /stats and the admin's /balance.
  */
 import type { AppDeps } from "../app.js";
-import { D, panelCost, parseDecimal, parseUserAmount, type Money } from "../money.js";
+import { D, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import type { OrderRecord, OrderScope, OrderStore, Placement } from "../store/orders.js";
 import { escapeHtml } from "../text/html.js";
+import { orderMargin, statsSeries, type OrderTotals } from "./stats.js";
+
+export type { OrderTotals } from "./stats.js";
 import { formatMoney } from "../text/format.js";
 
 export type AdminDeps = Pick<AppDeps, "config" | "adminRequests" | "wallet" | "users" | "orders" | "notifier" | "logger">;
@@ -133,22 +136,6 @@ export async function settleOrder(deps: AdminDeps, req: { orderId: string; decis
   return result;
 }
 
-/** Order counts and money for one period. */
-export interface OrderTotals {
-  /** placed orders by their panel status */
-  byStatus: Partial<Record<OrderStatus, number>>;
-  /** the panel refused or was never reached (the money went back) */
-  failed: number;
-  /** outcome unknown: money reserved until an admin settles the order */
-  unknown: number;
-  /** reserved or being sent right now */
-  placing: number;
-  /** what users paid for placed orders, minus what went back to them */
-  turnover: Money;
-  refunded: Money;
-  /** turnover minus the panel's cost of what was kept; see `orderMargin` */
-  margin: Money;
-}
 
 const emptyTotals = (): OrderTotals => ({ byStatus: {}, failed: 0, unknown: 0, placing: 0, turnover: new D(0), refunded: new D(0), margin: new D(0) });
 
@@ -156,22 +143,6 @@ export const placedCount = (t: OrderTotals): number => Object.values(t.byStatus)
 
 const STATS_FIELDS = ["placement", "status", "price", "refunded", "rate", "exchangeRate", "quantity", "runs", "serviceType", "charge", "createdAt"] as const;
 type StatsRow = Partial<Record<(typeof STATS_FIELDS)[number], string>>;
-
-/**
- * The margin of one placed order, from its own record rather than today's markup: what the user
- * kept paying (price − refunded) minus the panel's cost of it. The cost is the panel's reported
- * charge when there is one, else the stored rate × quantity / 1000 (the flat rate for packages),
- * scaled to the share of the price the user kept.
- */
-export function orderMargin(row: { price: Money; refunded: Money; rate: Money; quantity: number; runs?: number; serviceType: string; charge?: Money; exchangeRate?: Money }): Money {
-  // In the shop currency: the panel's cost × the exchange rate the order was priced at (1 for older orders).
-  const exchangeRate = row.exchangeRate ?? new D(1);
-  const kept = row.price.sub(row.refunded);
-  if (row.charge) return kept.sub(row.charge.mul(exchangeRate));
-  const base = panelCost({ rate: row.rate, quantity: row.quantity, type: row.serviceType, runs: row.runs }).mul(exchangeRate);
-  if (row.price.isZero()) return base.neg();
-  return kept.sub(base.mul(kept).div(row.price));
-}
 
 const decimalOr0 = (s: string | undefined) => parseDecimal(s) ?? new D(0);
 
@@ -215,8 +186,8 @@ function addRow(t: OrderTotals, row: StatsRow): void {
 
 /**
  * Totals over the orders in the scope (all orders, or one user's), and over those created since
- * `since`. It reads every order record in pages, which is fine for an admin command up to a few
- * hundred thousand orders.
+ * `since`, by reading every order record in pages: for one user's orders, and for the whole shop
+ * only until the counters (src/services/stats.ts) have counted the orders from before them.
  */
 export async function orderTotals(orders: OrderStore, scope: OrderScope, since: number): Promise<{ all: OrderTotals; recent: OrderTotals }> {
   const all = emptyTotals();
@@ -240,8 +211,14 @@ export interface ShopStats {
   total: OrderTotals;
 }
 
-export async function shopStats(deps: Pick<AppDeps, "users" | "orders">, now = Date.now()): Promise<ShopStats> {
+/** /stats: from the counters (a few reads, whatever the number of orders); by a scan while the old orders are being counted. */
+export async function shopStats(deps: Pick<AppDeps, "users" | "orders" | "stats">, now = Date.now()): Promise<ShopStats> {
   const dayStart = startOfUtcDay(now);
+  const day = new Date(dayStart).toISOString().slice(0, 10);
+  if (await deps.stats.backfillDone()) {
+    const [users, series] = await Promise.all([deps.users.count(), statsSeries(deps, { days: 1, now, topServices: 0 })]);
+    return { users, day, today: series.days[0]!.totals, total: series.total };
+  }
   const [users, totals] = await Promise.all([deps.users.count(), orderTotals(deps.orders, "all", dayStart)]);
-  return { users, day: new Date(dayStart).toISOString().slice(0, 10), today: totals.recent, total: totals.all };
+  return { users, day, today: totals.recent, total: totals.all };
 }

@@ -30,6 +30,18 @@ export function keys(prefix: string) {
     /** since when the panel has failed status checks, shared by all workers (expires) */
     panelFailingSince: `${prefix}poll:panel-failing-since`,
 
+    // ---- the shop's counters (StatsStore) ------------------------------------------------------
+    stats: {
+      /** for scripts, which build a day's and the total's key (includes/stats.lua) */
+      prefix: `${prefix}stats:`,
+      /** one UTC day's counters (hash), by day number (ms / 86,400,000) of the orders' creation */
+      day: (dayNumber: number) => `${prefix}stats:day:${dayNumber}`,
+      /** the all-time counters (hash) */
+      total: `${prefix}stats:total`,
+      /** the background count of orders from before the counters: next index in `orders`, "done" when finished */
+      backfill: `${prefix}stats:backfill`,
+    },
+
     // ---- customers' order actions (OrderActionLocks) -------------------------------------------
     /** short lock on a customer's refill/cancel of an order, so a double tap is one panel request */
     orderActionLock: (orderId: string, action: string) => `${prefix}lock:order:${orderId}:${action}`,

@@ -1,4 +1,4 @@
-import { D, fromUnits, toUnits, type Money } from "../money.js";
+import { D, fromUnits, panelCost, parseDecimal, roundUnits, toUnits, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
@@ -117,6 +117,16 @@ function encode(fields: Partial<OrderRecord>): Record<string, string> {
   return out;
 }
 
+/**
+ * The panel's cost of an order as placed, in units of the shop currency (× the exchange rate it was
+ * priced at; 1 for older orders): kept with the draft so the placement script can count the margin.
+ */
+export function orderCostUnits(o: { rate: string; quantity: number; serviceType: string; runs?: number; exchangeRate?: string }): number {
+  const rate = parseDecimal(o.rate);
+  const exchange = parseDecimal(o.exchangeRate) ?? new D(1);
+  return rate ? roundUnits(panelCost({ rate, quantity: o.quantity, type: o.serviceType, runs: o.runs }).mul(exchange)) : 0;
+}
+
 export type ReserveResult =
   | { ok: true; balance: Money }
   | { ok: false; reason: "missing" | "not_owner" | "promo_gone" }
@@ -145,7 +155,8 @@ export class OrderStore {
     const priceUnits = toUnits(new D(input.price));
     await this.redis
       .multi()
-      .hset(this.k.order(id), { ...encode(record), priceUnits: String(priceUnits) })
+      // cnt: the counters hold this order's (zero) contribution from now on (src/services/stats.ts).
+      .hset(this.k.order(id), { ...encode(record), priceUnits: String(priceUnits), costUnits: String(orderCostUnits(input)), cnt: "1" })
       .expire(this.k.order(id), DRAFT_TTL_S)
       .exec();
     return record;
@@ -209,6 +220,11 @@ export class OrderStore {
     return this.redis.hget(this.k.panelIds, panelOrderId);
   }
 
+  /** A page of the all-orders list (oldest first), by index. */
+  idsPage(start: number, count: number): Promise<string[]> {
+    return this.redis.zrange(this.k.orders, start, start + count - 1);
+  }
+
   /** Confirm pressed: takes the price from the wallet if the draft is still a draft. */
   async reserve(id: string, userId: number, now = Date.now()): Promise<ReserveResult> {
     const order = await this.redis.hget(this.k.order(id), "priceUnits");
@@ -224,7 +240,7 @@ export class OrderStore {
         placing: this.k.placing,
         held: this.k.promo.held(userId),
       },
-      { userId, units, now, id, entry, ledgerMax: LEDGER_MAX },
+      { userId, units, now, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix },
     );
     switch (res[0]) {
       case "ok":
@@ -252,7 +268,7 @@ export class OrderStore {
   async markPlaced(id: string, panelOrderId: string, firstPollAt: number, now = Date.now()): Promise<boolean> {
     const res = await this.scripts.orderMarkPlaced(
       { order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown, panelIds: this.k.panelIds, pollDue: this.k.pollDue },
-      { panelOrderId, now, id, firstPollAt },
+      { panelOrderId, now, id, firstPollAt, statsPrefix: this.k.stats.prefix },
     );
     return res === "ok";
   }
@@ -264,7 +280,7 @@ export class OrderStore {
     const entry = JSON.stringify({ at: now, amount: String(toUnits(new D(order.price))), balance: "__BALANCE__", reason: "refund", orderId: id, note: reason.slice(0, 200) });
     const res = await this.scripts.orderFailAndRefund(
       { order: this.k.order(id), wallet: this.k.wallet(order.userId), ledger: this.k.ledger(order.userId), placing: this.k.placing, unknown: this.k.unknown, held: this.k.promo.held(order.userId) },
-      { reason: reason.slice(0, 300), now, refunded: order.price, id, entry, ledgerMax: LEDGER_MAX },
+      { reason: reason.slice(0, 300), now, refunded: order.price, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix },
     );
     return res[0] === "ok" ? { ok: true, balance: fromUnits(res[1]) } : { ok: false };
   }
@@ -274,7 +290,7 @@ export class OrderStore {
    * so the order is never unknown while still in the placing set or missing from the unknown set.
    */
   async markUnknown(id: string, reason: string, now = Date.now()): Promise<boolean> {
-    const res = await this.scripts.orderMarkUnknown({ order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown }, { reason: reason.slice(0, 300), now, id });
+    const res = await this.scripts.orderMarkUnknown({ order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown }, { reason: reason.slice(0, 300), now, id, statsPrefix: this.k.stats.prefix });
     return res === "ok";
   }
 

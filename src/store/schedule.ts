@@ -3,13 +3,26 @@ import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 
+/** A claimed id's score is LEASED + its lease end (includes/pollLease.lua). */
+const LEASED = 10_000_000_000_000;
+const dueAtOf = (score: string | undefined): number => (score === undefined ? Infinity : Number(score) >= LEASED ? Number(score) - LEASED : Number(score));
+
 /** The poller's two queues: placed orders to look at, and refills to track. */
 export type PollQueue = "orders" | "refills";
 
-/** One order's write after a panel answer, in pollWrite.lua's argument order. */
+/** One order's write after a panel answer (pollWrite.lua). */
 export interface PollWrite {
   id: string;
-  args: Array<string | number>;
+  /** due: look again at dueAt; stop: off the schedule; attention: off it and to the admins */
+  mode: "due" | "stop" | "attention";
+  dueAt: number;
+  lease: number;
+  /** written only if these fields are still as read */
+  check: Array<[string, string]>;
+  set: string[];
+  del: string[];
+  /** what the write moves in the shop's counters (computed from the state read) */
+  counters: Array<[string, number]>;
 }
 
 /**
@@ -31,9 +44,12 @@ export class PollSchedule {
     return queue === "orders" ? this.k.pollDue : this.k.refillDue;
   }
 
-  /** Takes up to `count` ids due by `dueBy`, leased to the caller until `lease`. */
-  claim(queue: PollQueue, dueBy: number, count: number, lease: number): Promise<string[]> {
-    return this.scripts.pollClaim({ schedule: this.key(queue) }, { dueBy, count, lease });
+  /**
+   * The ids of one status request by the batching rule (src/poller/batching.ts), leased to the
+   * caller until `lease`; none when the request should wait. `holdMs` 0 takes what is due now.
+   */
+  claim(queue: PollQueue, now: number, lease: number, rule: { size: number; holdMs: number; lookaheadMs: number }): Promise<string[]> {
+    return this.scripts.pollClaim({ schedule: this.key(queue) }, { now, count: rule.size, lease, holdMs: rule.holdMs, lookaheadMs: rule.lookaheadMs });
   }
 
   /** Gives claimed ids back, due at `dueAt`, unless someone moved them meanwhile. */
@@ -51,17 +67,20 @@ export class PollSchedule {
     await this.redis.zadd(this.key(queue), at, id);
   }
 
-  /** The earliest due time over both queues (Infinity when both are empty). */
+  /** The earliest due time over both queues, a lease's end for a claimed id (Infinity when both are empty). */
   async nextDueAt(): Promise<number> {
     const [order, refill] = await Promise.all([this.redis.zrange(this.k.pollDue, 0, 0, "WITHSCORES"), this.redis.zrange(this.k.refillDue, 0, 0, "WITHSCORES")]);
-    return Math.min(Number(order[1] ?? Infinity), Number(refill[1] ?? Infinity));
+    return Math.min(dueAtOf(order[1]), dueAtOf(refill[1]));
   }
 
   /** A round's writes, one pipeline: each a compare-and-set of the order and its rescheduling. */
   async write(queue: PollQueue, writes: PollWrite[]): Promise<void> {
     const pipe: ChainableCommander = this.redis.pipeline();
     const schedule = this.key(queue);
-    for (const w of writes) this.scripts.pollWrite(pipe, { order: this.k.order(w.id), schedule, attention: this.k.attention }, w.args);
+    for (const w of writes) {
+      const args = [w.id, w.mode, w.dueAt, w.lease, this.k.stats.prefix, w.counters.length, ...w.counters.flat(), w.check.length, ...w.check.flat(), w.set.length / 2, ...w.set, ...w.del];
+      this.scripts.pollWrite(pipe, { order: this.k.order(w.id), schedule, attention: this.k.attention }, args);
+    }
     const res = (await pipe.exec()) ?? [];
     const failed = res.find(([err]) => err)?.[0];
     if (failed) throw failed;
@@ -84,7 +103,7 @@ export class PollSchedule {
   /** Queue sizes for the gauges. */
   async sizes(now = Date.now()): Promise<{ due: number; tracked: number; refills: number; attention: number }> {
     const [due, tracked, refills, attention] = await Promise.all([
-      this.redis.zcount(this.k.pollDue, "-inf", now),
+      this.redis.zcount(this.k.pollDue, "-inf", now).then(async (n) => n + (await this.redis.zcount(this.k.pollDue, LEASED, LEASED + now))),
       this.redis.zcard(this.k.pollDue),
       this.redis.zcard(this.k.refillDue),
       this.redis.scard(this.k.attention),

@@ -98,9 +98,9 @@ export class Scripts {
 
   async orderReserve(
     k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string; held: string },
-    a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number },
+    a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number; statsPrefix: string },
   ): Promise<string[]> {
-    return (await this.call("orderReserve", [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held], [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax])) as string[];
+    return (await this.call("orderReserve", [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held], [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix])) as string[];
   }
 
   async orderDiscardDraft(k: { order: string }, a: { userId: number }): Promise<string> {
@@ -114,22 +114,22 @@ export class Scripts {
 
   async orderFailAndRefund(
     k: { order: string; wallet: string; ledger: string; placing: string; unknown: string; held: string },
-    a: { reason: string; now: number; refunded: string; id: string; entry: string; ledgerMax: number },
+    a: { reason: string; now: number; refunded: string; id: string; entry: string; ledgerMax: number; statsPrefix: string },
   ): Promise<string[]> {
-    return (await this.call("orderFailAndRefund", [k.order, k.wallet, k.ledger, k.placing, k.unknown, k.held], [a.reason, a.now, a.refunded, a.id, a.entry, a.ledgerMax])) as string[];
+    return (await this.call("orderFailAndRefund", [k.order, k.wallet, k.ledger, k.placing, k.unknown, k.held], [a.reason, a.now, a.refunded, a.id, a.entry, a.ledgerMax, a.statsPrefix])) as string[];
   }
 
   /** 'ok', or the placement found instead. */
   async orderMarkPlaced(
     k: { order: string; placing: string; unknown: string; panelIds: string; pollDue: string },
-    a: { panelOrderId: string; now: number; id: string; firstPollAt: number },
+    a: { panelOrderId: string; now: number; id: string; firstPollAt: number; statsPrefix: string },
   ): Promise<string> {
-    return (await this.call("orderMarkPlaced", [k.order, k.placing, k.unknown, k.panelIds, k.pollDue], [a.panelOrderId, a.now, a.id, a.firstPollAt])) as string;
+    return (await this.call("orderMarkPlaced", [k.order, k.placing, k.unknown, k.panelIds, k.pollDue], [a.panelOrderId, a.now, a.id, a.firstPollAt, a.statsPrefix])) as string;
   }
 
   /** 'ok', or the placement found instead. */
-  async orderMarkUnknown(k: { order: string; placing: string; unknown: string }, a: { reason: string; now: number; id: string }): Promise<string> {
-    return (await this.call("orderMarkUnknown", [k.order, k.placing, k.unknown], [a.reason, a.now, a.id])) as string;
+  async orderMarkUnknown(k: { order: string; placing: string; unknown: string }, a: { reason: string; now: number; id: string; statsPrefix: string }): Promise<string> {
+    return (await this.call("orderMarkUnknown", [k.order, k.placing, k.unknown], [a.reason, a.now, a.id, a.statsPrefix])) as string;
   }
 
   async orderRepairUnknown(k: { order: string; placing: string; unknown: string }, a: { id: string }): Promise<boolean> {
@@ -179,8 +179,8 @@ export class Scripts {
 
   // ---- the poller's schedule -------------------------------------------------------------------
 
-  async pollClaim(k: { schedule: string }, a: { dueBy: number; count: number; lease: number }): Promise<string[]> {
-    return (await this.call("pollClaim", [k.schedule], [a.dueBy, a.count, a.lease])) as string[];
+  async pollClaim(k: { schedule: string }, a: { now: number; count: number; lease: number; holdMs: number; lookaheadMs: number }): Promise<string[]> {
+    return (await this.call("pollClaim", [k.schedule], [a.now, a.count, a.lease, a.holdMs, a.lookaheadMs])) as string[];
   }
 
   async pollRelease(k: { schedule: string }, a: { lease: number; dueAt: number; ids: string[] }): Promise<void> {
@@ -190,6 +190,12 @@ export class Scripts {
   /** Queued on a pipeline: a round's writes go out together. `args` as pollWrite.lua reads them. */
   pollWrite(pipe: ChainableCommander, k: { order: string; schedule: string; attention: string }, args: Arg[]): void {
     void this.call("pollWrite", [k.order, k.schedule, k.attention], args, pipe);
+  }
+
+  // ---- the shop's counters ----------------------------------------------------------------------
+
+  async statsCountOnce(k: { order: string }, a: { prefix: string; check: Array<[string, string]>; counters: Array<[string, number]> }): Promise<1 | 0 | -1> {
+    return (await this.call("statsCountOnce", [k.order], [a.prefix, a.check.length, ...a.check.flat(), ...a.counters.flat()])) as 1 | 0 | -1;
   }
 
   // ---- update intake ---------------------------------------------------------------------------

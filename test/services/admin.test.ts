@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D } from "../../src/money.js";
 import { generateCatalog } from "../../src/panel/simulator/catalog.js";
-import { adminTopup, orderMargin, parseTopupArgs } from "../../src/services/admin.js";
+import { adminTopup, parseTopupArgs } from "../../src/services/admin.js";
+import { orderMargin } from "../../src/services/stats.js";
 import type { OrderRecord } from "../../src/store/orders.js";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
 import { startHarness, type Harness } from "../support/harness.js";

@@ -15,7 +15,7 @@ import { startHarness, type Harness } from "../support/harness.js";
 import { placeTestOrder } from "../support/orders.js";
 import { unlinkByPrefix } from "../support/redis.js";
 
-const catalog = generateCatalog({ seed: 1 });
+const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const svc = catalog[0]!;
 const service = serviceSchema.parse(svc);
 const has = (part: string) => (m: BotMessage) => m.text?.includes(part) ?? false;

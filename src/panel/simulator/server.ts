@@ -55,6 +55,8 @@ export interface PanelSimulator {
   clearFaults(): void;
   /** every request received, in order: action and params (key omitted) */
   requests(): { action: string; params: Record<string, string> }[];
+  /** the same with when each came (ms), for benchmarks that measure lateness */
+  timedRequests(): { action: string; params: Record<string, string>; at: number }[];
   resetRequests(): void;
   counts(): Record<string, number>;
   /** Answers an API action in-process, without HTTP and without the request log (bulk seeding in benchmarks). */
@@ -136,7 +138,7 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
   });
   const dialect = opts.dialect ?? "perfect";
   let faults: (SimFault & { times: number })[] = [];
-  let log: { action: string; params: Params }[] = [];
+  let log: { action: string; params: Params; at: number }[] = [];
   let perAction: Record<string, number> = {};
   let garbageTurn = 0;
   const timers = new Set<NodeJS.Timeout>();
@@ -151,7 +153,7 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
 
   const api = (res: ServerResponse, params: Params): void => {
     const { key, action = "", ...rest } = params;
-    log.push({ action, params: rest });
+    log.push({ action, params: rest, at: Date.now() });
     perAction[action] = (perAction[action] ?? 0) + 1;
     const answer = () => JSON.stringify(key === apiKey ? state.handle(action, rest) : state.badKey());
     const fault = takeFault(action);
@@ -258,6 +260,7 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
       faults = [];
     },
     requests: () => log.map((r) => ({ action: r.action, params: { ...r.params } })),
+    timedRequests: () => log.map((r) => ({ action: r.action, params: { ...r.params }, at: r.at })),
     resetRequests: () => {
       log = [];
       perAction = {};

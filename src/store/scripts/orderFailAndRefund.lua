@@ -7,16 +7,19 @@
   KEYS[4] placing   ARGV[4] order id
   KEYS[5] unknown   ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
   KEYS[6] held      ARGV[6] ledger cap
+                    ARGV[7] stats prefix
   The order never ran, so a promo discount it consumed is held again (unless the user holds
   another one by now).
   Returns {'ok', balance} | {'state', placement}
 ]]
 --- @include "includes/appendLedger"
+--- @include "includes/stats"
 local order, wallet, ledger, placing, unknown, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local cur = redis.call('HGET', order, 'placement')
 if cur ~= 'reserved' and cur ~= 'sending' and cur ~= 'unknown' then return {'state', cur or ''} end
 local price = tonumber(redis.call('HGET', order, 'priceUnits') or '0')
 local after = redis.call('INCRBY', wallet, price)
+if statsCounted(order) then statsAdd(order, ARGV[7], {statsPlacementField(cur), -1, 'failed', 1}) end
 redis.call('HSET', order, 'placement', 'failed', 'status', 'canceled', 'failReason', ARGV[1], 'updatedAt', ARGV[2], 'refunded', ARGV[3])
 redis.call('ZREM', placing, ARGV[4])
 redis.call('SREM', unknown, ARGV[4])

@@ -5,13 +5,21 @@
   KEYS[2] placing    ARGV[2] now ms
   KEYS[3] unknown    ARGV[3] order id
   KEYS[4] panelIds   ARGV[4] first poll at, ms
-  KEYS[5] pollDue
+  KEYS[5] pollDue    ARGV[5] stats prefix
   Returns 'ok' | the current placement
 ]]
+--- @include "includes/stats"
 local order, placing, unknown, panelIds, pollDue = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local cur = redis.call('HGET', order, 'placement')
 if cur ~= 'sending' and cur ~= 'unknown' and cur ~= 'reserved' then return cur or '' end
 redis.call('HSET', order, 'placement', 'placed', 'panelOrderId', ARGV[1], 'status', 'pending', 'statusRaw', 'Pending', 'placedAt', ARGV[2], 'updatedAt', ARGV[2])
+if statsCounted(order) then
+  local h = redis.call('HMGET', order, 'priceUnits', 'costUnits', 'serviceId')
+  local price = tonumber(h[1] or '0')
+  local cost = tonumber(h[2] or '0')
+  statsAdd(order, ARGV[5], {statsPlacementField(cur), -1, 'placed', 1, 'st:pending', 1, 'turnover', price, 'margin', price - cost})
+  if h[3] then statsAdd(order, ARGV[5], {'svc:' .. h[3], 1}) end
+end
 redis.call('ZREM', placing, ARGV[3])
 redis.call('SREM', unknown, ARGV[3])
 redis.call('HSET', panelIds, ARGV[1], ARGV[3])

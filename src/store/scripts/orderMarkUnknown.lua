@@ -5,11 +5,14 @@
   KEYS[1] order     ARGV[1] fail reason
   KEYS[2] placing   ARGV[2] now ms
   KEYS[3] unknown   ARGV[3] order id
+                    ARGV[4] stats prefix
   Returns 'ok' | the current placement ('' when there is no order)
 ]]
+--- @include "includes/stats"
 local order, placing, unknown = KEYS[1], KEYS[2], KEYS[3]
 local cur = redis.call('HGET', order, 'placement')
 if cur ~= 'sending' and cur ~= 'reserved' then return cur or '' end
+if statsCounted(order) then statsAdd(order, ARGV[4], {'placing', -1, 'unknown', 1}) end
 redis.call('HSET', order, 'placement', 'unknown', 'failReason', ARGV[1], 'updatedAt', ARGV[2])
 redis.call('ZREM', placing, ARGV[3])
 redis.call('SADD', unknown, ARGV[3])

@@ -8,7 +8,7 @@
   KEYS[4] userOrders   ARGV[4] order id
   KEYS[5] orders       ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
   KEYS[6] placing      ARGV[6] ledger cap
-  KEYS[7] the user's held promo discount
+  KEYS[7] held promo   ARGV[7] stats prefix
   A draft priced with a promo discount carries it (field promo, the held JSON): it is charged only
   while the user still holds that discount, and the charge consumes it. A cancelled or expired
   draft never reaches here, so it keeps the discount for the next order.
@@ -16,6 +16,7 @@
         | {'promo_gone'} (the discount went to another order)
 ]]
 --- @include "includes/appendLedger"
+--- @include "includes/stats"
 local order, wallet, ledger, userOrders, all, placing, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local h = redis.call('HMGET', order, 'userId', 'placement', 'price', 'createdAt', 'promo')
 if not h[1] then return {'missing'} end
@@ -27,7 +28,10 @@ local bal = tonumber(redis.call('GET', wallet) or '0')
 if bal < price then return {'funds', tostring(bal)} end
 local after = redis.call('DECRBY', wallet, price)
 if h[5] then redis.call('DEL', held) end
+-- A draft counts nothing: one from before the counters is counted from here on.
+if redis.call('HGET', order, 'cnt') == false then redis.call('HSET', order, 'cnt', '1') end
 redis.call('HSET', order, 'placement', 'reserved', 'updatedAt', ARGV[3])
+statsAdd(order, ARGV[7], {'placing', 1})
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])
 redis.call('ZADD', all, h[4], ARGV[4])

@@ -1,0 +1,183 @@
+import { performance } from "node:perf_hooks";
+import { generateCatalog } from "../src/panel/simulator/catalog.js";
+import { startPanelSimulator } from "../src/panel/simulator/server.js";
+import { defaultBatchRule } from "../src/poller/batching.js";
+import { orderTotals } from "../src/services/admin.js";
+import { statsSeries } from "../src/services/stats.js";
+import { keys as storeKeys } from "../src/store/keys.js";
+import { OrderStore } from "../src/store/orders.js";
+import { createRedis } from "../src/store/redis.js";
+import { StatsStore } from "../src/store/stats.js";
+import { unlinkByPrefix } from "../test/support/redis.js";
+import { ChildLines, below, median, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
+import { memoryPerOrder, seedPanel, seedRedis } from "./poller.js";
+
+const SIZES = [1_000, 10_000, 100_000];
+/** the interval of the run: due times are spread evenly over one */
+const INTERVAL_MS = Number(process.env.BENCH_STAGGER_INTERVAL_MS ?? 10_000);
+const MB = 1024 * 1024;
+
+interface Pass {
+  requests: number;
+  idsPerRequest: number;
+  maxLateMs: number;
+  maxEarlyMs: number;
+  missing: number;
+}
+
+/**
+ * The staggered-arrival run: N open orders whose due times are spread evenly over one interval,
+ * two worker processes running the tracker loop; from the simulator's request log (each request's
+ * time): the status requests of the first pass over every order, ids per request, lateness against
+ * the due time. Beside it the loop without the batching rule (what each wake-up finds due, the way
+ * before) on the same orders, and one request per order. Also the memory figures and /stats.
+ */
+export async function staggeredBench(redisUrl: string): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const summary: Record<string, number> = {};
+  for (const n of SIZES) {
+    const r = await oneSize(redisUrl, n, n === 10_000);
+    results.push(r.result);
+    if (n === 10_000) Object.assign(summary, { staggeredRequestsPerInterval: r.pass.requests, staggeredIdealRequests: Math.ceil(n / 100), staggeredMaxLateMs: round(r.pass.maxLateMs, 0) });
+    if (n === 100_000) Object.assign(summary, r.extra);
+  }
+  results.at(-1)!.summary = summary;
+  return results;
+}
+
+async function oneSize(redisUrl: string, n: number, withNaive: boolean): Promise<{ result: BenchResult; pass: Pass; extra: Record<string, number> }> {
+  const catalog = generateCatalog({ services: 3000, categories: 100 }).filter((s) => s.type === "Default" && Number(s.min) <= 1000 && Number(s.max) >= 1000);
+  const sim = await startPanelSimulator({ catalog, auto: false, balance: "1000000000" });
+  const redis = createRedis(redisUrl);
+  const prefix = `bench:stagger:${process.pid}:${n}:`;
+  const k = storeKeys(prefix);
+  const workers: ChildLines[] = [];
+  try {
+    const seeded = seedPanel(sim, catalog, n);
+    await seedRedis(redis, prefix, seeded);
+    for (let i = 0; i < 2; i++) {
+      const { child } = await spawnCompiled("./poll-worker.ts", { BENCH_PANEL_URL: sim.url, BENCH_PANEL_KEY: sim.apiKey, BENCH_REDIS_URL: redisUrl, BENCH_PREFIX: prefix });
+      const w = new ChildLines(child);
+      workers.push(w);
+      await w.next(30_000);
+    }
+    const panelOf = new Map(seeded.panelIds.map((p, i) => [p, i]));
+
+    const run = async (naive: boolean): Promise<Pass> => {
+      const t0 = Date.now() + 1_000;
+      const dueAt = (i: number) => t0 + Math.floor((i * INTERVAL_MS) / n);
+      const pipe = redis.pipeline();
+      seeded.localIds.forEach((id, i) => pipe.zadd(k.pollDue, dueAt(i), id));
+      await pipe.exec();
+      sim.resetRequests();
+      // Long enough for a loaded machine to get through the first pass (n / 2 ms more: 50 s at 100,000).
+      const ms = INTERVAL_MS * 1.6 + 1_000 + n / 2;
+      await Promise.all(workers.map((w) => w.request({ cmd: "loop", ms, intervalMs: INTERVAL_MS, naive }, ms + 60_000)));
+      const seen = new Set<number>();
+      let requests = 0;
+      let ids = 0;
+      let maxLateMs = 0;
+      let maxEarlyMs = 0;
+      for (const r of sim.timedRequests()) {
+        if (r.action !== "status" || seen.size === n) continue;
+        const batch = (r.params.orders ?? r.params.order ?? "").split(",").filter(Boolean);
+        // A request of the first pass has an order not looked at before (on a machine that lags, the second pass starts before the first ends).
+        if (!batch.some((p) => !seen.has(panelOf.get(p) ?? -1))) continue;
+        requests++;
+        ids += batch.length;
+        for (const p of batch) {
+          const i = panelOf.get(p);
+          if (i === undefined || seen.has(i)) continue;
+          seen.add(i);
+          maxLateMs = Math.max(maxLateMs, r.at - dueAt(i));
+          maxEarlyMs = Math.max(maxEarlyMs, dueAt(i) - r.at);
+        }
+      }
+      return { requests, idsPerRequest: ids / Math.max(1, requests), maxLateMs, maxEarlyMs, missing: n - seen.size };
+    };
+
+    const pass = await run(false);
+    const naive = withNaive ? await run(true) : undefined;
+    const rule = defaultBatchRule({ intervalMs: INTERVAL_MS, maxIntervalMs: INTERVAL_MS }, 100);
+    const bound = rule.holdMs + 1_000;
+    const ideal = Math.ceil(n / 100);
+    const figures: Record<string, number | string> = {
+      "status requests, first pass over every order": pass.requests,
+      "⌈N/100⌉ (ideal)": ideal,
+      "ids per request (mean)": round(pass.idsPerRequest, 1),
+      "largest lateness ms (against the due time)": round(pass.maxLateMs, 0),
+      "earliest look ms before the due time": round(pass.maxEarlyMs, 0),
+      "orders never looked at": pass.missing,
+      "one request per due order: requests": n,
+      "ratio of requests (one per order / batched)": round(n / pass.requests, 1),
+    };
+    if (naive) {
+      figures["without the rule (each wake-up sends what is due): requests"] = naive.requests;
+      figures["without the rule: ids per request"] = round(naive.idsPerRequest, 1);
+      figures["ratio of requests (without the rule / with it)"] = round(naive.requests / pass.requests, 1);
+    }
+    const extra: Record<string, number> = {};
+    if (n === 100_000) Object.assign(figures, await memoryAndStats(redis, prefix, seeded, extra));
+    return {
+      pass,
+      extra,
+      result: {
+        name: `poller staggered ${n.toLocaleString("en")}`,
+        setup:
+          `${n} open orders due evenly over one ${INTERVAL_MS / 1000} s interval, 2 worker processes running the tracker loop (hold ${rule.holdMs} ms, look-ahead ${rule.lookaheadMs} ms); ` +
+          `times from the simulator's request log; the first pass over every order counted`,
+        figures,
+        targets: [
+          { what: "requests per interval ≤ ⌈N/100⌉ + 1", value: pass.requests, target: `≤ ${ideal + 1}`, ok: pass.requests <= ideal + 1 && pass.missing === 0 },
+          below("largest lateness", pass.maxLateMs, bound, `ms (hold + 1 s wake)`),
+        ],
+      },
+    };
+  } finally {
+    await Promise.all(workers.map((w) => stopChild(w.child)));
+    await sim.close();
+    await unlinkByPrefix(redis, prefix);
+    redis.disconnect();
+  }
+}
+
+/**
+ * Memory per tracked and per closed order (MEMORY USAGE of every structure it is in), the
+ * 1,000,000-lifetime shop extrapolated from them, and /stats from the counters against the scan.
+ */
+async function memoryAndStats(redis: ReturnType<typeof createRedis>, prefix: string, seeded: Parameters<typeof memoryPerOrder>[2], extra: Record<string, number>): Promise<Record<string, number | string>> {
+  const mem = await memoryPerOrder(redis, prefix, seeded);
+  // A closed order leaves the poll schedule and keeps the rest.
+  const closed = mem.hash + mem.idMap + mem.lists;
+  const at1M = (1_000_000 * closed + 10_000 * mem.schedule) / MB;
+  const deps = { stats: new StatsStore(redis, prefix) };
+  const orders = new OrderStore(redis, prefix);
+  await deps.stats.setBackfillCursor("done");
+  const counterMs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await statsSeries(deps, { days: 30 });
+    counterMs.push(performance.now() - t);
+  }
+  const t = performance.now();
+  await orderTotals(orders, "all", 0);
+  const scanMs = performance.now() - t;
+  const n = seeded.localIds.length;
+  const scanAt1M = (scanMs * 1_000_000) / n;
+  const statsMs = median(counterMs);
+  Object.assign(extra, {
+    redisBytesPerTrackedOrder: round(mem.total, 0),
+    redisBytesPerClosedOrder: round(closed, 0),
+    redisMbAt1MLifetime: round(at1M, 0),
+    statsCallMs: round(statsMs, 2),
+  });
+  return {
+    "Redis bytes per tracked order (MEMORY USAGE, all structures)": round(mem.total, 0),
+    "Redis bytes per closed order (the same without the schedule entry)": round(closed, 0),
+    "Redis MB at 1,000,000 lifetime orders, 10,000 open (extrapolated)": round(at1M, 0),
+    "/stats from counters, ms (median of 20, 30 days)": round(statsMs, 2),
+    [`/stats by the old scan, ms (${n.toLocaleString("en")} orders)`]: round(scanMs, 0),
+    "/stats by the old scan at 1,000,000 orders, ms (scaled)": round(scanAt1M, 0),
+    "ratio of /stats time at 1,000,000 (scan / counters)": round(scanAt1M / statsMs, 0),
+  };
+}

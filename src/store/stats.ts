@@ -1,0 +1,60 @@
+import { keys as keysFor, type Keys } from "./keys.js";
+import type { Redis } from "./redis.js";
+import { Scripts } from "./scripts.js";
+
+/**
+ * The shop's counters (see src/services/stats.ts for what they mean): one hash per UTC day and
+ * one for all time, moved by the order scripts (includes/stats.lua) in the step that changes the
+ * order, and by the background count of orders from before them.
+ */
+export class StatsStore {
+  private readonly k: Keys;
+  private readonly scripts: Scripts;
+  constructor(
+    private readonly redis: Redis,
+    prefix: string,
+  ) {
+    this.k = keysFor(prefix);
+    this.scripts = Scripts.of(redis);
+  }
+
+  /** Counters of each day from `from` to `to` (day numbers, both included), oldest first. */
+  async days(from: number, to: number): Promise<Array<Record<string, number>>> {
+    const pipe = this.redis.pipeline();
+    for (let d = from; d <= to; d++) pipe.hgetall(this.k.stats.day(d));
+    const res = (await pipe.exec()) ?? [];
+    return res.map(([err, h]) => {
+      if (err) throw err;
+      return numbers(h as Record<string, string>);
+    });
+  }
+
+  async total(): Promise<Record<string, number>> {
+    return numbers(await this.redis.hgetall(this.k.stats.total));
+  }
+
+  /** Where the background count is: the next index in the all-orders list, or done. */
+  async backfillCursor(): Promise<number | "done"> {
+    const v = await this.redis.get(this.k.stats.backfill);
+    return v === "done" ? "done" : Number(v ?? 0);
+  }
+
+  async setBackfillCursor(at: number | "done"): Promise<void> {
+    await this.redis.set(this.k.stats.backfill, String(at));
+  }
+
+  async backfillDone(): Promise<boolean> {
+    return (await this.backfillCursor()) === "done";
+  }
+
+  /** Counts an order from before the counters once; -1 when it changed since `check` was read. */
+  async countOnce(orderId: string, check: Array<[string, string]>, counters: Array<[string, number]>): Promise<1 | 0 | -1> {
+    return this.scripts.statsCountOnce({ order: this.k.order(orderId) }, { prefix: this.k.stats.prefix, check, counters });
+  }
+}
+
+function numbers(h: Record<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [f, v] of Object.entries(h)) out[f] = Number(v);
+  return out;
+}

@@ -650,3 +650,22 @@ web-health-state = { $state ->
 web-settings-values = Settings in use
 web-settings-hint = Read-only: change them in .env and restart. Secrets are never shown.
 web-settings-secret-set = set (hidden)
+
+## Back office dashboard
+web-dash-balance = Panel balance and wallets
+web-dash-panel-balance = Panel balance
+web-dash-wallets = Customers' wallets together
+web-dash-balance-low = ⚠️ The panel balance is { $shortfall } lower than what the customers hold: top up the panel account.
+web-dash-panel-refused = The panel refused the balance request: { $message }
+web-dash-panel-unreachable = The panel did not answer the balance request.
+web-dash-panel-currency = The panel counts in { $panelCurrency } and the shop in { $currency }: compare them yourself.
+web-dash-range = Period
+web-dash-days = { $days } days
+web-dash-partial = Orders from before the counters are still being counted: the figures are not complete yet.
+web-dash-orders = Orders placed per day
+web-dash-turnover = Turnover per day, { $currency }
+web-dash-margin = Margin per day, { $currency }
+web-dash-open = Open orders by status
+web-dash-open-none = No open orders.
+web-dash-top-services = Top services, last { $days } days
+web-dash-top-none = No orders in this period.

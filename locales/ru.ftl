@@ -499,3 +499,22 @@ tracking-alert-panel-down = Панель уже { $minutes } { COUNT($minutes) -
         [many] минут
        *[other] минуты
     } не отвечает на проверки статуса ({ $reason }). Отслеживание заказов возобновится само, как только она ответит.
+
+## Back office dashboard
+web-dash-balance = Баланс панели и кошельки
+web-dash-panel-balance = Баланс панели
+web-dash-wallets = Всего в кошельках клиентов
+web-dash-balance-low = ⚠️ На балансе панели на { $shortfall } меньше, чем у клиентов в кошельках: пополните счёт в панели.
+web-dash-panel-refused = Панель отклонила запрос баланса: { $message }
+web-dash-panel-unreachable = Панель не ответила на запрос баланса.
+web-dash-panel-currency = Панель считает в { $panelCurrency }, а магазин в { $currency }: сравните сами.
+web-dash-range = Период
+web-dash-days = { $days } дн.
+web-dash-partial = Заказы, сделанные до появления счётчиков, ещё досчитываются: цифры пока неполные.
+web-dash-orders = Размещённые заказы по дням
+web-dash-turnover = Оборот по дням, { $currency }
+web-dash-margin = Маржа по дням, { $currency }
+web-dash-open = Открытые заказы по статусам
+web-dash-open-none = Открытых заказов нет.
+web-dash-top-services = Популярные услуги за { $days } дн.
+web-dash-top-none = За этот период заказов нет.

@@ -650,3 +650,22 @@ web-health-state = { $state ->
 web-settings-values = Amaldagi sozlamalar
 web-settings-hint = Faqat koʻrish uchun: ularni .env faylida oʻzgartirib, qayta ishga tushiring. Maxfiy qiymatlar hech qachon koʻrsatilmaydi.
 web-settings-secret-set = berilgan (yashirin)
+
+## Back office dashboard
+web-dash-balance = Panel balansi va hamyonlar
+web-dash-panel-balance = Panel balansi
+web-dash-wallets = Mijozlar hamyonlaridagi jami pul
+web-dash-balance-low = ⚠️ Panel balansi mijozlar hamyonidagidan { $shortfall } kam: panel hisobini toʻldiring.
+web-dash-panel-refused = Panel balans soʻroviga rad javobini berdi: { $message }
+web-dash-panel-unreachable = Panel balans soʻroviga javob bermadi.
+web-dash-panel-currency = Panel { $panelCurrency }da, doʻkon esa { $currency }da hisoblaydi: ularni oʻzingiz solishtiring.
+web-dash-range = Davr
+web-dash-days = { $days } kun
+web-dash-partial = Hisoblagichlardan oldingi buyurtmalar hali sanalmoqda: raqamlar hozircha toʻliq emas.
+web-dash-orders = Kunlik joylangan buyurtmalar
+web-dash-turnover = Kunlik aylanma, { $currency }
+web-dash-margin = Kunlik foyda, { $currency }
+web-dash-open = Ochiq buyurtmalar holati boʻyicha
+web-dash-open-none = Ochiq buyurtmalar yoʻq.
+web-dash-top-services = Eng koʻp buyurtma qilingan xizmatlar, oxirgi { $days } kun
+web-dash-top-none = Bu davrda buyurtmalar yoʻq.

@@ -8,7 +8,8 @@
   KEYS[4] userOrders   ARGV[4] order id
   KEYS[5] orders       ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
   KEYS[6] placing      ARGV[6] ledger cap
-                       ARGV[7] stats prefix
+  KEYS[7] serviceOrders ARGV[7] stats prefix
+  KEYS[8] linkOrders
   Returns {'ok', balance} | {'missing'} | {'not_owner'} | {'state', placement} | {'funds', balance}
 ]]
 --- @include "includes/appendLedger"
@@ -29,6 +30,8 @@ statsAdd(order, ARGV[7], {'placing', 1})
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])
 redis.call('ZADD', all, h[4], ARGV[4])
+redis.call('ZADD', KEYS[7], h[4], ARGV[4])
+redis.call('ZADD', KEYS[8], h[4], ARGV[4])
 redis.call('ZADD', placing, ARGV[3], ARGV[4])
 appendLedger(ledger, ARGV[5], after, ARGV[6])
 return {'ok', tostring(after)}

@@ -500,6 +500,191 @@ tracking-alert-panel-down = Панель уже { $minutes } { COUNT($minutes) -
        *[other] минуты
     } не отвечает на проверки статуса ({ $reason }). Отслеживание заказов возобновится само, как только она ответит.
 
+# web back office
+web-title = Панель управления магазином
+web-signin-link =
+    🔐 Ваша ссылка для входа в панель управления (действует { $minutes } мин., один раз):
+    { $url }
+
+    Не пересылайте её никому: кто откроет её первым, тот и войдёт под вашим именем.
+web-signin-title = Вход
+web-signin-confirm = Войти в панель управления как администратор { $id }?
+web-signin-button = Войти
+web-signout = Выйти
+web-signed-out-title = Выход выполнен
+web-signed-out = Вы вышли из панели управления. Чтобы получить новую ссылку, отправьте боту /admin.
+web-refused-title = Доступ запрещён
+web-refused-link = Ссылка для входа недействительна: она уже использована, истекла или никогда не выдавалась.
+web-refused-signed-out = Вы не вошли в систему или ваш сеанс завершён.
+web-refused-not-admin = Этот аккаунт больше не администратор магазина.
+web-refused-origin = Запрос отправлен не со страницы панели управления.
+web-refused-csrf = Срок действия формы истёк. Обновите страницу и попробуйте снова.
+web-refused-too-many = Слишком много попыток входа. Подождите несколько минут и попробуйте снова.
+web-refused-how = Чтобы получить новую ссылку для входа, отправьте боту в Telegram команду /admin.
+web-not-found = По этому адресу ничего нет.
+web-error = Что-то пошло не так. Попробуйте через минуту.
+web-nav-home = Обзор
+web-nav-orders = Заказы
+web-nav-users = Пользователи
+web-nav-receipts = Чеки
+web-nav-broadcasts = Рассылки
+web-nav-audit = Журнал действий
+web-nav-settings = Настройки
+web-search = Найти
+web-yes = да
+web-no = нет
+web-page-prev = ← Назад
+web-page-next = Вперёд →
+web-page-of = Страница { $page } из { $pages }
+web-home-unknown = Заказы, ждущие решения
+web-home-receipts = Чеки на рассмотрении
+web-home-broadcasts = Идущие рассылки
+web-users-search = ID пользователя или @username
+web-users-not-found = Пользователь «{ $query }» не найден.
+web-user-title = Пользователь { $id }
+web-user-name = Имя
+web-user-language = Язык
+web-user-blocked = Заблокировал бота
+web-user-created = Впервые замечен
+web-user-seen = Последняя активность
+web-user-balance = Баланс
+web-user-orders = Заказы
+web-user-ledger = Движения по балансу
+web-user-ledger-empty = Движений по балансу пока нет.
+web-user-latest-orders = Последние заказы
+web-ledger-when = Когда
+web-ledger-amount = Сумма
+web-ledger-balance = Баланс после
+web-ledger-reason = Основание
+web-ledger-by = администратор { $admin }
+web-wallet-title = Пополнение или списание
+web-wallet-direction = Пополнение или списание
+web-wallet-credit = Пополнить
+web-wallet-debit = Списать
+web-wallet-amount = Сумма, { $currency }
+web-wallet-note = Примечание (видно в журнале операций)
+web-wallet-submit = Применить
+web-wallet-hint = Списать больше, чем есть на балансе, нельзя. Пользователь получит уведомление.
+web-wallet-credited = ✅ Баланс пополнен, пользователь уведомлён.
+web-wallet-debited = ✅ Средства списаны, пользователь уведомлён.
+web-wallet-empty = ℹ️ Баланс пуст: ничего не списано.
+web-wallet-repeated = ℹ️ Эта форма уже отправлялась: повторно ничего не сделано.
+web-wallet-invalid = ⚠️ Введите сумму больше нуля (например, 5 или 2,50).
+web-orders-search = Номер заказа (#17) или ID заказа в панели
+web-orders-not-found = Заказ «{ $query }» не найден.
+web-orders-none = Заказов нет.
+web-orders-unknown-hint = Неизвестно, дошли ли эти заказы до панели: проверьте их там и закройте каждый — указав ID в панели или вернув деньги.
+web-order-title = Заказ #{ $id }
+web-order-created = Создан
+web-order-service = Услуга
+web-order-state = Состояние
+web-order-price = Цена
+web-order-user = Покупатель
+web-order-link = Ссылка
+web-order-quantity = Количество
+web-order-panel-id = ID заказа в панели
+web-order-status = Статус в панели
+web-order-progress = Начальное значение / осталось
+web-order-charge = Списано панелью
+web-order-refunded = Возвращено
+web-order-timeline = История
+web-order-actions = Действия
+web-order-refill = Запросить восстановление
+web-order-cancel = Отменить в панели
+web-order-check = Проверить статус
+web-timeline-created = Заказ создан
+web-timeline-charged = С баланса списано { $amount }
+web-timeline-refunded = На баланс возвращено { $amount }
+web-timeline-placed = Размещён в панели под ID { $panelId }
+web-timeline-status = Последний известный статус: { $status }
+web-timeline-unknown = Результат неизвестен: { $reason }
+web-timeline-failed = Не размещён: { $reason }
+web-timeline-refill = Восстановление { $refill }: { $status }
+web-settle-hint = Найдите заказ в панели. Если он там есть, введите его ID в панели; если нет — верните деньги покупателю.
+web-settle-panel-id = ID заказа в панели
+web-settle-placed = Заказ есть в панели
+web-settle-refund = Вернуть деньги покупателю
+web-notice-settle-placed = ✅ Заказ отмечен как размещённый: теперь он отслеживается, покупатель уведомлён.
+web-notice-settle-refunded = ✅ Деньги возвращены, покупатель уведомлён.
+web-notice-settle-not-unknown = ℹ️ Этот заказ не ждёт решения (возможно, его уже закрыл кто-то другой).
+web-notice-settle-panel-id-taken = ⚠️ Этот ID в панели уже принадлежит другому заказу.
+web-notice-settle-invalid = ⚠️ Введите ID заказа в панели или выберите возврат денег.
+web-notice-action-requested = ✅ Запрос отправлен в панель. О результате покупатель узнает.
+web-notice-action-busy = ⏳ Запрос уже отправляется в панель.
+web-notice-action-already = ℹ️ Панель только что приняла этот запрос.
+web-notice-action-refused = ⚠️ Панель отклонила запрос.
+web-notice-action-unreachable = ⚠️ Панель не ответила, ничего не изменилось. Попробуйте позже.
+web-notice-action-unconfirmed = ⚠️ Панель не дала чёткого ответа; заказ скоро будет проверен снова.
+web-notice-action-not-allowed = ℹ️ Сейчас для этого заказа это действие недоступно.
+web-live-status = Сейчас в панели: { $status } · осталось { $remains } · списано { $charge }
+web-live-refused = Панель отклонила проверку статуса: { $message }
+web-live-unreachable = Панель не ответила. Попробуйте позже.
+web-live-not-placed = У этого заказа нет заказа в панели, проверять нечего.
+web-receipts-none = Чеков на рассмотрении нет.
+web-receipt-photo = Чек { $id }
+web-receipt-no-file = Файл этого чека не сохранён.
+web-receipt-id = Чек
+web-receipt-user = Покупатель
+web-receipt-amount = Сумма
+web-receipt-sent = Отправлен
+web-receipt-approve = Одобрить
+web-receipt-reject = Отклонить
+web-receipt-approved-by = ✅ Одобрил { $admin }: { $amount }
+web-receipt-rejected-by = ❌ Отклонил { $admin }
+web-receipt-already = ℹ️ По этому чеку уже принял решение кто-то другой.
+web-receipt-bad-amount = ⚠️ Введите сумму больше нуля.
+web-broadcast-compose = Новая рассылка
+web-broadcast-text = Текст (подпись, если есть фото)
+web-broadcast-photo = Фото (необязательно)
+web-broadcast-file-id = …или file id фото в Telegram (необязательно)
+web-broadcast-hint = Сначала сообщение придёт в ваш чат с ботом, а оттуда будет скопировано всем пользователям, которые не заблокировали бота.
+web-broadcast-preview = Предпросмотр
+web-broadcast-send = Отправить всем
+web-broadcast-preview-upload = С фото { $name }
+web-broadcast-preview-file-id = С фото по этому file id
+web-broadcast-preview-users = Получат до { $users } { COUNT($users) ->
+        [one] пользователя
+        [few] пользователей
+        [many] пользователей
+       *[other] пользователя
+    }.
+web-broadcast-empty = ⚠️ Напишите текст или добавьте фото.
+web-broadcast-one-photo = ⚠️ Загрузите фото или укажите file id — что-то одно.
+web-broadcast-bad-photo = ⚠️ Фото должно быть изображением не больше 10 МБ.
+web-broadcast-bad-file-id = ⚠️ Telegram не знает фото с таким file id.
+web-broadcast-caption-long = ⚠️ С фото текст может быть не длиннее 1024 символов.
+web-broadcast-text-long = ⚠️ Текст может быть не длиннее 4096 символов.
+web-broadcast-no-chat = ⚠️ Бот не может вам написать: откройте бота в Telegram, нажмите «Запустить» и попробуйте снова.
+web-broadcast-history = История
+web-broadcast-none = Рассылок пока не было.
+web-broadcast-started = Запуск
+web-broadcast-by = Администратор
+web-broadcast-state = Состояние
+web-broadcast-delivered = Доставлено
+web-broadcast-title = Рассылка #{ $id }
+web-broadcast-meta = Запущена { $started } администратором { $admin }.
+web-broadcast-phase = { $phase ->
+        [queueing] ставится в очередь
+        [delivering] рассылается
+       *[done] завершена
+    }
+web-broadcast-counts = В очереди: { $queued } из { $users } · ✅ доставлено: { $delivered } · 🚫 заблокировали: { $blocked } · ⚠️ ошибки: { $failed } · пропущено: { $skipped }
+web-audit-empty = Пока ничего не записано.
+web-audit-when = Когда
+web-audit-who = Администратор
+web-audit-what = Действие
+web-audit-change = Было → стало
+web-settings-health = Состояние
+web-settings-panel = Панель
+web-health-state = { $state ->
+        [ok] ✅ работает
+        [refused] ⚠️ не принимает ключ API
+       *[down] ❌ не отвечает
+    }
+web-settings-values = Текущие настройки
+web-settings-hint = Только для просмотра: чтобы изменить, правьте .env и перезапустите бота. Секреты не показываются.
+web-settings-secret-set = задан (скрыт)
+
 ## Back office dashboard
 web-dash-balance = Баланс панели и кошельки
 web-dash-panel-balance = Баланс панели

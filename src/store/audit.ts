@@ -1,3 +1,4 @@
+import { keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 
 /**
@@ -23,8 +24,7 @@ export interface AuditEntry {
 /** Entries kept; older ones fall off the end. */
 export const AUDIT_MAX = 100_000;
 
-/** Keys of this store, from the prefix (the lead moves them into the key registry). */
-const auditKeys = (prefix: string) => ({ list: `${prefix}audit` });
+const auditKeys = (prefix: string) => ({ list: keys(prefix).audit });
 
 export class AuditLog {
   private readonly k: ReturnType<typeof auditKeys>;

@@ -127,6 +127,40 @@ export function keys(prefix: string) {
       tagPrefix: `${prefix}outbox:tag:`,
     },
 
+    // ---- update intake (UpdateStore) -------------------------------------------------------------
+    intake: {
+      /** the poller role: only its holder calls getUpdates (PX, owner id) */
+      lease: `${prefix}intake:lease`,
+      /** updates taken from Telegram and not handled to the end, score = update_id */
+      pending: `${prefix}intake:pending`,
+      /** update_id → the update's JSON, for the pending ones */
+      bodies: `${prefix}intake:updates`,
+      /** updates handled to the end: one bit per id, 65,536 ids a bucket */
+      done: (bucket: number) => `${prefix}intake:done:${bucket}`,
+    },
+
+    // ---- the Stars check (StarsReconcileStore) ----------------------------------------------------
+    starsReconcile: {
+      /** how many of the bot's Stars transactions (oldest first) are settled for good */
+      cursor: `${prefix}stars:reconcile:cursor`,
+      /** one run at a time across all processes */
+      lock: `${prefix}stars:reconcile:lock`,
+    },
+
+    // ---- the back office (AuditLog, WebSessionStore, UserStore's username index) ---------------------
+    /** the admins' audit list, newest first */
+    audit: `${prefix}audit`,
+    web: {
+      /** a one-time sign-in link, by the hash of its token */
+      signIn: (tokenHash: string) => `${prefix}web:signin:${tokenHash}`,
+      /** a signed-in admin's session, by the hash of its id */
+      session: (idHash: string) => `${prefix}web:session:${idHash}`,
+      /** sign-in attempts from one address in the current window */
+      attempts: (ip: string, window: number) => `${prefix}web:signin-attempts:${ip}:${window}`,
+    },
+    /** lower-case @username → user id, for looking users up by name */
+    username: (username: string) => `${prefix}username:${username.toLowerCase()}`,
+
     // ---- grammY conversations (@grammyjs/storage-redis adapter) ----------------------------------
     /** the conversations plugin's key prefix; the plugin appends its own part */
     conversations: `${prefix}conv:`,

@@ -157,7 +157,17 @@ export class Scripts {
     return (await this.call("statsCountOnce", [k.order], [a.prefix, a.check.length, ...a.check.flat(), ...a.counters.flat()])) as 1 | 0 | -1;
   }
 
-  // ---- leases (broadcasts) ---------------------------------------------------------------------
+  // ---- update intake ---------------------------------------------------------------------------
+
+  async intakeStore(k: { pending: string; bodies: string; done: string[] }, a: { updates: Array<[id: number, bit: number, json: string]> }): Promise<string[]> {
+    return (await this.call("intakeStore", [k.pending, k.bodies, ...k.done], a.updates.flat())) as string[];
+  }
+
+  async intakeFinish(k: { pending: string; bodies: string; done: string }, a: { id: number; bit: number; ttlSeconds: number }): Promise<void> {
+    await this.call("intakeFinish", [k.pending, k.bodies, k.done], [a.id, a.bit, a.ttlSeconds]);
+  }
+
+  // ---- leases (broadcasts, the update intake) --------------------------------------------------
 
   async leaseRenew(k: { lease: string }, a: { token: string; ms: number }): Promise<boolean> {
     return (await this.call("leaseRenew", [k.lease], [a.token, a.ms])) === 1;

@@ -1,3 +1,4 @@
+import { keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 
 /**
@@ -14,8 +15,7 @@ export class StarsReconcileStore {
     private readonly redis: Redis,
     prefix: string,
   ) {
-    this.cursorKey = `${prefix}stars:reconcile:cursor`;
-    this.lockKey = `${prefix}stars:reconcile:lock`;
+    ({ cursor: this.cursorKey, lock: this.lockKey } = keys(prefix).starsReconcile);
   }
 
   async cursor(): Promise<number> {

@@ -1,5 +1,7 @@
 import type { Update } from "grammy/types";
+import { keys, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
+import { Scripts } from "./scripts.js";
 
 /**
  * Durable intake of Telegram updates in long-polling mode (src/bot/intake.ts drives it).
@@ -15,78 +17,25 @@ import type { Redis } from "./redis.js";
  *   its last write, longer than the 24 h Telegram keeps an unconfirmed update, so a redelivered
  *   update is always recognised.
  *
- * The scripts stay here as `defineCommand`s until the store's script loader (src/store/scripts/)
- * lands; defineCommand sends EVALSHA and falls back to EVAL on NOSCRIPT by itself.
+ * Keys in keys.ts (`intake`); scripts intakeStore, intakeFinish and the shared lease ones.
  */
 export const DONE_TTL_SECONDS = 48 * 60 * 60;
 const DONE_BUCKET_BITS = 65_536;
 
-// Stores the updates of a batch not handled to the end (no done bit); an update already pending
-// stays as it is. Returns the ids of all not-done updates: pending now, whether stored by this call
-// or by an earlier one (a retried batch whose first store succeeded but whose answer was lost).
-// KEYS: pending, bodies, then one done bucket per update. ARGV: id, bit, json per update.
-const STORE = `
-local fresh = {}
-for i = 1, #KEYS - 2 do
-  local id, bit, body = ARGV[3 * i - 2], ARGV[3 * i - 1], ARGV[3 * i]
-  if redis.call('GETBIT', KEYS[2 + i], bit) == 0 then
-    if redis.call('HSETNX', KEYS[2], id, body) == 1 then redis.call('ZADD', KEYS[1], id, id) end
-    fresh[#fresh + 1] = id
-  end
-end
-return fresh
-`;
-
-// Marks an update handled to the end and drops it from the pending ones, in one step.
-// KEYS: pending, bodies, done bucket. ARGV: id, bit, ttl seconds.
-const FINISH = `
-redis.call('SETBIT', KEYS[3], ARGV[2], 1)
-redis.call('EXPIRE', KEYS[3], ARGV[3])
-redis.call('ZREM', KEYS[1], ARGV[1])
-redis.call('HDEL', KEYS[2], ARGV[1])
-return 1
-`;
-
-// Extends the lease only while this owner holds it; 0 means the role was lost.
-const RENEW = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 0
-`;
-
-const RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
-type Scripts = {
-  intakeStore(...args: (string | number)[]): Promise<string[]>;
-  intakeFinish(...args: (string | number)[]): Promise<number>;
-  intakeRenew(key: string, owner: string, ttlMs: number): Promise<number>;
-  intakeRelease(key: string, owner: string): Promise<number>;
-};
-
-export function updateKeys(prefix: string) {
-  return {
-    lease: `${prefix}intake:lease`,
-    pending: `${prefix}intake:pending`,
-    bodies: `${prefix}intake:updates`,
-    done: (updateId: number) => `${prefix}intake:done:${Math.floor(updateId / DONE_BUCKET_BITS)}`,
-  };
-}
-
+/** The key of an update's done bucket and its bit in it. */
+const doneBucket = (updateId: number) => Math.floor(updateId / DONE_BUCKET_BITS);
 const doneBit = (updateId: number) => updateId % DONE_BUCKET_BITS;
 
 export class UpdateStore {
-  readonly k: ReturnType<typeof updateKeys>;
-  private readonly r: Redis & Scripts;
+  readonly k: Keys["intake"];
+  private readonly scripts: Scripts;
 
-  constructor(redis: Redis, prefix: string) {
-    this.k = updateKeys(prefix);
-    redis.defineCommand("intakeStore", { lua: STORE });
-    redis.defineCommand("intakeFinish", { numberOfKeys: 3, lua: FINISH });
-    redis.defineCommand("intakeRenew", { numberOfKeys: 1, lua: RENEW });
-    redis.defineCommand("intakeRelease", { numberOfKeys: 1, lua: RELEASE });
-    this.r = redis as Redis & Scripts;
+  constructor(
+    private readonly r: Redis,
+    prefix: string,
+  ) {
+    this.k = keys(prefix).intake;
+    this.scripts = Scripts.of(r);
   }
 
   /** Takes the poller role if nobody holds it. */
@@ -96,20 +45,20 @@ export class UpdateStore {
 
   /** Extends the role; false when another process holds it now (or nobody). */
   async renewLease(owner: string, ttlMs: number): Promise<boolean> {
-    return (await this.r.intakeRenew(this.k.lease, owner, ttlMs)) === 1;
+    return this.scripts.leaseRenew({ lease: this.k.lease }, { token: owner, ms: ttlMs });
   }
 
   async releaseLease(owner: string): Promise<void> {
-    await this.r.intakeRelease(this.k.lease, owner);
+    await this.scripts.leaseRelease({ lease: this.k.lease }, { token: owner });
   }
 
   /** Stores a fetched batch; returns the ids of its updates that are not done (all pending now). */
   async store(updates: Update[]): Promise<Set<number>> {
     if (updates.length === 0) return new Set();
-    const keys = [this.k.pending, this.k.bodies, ...updates.map((u) => this.k.done(u.update_id))];
-    const args = updates.flatMap((u) => [u.update_id, doneBit(u.update_id), JSON.stringify(u)]);
-    // Variable key count: the count goes first, as with EVAL.
-    const ids = await this.r.intakeStore(keys.length, ...keys, ...args);
+    const ids = await this.scripts.intakeStore(
+      { pending: this.k.pending, bodies: this.k.bodies, done: updates.map((u) => this.k.done(doneBucket(u.update_id))) },
+      { updates: updates.map((u) => [u.update_id, doneBit(u.update_id), JSON.stringify(u)]) },
+    );
     return new Set(ids.map(Number));
   }
 
@@ -132,11 +81,11 @@ export class UpdateStore {
   }
 
   async isDone(updateId: number): Promise<boolean> {
-    return (await this.r.getbit(this.k.done(updateId), doneBit(updateId))) === 1;
+    return (await this.r.getbit(this.k.done(doneBucket(updateId)), doneBit(updateId))) === 1;
   }
 
   /** The update was handled to the end: never again, and no longer pending. */
   async finish(updateId: number): Promise<void> {
-    await this.r.intakeFinish(this.k.pending, this.k.bodies, this.k.done(updateId), updateId, doneBit(updateId), DONE_TTL_SECONDS);
+    await this.scripts.intakeFinish({ pending: this.k.pending, bodies: this.k.bodies, done: this.k.done(doneBucket(updateId)) }, { id: updateId, bit: doneBit(updateId), ttlSeconds: DONE_TTL_SECONDS });
   }
 }

@@ -15,14 +15,13 @@ export interface UserRecord {
 }
 
 /** @username (lower case) → user id, for admins' lookups (the lead moves it into the key registry). */
-const usernameKey = (prefix: string, username: string) => `${prefix}username:${username.toLowerCase()}`;
 
 /** Users who ever talked to the bot: locale, chat and whether they blocked it. */
 export class UserStore {
   private readonly k: Keys;
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    prefix: string,
   ) {
     this.k = keysFor(prefix);
   }
@@ -35,7 +34,7 @@ export class UserStore {
     if (u.username) fields.username = u.username.slice(0, 64);
     // A pipeline, not MULTI: the writes need no isolation and this runs on every update.
     const pipe = this.redis.pipeline().hsetnx(key, "createdAt", String(now)).hset(key, fields).sadd(this.k.users, String(u.id));
-    if (fields.username) pipe.set(usernameKey(this.prefix, fields.username), String(u.id));
+    if (fields.username) pipe.set(this.k.username(fields.username), String(u.id));
     await pipe.exec();
   }
 
@@ -61,7 +60,7 @@ export class UserStore {
   async byUsername(username: string): Promise<UserRecord | null> {
     const name = username.trim().replace(/^@/, "");
     if (!/^\w{1,64}$/.test(name)) return null;
-    const id = await this.redis.get(usernameKey(this.prefix, name));
+    const id = await this.redis.get(this.k.username(name));
     const user = id === null ? null : await this.get(Number(id));
     return user && user.username?.toLowerCase() === name.toLowerCase() ? user : null;
   }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 
 /**
@@ -19,13 +20,7 @@ const SECRET_RE = /^[A-Za-z0-9_-]{43}$/;
 const newSecret = () => randomBytes(32).toString("base64url");
 const digest = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-/** Keys of this store, from the prefix (the lead moves them into the key registry). */
-const webKeys = (prefix: string) => ({
-  signIn: (tokenHash: string) => `${prefix}web:signin:${tokenHash}`,
-  session: (idHash: string) => `${prefix}web:session:${idHash}`,
-  /** sign-in attempts from one address in the current window */
-  attempts: (ip: string, window: number) => `${prefix}web:signin-attempts:${ip}:${window}`,
-});
+const webKeys = (prefix: string) => keys(prefix).web;
 
 export interface WebSession {
   adminId: number;

@@ -6,7 +6,7 @@ import { generateCatalog } from "../../src/panel/simulator/catalog.js";
 import { startPanelSimulator, type PanelSimulator } from "../../src/panel/simulator/server.js";
 import { InvoiceStore } from "../../src/store/invoices.js";
 import { categoryKey } from "../../src/store/catalog.js";
-import { updateKeys } from "../../src/store/updates.js";
+import { keys } from "../../src/store/keys.js";
 import { UserStore } from "../../src/store/users.js";
 import { WalletStore } from "../../src/store/wallet.js";
 import { startFakeBotApi, type BotMessage, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.js";
@@ -45,7 +45,7 @@ async function kill(child: ChildProcess): Promise<void> {
   child.kill("SIGKILL");
   await exited(child);
   // The dead poller's lease would run out by itself (15 s); end it now to keep the test short.
-  await redis.redis.del(updateKeys(redis.prefix).lease);
+  await redis.redis.del(keys(redis.prefix).intake.lease);
 }
 
 /**

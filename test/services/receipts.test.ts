@@ -5,10 +5,10 @@ import type { BotContext } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/index.js";
 import { createLogger } from "../../src/logger.js";
 import { D } from "../../src/money.js";
-import type { Outbox, OutboundMessage } from "../../src/outbound/types.js";
 import { decideReceipt, settleReceipt } from "../../src/services/receipts.js";
 import { ReceiptStore } from "../../src/store/receipts.js";
 import type { FakeUser } from "../support/fake-bot-api.js";
+import { directOutbox } from "../support/direct-outbox.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const ANN = 910_000_001;
@@ -18,20 +18,8 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
   let h: Harness;
   /** which bot delivers outbox messages: the harness's, or the one started after a "restart" */
   let deliverer: Bot<BotContext>;
-  const sent: OutboundMessage[] = [];
-  const keys = new Set<string>();
-  // The Outbox contract (a key is queued once), delivered at once through the fake Bot API.
-  const outbox: Outbox = {
-    async enqueue(m) {
-      if (m.key && keys.has(m.key)) return false;
-      if (m.key) keys.add(m.key);
-      sent.push(m);
-      const other = { parse_mode: m.parseMode, reply_markup: m.replyMarkup };
-      if (m.copyFrom) await deliverer.api.copyMessage(m.chatId, m.copyFrom.chatId, m.copyFrom.messageId, { ...other, caption: m.text });
-      else await deliverer.api.sendMessage(m.chatId, m.text, other);
-      return true;
-    },
-  };
+  const { outbox, sent } = directOutbox(() => deliverer.api);
+
   let ann: FakeUser;
   let bob: FakeUser;
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { D } from "../../src/money.js";
-import type { Outbox, OutboundMessage } from "../../src/outbound/types.js";
+import { directOutbox } from "../support/direct-outbox.js";
 import type { FakeUser } from "../support/fake-bot-api.js";
 import { eventually } from "../support/eventually.js";
 import { launchBrowser, signIn, signInLink, startWebHarness, type WebHarness } from "./support.js";
@@ -17,20 +17,8 @@ describe("web back office in a real browser", () => {
   let context: BrowserContext;
   let ann: FakeUser;
   let bob: FakeUser;
-  const sent: OutboundMessage[] = [];
-  const keys = new Set<string>();
-  // The Outbox contract (a key is queued once), delivered at once through the fake Bot API.
-  const outbox: Outbox = {
-    async enqueue(m) {
-      if (m.key && keys.has(m.key)) return false;
-      if (m.key) keys.add(m.key);
-      sent.push(m);
-      const other = { parse_mode: m.parseMode, reply_markup: m.replyMarkup };
-      if (m.copyFrom) await h.bot.api.copyMessage(m.chatId, m.copyFrom.chatId, m.copyFrom.messageId, { ...other, caption: m.text });
-      else if (m.text) await h.bot.api.sendMessage(m.chatId, m.text, other);
-      return true;
-    },
-  };
+  const { outbox, sent } = directOutbox(() => h.bot.api);
+
 
   beforeAll(async () => {
     h = await startWebHarness({

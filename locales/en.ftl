@@ -470,6 +470,86 @@ tracking-refill-status = { $status ->
 tracking-alert-stuck-order = Order #{ $id } (panel order { $panelId }, user { $user }) is no longer tracked: { $reason }. Check it in the panel: /order { $id }
 tracking-alert-panel-down = The panel has not answered status checks for { $minutes } min ({ $reason }). Order tracking goes on by itself once it answers.
 
+## The owner's shop: prices that changed at Confirm, the refresh digest, the admins' shop screens
+order-repriced = ⚠️ The price changed from { $old } to <b>{ $new }</b> since you saw it. Nothing was charged: check the order again and confirm.
+digest-title = 🔄 <b>The panel's catalog changed</b>
+digest-at-loss = ⛔ Hidden: the fixed price no longer covers the cost (or the minimum margin): { $count }
+digest-rates = 💱 Rate changes: { $count }
+digest-rate-line = { $service }: { $old } → { $new } ({ $percent })
+digest-added = ➕ New services: { $count }
+digest-removed = ➖ Removed services: { $count }
+digest-limits = 📏 Min/max changes: { $count }
+digest-limit-line = { $service }: { $old } → { $new }
+digest-more = …and { $count } more (see /catalog).
+admin-cmd-catalog = Shop catalog: hide, rename, price (add words or an id to search)
+admin-cmd-rate = Exchange rate of the shop currency
+admin-cmd-pricing = Global markup, rounding step, minimum margin and order price
+admin-cmd-audit = Latest changes to the shop
+shop-catalog-title = 🗂 <b>Shop catalog</b>: { $categories } categories, { $visible } shown to customers (page { $page } of { $pages }). ✅ shown, 🚫 hidden.
+shop-search-found = 🔎 Found for “{ $query }”: { $count }
+shop-search-none = 🔎 Nothing found for “{ $query }”. Try a service id or other words.
+shop-panel-name = Panel name: { $name }
+shop-state-visible = ✅ Shown to customers
+shop-state-hidden = 🚫 Hidden from customers
+shop-state-at-loss = ⛔ Hidden by itself: the fixed price does not cover the cost
+shop-markup-own = Markup: <b>{ $markup }</b> (own)
+shop-markup-global = Markup: { $markup } (the global one)
+shop-pin = Pinned at: { $pin }
+shop-services-count = Services shown: { $visible } of { $total }
+shop-names = Own names (— the panel's):
+shop-none = none
+shop-per-1000 = per 1000
+shop-mode-category = Price: follows the category ({ $markup })
+shop-mode-markup = Price: own markup <b>{ $markup }</b>
+shop-mode-fixed = Price: fixed <b>{ $price }</b>
+shop-cost-line = Panel cost: { $cost } = { $costInShop } · Shop price: <b>{ $price }</b> · Margin: { $margin } ({ $percent })
+shop-button-show = ✅ Show
+shop-button-hide = 🚫 Hide
+shop-button-markup = Markup %
+shop-button-pin = Pin
+shop-button-fixed = Fixed price
+shop-button-follow = Follow the category
+shop-button-rename = Name ({ $language })
+shop-button-describe = Description ({ $language })
+shop-saved = ✅ Saved.
+shop-ask = ✏️ { $what ->
+        [cm] Send the category's markup in percent (e.g. 25), or - to use the global one.
+        [cp] Send the place to pin the category at (1 = first), or - to unpin it.
+        [cn] Send the category's name in “{ $language }”, or - to use the panel's.
+        [sm] Send the service's own markup in percent (e.g. 40), or - to follow the category.
+        [sf] Send the service's fixed price per 1000 (per package for packages) in the shop currency, or - to follow the category.
+        [sn] Send the service's name in “{ $language }”, or - to use the panel's.
+       *[sd] Send the service's description in “{ $language }”, or - to use the panel's.
+    } /cancel leaves it unchanged.
+shop-input-again = Send another value, or /cancel.
+shop-input-cancelled = Nothing changed.
+shop-error = ⚠️ { $error ->
+        [not_number] That is not a number. Type digits, e.g. 25 or 12.5.
+        [too_big] That number is too large.
+        [not_positive] It must be more than 0.
+        [too_long] That text is too long.
+        [empty] The text is empty.
+        [unknown_category] This category is not in the panel's catalog any more.
+        [unknown_service] This service is not in the panel's catalog any more.
+        [same_currency] The shop sells in the panel's currency: there is no exchange rate to set.
+       *[invalid] That value cannot be used.
+    } Nothing was changed.
+shop-rate-show = 💱 1 { $panelCurrency } = <b>{ $rate }</b> (set by { $by }, { $at } UTC)
+shop-rate-missing = 💱 No exchange rate yet: customers cannot order until you set how many { $currency } one { $panelCurrency } is.
+shop-rate-history = Earlier rates:
+shop-rate-usage = To set it: <code>/rate 12650</code>
+shop-rate-same-currency = 💱 The shop sells in the panel's currency ({ $currency }): no exchange rate is needed. Set SHOP_CURRENCY to sell in another one.
+shop-unavailable-rate = ⚠️ The catalog cannot be priced yet: set the exchange rate with /rate (or the panel's list is not available).
+shop-pricing-show = 🏷 <b>Pricing</b>
+    Global markup: <b>{ $markup }</b>
+    Rounding step: { $step }
+    Minimum margin of fixed prices: { $margin }
+    Minimum order price: { $min }
+shop-pricing-usage = To change: <code>/pricing markup 25</code>, <code>/pricing step 100</code>, <code>/pricing margin 5</code>, <code>/pricing min 1000</code> (0 removes the step or the minimum).
+shop-audit-title = 📜 <b>Latest changes</b> ({ $shown } of { $total })
+shop-audit-row = { $at } · { $who } · <b>{ $what }</b>: { $old } → { $new }
+shop-audit-empty = 📜 No changes yet.
+
 # web back office
 web-title = Shop back office
 web-signin-link =

@@ -713,3 +713,83 @@ web-orders-bad-service = В номере услуги только буквы, �
 web-orders-bad-date = «{ $date }» — это не дата.
 web-orders-indexed = Заказов за этот период: { $count }
 web-orders-newest = Сначала новые
+
+## Магазин владельца: цена изменилась при подтверждении, сводка обновления каталога, экраны админов
+order-repriced = ⚠️ С тех пор как вы видели заказ, цена изменилась: было { $old }, стало <b>{ $new }</b>. Деньги не списаны: проверьте заказ ещё раз и подтвердите.
+digest-title = 🔄 <b>Каталог панели изменился</b>
+digest-at-loss = ⛔ Скрыты: фиксированная цена больше не покрывает себестоимость (или минимальную наценку): { $count }
+digest-rates = 💱 Изменились цены панели: { $count }
+digest-rate-line = { $service }: { $old } → { $new } ({ $percent })
+digest-added = ➕ Новые услуги: { $count }
+digest-removed = ➖ Удалённые услуги: { $count }
+digest-limits = 📏 Изменились мин./макс.: { $count }
+digest-limit-line = { $service }: { $old } → { $new }
+digest-more = …и ещё { $count } (см. /catalog).
+admin-cmd-catalog = Каталог магазина: скрыть, переименовать, задать цену (слова или номер — поиск)
+admin-cmd-rate = Курс валюты магазина
+admin-cmd-pricing = Общая наценка, шаг округления, минимальная наценка и сумма заказа
+admin-cmd-audit = Последние изменения в магазине
+shop-catalog-title = 🗂 <b>Каталог магазина</b>: категорий — { $categories }, видно покупателям — { $visible } (страница { $page } из { $pages }). ✅ видна, 🚫 скрыта.
+shop-search-found = 🔎 Найдено по запросу «{ $query }»: { $count }
+shop-search-none = 🔎 По запросу «{ $query }» ничего не найдено. Попробуйте номер услуги или другие слова.
+shop-panel-name = Название в панели: { $name }
+shop-state-visible = ✅ Видна покупателям
+shop-state-hidden = 🚫 Скрыта от покупателей
+shop-state-at-loss = ⛔ Скрыта автоматически: фиксированная цена не покрывает себестоимость
+shop-markup-own = Наценка: <b>{ $markup }</b> (своя)
+shop-markup-global = Наценка: { $markup } (общая)
+shop-pin = Закреплена на месте: { $pin }
+shop-services-count = Видно услуг: { $visible } из { $total }
+shop-names = Свои названия (— как в панели):
+shop-none = нет
+shop-per-1000 = за 1000
+shop-mode-category = Цена: как у категории ({ $markup })
+shop-mode-markup = Цена: своя наценка <b>{ $markup }</b>
+shop-mode-fixed = Цена: фиксированная <b>{ $price }</b>
+shop-cost-line = Себестоимость: { $cost } = { $costInShop } · Цена в магазине: <b>{ $price }</b> · Маржа: { $margin } ({ $percent })
+shop-button-show = ✅ Показать
+shop-button-hide = 🚫 Скрыть
+shop-button-markup = Наценка %
+shop-button-pin = Закрепить
+shop-button-fixed = Фикс. цена
+shop-button-follow = Как у категории
+shop-button-rename = Название ({ $language })
+shop-button-describe = Описание ({ $language })
+shop-saved = ✅ Сохранено.
+shop-ask = ✏️ { $what ->
+        [cm] Отправьте наценку категории в процентах (например, 25) или -, чтобы вернуть общую.
+        [cp] Отправьте место, на котором закрепить категорию (1 — первая), или -, чтобы открепить.
+        [cn] Отправьте название категории на языке «{ $language }» или -, чтобы вернуть название из панели.
+        [sm] Отправьте свою наценку услуги в процентах (например, 40) или -, чтобы цена шла от категории.
+        [sf] Отправьте фиксированную цену за 1000 (за пакет — для пакетов) в валюте магазина или -, чтобы цена шла от категории.
+        [sn] Отправьте название услуги на языке «{ $language }» или -, чтобы вернуть название из панели.
+       *[sd] Отправьте описание услуги на языке «{ $language }» или -, чтобы вернуть описание из панели.
+    } /cancel — оставить как есть.
+shop-input-again = Отправьте другое значение или /cancel.
+shop-input-cancelled = Ничего не изменено.
+shop-error = ⚠️ { $error ->
+        [not_number] Это не число. Введите цифры, например 25 или 12,5.
+        [too_big] Слишком большое число.
+        [not_positive] Значение должно быть больше 0.
+        [too_long] Слишком длинный текст.
+        [empty] Текст пустой.
+        [unknown_category] Этой категории больше нет в каталоге панели.
+        [unknown_service] Этой услуги больше нет в каталоге панели.
+        [same_currency] Магазин продаёт в валюте панели: курс задавать не нужно.
+       *[invalid] Это значение не подходит.
+    } Ничего не изменено.
+shop-rate-show = 💱 1 { $panelCurrency } = <b>{ $rate }</b> (задал { $by }, { $at } UTC)
+shop-rate-missing = 💱 Курс ещё не задан: покупатели не смогут заказывать, пока вы не укажете, сколько { $currency } стоит один { $panelCurrency }.
+shop-rate-history = Прежние курсы:
+shop-rate-usage = Чтобы задать: <code>/rate 12650</code>
+shop-rate-same-currency = 💱 Магазин продаёт в валюте панели ({ $currency }): курс не нужен. Чтобы продавать в другой валюте, задайте SHOP_CURRENCY.
+shop-unavailable-rate = ⚠️ Цены в каталоге пока не посчитать: задайте курс командой /rate (или список услуг панели недоступен).
+shop-pricing-show = 🏷 <b>Цены</b>
+    Общая наценка: <b>{ $markup }</b>
+    Шаг округления: { $step }
+    Минимальная наценка фиксированных цен: { $margin }
+    Минимальная сумма заказа: { $min }
+shop-pricing-usage = Чтобы изменить: <code>/pricing markup 25</code>, <code>/pricing step 100</code>, <code>/pricing margin 5</code>, <code>/pricing min 1000</code> (0 убирает шаг или минимум).
+shop-audit-title = 📜 <b>Последние изменения</b> ({ $shown } из { $total })
+shop-audit-row = { $at } · { $who } · <b>{ $what }</b>: { $old } → { $new }
+shop-audit-empty = 📜 Изменений пока нет.

@@ -470,6 +470,86 @@ tracking-refill-status = { $status ->
 tracking-alert-stuck-order = #{ $id } buyurtma (paneldagi buyurtma { $panelId }, foydalanuvchi { $user }) endi kuzatilmaydi: { $reason }. Uni panelda tekshiring: /order { $id }
 tracking-alert-panel-down = Panel { $minutes } daqiqadan beri holat soʻrovlariga javob bermayapti ({ $reason }). Panel javob bera boshlagach, buyurtmalarni kuzatish oʻz-oʻzidan davom etadi.
 
+## Doʻkon egasining katalogi: tasdiqlashda oʻzgargan narx, katalog yangilanishi hisoboti, adminlar ekranlari
+order-repriced = ⚠️ Siz koʻrganingizdan beri narx oʻzgardi: { $old } edi, endi <b>{ $new }</b>. Hisobingizdan hech narsa yechilmadi: buyurtmani yana bir bor tekshirib, tasdiqlang.
+digest-title = 🔄 <b>Panel katalogi oʻzgardi</b>
+digest-at-loss = ⛔ Yashirildi: belgilangan narx endi tannarxni (yoki eng kam ustamani) qoplamaydi: { $count }
+digest-rates = 💱 Panel narxi oʻzgargan xizmatlar: { $count }
+digest-rate-line = { $service }: { $old } → { $new } ({ $percent })
+digest-added = ➕ Yangi xizmatlar: { $count }
+digest-removed = ➖ Olib tashlangan xizmatlar: { $count }
+digest-limits = 📏 Min./maks. oʻzgargan xizmatlar: { $count }
+digest-limit-line = { $service }: { $old } → { $new }
+digest-more = …yana { $count } ta (/catalog buyrugʻida koʻring).
+admin-cmd-catalog = Doʻkon katalogi: yashirish, nomlash, narx qoʻyish (soʻz yoki raqam — qidiruv)
+admin-cmd-rate = Doʻkon valyutasining kursi
+admin-cmd-pricing = Umumiy ustama, yaxlitlash qadami, eng kam ustama va buyurtma summasi
+admin-cmd-audit = Doʻkondagi soʻnggi oʻzgarishlar
+shop-catalog-title = 🗂 <b>Doʻkon katalogi</b>: kategoriyalar — { $categories }, xaridorlarga koʻrinadi — { $visible } ({ $page }/{ $pages }-sahifa). ✅ koʻrinadi, 🚫 yashirin.
+shop-search-found = 🔎 «{ $query }» boʻyicha topildi: { $count }
+shop-search-none = 🔎 «{ $query }» boʻyicha hech narsa topilmadi. Xizmat raqamini yoki boshqa soʻzlarni yozib koʻring.
+shop-panel-name = Paneldagi nomi: { $name }
+shop-state-visible = ✅ Xaridorlarga koʻrinadi
+shop-state-hidden = 🚫 Xaridorlardan yashirilgan
+shop-state-at-loss = ⛔ Oʻzi yashirildi: belgilangan narx tannarxni qoplamaydi
+shop-markup-own = Ustama: <b>{ $markup }</b> (oʻziniki)
+shop-markup-global = Ustama: { $markup } (umumiy)
+shop-pin = Qadalgan oʻrni: { $pin }
+shop-services-count = Koʻrinadigan xizmatlar: { $visible } / { $total }
+shop-names = Oʻz nomlari (— paneldagidek):
+shop-none = yoʻq
+shop-per-1000 = 1000 tasi uchun
+shop-mode-category = Narx: kategoriyaniki boʻyicha ({ $markup })
+shop-mode-markup = Narx: oʻz ustamasi <b>{ $markup }</b>
+shop-mode-fixed = Narx: belgilangan <b>{ $price }</b>
+shop-cost-line = Tannarx: { $cost } = { $costInShop } · Doʻkondagi narx: <b>{ $price }</b> · Foyda: { $margin } ({ $percent })
+shop-button-show = ✅ Koʻrsatish
+shop-button-hide = 🚫 Yashirish
+shop-button-markup = Ustama %
+shop-button-pin = Qadash
+shop-button-fixed = Belgilangan narx
+shop-button-follow = Kategoriyaniki boʻyicha
+shop-button-rename = Nomi ({ $language })
+shop-button-describe = Tavsifi ({ $language })
+shop-saved = ✅ Saqlandi.
+shop-ask = ✏️ { $what ->
+        [cm] Kategoriya ustamasini foizda yuboring (masalan, 25) yoki umumiysiga qaytarish uchun - yuboring.
+        [cp] Kategoriyani qaysi oʻringa qadashni yuboring (1 — birinchi) yoki olib tashlash uchun - yuboring.
+        [cn] Kategoriyaning «{ $language }» tilidagi nomini yuboring yoki paneldagi nomga qaytarish uchun - yuboring.
+        [sm] Xizmatning oʻz ustamasini foizda yuboring (masalan, 40) yoki kategoriyaniki boʻyicha qilish uchun - yuboring.
+        [sf] Xizmatning 1000 tasi uchun (paketlarda — paket uchun) belgilangan narxini doʻkon valyutasida yuboring yoki kategoriyaniki boʻyicha qilish uchun - yuboring.
+        [sn] Xizmatning «{ $language }» tilidagi nomini yuboring yoki paneldagi nomga qaytarish uchun - yuboring.
+       *[sd] Xizmatning «{ $language }» tilidagi tavsifini yuboring yoki paneldagi tavsifga qaytarish uchun - yuboring.
+    } /cancel — oʻzgartirmaslik.
+shop-input-again = Boshqa qiymat yuboring yoki /cancel bosing.
+shop-input-cancelled = Hech narsa oʻzgarmadi.
+shop-error = ⚠️ { $error ->
+        [not_number] Bu son emas. Raqamlar bilan yozing, masalan 25 yoki 12,5.
+        [too_big] Son juda katta.
+        [not_positive] Qiymat 0 dan katta boʻlishi kerak.
+        [too_long] Matn juda uzun.
+        [empty] Matn boʻsh.
+        [unknown_category] Bu kategoriya endi panel katalogida yoʻq.
+        [unknown_service] Bu xizmat endi panel katalogida yoʻq.
+        [same_currency] Doʻkon panel valyutasida sotadi: kurs qoʻyish shart emas.
+       *[invalid] Bu qiymat toʻgʻri kelmaydi.
+    } Hech narsa oʻzgarmadi.
+shop-rate-show = 💱 1 { $panelCurrency } = <b>{ $rate }</b> ({ $by } qoʻygan, { $at } UTC)
+shop-rate-missing = 💱 Kurs hali qoʻyilmagan: bitta { $panelCurrency } necha { $currency } ekanini koʻrsatmaguningizcha xaridorlar buyurtma bera olmaydi.
+shop-rate-history = Avvalgi kurslar:
+shop-rate-usage = Qoʻyish uchun: <code>/rate 12650</code>
+shop-rate-same-currency = 💱 Doʻkon panel valyutasida ({ $currency }) sotadi: kurs kerak emas. Boshqa valyutada sotish uchun SHOP_CURRENCY ni sozlang.
+shop-unavailable-rate = ⚠️ Katalog narxlarini hali hisoblab boʻlmaydi: /rate bilan kursni qoʻying (yoki panel xizmatlari roʻyxati mavjud emas).
+shop-pricing-show = 🏷 <b>Narxlar</b>
+    Umumiy ustama: <b>{ $markup }</b>
+    Yaxlitlash qadami: { $step }
+    Belgilangan narxlarning eng kam ustamasi: { $margin }
+    Buyurtmaning eng kam summasi: { $min }
+shop-pricing-usage = Oʻzgartirish uchun: <code>/pricing markup 25</code>, <code>/pricing step 100</code>, <code>/pricing margin 5</code>, <code>/pricing min 1000</code> (0 qadamni yoki eng kam summani olib tashlaydi).
+shop-audit-title = 📜 <b>Soʻnggi oʻzgarishlar</b> ({ $shown } / { $total })
+shop-audit-row = { $at } · { $who } · <b>{ $what }</b>: { $old } → { $new }
+shop-audit-empty = 📜 Hali oʻzgarishlar yoʻq.
+
 # web back office
 web-title = Doʻkon boshqaruv paneli
 web-signin-link =

@@ -4,6 +4,8 @@ import { createMetrics, type Metrics } from "./metrics.js";
 import { PanelClient } from "./panel/client.js";
 import type { Outbox } from "./outbound/types.js";
 import { Notifier } from "./services/notifier.js";
+import { ShopCatalogService } from "./services/shop-catalog.js";
+import { AdminInputs } from "./store/admin-inputs.js";
 import { AdminRequests } from "./store/admin-requests.js";
 import { BroadcastStore } from "./store/broadcasts.js";
 import { AuditLog } from "./store/audit.js";
@@ -14,6 +16,7 @@ import { OrderStore } from "./store/orders.js";
 import { OutboxStore } from "./store/outbox.js";
 import { RateLimits } from "./store/rate-limits.js";
 import { ReceiptStore } from "./store/receipts.js";
+import { ShopSettingsStore } from "./store/shop.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
 import { StatsStore } from "./store/stats.js";
@@ -35,7 +38,10 @@ export interface AppDeps {
   users: UserStore;
   wallet: WalletStore;
   orders: OrderStore;
+  /** the panel's service list */
   catalog: CatalogStore;
+  /** the owner's shop over it: curation, prices, exchange rate (Telegram and the web call this) */
+  shop: ShopCatalogService;
   /** when the poller looks at which order or refill */
   schedule: PollSchedule;
   stats: StatsStore;
@@ -46,6 +52,8 @@ export interface AppDeps {
   rateLimits: RateLimits;
   actionLocks: OrderActionLocks;
   adminRequests: AdminRequests;
+  /** admins' typed inputs in the shop screens (one dialog per user: bot/conversations/active-dialog.ts) */
+  adminInputs: AdminInputs;
   /** the Stars check's cursor and lock */
   starsReconcile: StarsReconcileStore;
   /** the outbound queue's Redis side (RedisOutbox and OutboxSender work on it) */
@@ -85,6 +93,12 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
   const i18n = createI18n(config.defaultLocale);
   const outboxStore = new OutboxStore(redis, prefix);
   const outbox = opts.outbox(outboxStore);
+  const catalog = new CatalogStore(redis, prefix, panel, { refreshMs: config.catalogRefreshMs, logger: logger.child({ module: "catalog" }) });
+  const audit = new AuditLog(redis, prefix);
+  const wallet = new WalletStore(redis, prefix);
+  const notifier = new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger: logger.child({ module: "notifier" }) });
+  const shop = new ShopCatalogService({ config, catalog, settings: new ShopSettingsStore(redis, prefix), audit, notifier, wallet, logger: logger.child({ module: "shop" }) });
+  shop.listen();
   return {
     config,
     logger,
@@ -92,9 +106,10 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     redis,
     panel,
     users,
-    wallet: new WalletStore(redis, prefix),
+    wallet,
     orders: new OrderStore(redis, prefix),
-    catalog: new CatalogStore(redis, prefix, panel, { refreshMs: config.catalogRefreshMs, logger: logger.child({ module: "catalog" }) }),
+    catalog,
+    shop,
     schedule: new PollSchedule(redis, prefix),
     stats: new StatsStore(redis, prefix),
     invoices: new InvoiceStore(redis, prefix),
@@ -104,12 +119,13 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     rateLimits: new RateLimits(redis, prefix),
     actionLocks: new OrderActionLocks(redis, prefix),
     adminRequests: new AdminRequests(redis, prefix),
+    adminInputs: new AdminInputs(redis, prefix),
     starsReconcile: new StarsReconcileStore(redis, prefix),
     outboxStore,
     i18n,
     outbox,
-    notifier: new Notifier({ outbox, users, i18n, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger: logger.child({ module: "notifier" }) }),
-    audit: new AuditLog(redis, prefix),
+    notifier,
+    audit,
     webSessions: new WebSessionStore(redis, prefix),
   };
 }

@@ -34,20 +34,41 @@ function isHttpOrigin(value: string): boolean {
 /** The environment as the program reads it: names, defaults and messages a reseller sees. */
 const envSchema = z
   .object({
-    BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
-    TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").transform((u) => u.replace(/\/+$/, "")),
+    BOT_TOKEN: z
+      .string()
+      .trim()
+      .regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
+    TELEGRAM_API_ROOT: z
+      .url()
+      .default("https://api.telegram.org")
+      .transform((u) => u.replace(/\/+$/, "")),
     PANEL_API_URL: z.url().default("https://reseen.uz/api/v2"),
     PANEL_API_KEY: z.string().trim().min(1, "is required (the API key from your panel account page)"),
     PANEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
-    REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").default("redis://127.0.0.1:6379"),
+    REDIS_URL: z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .default("redis://127.0.0.1:6379"),
     REDIS_PREFIX: z.string().trim().default("pb:"),
     ADMIN_IDS: idList.default([]),
     DEFAULT_LOCALE: z.enum(LOCALES as [Locale, ...Locale[]]).default("uz"),
     CURRENCY: z.string().trim().min(1).default("USD"),
+    SHOP_CURRENCY: optionalNonEmpty,
+    NEW_SERVICES: z.enum(["visible", "hidden"]).default("visible"),
+    MIN_MARGIN_PERCENT: decimalString("percent").default("0"),
     POLL_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
-    POLL_MAX_INTERVAL_MS: z.coerce.number().int().min(1000).default(6 * 60 * 60 * 1000),
+    POLL_MAX_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(6 * 60 * 60 * 1000),
     PRICE_MARKUP_PERCENT: decimalString("percent").default("0"),
-    CATALOG_REFRESH_MS: z.coerce.number().int().min(10_000).default(10 * 60 * 1000),
+    CATALOG_REFRESH_MS: z.coerce
+      .number()
+      .int()
+      .min(10_000)
+      .default(10 * 60 * 1000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_PRETTY: z.stringbool().optional(),
     NODE_ENV: z.string().default("production"),
@@ -70,10 +91,10 @@ const envSchema = z
     TELEGRAM_GLOBAL_RATE: z.coerce.number().int().min(1).max(1000).default(25),
     PAYMENT_PROVIDER_TOKEN: optionalNonEmpty,
     PAYMENT_CURRENCY: z.string().trim().default("UZS"),
-    PAYMENT_RATE: optionalNonEmpty.pipe(decimalString("units of PAYMENT_CURRENCY per 1 panel currency unit").optional()),
-    PAYMENT_MIN: decimalString("panel currency").default("1"),
-    PAYMENT_MAX: decimalString("panel currency").default("1000"),
-    STARS_RATE: optionalNonEmpty.pipe(decimalString("panel currency per star").optional()),
+    PAYMENT_RATE: optionalNonEmpty.pipe(decimalString("units of PAYMENT_CURRENCY per 1 shop currency unit").optional()),
+    PAYMENT_MIN: decimalString("shop currency").default("1"),
+    PAYMENT_MAX: decimalString("shop currency").default("1000"),
+    STARS_RATE: optionalNonEmpty.pipe(decimalString("shop currency per star").optional()),
     MANUAL_TOPUP_DETAILS: optionalNonEmpty,
   })
   .superRefine((c, ctx) => {
@@ -108,7 +129,13 @@ const configSchema = envSchema.transform((e) => ({
   redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
   adminIds: e.ADMIN_IDS,
   defaultLocale: e.DEFAULT_LOCALE,
-  currency: e.CURRENCY,
+  /** SHOP_CURRENCY: what customers see and wallets hold (defaults to the panel's currency) */
+  currency: e.SHOP_CURRENCY ?? e.CURRENCY,
+  /** CURRENCY: what the panel charges in */
+  panelCurrency: e.CURRENCY,
+  /** what a service that newly appears at the panel is in the shop until an admin decides */
+  newServices: e.NEW_SERVICES,
+  minMarginPercent: e.MIN_MARGIN_PERCENT,
   poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
   markupPercent: e.PRICE_MARKUP_PERCENT,
   catalogRefreshMs: e.CATALOG_REFRESH_MS,

@@ -35,6 +35,13 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     outbox: (store) => new RedisOutbox(store),
   });
   opts.customize?.(deps);
+  // Before anything takes an update: wallets are never read in a currency they were not opened in.
+  try {
+    await deps.shop.checkWalletCurrency();
+  } catch (e) {
+    await deps.redis.quit();
+    throw e;
+  }
   const bot = opts.worker ? undefined : createBot(deps);
   const webhook = bot && config.mode === "webhook" ? webhookRoute(bot, config.webhook.url, config.webhook.secret) : undefined;
   const health = new HealthCheck(deps);

@@ -14,19 +14,31 @@ export interface CommandOptions {
 }
 
 export function userCommands(i18n: Translator, locale: string, opts: CommandOptions = {}): BotCommand[] {
-  const commands: BotCommand[] = USER_COMMANDS.map((c) => ({ command: c, description: i18n.t(locale, `cmd-${c}`) }));
-  if (opts.payments) commands.push(...PAYMENT_COMMANDS.map((c) => ({ command: c, description: i18n.t(locale, `topup-cmd-${c}`) })));
+  const commands: BotCommand[] = USER_COMMANDS.map((c) => ({
+    command: c,
+    description: i18n.t(locale, `cmd-${c}`),
+  }));
+  if (opts.payments)
+    commands.push(
+      ...PAYMENT_COMMANDS.map((c) => ({
+        command: c,
+        description: i18n.t(locale, `topup-cmd-${c}`),
+      })),
+    );
   return commands;
 }
 
 /** Registers the command menu in every language of locales/, plus the default for everyone else. */
 export async function registerCommands(api: Api<RawApi>, i18n: Translator, defaultLocale: string, opts: CommandOptions = {}): Promise<void> {
   await api.setMyCommands(userCommands(i18n, defaultLocale, opts));
-  for (const locale of LOCALES) await api.setMyCommands(userCommands(i18n, locale, opts), { language_code: locale as LanguageCode });
+  for (const locale of LOCALES)
+    await api.setMyCommands(userCommands(i18n, locale, opts), {
+      language_code: locale as LanguageCode,
+    });
 }
 
 /** Admin commands, shown in the command menu of the admins' own chats only. */
-const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "broadcast"] as const;
+const ADMIN_COMMANDS = ["topup", "user", "settle", "stats", "broadcast", "catalog", "rate", "pricing", "audit"] as const;
 /** Admin side of top-ups: receipts to approve, Stars to refund. */
 const ADMIN_PAYMENT_COMMANDS = ["approve", "refundstars"] as const;
 
@@ -34,7 +46,13 @@ export function adminCommands(i18n: Translator, locale: string, opts: CommandOpt
   // An admin's /order also takes an order id: say so in its description.
   const own = userCommands(i18n, locale, opts).map((c) => (c.command === "order" ? { ...c, description: i18n.t(locale, "admin-cmd-order") } : c));
   const admin = opts.payments ? [...ADMIN_COMMANDS, ...ADMIN_PAYMENT_COMMANDS] : ADMIN_COMMANDS;
-  return [...own, ...admin.map((c) => ({ command: c, description: i18n.t(locale, `admin-cmd-${c}`) }))];
+  return [
+    ...own,
+    ...admin.map((c) => ({
+      command: c,
+      description: i18n.t(locale, `admin-cmd-${c}`),
+    })),
+  ];
 }
 
 /**
@@ -47,8 +65,14 @@ export async function registerAdminCommands(api: Api<RawApi>, i18n: Translator, 
   for (const chatId of adminIds) {
     const scope = { type: "chat" as const, chat_id: chatId };
     try {
-      await api.setMyCommands(adminCommands(i18n, defaultLocale, opts), { scope });
-      for (const locale of LOCALES) await api.setMyCommands(adminCommands(i18n, locale, opts), { scope, language_code: locale as LanguageCode });
+      await api.setMyCommands(adminCommands(i18n, defaultLocale, opts), {
+        scope,
+      });
+      for (const locale of LOCALES)
+        await api.setMyCommands(adminCommands(i18n, locale, opts), {
+          scope,
+          language_code: locale as LanguageCode,
+        });
     } catch {
       missed.push(chatId);
     }

@@ -12,6 +12,7 @@ import { appContext } from "./middleware/app-context.js";
 import { rateLimit } from "./middleware/rate-limit.js";
 import { adminBroadcastFeature } from "./features/admin-broadcast.js";
 import { adminOrdersFeature } from "./features/admin-orders.js";
+import { adminShopFeature } from "./features/admin-shop.js";
 import { adminStatsFeature } from "./features/admin-stats.js";
 import { adminWalletsFeature } from "./features/admin-wallets.js";
 import { balanceFeature } from "./features/balance.js";
@@ -28,7 +29,7 @@ import { topupFeature } from "./features/topup.js";
 import { backOfficeFeature } from "./features/back-office.js";
 
 /** Bump when a conversation's code changes so that stored replays of the old code are dropped. */
-export const CONVERSATION_VERSION = 1;
+export const CONVERSATION_VERSION = 2;
 
 /** auto-retry with limits: its defaults would retry forever. */
 export const retryTransformer = (): Transformer => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false });
@@ -96,7 +97,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
   // button, whichever feature below answers that (conversations/active-dialog.ts: one dialog at a time).
   bot.use(topupFeature(deps));
   // Admin commands before the order walk: an admin's `/order <id>` is a lookup, a plain /order is not.
-  bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps), backOfficeFeature(deps));
+  bot.use(adminWalletsFeature(deps), adminOrdersFeature(deps), adminStatsFeature(deps), adminBroadcastFeature(deps), backOfficeFeature(deps), adminShopFeature(deps));
   // The order dialog must see /cancel before help does, and hands on what is not its answer.
   bot.use(orderWalkFeature(deps));
   bot.use(paymentSupportFeature(deps), receiptsFeature(deps), starsRefundsFeature(deps));

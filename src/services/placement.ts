@@ -7,16 +7,21 @@ import type { AppDeps } from "../app.js";
 import { D, moneyString, type Money } from "../money.js";
 import type { AddOrderRequest } from "../panel/client.js";
 import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
-import { orderKind } from "../store/catalog.js";
+import { CatalogUnavailableError, orderKind } from "../store/catalog.js";
 import type { OrderRecord, Placement } from "../store/orders.js";
 import { escapeHtml } from "../text/html.js";
 
-export type PlacementDeps = Pick<AppDeps, "config" | "orders" | "panel" | "catalog" | "metrics" | "notifier" | "logger">;
+export type PlacementDeps = Pick<AppDeps, "config" | "orders" | "panel" | "catalog" | "shop" | "metrics" | "notifier" | "logger">;
 
 export type PlaceResult =
   | { outcome: "placed"; order: OrderRecord; panelOrderId: string }
   /** the panel refused: the money went back */
-  | { outcome: "refused"; order: OrderRecord; kind: PanelErrorKind; panelMessage: string }
+  | {
+      outcome: "refused";
+      order: OrderRecord;
+      kind: PanelErrorKind;
+      panelMessage: string;
+    }
   /** the panel was never reached: the money went back */
   | { outcome: "unreachable"; order: OrderRecord }
   /** the request may have reached the panel: the money stays reserved until an admin settles it */
@@ -26,7 +31,13 @@ export type PlaceResult =
   /** the order left the draft state before (placed, cancelled, being placed) */
   | { outcome: "done"; placement: Placement }
   /** no such draft for this user: expired, discarded, or forged callback data */
-  | { outcome: "not_found" };
+  | { outcome: "not_found" }
+  /** the service was removed or hidden since the confirmation: the draft is gone, nothing charged */
+  | { outcome: "gone" }
+  /** the price is no longer the one shown: a new draft at the new price replaces it, nothing charged */
+  | { outcome: "repriced"; draft: OrderRecord; oldPrice: Money }
+  /** the shop's catalog cannot be had (panel down, nothing cached, no exchange rate): nothing charged */
+  | { outcome: "unavailable" };
 
 export interface PlaceHooks {
   /** Called once the money is reserved, not awaited: a slow Telegram call must not delay `add`. */
@@ -42,11 +53,21 @@ export const SENDING_GRACE_MS = 60_000;
 export function addRequest(order: Pick<OrderRecord, "serviceId" | "serviceType" | "link" | "quantity" | "comments">): AddOrderRequest | null {
   switch (orderKind(order.serviceType)) {
     case "default":
-      return { service: order.serviceId, link: order.link, quantity: order.quantity };
+      return {
+        service: order.serviceId,
+        link: order.link,
+        quantity: order.quantity,
+      };
     case "package":
       return { service: order.serviceId, link: order.link };
     case "comments":
-      return order.comments ? { service: order.serviceId, link: order.link, comments: order.comments } : null;
+      return order.comments
+        ? {
+            service: order.serviceId,
+            link: order.link,
+            comments: order.comments,
+          }
+        : null;
     default:
       return null;
   }
@@ -56,6 +77,8 @@ export function addRequest(order: Pick<OrderRecord, "serviceId" | "serviceType" 
 export async function placeOrder(deps: PlacementDeps, draftId: string, userId: number, hooks: PlaceHooks = {}): Promise<PlaceResult> {
   const { orders, panel, metrics, logger } = deps;
   if (!/^\d{1,15}$/.test(draftId)) return { outcome: "not_found" };
+  const checked = await checkPrice(deps, draftId, userId);
+  if (checked) return checked;
   const reserved = await orders.reserve(draftId, userId);
   if (!reserved.ok) {
     switch (reserved.reason) {
@@ -65,7 +88,12 @@ export async function placeOrder(deps: PlacementDeps, draftId: string, userId: n
         const draft = await orders.get(draftId);
         if (!draft) return { outcome: "not_found" };
         const price = new D(draft.price);
-        return { outcome: "funds", price, balance: reserved.balance, shortfall: price.sub(reserved.balance) };
+        return {
+          outcome: "funds",
+          price,
+          balance: reserved.balance,
+          shortfall: price.sub(reserved.balance),
+        };
       }
       default:
         return { outcome: "not_found" };
@@ -81,7 +109,12 @@ export async function placeOrder(deps: PlacementDeps, draftId: string, userId: n
     // Checked before "sending": nothing went out, so the money can go back at once.
     await orders.failAndRefund(order.id, `service type not supported: ${order.serviceType}`);
     metrics.ordersPlaced.inc({ outcome: "refused" });
-    return { outcome: "refused", order, kind: "incorrect_service", panelMessage: "" };
+    return {
+      outcome: "refused",
+      order,
+      kind: "incorrect_service",
+      panelMessage: "",
+    };
   }
   if (!(await orders.markSending(order.id))) {
     const now = await orders.get(order.id);
@@ -102,6 +135,52 @@ export async function placeOrder(deps: PlacementDeps, draftId: string, userId: n
   return { outcome: "placed", order, panelOrderId };
 }
 
+/**
+ * Never sell at a price the customer did not see, nor at one the rules no longer give: the price is
+ * worked out again from the current catalog and rules. A service gone or hidden ends the draft; a
+ * different price replaces the draft with one at the new price, to be confirmed again. Null: go on.
+ */
+async function checkPrice(deps: PlacementDeps, draftId: string, userId: number): Promise<PlaceResult | null> {
+  const draft = await deps.orders.get(draftId);
+  if (!draft || draft.userId !== userId || draft.placement !== "draft") return null;
+  let priced;
+  try {
+    priced = await deps.shop.quote(draft.serviceId, draft.quantity, draft.runs);
+  } catch (e) {
+    if (e instanceof CatalogUnavailableError) return { outcome: "unavailable" };
+    throw e;
+  }
+  if (!priced) {
+    await deps.orders.discardDraft(draftId, userId);
+    return { outcome: "gone" };
+  }
+  const price = priced.quote.total;
+  if (price.eq(draft.price)) return null;
+  if ((await deps.orders.discardDraft(draftId, userId)) !== "ok") return null;
+  const next = await deps.orders.createDraft({
+    userId: draft.userId,
+    chatId: draft.chatId,
+    locale: draft.locale,
+    serviceId: draft.serviceId,
+    serviceName: draft.serviceName,
+    serviceType: draft.serviceType,
+    category: draft.category,
+    link: draft.link,
+    quantity: draft.quantity,
+    comments: draft.comments,
+    runs: draft.runs,
+    interval: draft.interval,
+    rate: priced.service.panel.rate.toFixed(),
+    price: moneyString(price),
+    exchangeRate: priced.exchangeRate.toFixed(),
+    panelCost: priced.quote.panelCost.toFixed(),
+    canRefill: draft.canRefill,
+    canCancel: draft.canCancel,
+  });
+  deps.logger.info({ draftId, newDraftId: next.id, oldPrice: draft.price, price: next.price }, "price changed since the confirmation: confirm again");
+  return { outcome: "repriced", draft: next, oldPrice: new D(draft.price) };
+}
+
 async function settleFailedAdd(deps: PlacementDeps, order: OrderRecord, e: unknown): Promise<PlaceResult> {
   const { orders, metrics, logger } = deps;
   const log = logger.child({ orderId: order.id, userId: order.userId });
@@ -110,7 +189,12 @@ async function settleFailedAdd(deps: PlacementDeps, order: OrderRecord, e: unkno
     metrics.ordersPlaced.inc({ outcome: "refused" });
     log.info({ kind: e.kind, panelMessage: e.panelMessage }, "panel refused the order; refunded");
     await alertForRefusal(deps, e);
-    return { outcome: "refused", order, kind: e.kind, panelMessage: e.panelMessage };
+    return {
+      outcome: "refused",
+      order,
+      kind: e.kind,
+      panelMessage: e.panelMessage,
+    };
   }
   if (e instanceof PanelTransportError && !e.mayHaveReached) {
     await orders.failAndRefund(order.id, `panel unreachable (${e.failure})`);

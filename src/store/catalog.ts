@@ -64,18 +64,30 @@ interface StoredCatalog {
 }
 
 export function serializeCatalog(services: PanelService[], fetchedAt: number): string {
-  const stored: StoredCatalog = { fetchedAt, services: services.map((s) => ({ ...s, rate: s.rate.toFixed() })) };
+  const stored: StoredCatalog = {
+    fetchedAt,
+    services: services.map((s) => ({ ...s, rate: s.rate.toFixed() })),
+  };
   return JSON.stringify(stored);
 }
 
-export function deserializeCatalog(json: string): { services: PanelService[]; fetchedAt: number } {
+export function deserializeCatalog(json: string): {
+  services: PanelService[];
+  fetchedAt: number;
+} {
   const stored = JSON.parse(json) as StoredCatalog;
-  return { fetchedAt: stored.fetchedAt, services: stored.services.map((s) => ({ ...s, rate: new D(s.rate) })) };
+  return {
+    fetchedAt: stored.fetchedAt,
+    services: stored.services.map((s) => ({ ...s, rate: new D(s.rate) })),
+  };
 }
 
 export class CatalogUnavailableError extends Error {
   override readonly name = "CatalogUnavailableError";
 }
+
+/** Told of every successful fetch, with the list fetched before it (null: the first one ever). */
+export type CatalogListener = (previous: PanelService[] | null, next: PanelService[]) => Promise<void>;
 
 export interface CatalogSource {
   services(): Promise<{ services: PanelService[]; skipped: number }>;
@@ -90,6 +102,7 @@ export class CatalogStore {
   private current: Catalog | null = null;
   private refreshing: Promise<Catalog> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly listeners: CatalogListener[] = [];
 
   constructor(
     private readonly redis: Redis,
@@ -115,6 +128,14 @@ export class CatalogStore {
     return this.refresh();
   }
 
+  /**
+   * Called after each fetch, before the new list is served by this process (the shop hides new
+   * services there when NEW_SERVICES=hidden). A listener's failure is logged, never fatal.
+   */
+  onRefreshed(listener: CatalogListener): void {
+    this.listeners.push(listener);
+  }
+
   /** Fetches from the panel; concurrent callers share one request. */
   refresh(): Promise<Catalog> {
     this.refreshing ??= this.fetch().finally(() => {
@@ -127,9 +148,20 @@ export class CatalogStore {
     try {
       const { services } = await this.source.services();
       const now = Date.now();
-      await this.redis.set(this.k.catalog, serializeCatalog(services, now));
+      // The list before, from Redis: another process may have fetched since this one did.
+      const before = await this.redis.set(this.k.catalog, serializeCatalog(services, now), "GET");
+      const previous = before ? deserializeCatalog(before).services : null;
+      for (const listener of this.listeners) {
+        await listener(previous, services).catch((e: unknown) => this.opts.logger?.error({ err: e }, "catalog listener failed"));
+      }
       this.current = buildCatalog(services, now);
-      this.opts.logger?.info({ services: this.current.service.size, categories: this.current.categories.length }, "catalog refreshed");
+      this.opts.logger?.info(
+        {
+          services: this.current.service.size,
+          categories: this.current.categories.length,
+        },
+        "catalog refreshed",
+      );
       return this.current;
     } catch (e) {
       this.opts.logger?.warn({ err: e }, "catalog refresh failed; serving the cached copy");

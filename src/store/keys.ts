@@ -71,6 +71,20 @@ export function keys(prefix: string) {
     /** the panel's service list as last fetched (JSON) */
     catalog: `${prefix}catalog`,
 
+    // ---- the owner's shop (ShopSettingsStore, AuditLog) ----------------------------------------
+    shop: {
+      /** curation and pricing rules, one hash field per setting (see ShopSettingsStore) */
+      settings: `${prefix}shop:settings`,
+      /** bumped by every change of the settings: every process rebuilds its shop catalog on a new value */
+      version: `${prefix}shop:version`,
+      /** newest-first list of exchange rates set (JSON: rate, who, at), capped */
+      rateHistory: `${prefix}shop:rate-history`,
+      /** the currency the wallets were opened in: a changed SHOP_CURRENCY is refused at start */
+      walletCurrency: `${prefix}shop:wallet-currency`,
+    },
+    /** the admins' audit list (AuditLog), newest first, capped */
+    audit: `${prefix}audit`,
+
     // ---- top-ups (InvoiceStore, ReceiptStore, TopupDialogs) ------------------------------------
     /** top-up invoices (Telegram Payments, Stars) by the id their payload carries */
     invoice: (id: string) => `${prefix}topup:invoice:${id}`,
@@ -86,6 +100,8 @@ export function keys(prefix: string) {
     // ---- admins (AdminRequests) ----------------------------------------------------
     /** a handled admin command, so a redelivered update is not carried out twice */
     adminRequest: (requestKey: string) => `${prefix}admin:req:${requestKey}`,
+    /** an admin's unfinished typed input in the shop screens (AdminInputs): what the next text sets */
+    adminInput: (userId: number) => `${prefix}admin:input:${userId}`,
 
     // ---- broadcasts (BroadcastStore) -----------------------------------------------------------
     broadcast: {
@@ -148,8 +164,6 @@ export function keys(prefix: string) {
     },
 
     // ---- the back office (AuditLog, WebSessionStore, UserStore's username index) ---------------------
-    /** the admins' audit list, newest first */
-    audit: `${prefix}audit`,
     web: {
       /** a one-time sign-in link, by the hash of its token */
       signIn: (tokenHash: string) => `${prefix}web:signin:${tokenHash}`,

@@ -34,8 +34,12 @@ export interface OrderRecord {
   interval?: number;
   /** panel rate per 1000 (or flat) when ordered */
   rate: string;
-  /** what the user paid, decimal string */
+  /** what the user paid (the price the confirmation showed), shop currency, decimal string */
   price: string;
+  /** shop currency units per panel currency unit the order was priced at; absent: 1 (older orders) */
+  exchangeRate?: string;
+  /** what the panel was to charge at `rate`, panel currency, when priced */
+  panelCost?: string;
   canRefill: boolean;
   canCancel: boolean;
   placement: Placement;
@@ -60,7 +64,24 @@ export interface OrderRecord {
 
 export type DraftInput = Pick<
   OrderRecord,
-  "userId" | "chatId" | "locale" | "serviceId" | "serviceName" | "serviceType" | "category" | "link" | "quantity" | "comments" | "runs" | "interval" | "rate" | "price" | "canRefill" | "canCancel"
+  | "userId"
+  | "chatId"
+  | "locale"
+  | "serviceId"
+  | "serviceName"
+  | "serviceType"
+  | "category"
+  | "link"
+  | "quantity"
+  | "comments"
+  | "runs"
+  | "interval"
+  | "rate"
+  | "price"
+  | "exchangeRate"
+  | "panelCost"
+  | "canRefill"
+  | "canCancel"
 >;
 
 /** A confirmation button older than this does nothing (the draft is gone). */
@@ -96,10 +117,7 @@ export function orderCostUnits(o: { rate: string; quantity: number; serviceType:
 }
 
 export type ReserveResult =
-  | { ok: true; balance: Money }
-  | { ok: false; reason: "missing" | "not_owner" }
-  | { ok: false; reason: "state"; placement: Placement }
-  | { ok: false; reason: "funds"; balance: Money };
+  { ok: true; balance: Money } | { ok: false; reason: "missing" | "not_owner" } | { ok: false; reason: "state"; placement: Placement } | { ok: false; reason: "funds"; balance: Money };
 
 /**
  * A link as the back office searches it: without scheme, "www.", trailing slashes and case, so

@@ -46,12 +46,7 @@ export class WalletStore {
    * Credits the wallet. With `onceKey`, at most once per key for ever (refund:<order>, payment:<charge id>).
    * Returns whether it credited now, and the balance after.
    */
-  async credit(
-    userId: number,
-    amount: Money,
-    entry: Omit<LedgerEntry, "at" | "amount" | "balance">,
-    onceKey?: string,
-  ): Promise<{ credited: boolean; balance: Money }> {
+  async credit(userId: number, amount: Money, entry: Omit<LedgerEntry, "at" | "amount" | "balance">, onceKey?: string): Promise<{ credited: boolean; balance: Money }> {
     if (amount.isNegative()) throw new Error("credit amount must not be negative");
     const units = toUnits(amount);
     const json = JSON.stringify({ ...entry, at: Date.now(), amount: String(units), balance: "__BALANCE__" });
@@ -63,12 +58,7 @@ export class WalletStore {
   }
 
   /** Takes `amount` if the wallet holds it; `upTo` takes what there is instead of refusing. */
-  async debit(
-    userId: number,
-    amount: Money,
-    entry: Omit<LedgerEntry, "at" | "amount" | "balance">,
-    opts: { upTo?: boolean } = {},
-  ): Promise<{ ok: boolean; balance: Money; taken: Money }> {
+  async debit(userId: number, amount: Money, entry: Omit<LedgerEntry, "at" | "amount" | "balance">, opts: { upTo?: boolean } = {}): Promise<{ ok: boolean; balance: Money; taken: Money }> {
     const units = toUnits(amount);
     if (units < 0) throw new Error("debit amount must not be negative");
     const json = JSON.stringify({ ...entry, at: Date.now(), amount: "__AMOUNT__", balance: "__BALANCE__" });
@@ -101,6 +91,17 @@ export class WalletStore {
       for (const v of await this.redis.mget(...found)) if (v !== null && /^-?\d+$/.test(v)) units += BigInt(v);
     } while (cursor !== "0");
     return fromUnits(units.toString());
+  }
+
+  /** Whether any wallet was ever opened (a SCAN that stops at the first one). */
+  async hasAny(): Promise<boolean> {
+    let cursor = "0";
+    do {
+      const [next, found] = await this.redis.scan(cursor, "MATCH", this.k.walletPattern, "COUNT", 1000);
+      if (found.length > 0) return true;
+      cursor = next;
+    } while (cursor !== "0");
+    return false;
   }
 
   /** How many ledger entries the user has (up to LEDGER_MAX). */

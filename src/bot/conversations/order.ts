@@ -1,19 +1,18 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { D, moneyString, orderPrice, type Money } from "../../money.js";
+import { D, moneyString } from "../../money.js";
 import { parseComments, parseLink, parseQuantity, MAX_LINK_LENGTH, type CommentsError, type QuantityError, type Validated } from "../../services/order-input.js";
 import { CatalogUnavailableError, orderKind, type OrderKind } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext } from "../context.js";
-import { confirmKeyboard, leaveDialogKeyboard } from "../keyboards/catalog.js";
+import { sendConfirmation } from "../helpers/confirmation.js";
+import { leaveDialogKeyboard } from "../keyboards/catalog.js";
 import { allMenuLabels } from "../keyboards/main-menu.js";
-import { formatInt, formatMoney } from "../../text/format.js";
+import { formatInt } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
 
 export const ORDER_CONVERSATION = "order";
 
 /** An abandoned dialog ends by itself: a text sent a day later is not taken as the link. */
 const DIALOG_IDLE_MS = 30 * 60_000;
-/** How much of a link the confirmation repeats; the full link is stored and sent to the panel. */
-const LINK_SHOWN_MAX = 300;
 /** Panel names have no length limit; messages must stay within 4096 characters. */
 const NAME_SHOWN_MAX = 200;
 
@@ -45,20 +44,31 @@ interface ServiceSnapshot {
 
 type ServiceLookup = { found: true; service: ServiceSnapshot } | { found: false; reason: "unavailable" | "gone" };
 
-async function lookUpService(deps: BotInnerContext["deps"], serviceId: string): Promise<ServiceLookup> {
-  let catalog;
+async function lookUpService(deps: BotInnerContext["deps"], serviceId: string, locale: string): Promise<ServiceLookup> {
+  let shopService;
   try {
-    catalog = await deps.catalog.get();
+    shopService = await deps.shop.orderable(serviceId);
   } catch (e) {
     if (e instanceof CatalogUnavailableError) return { found: false, reason: "unavailable" };
     throw e;
   }
-  const s = catalog.service.get(serviceId);
+  const s = shopService?.panel;
   const kind = s ? orderKind(s.type) : null;
-  if (!s || kind === null) return { found: false, reason: "gone" };
+  if (!shopService || !s || kind === null) return { found: false, reason: "gone" };
   return {
     found: true,
-    service: { id: s.id, name: s.name, type: s.type, category: s.category, kind, rate: s.rate.toFixed(), min: s.min, max: s.max, refill: s.refill, cancel: s.cancel },
+    service: {
+      id: s.id,
+      name: shopService.name(locale),
+      type: s.type,
+      category: s.category,
+      kind,
+      rate: s.rate.toFixed(),
+      min: s.min,
+      max: s.max,
+      refill: s.refill,
+      cancel: s.cancel,
+    },
   };
 }
 
@@ -68,33 +78,62 @@ async function lookUpService(deps: BotInnerContext["deps"], serviceId: string): 
  * so that a stale or repeated press is decided by Redis state alone.
  */
 export async function orderConversation(conversation: OrderConversation, ctx: BotInnerContext, serviceId: string): Promise<void> {
-  const lookup = await conversation.external(() => lookUpService(ctx.deps, serviceId));
+  const lookup = await conversation.external(() => lookUpService(ctx.deps, serviceId, ctx.locale));
   if (!lookup.found) {
     await ctx.reply(ctx.t(lookup.reason === "unavailable" ? "order-catalog-unavailable" : "order-service-gone"));
     return;
   }
   const service = lookup.service;
   const leave = leaveDialogKeyboard(ctx.t("order-button-cancel"));
-  const limits = (c: BotInnerContext) => ({ min: formatInt(service.min, c.locale), max: formatInt(service.max, c.locale) });
+  const limits = (c: BotInnerContext) => ({
+    min: formatInt(service.min, c.locale),
+    max: formatInt(service.max, c.locale),
+  });
 
-  await ctx.reply(ctx.t("order-ask-link", { service: escapeHtml(truncate(service.name, NAME_SHOWN_MAX)) }), { parse_mode: "HTML", reply_markup: leave, link_preview_options: { is_disabled: true } });
+  await ctx.reply(
+    ctx.t("order-ask-link", {
+      service: escapeHtml(truncate(service.name, NAME_SHOWN_MAX)),
+    }),
+    {
+      parse_mode: "HTML",
+      reply_markup: leave,
+      link_preview_options: { is_disabled: true },
+    },
+  );
   const link = await ask(conversation, parseLink, {
-    invalid: (c, error) => c.reply(error === "too_long" ? c.t("order-link-too-long", { max: formatInt(MAX_LINK_LENGTH, c.locale) }) : c.t("order-link-invalid")),
+    invalid: (c, error) =>
+      c.reply(
+        error === "too_long"
+          ? c.t("order-link-too-long", {
+              max: formatInt(MAX_LINK_LENGTH, c.locale),
+            })
+          : c.t("order-link-invalid"),
+      ),
     hint: (c) => c.reply(c.t("order-hint-link")),
   });
 
   let quantity = 1;
   let comments: string | undefined;
   if (service.kind === "default") {
-    await ctx.reply(ctx.t("order-ask-quantity", limits(ctx)), { reply_markup: leave });
+    await ctx.reply(ctx.t("order-ask-quantity", limits(ctx)), {
+      reply_markup: leave,
+    });
     quantity = await ask(conversation, (text) => parseQuantity(text, service.min, service.max), {
       invalid: (c, error) => c.reply(c.t(QUANTITY_ERRORS[error], limits(c))),
       hint: (c) => c.reply(c.t("order-hint-quantity")),
     });
   } else if (service.kind === "comments") {
-    await ctx.reply(ctx.t("order-ask-comments", limits(ctx)), { reply_markup: leave });
+    await ctx.reply(ctx.t("order-ask-comments", limits(ctx)), {
+      reply_markup: leave,
+    });
     const lines = await ask(conversation, (text) => parseComments(text, service.min, service.max), {
-      invalid: (c, error) => c.reply(c.t(COMMENTS_ERRORS[error.reason], { ...limits(c), count: formatInt(error.count, c.locale) })),
+      invalid: (c, error) =>
+        c.reply(
+          c.t(COMMENTS_ERRORS[error.reason], {
+            ...limits(c),
+            count: formatInt(error.count, c.locale),
+          }),
+        ),
       hint: (c) => c.reply(c.t("order-hint-comments")),
     });
     quantity = lines.length;
@@ -106,8 +145,11 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
   const chatId = ctx.chat!.id;
   const locale = ctx.locale;
   const draft = await conversation.external(async () => {
-    const { orders, wallet, config } = ctx.deps;
-    const price = orderPrice({ rate: new D(service.rate), quantity, type: service.type }, config.markupPercent);
+    const { orders, wallet, shop } = ctx.deps;
+    // The shop's one price function, under the rules of now: the charge compares against this.
+    const priced = await shop.quote(service.id, quantity);
+    if (!priced) return null;
+    const price = priced.quote.total;
     const record = await orders.createDraft({
       userId,
       chatId,
@@ -119,34 +161,21 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
       link,
       quantity,
       comments,
-      rate: service.rate,
+      rate: priced.service.panel.rate.toFixed(),
       price: moneyString(price),
+      exchangeRate: priced.exchangeRate.toFixed(),
+      panelCost: priced.quote.panelCost.toFixed(),
       canRefill: service.refill,
       canCancel: service.cancel,
     });
-    return { id: record.id, price: moneyString(price), balance: moneyString(await wallet.balance(userId)) };
+    return { record, balance: moneyString(await wallet.balance(userId)) };
   });
 
-  const money = (amount: Money) => formatMoney(amount, ctx.locale, ctx.deps.config.currency);
-  const price = new D(draft.price);
-  const balance = new D(draft.balance);
-  const lines = [
-    ctx.t("order-confirm-title"),
-    "",
-    ctx.t("order-confirm-service", { service: escapeHtml(truncate(service.name, NAME_SHOWN_MAX)) }),
-    ctx.t("order-confirm-link", { link: escapeHtml(truncate(link, LINK_SHOWN_MAX)) }),
-  ];
-  if (service.kind === "default") lines.push(ctx.t("order-confirm-quantity", { quantity: formatInt(quantity, ctx.locale) }));
-  if (service.kind === "comments") lines.push(ctx.t("order-confirm-comments", { count: formatInt(quantity, ctx.locale) }));
-  lines.push(ctx.t("order-confirm-price", { price: money(price) }), ctx.t("order-confirm-balance", { balance: money(balance) }));
-  lines.push(
-    balance.gte(price) ? ctx.t("order-confirm-after", { after: money(balance.sub(price)) }) : ctx.t("order-confirm-short", { shortfall: money(price.sub(balance)) }),
-  );
-  await ctx.reply(lines.join("\n"), {
-    parse_mode: "HTML",
-    reply_markup: confirmKeyboard(draft.id, { confirm: ctx.t("order-button-confirm"), cancel: ctx.t("order-button-cancel") }),
-    link_preview_options: { is_disabled: true },
-  });
+  if (!draft) {
+    await ctx.reply(ctx.t("order-service-gone"));
+    return;
+  }
+  await sendConfirmation(ctx, draft.record, new D(draft.balance));
 }
 
 /**
@@ -159,7 +188,10 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
 async function ask<T, R>(
   conversation: OrderConversation,
   validate: (text: string) => Validated<T, R>,
-  reply: { invalid: (ctx: BotInnerContext, error: R) => Promise<unknown>; hint: (ctx: BotInnerContext) => Promise<unknown> },
+  reply: {
+    invalid: (ctx: BotInnerContext, error: R) => Promise<unknown>;
+    hint: (ctx: BotInnerContext) => Promise<unknown>;
+  },
 ): Promise<T> {
   const ctx = await conversation.wait({ maxMilliseconds: DIALOG_IDLE_MS });
   const message = ctx.message;

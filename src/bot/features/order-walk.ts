@@ -4,16 +4,17 @@
  */
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
-import { isFlatPriceType, unitPrice } from "../../money.js";
-import type { PanelService } from "../../panel/schemas.js";
+import { D, isFlatPriceType } from "../../money.js";
+import { isOrderable, type ShopCatalog, type ShopService } from "../../catalog/shop.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
-import { CatalogUnavailableError, type Catalog } from "../../store/catalog.js";
+import { CatalogUnavailableError } from "../../store/catalog.js";
 import type { BotContext, BotInnerContext, Feature } from "../context.js";
 import { enterOrderDialog, leaveDialogs } from "../conversations/active-dialog.js";
 import { ORDER_CONVERSATION, orderConversation } from "../conversations/order.js";
 import { anyOrderWalkData, orderWalkData } from "../callback-data/order-walk.js";
 import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../keyboards/catalog.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
+import { sendConfirmation } from "../helpers/confirmation.js";
 import { money } from "../helpers/money.js";
 import { editOrReply } from "../reply.js";
 import { formatInt } from "../../text/format.js";
@@ -31,14 +32,18 @@ export const orderWalkFeature: Feature = (deps) => {
   privateChat.command("cancel", async (ctx, next) => {
     if (ctx.conversation.active(ORDER_CONVERSATION) === 0) return next();
     await ctx.conversation.exit(ORDER_CONVERSATION);
-    await ctx.reply(ctx.t("order-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
+    await ctx.reply(ctx.t("order-cancelled"), {
+      reply_markup: mainMenu((k) => ctx.t(k)),
+    });
   });
   privateChat.callbackQuery(orderWalkData.leave.filter(), async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (ctx.conversation.active(ORDER_CONVERSATION) === 0) return;
     await ctx.conversation.exit(ORDER_CONVERSATION);
-    await ctx.reply(ctx.t("order-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
+    await ctx.reply(ctx.t("order-cancelled"), {
+      reply_markup: mainMenu((k) => ctx.t(k)),
+    });
   });
 
   // A new walk replaces an unfinished dialog, of either kind.
@@ -62,14 +67,22 @@ export const orderWalkFeature: Feature = (deps) => {
     const catalog = await loadCatalog(ctx);
     if (!catalog) return ctx.answerCallbackQuery();
     const category = catalog.category.get(categoryKey);
-    // A category can disappear when the panel's list changes under an old keyboard.
-    if (!category) return ctx.answerCallbackQuery({ text: ctx.t("order-service-gone"), show_alert: true });
+    // A category the panel dropped, or one the owner hid (forged or old data): like a stale button.
+    if (!category || !catalog.categories.includes(category))
+      return ctx.answerCallbackQuery({
+        text: ctx.t("order-button-expired"),
+        show_alert: true,
+      });
     await ctx.answerCallbackQuery();
-    const { keyboard, page } = servicesKeyboard(catalog, category, requested, {
+    const { keyboard, page } = servicesKeyboard(catalog, category, requested, ctx.locale, {
       price: (service) => priceLabel(ctx, service),
       back: ctx.t("order-back"),
     });
-    const text = ctx.t("order-services", { category: escapeHtml(truncate(category.name, CARD_NAME_MAX)), page: page.page + 1, pages: page.pages });
+    const text = ctx.t("order-services", {
+      category: escapeHtml(truncate(category.name(ctx.locale), CARD_NAME_MAX)),
+      page: page.page + 1,
+      pages: page.pages,
+    });
     await editOrReply(ctx, text, keyboard);
   });
 
@@ -78,9 +91,17 @@ export const orderWalkFeature: Feature = (deps) => {
     const catalog = await loadCatalog(ctx);
     if (!catalog) return ctx.answerCallbackQuery();
     const service = catalog.service.get(serviceId);
-    if (!service) return ctx.answerCallbackQuery({ text: ctx.t("order-service-gone"), show_alert: true });
+    // Removed by the panel, hidden by the owner, or forged: like a stale button.
+    if (!service || !isOrderable(catalog, serviceId))
+      return ctx.answerCallbackQuery({
+        text: ctx.t("order-button-expired"),
+        show_alert: true,
+      });
     await ctx.answerCallbackQuery();
-    const keyboard = serviceCardKeyboard(catalog, service, { order: ctx.t("order-button-order"), back: ctx.t("order-back") });
+    const keyboard = serviceCardKeyboard(catalog, service, {
+      order: ctx.t("order-button-order"),
+      back: ctx.t("order-back"),
+    });
     await editOrReply(ctx, serviceCard(ctx, service), keyboard);
   });
 
@@ -119,15 +140,20 @@ export const orderWalkFeature: Feature = (deps) => {
   });
 
   // Our prefix but no valid shape: stale or forged data. Answer it so the button stops spinning.
-  privateChat.callbackQuery(anyOrderWalkData, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("order-button-expired"), show_alert: true }));
+  privateChat.callbackQuery(anyOrderWalkData, (ctx) =>
+    ctx.answerCallbackQuery({
+      text: ctx.t("order-button-expired"),
+      show_alert: true,
+    }),
+  );
 
   return composer;
 };
 
-/** The catalog, or null after telling the user it is unavailable (the panel is down and nothing is cached). */
-async function loadCatalog(ctx: BotContext): Promise<Catalog | null> {
+/** The shop catalog, or null after telling the user it is unavailable (the panel is down and nothing is cached). */
+async function loadCatalog(ctx: BotContext): Promise<ShopCatalog | null> {
   try {
-    return await ctx.deps.catalog.get();
+    return await ctx.deps.shop.get();
   } catch (e) {
     if (!(e instanceof CatalogUnavailableError)) throw e;
     ctx.deps.logger.warn({ err: e }, "catalog unavailable");
@@ -136,33 +162,44 @@ async function loadCatalog(ctx: BotContext): Promise<Catalog | null> {
   }
 }
 
-async function showCategories(ctx: BotContext, catalog: Catalog, page: number, how: "reply" | "edit"): Promise<void> {
+async function showCategories(ctx: BotContext, catalog: ShopCatalog, page: number, how: "reply" | "edit"): Promise<void> {
   if (catalog.categories.length === 0) {
     await ctx.reply(ctx.t("order-catalog-empty"));
     return;
   }
-  const { keyboard, page: shown } = categoriesKeyboard(catalog, page);
-  const text = ctx.t("order-categories", { page: shown.page + 1, pages: shown.pages });
+  const { keyboard, page: shown } = categoriesKeyboard(catalog, page, ctx.locale);
+  const text = ctx.t("order-categories", {
+    page: shown.page + 1,
+    pages: shown.pages,
+  });
   if (how === "edit") await editOrReply(ctx, text, keyboard);
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-/** Per 1000 for most services; the whole price for flat-priced (package) services. */
-function priceLabel(ctx: BotContext, service: PanelService): string {
-  const price = money(ctx, unitPrice(service.rate, ctx.deps.config.markupPercent));
-  return isFlatPriceType(service.type) ? price : ctx.t("order-price-per-1000", { price });
+/** Per 1000 for most services; the whole price for flat-priced (package) services. From the shop's pricer. */
+function priceLabel(ctx: BotContext, service: ShopService): string {
+  const price = money(ctx, service.unit.unit);
+  return isFlatPriceType(service.panel.type) ? price : ctx.t("order-price-per-1000", { price });
 }
 
-function serviceCard(ctx: BotContext, service: PanelService): string {
-  const price = money(ctx, unitPrice(service.rate, ctx.deps.config.markupPercent));
+function serviceCard(ctx: BotContext, shopService: ShopService): string {
+  const service = shopService.panel;
+  const price = money(ctx, shopService.unit.unit);
+  const description = shopService.description(ctx.locale);
   const lines = [
-    `<b>${escapeHtml(truncate(service.name, CARD_NAME_MAX))}</b>`,
+    `<b>${escapeHtml(truncate(shopService.name(ctx.locale), CARD_NAME_MAX))}</b>`,
     "",
     ctx.t(isFlatPriceType(service.type) ? "order-card-price-flat" : "order-card-price-per-1000", { price }),
   ];
-  if (!isFlatPriceType(service.type)) lines.push(ctx.t("order-card-limits", { min: formatInt(service.min, ctx.locale), max: formatInt(service.max, ctx.locale) }));
+  if (!isFlatPriceType(service.type))
+    lines.push(
+      ctx.t("order-card-limits", {
+        min: formatInt(service.min, ctx.locale),
+        max: formatInt(service.max, ctx.locale),
+      }),
+    );
   lines.push(ctx.t(service.refill ? "order-card-refill-yes" : "order-card-refill-no"), ctx.t(service.cancel ? "order-card-cancel-yes" : "order-card-cancel-no"));
-  if (service.description) lines.push("", escapeHtml(truncate(service.description, CARD_DESCRIPTION_MAX)));
+  if (description) lines.push("", escapeHtml(truncate(description, CARD_DESCRIPTION_MAX)));
   return lines.join("\n");
 }
 
@@ -175,6 +212,29 @@ async function reportPlacement(ctx: BotContext, result: PlaceResult, answered: b
     case "not_found":
       await answer(ctx.t("order-not-found"));
       return;
+    case "gone":
+      await answer(ctx.t("order-service-gone"));
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      return;
+    case "unavailable":
+      await answer(ctx.t("order-catalog-unavailable"));
+      return;
+    case "repriced": {
+      // Nothing was charged: the old confirmation's buttons go, a new one with the new price comes.
+      if (!answered) await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      const balance = await ctx.deps.wallet.balance(ctx.from!.id);
+      await sendConfirmation(
+        ctx,
+        result.draft,
+        balance,
+        ctx.t("order-repriced", {
+          old: money(ctx, result.oldPrice),
+          new: money(ctx, new D(result.draft.price)),
+        }),
+      );
+      return;
+    }
     case "done":
       await answer(ctx.t("order-already-done"));
       return;
@@ -182,12 +242,22 @@ async function reportPlacement(ctx: BotContext, result: PlaceResult, answered: b
       // The draft and its Confirm button stay: after a top-up the same button works.
       if (!answered) await ctx.answerCallbackQuery();
       await ctx.reply(
-        ctx.t("order-funds", { price: money(ctx, result.price), balance: money(ctx, result.balance), shortfall: money(ctx, result.shortfall) }),
+        ctx.t("order-funds", {
+          price: money(ctx, result.price),
+          balance: money(ctx, result.balance),
+          shortfall: money(ctx, result.shortfall),
+        }),
         { parse_mode: "HTML" },
       );
       return;
     case "placed":
-      await editOrReply(ctx, ctx.t("order-placed", { id: result.order.id, panelId: escapeHtml(result.panelOrderId) }));
+      await editOrReply(
+        ctx,
+        ctx.t("order-placed", {
+          id: result.order.id,
+          panelId: escapeHtml(result.panelOrderId),
+        }),
+      );
       return;
     case "unreachable":
       await editOrReply(ctx, ctx.t("order-failed-unreachable"));

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { PanelService } from "../../panel/schemas.js";
-import type { Catalog, Category } from "../../store/catalog.js";
+import type { ShopCatalog, ShopCategory, ShopService } from "../../catalog/shop.js";
+import type { Locale } from "../../text/locales.js";
 import { orderWalkData } from "../callback-data/order-walk.js";
 import { PAGE_SIZE, pageNavigation, pageOf, paginate, type Page } from "./pagination.js";
 import { truncate } from "../../text/html.js";
@@ -12,37 +12,59 @@ const callbackSafeId = (id: string): boolean => orderWalkData.service.canPack({ 
 /** Button labels are plain text; long panel names are cut so a row stays readable on a phone. */
 const BUTTON_NAME_MAX = 48;
 
-export function categoriesKeyboard(catalog: Catalog, page: number): { keyboard: InlineKeyboard; page: Page<Category> } {
+/** The customers' categories: the visible ones in shop order, with the owner's names. */
+export function categoriesKeyboard(catalog: ShopCatalog, page: number, locale: Locale): { keyboard: InlineKeyboard; page: Page<ShopCategory> } {
   const shown = paginate(catalog.categories, page, PAGE_SIZE);
   const rows = shown.items.map((category) => [
-    InlineKeyboard.text(`${truncate(category.name, BUTTON_NAME_MAX)} (${category.serviceIds.length})`, orderWalkData.services.pack({ categoryKey: category.key, page: 0 })),
+    InlineKeyboard.text(`${truncate(category.name(locale), BUTTON_NAME_MAX)} (${offered(category).length})`, orderWalkData.services.pack({ categoryKey: category.key, page: 0 })),
   ]);
-  return { keyboard: keyboardOf([...rows, pageNavigation(shown, (p) => orderWalkData.categories.pack({ page: p }))]), page: shown };
+  return {
+    keyboard: keyboardOf([...rows, pageNavigation(shown, (p) => orderWalkData.categories.pack({ page: p }))]),
+    page: shown,
+  };
 }
 
+/** A category's visible services, with their shop prices. */
 export function servicesKeyboard(
-  catalog: Catalog,
-  category: Category,
+  catalog: ShopCatalog,
+  category: ShopCategory,
   page: number,
-  labels: { price: (service: PanelService) => string; back: string },
-): { keyboard: InlineKeyboard; page: Page<PanelService> } {
-  const services = category.serviceIds.map((id) => catalog.service.get(id)).filter((s): s is PanelService => s !== undefined && callbackSafeId(s.id));
+  locale: Locale,
+  labels: { price: (service: ShopService) => string; back: string },
+): { keyboard: InlineKeyboard; page: Page<ShopService> } {
+  const services = offered(category).map((id) => catalog.service.get(id)!);
   const shown = paginate(services, page, PAGE_SIZE);
-  const rows = shown.items.map((service) => [InlineKeyboard.text(`${truncate(service.name, BUTTON_NAME_MAX)} — ${labels.price(service)}`, orderWalkData.service.pack({ serviceId: service.id }))]);
+  const rows = shown.items.map((service) => [
+    InlineKeyboard.text(`${truncate(service.name(locale), BUTTON_NAME_MAX)} — ${labels.price(service)}`, orderWalkData.service.pack({ serviceId: service.id })),
+  ]);
   const keyboard = keyboardOf([
     ...rows,
     pageNavigation(shown, (p) => orderWalkData.services.pack({ categoryKey: category.key, page: p })),
-    [InlineKeyboard.text(labels.back, orderWalkData.categories.pack({ page: categoryPage(catalog, category) }))],
+    [
+      InlineKeyboard.text(
+        labels.back,
+        orderWalkData.categories.pack({
+          page: categoryPage(catalog, category),
+        }),
+      ),
+    ],
   ]);
   return { keyboard, page: shown };
 }
 
-export function serviceCardKeyboard(catalog: Catalog, service: PanelService, labels: { order: string; back: string }): InlineKeyboard {
-  const category = catalog.categories.find((c) => c.serviceIds.includes(service.id));
-  const back = category
-    ? orderWalkData.services.pack({ categoryKey: category.key, page: servicePage(catalog, category, service.id) })
-    : orderWalkData.categories.pack({ page: 0 });
-  return new InlineKeyboard().text(labels.order, orderWalkData.order.pack({ serviceId: service.id })).row().text(labels.back, back);
+export function serviceCardKeyboard(catalog: ShopCatalog, service: ShopService, labels: { order: string; back: string }): InlineKeyboard {
+  const category = catalog.category.get(service.categoryKey);
+  const back =
+    category && catalog.categories.includes(category)
+      ? orderWalkData.services.pack({
+          categoryKey: category.key,
+          page: servicePage(category, service.id),
+        })
+      : orderWalkData.categories.pack({ page: 0 });
+  return new InlineKeyboard()
+    .text(labels.order, orderWalkData.order.pack({ serviceId: service.id }))
+    .row()
+    .text(labels.back, back);
 }
 
 export function confirmKeyboard(draftId: string, labels: { confirm: string; cancel: string }): InlineKeyboard {
@@ -56,13 +78,15 @@ export function leaveDialogKeyboard(label: string): InlineKeyboard {
 /** Telegram shows an empty row as a gap: leave out the navigation row of a single page. */
 const keyboardOf = (rows: InlineKeyboardButton[][]): InlineKeyboard => new InlineKeyboard(rows.filter((row) => row.length > 0));
 
+/** The services of a category a customer is offered: visible, and with an id that fits in callback data. */
+const offered = (category: ShopCategory): string[] => category.visibleServiceIds.filter(callbackSafeId);
+
 /** The categories page that holds this category, so "Back" returns where the user came from. */
-function categoryPage(catalog: Catalog, category: Category): number {
-  return pageOf(catalog.categories.indexOf(category));
+function categoryPage(catalog: ShopCatalog, category: ShopCategory): number {
+  return pageOf(Math.max(0, catalog.categories.indexOf(category)));
 }
 
 /** The services page that holds this service (counting only the services that are offered). */
-function servicePage(catalog: Catalog, category: Category, serviceId: string): number {
-  const offered = category.serviceIds.filter((id) => catalog.service.has(id) && callbackSafeId(id));
-  return pageOf(offered.indexOf(serviceId));
+function servicePage(category: ShopCategory, serviceId: string): number {
+  return pageOf(Math.max(0, offered(category).indexOf(serviceId)));
 }

@@ -5,7 +5,12 @@ import { categoriesKeyboard, serviceCardKeyboard, servicesKeyboard } from "../..
 import { PAGE_SIZE, pageNavigation, pageOf, paginate } from "../../../src/bot/keyboards/pagination.js";
 import { serviceSchema } from "../../../src/panel/schemas.js";
 import { generateCatalog } from "../../../src/panel/simulator/catalog.js";
-import { buildCatalog } from "../../../src/store/catalog.js";
+import { buildCatalog, type Catalog } from "../../../src/store/catalog.js";
+import { buildShopCatalog, emptyCuration } from "../../../src/catalog/shop.js";
+import { D } from "../../../src/money.js";
+
+const shopOf = (c: Catalog) =>
+  buildShopCatalog({ fetchedAt: c.fetchedAt, categories: c.categories, services: c.service, curation: emptyCuration(), rules: { globalMarkupPercent: "0" }, exchangeRate: new D(1) });
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -48,7 +53,7 @@ describe("paginate", () => {
 
 describe("catalog keyboards of a real-size panel (3,000 services, 120 categories)", () => {
   const services = generateCatalog({ services: 3000, categories: 120 }).map((s) => serviceSchema.parse(s));
-  const catalog = buildCatalog(services, Date.now());
+  const catalog = shopOf(buildCatalog(services, Date.now()));
   const labels = { price: () => "1.23456 USD per 1000", back: "⬅️ Back" };
 
   function checkLimits(rows: InlineKeyboardButton[][]): void {
@@ -68,7 +73,7 @@ describe("catalog keyboards of a real-size panel (3,000 services, 120 categories
     const categoryPages = Math.ceil(catalog.categories.length / PAGE_SIZE);
     const seenCategories = new Set<string>();
     for (let page = 0; page < categoryPages; page++) {
-      const { keyboard } = categoriesKeyboard(catalog, page);
+      const { keyboard } = categoriesKeyboard(catalog, page, "en");
       checkLimits(keyboard.inline_keyboard);
       for (const b of keyboard.inline_keyboard.flat()) seenCategories.add((b as InlineKeyboardButton.CallbackButton).callback_data);
     }
@@ -79,7 +84,7 @@ describe("catalog keyboards of a real-size panel (3,000 services, 120 categories
     for (const category of catalog.categories) {
       const pages = Math.ceil(category.serviceIds.length / PAGE_SIZE);
       for (let page = 0; page < pages; page++) {
-        const { keyboard } = servicesKeyboard(catalog, category, page, labels);
+        const { keyboard } = servicesKeyboard(catalog, category, page, "en", labels);
         checkLimits(keyboard.inline_keyboard);
         offered += keyboard.inline_keyboard.flat().filter((b) => (b as InlineKeyboardButton.CallbackButton).callback_data.startsWith("s:")).length;
       }
@@ -94,21 +99,21 @@ describe("catalog keyboards of a real-size panel (3,000 services, 120 categories
     const back = keyboard.inline_keyboard[1]![0] as InlineKeyboardButton.CallbackButton;
     const page = Math.floor((category.serviceIds.length - 1) / PAGE_SIZE);
     expect(back.callback_data).toBe(`cs:${category.key}:${page}`);
-    const { keyboard: list } = servicesKeyboard(catalog, category, page, labels);
+    const { keyboard: list } = servicesKeyboard(catalog, category, page, "en", labels);
     expect(list.inline_keyboard.flat().some((b) => (b as InlineKeyboardButton.CallbackButton).callback_data === `s:${serviceId}`)).toBe(true);
   });
 
   it("a services list's Back leads to the categories page that holds its category", () => {
     const category = catalog.categories[57]!;
-    const { keyboard } = servicesKeyboard(catalog, category, 0, labels);
+    const { keyboard } = servicesKeyboard(catalog, category, 0, "en", labels);
     const back = keyboard.inline_keyboard.at(-1)![0] as InlineKeyboardButton.CallbackButton;
     expect(back.callback_data).toBe(`cp:${Math.floor(57 / PAGE_SIZE)}`);
   });
 
   it("button texts start with the name and shorten long names with …", () => {
     const long = serviceSchema.parse({ service: 1, name: "N".repeat(300), type: "Default", category: `C${"c".repeat(300)}`, rate: "1", min: 1, max: 10 });
-    const small = buildCatalog([long], Date.now());
-    const { keyboard } = categoriesKeyboard(small, 0);
+    const small = shopOf(buildCatalog([long], Date.now()));
+    const { keyboard } = categoriesKeyboard(small, 0, "en");
     const text = keyboard.inline_keyboard[0]![0]!.text;
     expect(text.startsWith("Cccc")).toBe(true);
     expect(text).toContain("…");

@@ -758,3 +758,46 @@ web-orders-bad-service = A service id has letters, digits, - or _ only.
 web-orders-bad-date = “{ $date }” is not a date.
 web-orders-indexed = { $count } orders in this period
 web-orders-newest = Newest
+
+## Back office catalog
+web-nav-catalog = Catalog
+web-catalog-rate = Exchange rate
+web-catalog-rate-now = 1 { $panelCurrency } = { $rate } (set { $at } UTC by { $by })
+web-catalog-rate-missing = No exchange rate yet: customers cannot order until one is set.
+web-catalog-rate-new = New rate
+web-catalog-rate-set = Set the rate
+web-catalog-categories = Categories
+web-catalog-category-count = { $visible } of { $all } shown
+web-catalog-hide-category = Hide the category
+web-catalog-show-category = Show the category
+web-catalog-services = Services
+web-catalog-search = Service id or name
+web-catalog-show = Show
+web-catalog-show-option = { $show ->
+        [visible] visible only
+        [hidden] hidden only
+       *[all] all
+    }
+web-catalog-none = No services match.
+web-catalog-pick = Pick
+web-catalog-pick-one = Pick service { $id }
+web-catalog-service = Service
+web-catalog-category = Category
+web-catalog-cost = Panel cost per 1000
+web-catalog-price = Shop price
+web-catalog-margin = Margin
+web-catalog-state = Shown
+web-catalog-markup-is = own markup { $markup } %
+web-catalog-visible = shown
+web-catalog-hidden = hidden
+web-catalog-at-loss = hidden: at a loss
+web-catalog-bulk = With the ticked services
+web-catalog-bulk-markup = set the markup
+web-catalog-bulk-category = use the category's markup
+web-catalog-bulk-hide = hide them
+web-catalog-bulk-show = show them
+web-catalog-markup = Markup, %
+web-catalog-apply = Apply
+web-catalog-done = Saved ({ $count }).
+web-catalog-none-picked = Tick at least one service first. Nothing was changed.
+web-catalog-too-many = At most { $max } services at once. Nothing was changed.

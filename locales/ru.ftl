@@ -793,3 +793,46 @@ shop-pricing-usage = Чтобы изменить: <code>/pricing markup 25</code
 shop-audit-title = 📜 <b>Последние изменения</b> ({ $shown } из { $total })
 shop-audit-row = { $at } · { $who } · <b>{ $what }</b>: { $old } → { $new }
 shop-audit-empty = 📜 Изменений пока нет.
+
+## Back office catalog
+web-nav-catalog = Каталог
+web-catalog-rate = Курс валюты
+web-catalog-rate-now = 1 { $panelCurrency } = { $rate } (задан { $at } UTC, кем: { $by })
+web-catalog-rate-missing = Курс ещё не задан: пока его нет, клиенты не могут заказывать.
+web-catalog-rate-new = Новый курс
+web-catalog-rate-set = Задать курс
+web-catalog-categories = Категории
+web-catalog-category-count = видно { $visible } из { $all }
+web-catalog-hide-category = Скрыть категорию
+web-catalog-show-category = Показать категорию
+web-catalog-services = Услуги
+web-catalog-search = Номер или название услуги
+web-catalog-show = Показать
+web-catalog-show-option = { $show ->
+        [visible] только видимые
+        [hidden] только скрытые
+       *[all] все
+    }
+web-catalog-none = Подходящих услуг нет.
+web-catalog-pick = Выбрать
+web-catalog-pick-one = Выбрать услугу { $id }
+web-catalog-service = Услуга
+web-catalog-category = Категория
+web-catalog-cost = Цена панели за 1000
+web-catalog-price = Цена в магазине
+web-catalog-margin = Маржа
+web-catalog-state = Видимость
+web-catalog-markup-is = своя наценка { $markup } %
+web-catalog-visible = видна
+web-catalog-hidden = скрыта
+web-catalog-at-loss = скрыта: в убыток
+web-catalog-bulk = С отмеченными услугами
+web-catalog-bulk-markup = задать наценку
+web-catalog-bulk-category = наценка категории
+web-catalog-bulk-hide = скрыть
+web-catalog-bulk-show = показать
+web-catalog-markup = Наценка, %
+web-catalog-apply = Применить
+web-catalog-done = Сохранено ({ $count }).
+web-catalog-none-picked = Сначала отметьте хотя бы одну услугу. Ничего не изменено.
+web-catalog-too-many = Не больше { $max } услуг за раз. Ничего не изменено.

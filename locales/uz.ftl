@@ -758,3 +758,46 @@ web-orders-bad-service = Xizmat raqamida faqat harflar, raqamlar, - yoki _ boʻl
 web-orders-bad-date = “{ $date }” sana emas.
 web-orders-indexed = Bu davrda { $count } ta buyurtma
 web-orders-newest = Eng yangilari
+
+## Back office catalog
+web-nav-catalog = Katalog
+web-catalog-rate = Valyuta kursi
+web-catalog-rate-now = 1 { $panelCurrency } = { $rate } ({ $at } UTC da { $by } belgilagan)
+web-catalog-rate-missing = Kurs hali belgilanmagan: u belgilanmaguncha mijozlar buyurtma bera olmaydi.
+web-catalog-rate-new = Yangi kurs
+web-catalog-rate-set = Kursni belgilash
+web-catalog-categories = Boʻlimlar
+web-catalog-category-count = { $all } tadan { $visible } tasi koʻrinadi
+web-catalog-hide-category = Boʻlimni yashirish
+web-catalog-show-category = Boʻlimni koʻrsatish
+web-catalog-services = Xizmatlar
+web-catalog-search = Xizmat raqami yoki nomi
+web-catalog-show = Koʻrsatish
+web-catalog-show-option = { $show ->
+        [visible] faqat koʻrinadiganlar
+        [hidden] faqat yashirilganlar
+       *[all] hammasi
+    }
+web-catalog-none = Mos xizmat yoʻq.
+web-catalog-pick = Tanlash
+web-catalog-pick-one = { $id }-xizmatni tanlash
+web-catalog-service = Xizmat
+web-catalog-category = Boʻlim
+web-catalog-cost = Paneldagi narx, 1000 tasi
+web-catalog-price = Doʻkondagi narx
+web-catalog-margin = Foyda
+web-catalog-state = Koʻrinishi
+web-catalog-markup-is = oʻz ustamasi { $markup } %
+web-catalog-visible = koʻrinadi
+web-catalog-hidden = yashirilgan
+web-catalog-at-loss = yashirilgan: zarariga
+web-catalog-bulk = Belgilangan xizmatlar bilan
+web-catalog-bulk-markup = ustamani belgilash
+web-catalog-bulk-category = boʻlim ustamasini qoʻllash
+web-catalog-bulk-hide = yashirish
+web-catalog-bulk-show = koʻrsatish
+web-catalog-markup = Ustama, %
+web-catalog-apply = Qoʻllash
+web-catalog-done = Saqlandi ({ $count }).
+web-catalog-none-picked = Avval kamida bitta xizmatni belgilang. Hech narsa oʻzgarmadi.
+web-catalog-too-many = Bir martada koʻpi bilan { $max } ta xizmat. Hech narsa oʻzgarmadi.

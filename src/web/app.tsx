@@ -11,6 +11,7 @@ import { requireAdmin } from "./middleware/session.js";
 import { refusalPage } from "./pages/refusal.js";
 import { auditRoutes } from "./routes/audit.js";
 import { broadcastRoutes } from "./routes/broadcasts.js";
+import { catalogRoutes } from "./routes/catalog.js";
 import { homeRoutes } from "./routes/home.js";
 import { orderRoutes } from "./routes/orders.js";
 import { receiptRoutes } from "./routes/receipts.js";
@@ -48,6 +49,7 @@ export function createWebApp(deps: WebDeps, opts: WebOptions = {}): Hono<WebEnv>
   homeRoutes(app, deps);
   userRoutes(app, deps);
   orderRoutes(app, deps);
+  catalogRoutes(app, deps);
   receiptRoutes(app, deps);
   broadcastRoutes(app, deps);
   auditRoutes(app, deps);

@@ -69,6 +69,10 @@ button.link { border: 0; background: none; color: var(--accent); padding: 0; tex
 .preview .message { white-space: pre-wrap; background: var(--bg); padding: .6rem; border-radius: 8px; }
 .pager { display: flex; justify-content: space-between; align-items: center; margin: 1rem 0; }
 .plain main { max-width: 520px; margin-top: 10vh; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+td.bad { color: var(--bad); }
+.bulk { margin-top: .6rem; align-items: end; }
+.bulk label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); gap: .15rem; }
 .ranges { display: flex; gap: .3rem; margin: 0 0 .8rem; }
 .ranges a { padding: .25rem .7rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
 .ranges a.current { background: var(--accent); border-color: var(--accent); color: #fff; }

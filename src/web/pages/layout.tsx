@@ -3,12 +3,12 @@ import type { AdminView } from "../context.js";
 import { BASE } from "../urls.js";
 
 /**
- * The sections of the back office, in menu order. The dashboard and the catalog join this list
- * when their data exists (per-day counters, catalog pricing rules).
+ * The sections of the back office, in menu order.
  */
 export const SECTIONS = [
   { path: "/", key: "web-nav-home" },
   { path: "/orders", key: "web-nav-orders" },
+  { path: "/catalog", key: "web-nav-catalog" },
   { path: "/users", key: "web-nav-users" },
   { path: "/receipts", key: "web-nav-receipts" },
   { path: "/broadcasts", key: "web-nav-broadcasts" },

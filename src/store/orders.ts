@@ -265,7 +265,8 @@ export class OrderStore {
     const max = filter.to !== undefined ? `(${filter.to}` : "+inf";
     const min = filter.from ?? "-inf";
     const maxRead = opts.maxRead ?? 2_000;
-    const chunk = Math.min(500, Math.max(opts.limit * 4, 50));
+    // Filters checked on the records read big chunks (few round trips); otherwise a page is the chunk.
+    const chunk = filter.status !== undefined || filter.placement !== undefined ? 500 : opts.limit;
     const indexed = await this.redis.zcount(index, min, max);
     const out: string[] = [];
     let at = opts.cursor ?? 0;

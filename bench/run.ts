@@ -3,10 +3,11 @@ import { outboundBench } from "./outbound.js";
 import { pollerBench } from "./poller.js";
 import { staggeredBench } from "./staggered.js";
 import { updatesBench } from "./updates.js";
+import { webOrdersBench } from "./web-orders.js";
 import { spawnTs, type BenchResult } from "./lib.js";
 
 /**
- * `npm run bench [-- --json] [-- --only=poller,updates,catalog,outbound]`: runs each benchmark against
+ * `npm run bench [-- --json] [-- --only=poller,updates,catalog,outbound,web-orders]`: runs each benchmark against
  * the panel simulator and a real Redis on this machine and prints one table (with --json the same
  * figures as JSON on stdout; `npm run --silent bench -- --json` keeps npm's banner out of it).
  * "poller" gives the 10,000 and 100,000 rounds and the two-worker round; "staggered" the orders due
@@ -25,6 +26,7 @@ const benches: Array<[string, () => Promise<BenchResult | BenchResult[]>]> = [
   ["updates", () => updatesBench(redisUrl)],
   ["catalog", () => catalogBench(redisUrl)],
   ["outbound", () => outboundBench(redisUrl)],
+  ["web-orders", () => webOrdersBench(redisUrl)],
 ];
 
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 3_000);

@@ -726,7 +726,6 @@ web-wallet-invalid = ⚠️ Enter an amount greater than zero (e.g. 5 or 2.50).
 web-orders-search = Local order id (#17) or panel order id
 web-orders-not-found = No order found for “{ $query }”.
 web-orders-none = No orders.
-web-orders-unknown = Waiting to be settled
 web-orders-unknown-hint = The panel may or may not have these orders: check it there, then settle each one with its panel id or a refund.
 web-order-title = Order #{ $id }
 web-order-created = Created
@@ -880,3 +879,75 @@ search-nothing = 🔍 Nothing found for «{ $query }». Try other words, or brow
 search-expired = 🔍 This search has expired. Search again with /search and a few words.
 
 admin-balance-wallets-converted = ≈ { $total } at the shop's exchange rate
+
+## Back office dashboard
+web-dash-balance = Panel balance and wallets
+web-dash-panel-balance = Panel balance
+web-dash-wallets = Customers' wallets together
+web-dash-balance-low = ⚠️ The panel balance is { $shortfall } lower than what the customers hold: top up the panel account.
+web-dash-panel-refused = The panel refused the balance request: { $message }
+web-dash-panel-unreachable = The panel did not answer the balance request.
+web-dash-panel-currency = The panel counts in { $panelCurrency } and the shop in { $currency }: compare them yourself.
+web-dash-range = Period
+web-dash-days = { $days } days
+web-dash-partial = Orders from before the counters are still being counted: the figures are not complete yet.
+web-dash-orders = Orders placed per day
+web-dash-turnover = Turnover per day, { $currency }
+web-dash-margin = Margin per day, { $currency }
+web-dash-open = Open orders by status
+web-dash-open-none = No open orders.
+web-dash-top-services = Top services, last { $days } days
+web-dash-top-none = No orders in this period.
+web-orders-search-label = Order, panel id or link
+web-orders-any = any
+web-orders-service-id = Service id
+web-orders-from = Created from
+web-orders-to = to
+web-orders-bad-user = A user is given by their Telegram id (digits only).
+web-orders-bad-service = A service id has letters, digits, - or _ only.
+web-orders-bad-date = “{ $date }” is not a date.
+web-orders-indexed = { $count } orders in this period
+web-orders-newest = Newest
+
+## Back office catalog
+web-nav-catalog = Catalog
+web-catalog-rate = Exchange rate
+web-catalog-rate-now = 1 { $panelCurrency } = { $rate } (set { $at } UTC by { $by })
+web-catalog-rate-missing = No exchange rate yet: customers cannot order until one is set.
+web-catalog-rate-new = New rate
+web-catalog-rate-set = Set the rate
+web-catalog-categories = Categories
+web-catalog-category-count = { $visible } of { $all } shown
+web-catalog-hide-category = Hide the category
+web-catalog-show-category = Show the category
+web-catalog-services = Services
+web-catalog-search = Service id or name
+web-catalog-show = Show
+web-catalog-show-option = { $show ->
+        [visible] visible only
+        [hidden] hidden only
+       *[all] all
+    }
+web-catalog-none = No services match.
+web-catalog-pick = Pick
+web-catalog-pick-one = Pick service { $id }
+web-catalog-service = Service
+web-catalog-category = Category
+web-catalog-cost = Panel cost per 1000
+web-catalog-price = Shop price
+web-catalog-margin = Margin
+web-catalog-state = Shown
+web-catalog-markup-is = own markup { $markup } %
+web-catalog-visible = shown
+web-catalog-hidden = hidden
+web-catalog-at-loss = hidden: at a loss
+web-catalog-bulk = With the ticked services
+web-catalog-bulk-markup = set the markup
+web-catalog-bulk-category = use the category's markup
+web-catalog-bulk-hide = hide them
+web-catalog-bulk-show = show them
+web-catalog-markup = Markup, %
+web-catalog-apply = Apply
+web-catalog-done = Saved ({ $count }).
+web-catalog-none-picked = Tick at least one service first. Nothing was changed.
+web-catalog-too-many = At most { $max } services at once. Nothing was changed.

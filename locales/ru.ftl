@@ -757,7 +757,6 @@ web-wallet-invalid = ⚠️ Введите сумму больше нуля (н�
 web-orders-search = Номер заказа (#17) или ID заказа в панели
 web-orders-not-found = Заказ «{ $query }» не найден.
 web-orders-none = Заказов нет.
-web-orders-unknown = Ждут решения
 web-orders-unknown-hint = Неизвестно, дошли ли эти заказы до панели: проверьте их там и закройте каждый — указав ID в панели или вернув деньги.
 web-order-title = Заказ #{ $id }
 web-order-created = Создан
@@ -925,3 +924,76 @@ search-results =
     }</b> (страница { $page } из { $pages }):
 search-nothing = 🔍 По запросу «{ $query }» ничего не найдено. Попробуйте другие слова или посмотрите все услуги: /order
 search-expired = 🔍 Этот поиск устарел. Поищите снова: /search и пара слов.
+
+## Back office dashboard
+web-dash-balance = Баланс панели и кошельки
+web-dash-panel-balance = Баланс панели
+web-dash-wallets = Всего в кошельках клиентов
+web-dash-balance-low = ⚠️ На балансе панели на { $shortfall } меньше, чем у клиентов в кошельках: пополните счёт в панели.
+web-dash-panel-refused = Панель отклонила запрос баланса: { $message }
+web-dash-panel-unreachable = Панель не ответила на запрос баланса.
+web-dash-panel-currency = Панель считает в { $panelCurrency }, а магазин в { $currency }: сравните сами.
+web-dash-range = Период
+web-dash-days = { $days } дн.
+web-dash-partial = Заказы, сделанные до появления счётчиков, ещё досчитываются: цифры пока неполные.
+web-dash-orders = Размещённые заказы по дням
+web-dash-turnover = Оборот по дням, { $currency }
+web-dash-margin = Маржа по дням, { $currency }
+web-dash-open = Открытые заказы по статусам
+web-dash-open-none = Открытых заказов нет.
+web-dash-top-services = Популярные услуги за { $days } дн.
+web-dash-top-none = За этот период заказов нет.
+web-orders-search-label = Заказ, номер в панели или ссылка
+web-orders-any = любой
+web-orders-service-id = Номер услуги
+web-orders-from = Создан с
+web-orders-to = по
+web-orders-bad-user = Пользователя указывают его Telegram ID (только цифры).
+web-orders-bad-service = В номере услуги только буквы, цифры, - или _.
+web-orders-bad-date = «{ $date }» — это не дата.
+web-orders-indexed = Заказов за этот период: { $count }
+web-orders-newest = Сначала новые
+
+
+## Back office catalog
+web-nav-catalog = Каталог
+web-catalog-rate = Курс валюты
+web-catalog-rate-now = 1 { $panelCurrency } = { $rate } (задан { $at } UTC, кем: { $by })
+web-catalog-rate-missing = Курс ещё не задан: пока его нет, клиенты не могут заказывать.
+web-catalog-rate-new = Новый курс
+web-catalog-rate-set = Задать курс
+web-catalog-categories = Категории
+web-catalog-category-count = видно { $visible } из { $all }
+web-catalog-hide-category = Скрыть категорию
+web-catalog-show-category = Показать категорию
+web-catalog-services = Услуги
+web-catalog-search = Номер или название услуги
+web-catalog-show = Показать
+web-catalog-show-option = { $show ->
+        [visible] только видимые
+        [hidden] только скрытые
+       *[all] все
+    }
+web-catalog-none = Подходящих услуг нет.
+web-catalog-pick = Выбрать
+web-catalog-pick-one = Выбрать услугу { $id }
+web-catalog-service = Услуга
+web-catalog-category = Категория
+web-catalog-cost = Цена панели за 1000
+web-catalog-price = Цена в магазине
+web-catalog-margin = Маржа
+web-catalog-state = Видимость
+web-catalog-markup-is = своя наценка { $markup } %
+web-catalog-visible = видна
+web-catalog-hidden = скрыта
+web-catalog-at-loss = скрыта: в убыток
+web-catalog-bulk = С отмеченными услугами
+web-catalog-bulk-markup = задать наценку
+web-catalog-bulk-category = наценка категории
+web-catalog-bulk-hide = скрыть
+web-catalog-bulk-show = показать
+web-catalog-markup = Наценка, %
+web-catalog-apply = Применить
+web-catalog-done = Сохранено ({ $count }).
+web-catalog-none-picked = Сначала отметьте хотя бы одну услугу. Ничего не изменено.
+web-catalog-too-many = Не больше { $max } услуг за раз. Ничего не изменено.

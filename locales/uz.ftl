@@ -726,7 +726,6 @@ web-wallet-invalid = ⚠️ Noldan katta summa kiriting (masalan, 5 yoki 2,50).
 web-orders-search = Buyurtma raqami (#17) yoki paneldagi buyurtma raqami
 web-orders-not-found = “{ $query }” boʻyicha buyurtma topilmadi.
 web-orders-none = Buyurtmalar yoʻq.
-web-orders-unknown = Hal qilinishini kutayotganlar
 web-orders-unknown-hint = Bu buyurtmalar panelga yetib borgan-bormagani nomaʼlum: panelda tekshiring, soʻng har birini paneldagi raqami bilan yoki pulni qaytarib hal qiling.
 web-order-title = #{ $id } buyurtma
 web-order-created = Yaratilgan
@@ -870,3 +869,75 @@ search-nothing = 🔍 «{ $query }» boʻyicha hech narsa topilmadi. Boshqa soʻ
 search-expired = 🔍 Bu qidiruv eskirdi. /search va bir-ikki soʻz bilan qaytadan qidiring.
 
 admin-balance-wallets-converted = ≈ { $total } doʻkon kursi boʻyicha
+
+## Back office dashboard
+web-dash-balance = Panel balansi va hamyonlar
+web-dash-panel-balance = Panel balansi
+web-dash-wallets = Mijozlar hamyonlaridagi jami pul
+web-dash-balance-low = ⚠️ Panel balansi mijozlar hamyonidagidan { $shortfall } kam: panel hisobini toʻldiring.
+web-dash-panel-refused = Panel balans soʻroviga rad javobini berdi: { $message }
+web-dash-panel-unreachable = Panel balans soʻroviga javob bermadi.
+web-dash-panel-currency = Panel { $panelCurrency }da, doʻkon esa { $currency }da hisoblaydi: ularni oʻzingiz solishtiring.
+web-dash-range = Davr
+web-dash-days = { $days } kun
+web-dash-partial = Hisoblagichlardan oldingi buyurtmalar hali sanalmoqda: raqamlar hozircha toʻliq emas.
+web-dash-orders = Kunlik joylangan buyurtmalar
+web-dash-turnover = Kunlik aylanma, { $currency }
+web-dash-margin = Kunlik foyda, { $currency }
+web-dash-open = Ochiq buyurtmalar holati boʻyicha
+web-dash-open-none = Ochiq buyurtmalar yoʻq.
+web-dash-top-services = Eng koʻp buyurtma qilingan xizmatlar, oxirgi { $days } kun
+web-dash-top-none = Bu davrda buyurtmalar yoʻq.
+web-orders-search-label = Buyurtma, panel raqami yoki havola
+web-orders-any = istalgan
+web-orders-service-id = Xizmat raqami
+web-orders-from = Yaratilgan sana: dan
+web-orders-to = gacha
+web-orders-bad-user = Foydalanuvchini Telegram raqami bilan kiriting (faqat raqamlar).
+web-orders-bad-service = Xizmat raqamida faqat harflar, raqamlar, - yoki _ boʻladi.
+web-orders-bad-date = “{ $date }” sana emas.
+web-orders-indexed = Bu davrda { $count } ta buyurtma
+web-orders-newest = Eng yangilari
+
+## Back office catalog
+web-nav-catalog = Katalog
+web-catalog-rate = Valyuta kursi
+web-catalog-rate-now = 1 { $panelCurrency } = { $rate } ({ $at } UTC da { $by } belgilagan)
+web-catalog-rate-missing = Kurs hali belgilanmagan: u belgilanmaguncha mijozlar buyurtma bera olmaydi.
+web-catalog-rate-new = Yangi kurs
+web-catalog-rate-set = Kursni belgilash
+web-catalog-categories = Boʻlimlar
+web-catalog-category-count = { $all } tadan { $visible } tasi koʻrinadi
+web-catalog-hide-category = Boʻlimni yashirish
+web-catalog-show-category = Boʻlimni koʻrsatish
+web-catalog-services = Xizmatlar
+web-catalog-search = Xizmat raqami yoki nomi
+web-catalog-show = Koʻrsatish
+web-catalog-show-option = { $show ->
+        [visible] faqat koʻrinadiganlar
+        [hidden] faqat yashirilganlar
+       *[all] hammasi
+    }
+web-catalog-none = Mos xizmat yoʻq.
+web-catalog-pick = Tanlash
+web-catalog-pick-one = { $id }-xizmatni tanlash
+web-catalog-service = Xizmat
+web-catalog-category = Boʻlim
+web-catalog-cost = Paneldagi narx, 1000 tasi
+web-catalog-price = Doʻkondagi narx
+web-catalog-margin = Foyda
+web-catalog-state = Koʻrinishi
+web-catalog-markup-is = oʻz ustamasi { $markup } %
+web-catalog-visible = koʻrinadi
+web-catalog-hidden = yashirilgan
+web-catalog-at-loss = yashirilgan: zarariga
+web-catalog-bulk = Belgilangan xizmatlar bilan
+web-catalog-bulk-markup = ustamani belgilash
+web-catalog-bulk-category = boʻlim ustamasini qoʻllash
+web-catalog-bulk-hide = yashirish
+web-catalog-bulk-show = koʻrsatish
+web-catalog-markup = Ustama, %
+web-catalog-apply = Qoʻllash
+web-catalog-done = Saqlandi ({ $count }).
+web-catalog-none-picked = Avval kamida bitta xizmatni belgilang. Hech narsa oʻzgarmadi.
+web-catalog-too-many = Bir martada koʻpi bilan { $max } ta xizmat. Hech narsa oʻzgarmadi.

@@ -19,6 +19,10 @@ export function keys(prefix: string) {
     placing: `${prefix}orders:placing`,
     /** orders whose placement outcome is unknown, for admins to settle */
     unknown: `${prefix}orders:unknown`,
+    /** one service's orders, score = created ms (the back office's filter; added at reserve) */
+    serviceOrders: (serviceId: string) => `${prefix}orders:svc:${serviceId}`,
+    /** the orders of one link (hash of its normal form, see `linkDigest`), score = created ms */
+    linkOrders: (digest: string) => `${prefix}orders:link:${digest}`,
 
     // ---- the poller's schedule (PollSchedule) ---------------------------------------------------
     /** orders to poll, score = due ms (or a worker's lease while it looks at them) */

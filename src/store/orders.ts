@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { D, fromUnits, panelCost, parseDecimal, roundUnits, toUnits, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import { keys as keysFor, type Keys } from "./keys.js";
@@ -133,6 +134,43 @@ export type ReserveResult =
   | { ok: false; reason: "state"; placement: Placement }
   | { ok: false; reason: "funds"; balance: Money };
 
+/**
+ * A link as the back office searches it: without scheme, "www.", trailing slashes and case, so
+ * "https://www.Instagram.com/ann/" finds "instagram.com/ann". Hashed to keep the key short.
+ */
+export function linkDigest(link: string): string {
+  const normal = link
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+    .replace(/^www\./, "")
+    .replace(/\/+$/, "");
+  return createHash("sha1").update(normal).digest("hex");
+}
+
+/** What the back office's order list filters by; every field optional. */
+export interface OrderFilter {
+  userId?: number;
+  serviceId?: string;
+  /** the link, in any form `linkDigest` maps to the same */
+  link?: string;
+  placement?: Placement;
+  /** a placed order's status */
+  status?: OrderStatus;
+  /** created at or after, ms */
+  from?: number;
+  /** created before, ms */
+  to?: number;
+}
+
+export interface OrderPage {
+  orders: OrderRecord[];
+  /** where the next page starts (pass it back as `cursor`), or null at the end */
+  next: number | null;
+  /** orders in the index the page was read from, within the dates (before the other filters) */
+  indexed: number;
+}
+
 /** Which orders a scan goes over: all of them, or one user's. */
 export type OrderScope = "all" | { userId: number };
 
@@ -220,6 +258,63 @@ export class OrderStore {
     return this.redis.hget(this.k.panelIds, panelOrderId);
   }
 
+  /**
+   * Newest first, filtered. The narrowest index the filter names is read (a link's, a user's, a
+   * service's, else all orders), by score for the dates, from `cursor` (a position in that
+   * range); placement and status are checked on the records, a chunk at a time, reading at most
+   * `maxRead` records per call so a rare status cannot make one page read every order. Whatever
+   * the filter, a call costs O(log N + cursor + maxRead).
+   */
+  async search(filter: OrderFilter, opts: { cursor?: number; limit: number; maxRead?: number }): Promise<OrderPage> {
+    const index =
+      filter.link !== undefined
+        ? this.k.linkOrders(linkDigest(filter.link))
+        : filter.userId !== undefined
+          ? this.k.userOrders(filter.userId)
+          : filter.serviceId !== undefined
+            ? this.k.serviceOrders(filter.serviceId)
+            : filter.placement === "unknown"
+              ? null
+              : this.k.orders;
+    if (index === null) return this.searchUnknown(filter, opts);
+    const max = filter.to !== undefined ? `(${filter.to}` : "+inf";
+    const min = filter.from ?? "-inf";
+    const maxRead = opts.maxRead ?? 2_000;
+    // Filters checked on the records read big chunks (few round trips); otherwise a page is the chunk.
+    const chunk = filter.status !== undefined || filter.placement !== undefined ? 500 : opts.limit;
+    const indexed = await this.redis.zcount(index, min, max);
+    const out: string[] = [];
+    let at = opts.cursor ?? 0;
+    const end = at + maxRead;
+    while (at < end && out.length < opts.limit) {
+      const asked = Math.min(chunk, end - at);
+      const ids = await this.redis.zrevrangebyscore(index, max, min, "LIMIT", at, asked);
+      if (ids.length === 0) return { orders: await this.records(out), next: null, indexed };
+      const rows = await this.getFields(ids, FILTER_FIELDS);
+      let used = 0;
+      for (let i = 0; i < ids.length && out.length < opts.limit; i++, used++) {
+        if (matches(rows[i]!, filter)) out.push(ids[i]!);
+      }
+      at += used;
+      if (ids.length < asked && used === ids.length) return { orders: await this.records(out), next: null, indexed };
+    }
+    return { orders: await this.records(out), next: at < indexed ? at : null, indexed };
+  }
+
+  /** The unknown set is small (orders waiting for an admin): read whole, newest first. */
+  private async searchUnknown(filter: OrderFilter, opts: { cursor?: number; limit: number }): Promise<OrderPage> {
+    const ids = (await this.redis.smembers(this.k.unknown)).sort((a, b) => Number(b) - Number(a));
+    const rows = await this.getFields(ids, FILTER_FIELDS);
+    const hits = ids.filter((_id, i) => matches(rows[i]!, filter));
+    const start = opts.cursor ?? 0;
+    const page = hits.slice(start, start + opts.limit);
+    return { orders: await this.records(page), next: start + opts.limit < hits.length ? start + opts.limit : null, indexed: hits.length };
+  }
+
+  private async records(ids: string[]): Promise<OrderRecord[]> {
+    return (await this.getMany(ids)).filter((o): o is OrderRecord => o !== null);
+  }
+
   /** A page of the all-orders list (oldest first), by index. */
   idsPage(start: number, count: number): Promise<string[]> {
     return this.redis.zrange(this.k.orders, start, start + count - 1);
@@ -227,8 +322,8 @@ export class OrderStore {
 
   /** Confirm pressed: takes the price from the wallet if the draft is still a draft. */
   async reserve(id: string, userId: number, now = Date.now()): Promise<ReserveResult> {
-    const order = await this.redis.hget(this.k.order(id), "priceUnits");
-    const units = Number(order ?? 0);
+    const [priceUnits, serviceId, link] = await this.redis.hmget(this.k.order(id), "priceUnits", "serviceId", "link");
+    const units = Number(priceUnits ?? 0);
     const entry = JSON.stringify({ at: now, amount: String(-units), balance: "__BALANCE__", reason: "order", orderId: id });
     const res = await this.scripts.orderReserve(
       {
@@ -239,6 +334,8 @@ export class OrderStore {
         orders: this.k.orders,
         placing: this.k.placing,
         held: this.k.promo.held(userId),
+        serviceOrders: this.k.serviceOrders(serviceId ?? ""),
+        linkOrders: this.k.linkOrders(linkDigest(link ?? "")),
       },
       { userId, units, now, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix },
     );
@@ -350,4 +447,18 @@ export class OrderStore {
   private async transition(id: string, from: Placement[], fields: Partial<OrderRecord>): Promise<string> {
     return this.scripts.orderTransition({ order: this.k.order(id) }, { from, fields: encode(fields) });
   }
+}
+
+const FILTER_FIELDS = ["placement", "status", "serviceId", "userId", "createdAt"] as const;
+
+function matches(row: Partial<Record<(typeof FILTER_FIELDS)[number], string>>, f: OrderFilter): boolean {
+  if (!row.placement || row.placement === "draft") return false;
+  if (f.placement !== undefined && row.placement !== f.placement) return false;
+  if (f.status !== undefined && (row.placement !== "placed" || row.status !== f.status)) return false;
+  if (f.serviceId !== undefined && row.serviceId !== f.serviceId) return false;
+  if (f.userId !== undefined && row.userId !== String(f.userId)) return false;
+  const at = Number(row.createdAt ?? 0);
+  if (f.from !== undefined && at < f.from) return false;
+  if (f.to !== undefined && at >= f.to) return false;
+  return true;
 }

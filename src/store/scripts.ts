@@ -97,10 +97,10 @@ export class Scripts {
   // ---- orders ----------------------------------------------------------------------------------
 
   async orderReserve(
-    k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string; held: string },
+    k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string; held: string; serviceOrders: string; linkOrders: string },
     a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number; statsPrefix: string },
   ): Promise<string[]> {
-    return (await this.call("orderReserve", [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held], [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix])) as string[];
+    return (await this.call("orderReserve", [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held, k.serviceOrders, k.linkOrders], [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix])) as string[];
   }
 
   async orderDiscardDraft(k: { order: string }, a: { userId: number }): Promise<string> {

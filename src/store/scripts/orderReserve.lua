@@ -12,6 +12,8 @@
   A draft priced with a promo discount carries it (field promo, the held JSON): it is charged only
   while the user still holds that discount, and the charge consumes it. A cancelled or expired
   draft never reaches here, so it keeps the discount for the next order.
+  KEYS[8] serviceOrders (the back office's per-service index)
+  KEYS[9] linkOrders (its per-link index)
   Returns {'ok', balance} | {'missing'} | {'not_owner'} | {'state', placement} | {'funds', balance}
         | {'promo_gone'} (the discount went to another order)
 ]]
@@ -35,6 +37,8 @@ statsAdd(order, ARGV[7], {'placing', 1})
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])
 redis.call('ZADD', all, h[4], ARGV[4])
+redis.call('ZADD', KEYS[8], h[4], ARGV[4])
+redis.call('ZADD', KEYS[9], h[4], ARGV[4])
 redis.call('ZADD', placing, ARGV[3], ARGV[4])
 appendLedger(ledger, ARGV[5], after, ARGV[6])
 return {'ok', tostring(after)}

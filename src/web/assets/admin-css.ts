@@ -69,6 +69,20 @@ button.link { border: 0; background: none; color: var(--accent); padding: 0; tex
 .preview .message { white-space: pre-wrap; background: var(--bg); padding: .6rem; border-radius: 8px; }
 .pager { display: flex; justify-content: space-between; align-items: center; margin: 1rem 0; }
 .plain main { max-width: 520px; margin-top: 10vh; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+td.bad { color: var(--bad); }
+.bulk { margin-top: .6rem; align-items: end; }
+.bulk label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); gap: .15rem; }
+.ranges { display: flex; gap: .3rem; margin: 0 0 .8rem; }
+.ranges a { padding: .25rem .7rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
+.ranges a.current { background: var(--accent); border-color: var(--accent); color: #fff; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0 1rem; }
+.chart { margin: 0 0 1rem; min-width: 0; }
+.chart figcaption { font-weight: 600; margin-bottom: .4rem; }
+.chart-box { min-height: 180px; }
+.cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0 1rem; }
+.filters { display: flex; flex-wrap: wrap; gap: .4rem; align-items: end; margin: 0 0 1rem; }
+.filters label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); gap: .15rem; }
 .refusal { font-size: 1.1rem; }
 @media (max-width: 700px) {
   .top { justify-content: space-between; }

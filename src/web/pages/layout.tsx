@@ -3,12 +3,12 @@ import type { AdminView } from "../context.js";
 import { BASE } from "../urls.js";
 
 /**
- * The sections of the back office, in menu order. The dashboard and the catalog join this list
- * when their data exists (per-day counters, catalog pricing rules).
+ * The sections of the back office, in menu order.
  */
 export const SECTIONS = [
   { path: "/", key: "web-nav-home" },
   { path: "/orders", key: "web-nav-orders" },
+  { path: "/catalog", key: "web-nav-catalog" },
   { path: "/users", key: "web-nav-users" },
   { path: "/receipts", key: "web-nav-receipts" },
   { path: "/broadcasts", key: "web-nav-broadcasts" },
@@ -21,7 +21,13 @@ export type Section = (typeof SECTIONS)[number]["path"];
 /** htmx reads its settings from this tag: no inline styles, no eval, requests to us only. */
 const HTMX_CONFIG = JSON.stringify({ includeIndicatorStyles: false, allowEval: false, allowScriptTags: false, selfRequestsOnly: true, historyCacheSize: 0 });
 
-function Head(props: { title: string }) {
+/** Extra files a page needs from /admin/assets/ (all served by the app itself). */
+interface PageAssets {
+  scripts?: string[];
+  styles?: string[];
+}
+
+function Head(props: { title: string } & PageAssets) {
   return (
     <head>
       <meta charset="utf-8" />
@@ -29,19 +35,21 @@ function Head(props: { title: string }) {
       <meta name="htmx-config" content={HTMX_CONFIG} />
       <meta name="robots" content="noindex, nofollow" />
       <title>{props.title}</title>
+      {props.styles?.map((f) => <link rel="stylesheet" href={`${BASE}/assets/${f}`} />)}
       <link rel="stylesheet" href={`${BASE}/assets/admin.css`} />
       <script src={`${BASE}/assets/htmx.min.js`} defer></script>
+      {props.scripts?.map((f) => <script src={`${BASE}/assets/${f}`} defer></script>)}
     </head>
   );
 }
 
 /** A signed-in page: menu, sign-out, and the section's content. */
-export function Layout(props: { admin: AdminView; section: Section; title: string; children?: Child }) {
+export function Layout(props: { admin: AdminView; section: Section; title: string; children?: Child } & PageAssets) {
   const { admin, section, title } = props;
   const t = admin.t;
   return (
     <html lang={admin.locale}>
-      <Head title={`${title} · ${t("web-title")}`} />
+      <Head title={`${title} · ${t("web-title")}`} scripts={props.scripts} styles={props.styles} />
       <body>
         <header class="top">
           <a class="brand" href={`${BASE}/`}>

@@ -2,11 +2,12 @@ import type { Hono } from "hono";
 import { D } from "../../money.js";
 import { PANEL_ORDER_ID, settleOrder, type SettleDecision } from "../../services/admin.js";
 import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult } from "../../services/order-actions.js";
-import type { OrderRecord } from "../../store/orders.js";
+import type { OrderStatus } from "../../panel/status.js";
+import type { OrderFilter, OrderRecord, Placement } from "../../store/orders.js";
 import { formatDateTime, formatInt } from "../../text/format.js";
 import type { AdminView, WebDeps, WebEnv } from "../context.js";
 import { CsrfField, Layout } from "../pages/layout.js";
-import { Facts, Notice, money } from "../pages/parts.js";
+import { Facts, Notice, PAGE_SIZE, money, pageOf } from "../pages/parts.js";
 import { BASE } from "../urls.js";
 
 /** Outcomes the order actions report back after their redirect, and how they look. */
@@ -27,6 +28,13 @@ const ORDER_NOTICES = {
 type OrderNotice = keyof typeof ORDER_NOTICES;
 
 const LOCAL_ID = /^#?\d{1,15}$/;
+const USER_ID = /^\d{1,15}$/;
+const SERVICE_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A search text that is a link rather than an id: it has a dot or a slash. */
+const LINK_LIKE = /[./]/;
+const STATUSES = ["pending", "in_progress", "processing", "completed", "partial", "canceled", "refunded", "failed", "active"] as const satisfies readonly OrderStatus[];
+const PLACEMENTS = ["reserved", "sending", "placed", "failed", "unknown"] as const satisfies readonly Placement[];
 
 /** A short table of orders, newest first. */
 export function OrderRows(props: { admin: AdminView; orders: OrderRecord[]; currency: string }) {
@@ -71,23 +79,108 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     const admin = c.get("admin");
     const t = admin.t;
     const q = (c.req.query("q") ?? "").trim();
+    const form = {
+      status: c.req.query("status") ?? "",
+      placement: c.req.query("placement") ?? "",
+      user: (c.req.query("user") ?? "").trim(),
+      service: (c.req.query("service") ?? "").trim(),
+      from: c.req.query("from") ?? "",
+      to: c.req.query("to") ?? "",
+    };
+    const filter: OrderFilter = {};
     if (q !== "") {
       const local = LOCAL_ID.test(q) ? await deps.orders.get(q.replace("#", "")) : null;
       const order = local && local.placement !== "draft" ? local : PANEL_ORDER_ID.test(q) ? await deps.orders.byPanelId(q) : null;
       if (order) return c.redirect(`${BASE}/orders/${order.id}`, 303);
+      if (LINK_LIKE.test(q)) filter.link = q;
     }
-    const unknownIds = (await deps.orders.unknownIds()).sort((a, b) => Number(a) - Number(b)).slice(0, 100);
-    const unknown = (await deps.orders.getMany(unknownIds)).filter((o): o is OrderRecord => o !== null);
+    const problems: string[] = [];
+    if ((STATUSES as readonly string[]).includes(form.status)) filter.status = form.status as OrderStatus;
+    if ((PLACEMENTS as readonly string[]).includes(form.placement)) filter.placement = form.placement as Placement;
+    if (form.user !== "") {
+      if (USER_ID.test(form.user)) filter.userId = Number(form.user);
+      else problems.push(t("web-orders-bad-user"));
+    }
+    if (form.service !== "") {
+      if (SERVICE_ID.test(form.service)) filter.serviceId = form.service;
+      else problems.push(t("web-orders-bad-service"));
+    }
+    for (const [field, raw] of [["from", form.from], ["to", form.to]] as const) {
+      if (raw === "") continue;
+      const ms = DATE.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
+      if (Number.isNaN(ms)) problems.push(t("web-orders-bad-date", { date: raw }));
+      // "to" takes the whole day.
+      else filter[field] = field === "to" ? ms + 86_400_000 : ms;
+    }
+    const cursor = pageOf(c.req.query("at")) - 1;
+    const page = problems.length > 0 || (q !== "" && !filter.link) ? null : await deps.orders.search(filter, { cursor, limit: PAGE_SIZE });
+    const query = (at: number) => {
+      const p = new URLSearchParams({ ...(q ? { q } : {}), ...Object.fromEntries(Object.entries(form).filter(([, v]) => v !== "")) });
+      if (at > 0) p.set("at", String(at + 1));
+      return `${BASE}/orders?${p.toString()}`;
+    };
     return c.html(
       <Layout admin={admin} section="/orders" title={t("web-nav-orders")}>
-        <form method="get" action={`${BASE}/orders`} class="search">
-          <input type="search" name="q" value={q} placeholder={t("web-orders-search")} aria-label={t("web-orders-search")} autofocus />
+        <form method="get" action={`${BASE}/orders`} class="filters">
+          <label>
+            {t("web-orders-search-label")}
+            <input type="search" name="q" value={q} placeholder={t("web-orders-search")} aria-label={t("web-orders-search-label")} />
+          </label>
+          <label>
+            {t("web-order-status")}
+            <select name="status">
+              <option value="">{t("web-orders-any")}</option>
+              {STATUSES.map((s) => (
+                <option value={s} selected={form.status === s}>
+                  {t("admin-status", { status: s })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("web-order-state")}
+            <select name="placement">
+              <option value="">{t("web-orders-any")}</option>
+              {PLACEMENTS.map((p) => (
+                <option value={p} selected={form.placement === p}>
+                  {t("admin-placement", { placement: p })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("web-order-user")}
+            <input name="user" value={form.user} inputmode="numeric" size={12} />
+          </label>
+          <label>
+            {t("web-orders-service-id")}
+            <input name="service" value={form.service} size={8} />
+          </label>
+          <label>
+            {t("web-orders-from")}
+            <input type="date" name="from" value={form.from} />
+          </label>
+          <label>
+            {t("web-orders-to")}
+            <input type="date" name="to" value={form.to} />
+          </label>
           <button type="submit">{t("web-search")}</button>
         </form>
-        {q !== "" && <Notice kind="warn">{t("web-orders-not-found", { query: q })}</Notice>}
-        <h2>{t("web-orders-unknown")}</h2>
-        <p class="hint">{t("web-orders-unknown-hint")}</p>
-        <OrderRows admin={admin} orders={unknown} currency={config.currency} />
+        {problems.map((p) => (
+          <Notice kind="warn">{p}</Notice>
+        ))}
+        {q !== "" && !filter.link && <Notice kind="warn">{t("web-orders-not-found", { query: q })}</Notice>}
+        {filter.placement === "unknown" && <p class="hint">{t("web-orders-unknown-hint")}</p>}
+        {page && (
+          <>
+            <OrderRows admin={admin} orders={page.orders} currency={config.currency} />
+            <nav class="pager">
+              {cursor > 0 ? <a href={query(0)}>{t("web-orders-newest")}</a> : <span />}
+              <span>{t("web-orders-indexed", { count: page.indexed })}</span>
+              {page.next !== null ? <a href={query(page.next)}>{t("web-page-next")}</a> : <span />}
+            </nav>
+          </>
+        )}
       </Layout>,
     );
   });

@@ -63,7 +63,10 @@ export async function outboundBench(redisUrl: string): Promise<BenchResult> {
 
     const maxWindow = maxInWindow(at, 1000);
     // The same from the second second on: whether the excess is a start-up burst or the steady pace.
-    const maxLater = maxInWindow(at.filter((t) => t >= at[0]! + 1000), 1000);
+    const maxLater = maxInWindow(
+      at.filter((t) => t >= at[0]! + 1000),
+      1000,
+    );
     const firstSecond = at.filter((t) => t < at[0]! + 1000).length;
     const spanS = at.length > 1 ? (at.at(-1)! - at[0]!) / 1000 : NaN;
     // A message marks the start of each second: the first second holds one more arrival than the

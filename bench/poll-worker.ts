@@ -45,10 +45,10 @@ const deps = createDeps(config, logger, { redis, outbox: (store) => new RedisOut
 let commands = 0;
 let writes = 0;
 const sendCommand = redis.sendCommand.bind(redis);
-redis.sendCommand = ((...args: Parameters<typeof redis.sendCommand>) => {
+redis.sendCommand = (...args: Parameters<typeof redis.sendCommand>) => {
   commands++;
   return sendCommand(...args);
-});
+};
 await redis.ping();
 const stream = (redis as unknown as { stream: { write: (...a: unknown[]) => boolean } }).stream;
 const write = stream.write.bind(stream);

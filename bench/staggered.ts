@@ -145,7 +145,12 @@ async function oneSize(redisUrl: string, n: number, withNaive: boolean): Promise
  * Memory per tracked and per closed order (MEMORY USAGE of every structure it is in), the
  * 1,000,000-lifetime shop extrapolated from them, and /stats from the counters against the scan.
  */
-async function memoryAndStats(redis: ReturnType<typeof createRedis>, prefix: string, seeded: Parameters<typeof memoryPerOrder>[2], extra: Record<string, number>): Promise<Record<string, number | string>> {
+async function memoryAndStats(
+  redis: ReturnType<typeof createRedis>,
+  prefix: string,
+  seeded: Parameters<typeof memoryPerOrder>[2],
+  extra: Record<string, number>,
+): Promise<Record<string, number | string>> {
   const mem = await memoryPerOrder(redis, prefix, seeded);
   // A closed order leaves the poll schedule and keeps the rest.
   const closed = mem.hash + mem.idMap + mem.lists;

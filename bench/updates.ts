@@ -216,7 +216,17 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
     const seqTimes: number[] = [];
     await closedLoop(await newWalks(SEQUENTIAL_WALKS), 1, handle, seqTimes);
     const seqSorted = [...seqTimes].sort((a, b) => a - b);
-    const seqByStep = byStep.map((b) => round(percentile([...b].sort((x, y) => x - y), 50), 2)).join(" / ");
+    const seqByStep = byStep
+      .map((b) =>
+        round(
+          percentile(
+            [...b].sort((x, y) => x - y),
+            50,
+          ),
+          2,
+        ),
+      )
+      .join(" / ");
 
     // Closed loop: the most the bot handles per second.
     const throughputWalks = await newWalks(THROUGHPUT_WALKS);
@@ -253,7 +263,12 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
       const crowd = await openLoop(walks, PACED_RATE, handle, run + 1);
       const c = process.cpuUsage(c0);
       const times = crowd.steady;
-      paced.push({ sorted: [...times].sort((a, b) => a - b), rate: times.length / ((ARRIVALS_MS - STEADY_FROM_MS) / 1000), maxInFlight: crowd.maxInFlight, cpu: ((c.user + c.system) / 1000 / crowd.ms) * 100 });
+      paced.push({
+        sorted: [...times].sort((a, b) => a - b),
+        rate: times.length / ((ARRIVALS_MS - STEADY_FROM_MS) / 1000),
+        maxInFlight: crowd.maxInFlight,
+        cpu: ((c.user + c.system) / 1000 / crowd.ms) * 100,
+      });
       pacedTimes.push(...times);
     }
     const elu = performance.eventLoopUtilization(elu0).utilization;
@@ -262,7 +277,17 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
     await pinger;
     probe.disconnect();
     pings.sort((a, b) => a - b);
-    const stepP99 = byStep.map((b) => round(percentile([...b].sort((x, y) => x - y), 99), 1)).join(" / ");
+    const stepP99 = byStep
+      .map((b) =>
+        round(
+          percentile(
+            [...b].sort((x, y) => x - y),
+            99,
+          ),
+          1,
+        ),
+      )
+      .join(" / ");
     const p99s = paced.map((r) => percentile(r.sorted, 99));
     const p99 = [...p99s].sort((a, b) => a - b)[Math.floor(p99s.length / 2)]!;
 

@@ -42,9 +42,25 @@ export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
         const placement = i % 1_000 === 7 ? "unknown" : "placed";
         const status = i % 500 === 3 ? "refunded" : STATUSES[i % STATUSES.length]!;
         pipe.hset(k.order(id), {
-          id, userId: String(userId), chatId: String(userId), locale: "en", serviceId, serviceName: `Instagram followers ${serviceId}`, serviceType: "Default",
-          category: "Instagram", link, quantity: "1000", rate: "0.5", price: "0.75", canRefill: "0", canCancel: "0", placement, status, panelOrderId: String(500_000 + i),
-          createdAt: String(createdAt), updatedAt: String(createdAt),
+          id,
+          userId: String(userId),
+          chatId: String(userId),
+          locale: "en",
+          serviceId,
+          serviceName: `Instagram followers ${serviceId}`,
+          serviceType: "Default",
+          category: "Instagram",
+          link,
+          quantity: "1000",
+          rate: "0.5",
+          price: "0.75",
+          canRefill: "0",
+          canCancel: "0",
+          placement,
+          status,
+          panelOrderId: String(500_000 + i),
+          createdAt: String(createdAt),
+          updatedAt: String(createdAt),
         });
         pipe.zadd(k.orders, createdAt, id);
         pipe.zadd(k.userOrders(userId), createdAt, id);

@@ -16,7 +16,14 @@ const idList = z
 const channelList = z
   .string()
   .trim()
-  .transform((s) => (s === "" ? [] : s.split(",").map((p) => p.trim()).filter((p) => p !== "")))
+  .transform((s) =>
+    s === ""
+      ? []
+      : s
+          .split(",")
+          .map((p) => p.trim())
+          .filter((p) => p !== ""),
+  )
   .pipe(z.array(z.string().regex(/^(?:@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{1,20})$/, "must be @usernames or numeric chat ids, comma-separated (e.g. @myshop,-1001234567890)")));
 
 const decimalString = (what: string) =>

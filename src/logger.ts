@@ -53,10 +53,7 @@ export function createLogger(opts: LoggerOptions): Logger {
     formatters: { log: (obj) => scrubDeep(obj, scrub) as Record<string, unknown> },
     hooks: {
       logMethod(args, method) {
-        method.apply(
-          this,
-          args.map((a) => (typeof a === "string" ? scrub(a) : a)) as Parameters<typeof method>,
-        );
+        method.apply(this, args.map((a) => (typeof a === "string" ? scrub(a) : a)) as Parameters<typeof method>);
       },
     },
     serializers: { err: (e: unknown) => scrubDeep(e, scrub) },

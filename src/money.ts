@@ -28,7 +28,10 @@ export function parseDecimal(value: unknown): Money | null {
 
 /** A human-typed amount: "12", "12.5", "12,5", "1 000". Null for anything else or more than 5 decimals. */
 export function parseUserAmount(text: string): Money | null {
-  const s = text.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  const s = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(",", ".");
   if (!/^\d{1,12}(\.\d{1,5})?$/.test(s)) return null;
   return new D(s);
 }
@@ -85,4 +88,3 @@ export function partialRefund(paid: Money, quantity: number, remains: number): M
   const share = Math.min(remains, quantity);
   return Decimal.min(paid, roundDown(paid.mul(share).div(quantity)));
 }
-

@@ -108,9 +108,17 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
   broadcasts.start();
   deps.catalog.start();
   const jobs = [
-    every(opts.recoverEveryMs ?? 30_000, () => recoverStalePlacements(deps), (err) => logger.error({ err }, "placement recovery failed")),
+    every(
+      opts.recoverEveryMs ?? 30_000,
+      () => recoverStalePlacements(deps),
+      (err) => logger.error({ err }, "placement recovery failed"),
+    ),
     // The counters' background count of orders from before them; one read once it is done.
-    every(60_000, () => countOldOrders(deps), (err) => logger.error({ err }, "counting old orders failed")),
+    every(
+      60_000,
+      () => countOldOrders(deps),
+      (err) => logger.error({ err }, "counting old orders failed"),
+    ),
     // Not at once: a process that restarts in a loop must not read every wallet each time.
     every(
       opts.reconcileEveryMs ?? 10 * 60_000,
@@ -118,11 +126,21 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
       (err) => logger.error({ err }, "daily reconciliation failed"),
       opts.reconcileEveryMs ?? 60_000,
     ),
-    every(opts.gaugesEveryMs ?? 15_000, () => updateGauges(deps), (err) => logger.warn({ err }, "queue gauges failed")),
+    every(
+      opts.gaugesEveryMs ?? 15_000,
+      () => updateGauges(deps),
+      (err) => logger.warn({ err }, "queue gauges failed"),
+    ),
   ];
   // The second net under Stars payments whose update was lost: at start, then hourly.
   if (deps.config.payments.stars) {
-    jobs.push(every(opts.starsEveryMs ?? 60 * 60 * 1000, () => reconcileStars(deps, api), (err) => logger.error({ err }, "Stars check failed")));
+    jobs.push(
+      every(
+        opts.starsEveryMs ?? 60 * 60 * 1000,
+        () => reconcileStars(deps, api),
+        (err) => logger.error({ err }, "Stars check failed"),
+      ),
+    );
   }
   logger.info("worker started");
   return {

@@ -208,16 +208,27 @@ export class OutboxSender {
     const signal = AbortSignal.timeout(this.opts.sendTimeoutMs) as unknown as Parameters<SenderApi["sendMessage"]>[3];
     if (msg.copyFrom) {
       // The text, when there is one, replaces the copied message's caption.
-      await api.copyMessage(chatId, msg.copyFrom.chatId, msg.copyFrom.messageId, {
-        ...(msg.replyMarkup && { reply_markup: msg.replyMarkup }),
-        ...(msg.text !== "" && { caption: msg.text, ...(msg.parseMode && { parse_mode: msg.parseMode }) }),
-      }, signal);
+      await api.copyMessage(
+        chatId,
+        msg.copyFrom.chatId,
+        msg.copyFrom.messageId,
+        {
+          ...(msg.replyMarkup && { reply_markup: msg.replyMarkup }),
+          ...(msg.text !== "" && { caption: msg.text, ...(msg.parseMode && { parse_mode: msg.parseMode }) }),
+        },
+        signal,
+      );
       return;
     }
-    await api.sendMessage(chatId, msg.text, {
-      ...(msg.parseMode && { parse_mode: msg.parseMode }),
-      ...(msg.replyMarkup && { reply_markup: msg.replyMarkup }),
-    }, signal);
+    await api.sendMessage(
+      chatId,
+      msg.text,
+      {
+        ...(msg.parseMode && { parse_mode: msg.parseMode }),
+        ...(msg.replyMarkup && { reply_markup: msg.replyMarkup }),
+      },
+      signal,
+    );
   }
 
   private async maybe(c: ClaimedChat): Promise<void> {

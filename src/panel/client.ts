@@ -196,8 +196,7 @@ export class PanelClient {
       randomize: true,
       shouldRetry: ({ error }) => error instanceof PanelTransportError,
       onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-        if (retriesLeft > 0 && error instanceof PanelTransportError)
-          this.opts.logger?.warn({ action, attemptNumber, failure: error.failure }, "panel read failed, retrying");
+        if (retriesLeft > 0 && error instanceof PanelTransportError) this.opts.logger?.warn({ action, attemptNumber, failure: error.failure }, "panel read failed, retrying");
       },
     });
   }
@@ -343,7 +342,12 @@ export function cancelAccepted(value: unknown): boolean {
   if (/^[1-9]\d{0,18}$/.test(v)) return true;
   // An opaque id: a short prefix, an underscore or dash, and letters with digits (no words).
   if (/^[a-z]{1,8}[_-](?=[a-z0-9]*\d)[a-z0-9]{4,}$/i.test(v) && !/^(err|fail)/i.test(v)) return true;
-  return CANCEL_ACCEPTED_WORDS.test(v.toLowerCase().replace(/[^a-z]+/g, " ").trim());
+  return CANCEL_ACCEPTED_WORDS.test(
+    v
+      .toLowerCase()
+      .replace(/[^a-z]+/g, " ")
+      .trim(),
+  );
 }
 const CANCEL_ACCEPTED_WORDS = /^(cancel(lation|ling)? )?(true|ok|yes|success|successful|requested|accepted|pending|queued|done|canceled|cancelled|cancel(l)?ing)$/;
 

@@ -46,9 +46,15 @@ const REFILL = String.raw` refill\w* `;
 // "Refill is disabled for this service" as a bad service, nor "after 30 min" as a minimum.
 // Each rule is tested against panelWords(message): lower-case words, one space apart and around.
 const KINDS: Array<[RegExp, PanelErrorKind]> = [
-  [/ (api|key|apikey) (is |has been )?(disabled?|invalid|incorrect|wrong|expired|not found) | (invalid|incorrect|wrong|bad|unknown) (api )?key | api key | unauthori[sz]ed | unauthenticated /, "invalid_key"],
+  [
+    / (api|key|apikey) (is |has been )?(disabled?|invalid|incorrect|wrong|expired|not found) | (invalid|incorrect|wrong|bad|unknown) (api )?key | api key | unauthori[sz]ed | unauthenticated /,
+    "invalid_key",
+  ],
   [/ not enough (funds?|balance|money) | insufficient | (balance|funds) (is )?(too low|less than|lower than) | low (balance|funds) | no (enough )?funds /, "not_enough_funds"],
-  [/ action (is )?(invalid|unknown|unsupported|incorrect|disabled|not (supported|allowed|available|found|exists?)) | (invalid|unknown|unsupported|incorrect) action | method not (allowed|supported) /, "unsupported_action"],
+  [
+    / action (is )?(invalid|unknown|unsupported|incorrect|disabled|not (supported|allowed|available|found|exists?)) | (invalid|unknown|unsupported|incorrect) action | method not (allowed|supported) /,
+    "unsupported_action",
+  ],
   // A refill and a wait: a duration, or words saying "not yet" (cool-down, too soon, already asked).
   [new RegExp(String.raw`^(?=.*${REFILL})(?=.*( ${WAIT}| cool ?down | too (soon|early|often|frequent)| once (per|every|a) | already | duplicate | exists ))`), "refill_cooldown"],
   [/ active order | duplicate | already (have |has )?(an? )?(active |running |pending )?order .*(link|url) | same (link|url) /, "active_order"],

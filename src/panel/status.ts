@@ -1,15 +1,5 @@
 /** Order statuses normalised from the many spellings panels use; the raw text is kept beside it. */
-export type OrderStatus =
-  | "pending"
-  | "in_progress"
-  | "processing"
-  | "completed"
-  | "partial"
-  | "canceled"
-  | "refunded"
-  | "failed"
-  | "active"
-  | "unknown";
+export type OrderStatus = "pending" | "in_progress" | "processing" | "completed" | "partial" | "canceled" | "refunded" | "failed" | "active" | "unknown";
 
 export type RefillStatus = "pending" | "in_progress" | "completed" | "rejected" | "failed" | "canceled" | "unknown";
 
@@ -74,11 +64,9 @@ export const normalizeOrderStatus = (raw: string): OrderStatus => ORDER_STATUSES
 export const normalizeRefillStatus = (raw: string): RefillStatus => REFILL_STATUSES[squash(raw)] ?? "unknown";
 
 /** Final statuses: the order will not change any more and is no longer polled. */
-export const isFinalOrderStatus = (s: OrderStatus): boolean =>
-  s === "completed" || s === "partial" || s === "canceled" || s === "refunded" || s === "failed";
+export const isFinalOrderStatus = (s: OrderStatus): boolean => s === "completed" || s === "partial" || s === "canceled" || s === "refunded" || s === "failed";
 
 /** Statuses after which the user's unfilled money goes back to the wallet. */
 export const isRefundStatus = (s: OrderStatus): boolean => s === "canceled" || s === "refunded" || s === "failed";
 
-export const isFinalRefillStatus = (s: RefillStatus): boolean =>
-  s === "completed" || s === "rejected" || s === "failed" || s === "canceled";
+export const isFinalRefillStatus = (s: RefillStatus): boolean => s === "completed" || s === "rejected" || s === "failed" || s === "canceled";

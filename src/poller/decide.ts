@@ -65,9 +65,7 @@ export interface StatusNews {
 }
 
 /** Stored fields of the order; `null` removes the field. */
-export type OrderFields = Partial<
-  Record<"status" | "statusRaw" | "startCount" | "remains" | "charge" | "panelError" | "updatedAt" | "pollChangedAt" | "pollErrors" | "pollErrorSince", string | null>
->;
+export type OrderFields = Partial<Record<"status" | "statusRaw" | "startCount" | "remains" | "charge" | "panelError" | "updatedAt" | "pollChangedAt" | "pollErrors" | "pollErrorSince", string | null>>;
 
 export interface OrderDecision {
   fields: OrderFields;

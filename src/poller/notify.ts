@@ -11,10 +11,7 @@ type OrderRef = Pick<OrderRecord, "id" | "panelOrderId" | "serviceName">;
 const SERVICE_MAX = 200;
 
 function header(t: Translate, order: OrderRef): string[] {
-  return [
-    t("tracking-order-title", { id: order.id, panelId: escapeHtml(order.panelOrderId ?? "?") }),
-    t("tracking-order-service", { service: escapeHtml(truncate(order.serviceName, SERVICE_MAX)) }),
-  ];
+  return [t("tracking-order-title", { id: order.id, panelId: escapeHtml(order.panelOrderId ?? "?") }), t("tracking-order-service", { service: escapeHtml(truncate(order.serviceName, SERVICE_MAX)) })];
 }
 
 /** The customer's message about a status change; `refunded` is what the wallet actually got. */

@@ -72,9 +72,38 @@ export interface RoundStats {
 type Fields = Record<string, string | null | undefined>;
 
 const READ_FIELDS = [
-  "id", "userId", "chatId", "locale", "serviceName", "quantity", "runs", "price", "placement", "panelOrderId",
-  "status", "statusRaw", "startCount", "remains", "charge", "refunded", "panelError", "createdAt", "updatedAt", "placedAt",
-  "refillId", "refillStatus", "rate", "serviceType", "costUnits", "pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince",
+  "id",
+  "userId",
+  "chatId",
+  "locale",
+  "serviceName",
+  "quantity",
+  "runs",
+  "price",
+  "placement",
+  "panelOrderId",
+  "status",
+  "statusRaw",
+  "startCount",
+  "remains",
+  "charge",
+  "refunded",
+  "panelError",
+  "createdAt",
+  "updatedAt",
+  "placedAt",
+  "refillId",
+  "refillStatus",
+  "rate",
+  "serviceType",
+  "costUnits",
+  "pollSeq",
+  "pollChangedAt",
+  "pollErrors",
+  "pollErrorSince",
+  "refillChangedAt",
+  "refillErrors",
+  "refillErrorSince",
 ] as const;
 type Mode = PollWrite["mode"];
 
@@ -226,16 +255,24 @@ export class OrderTracker {
 
     let answers: Map<string, PerId<PanelOrderStatus>>;
     try {
-      answers = await this.ask(rows.map((r) => r.order.panelOrderId!), stats, (ids) => this.deps.panel.statuses(ids), ["incorrect_order"]);
+      answers = await this.ask(
+        rows.map((r) => r.order.panelOrderId!),
+        stats,
+        (ids) => this.deps.panel.statuses(ids),
+        ["incorrect_order"],
+      );
     } catch (e) {
-      return this.panelFailed(e, "orders", rows.map((r) => r.id), lease);
+      return this.panelFailed(
+        e,
+        "orders",
+        rows.map((r) => r.id),
+        lease,
+      );
     }
     await this.panelAnswered(rows.length, stats);
 
     const now = Date.now();
-    const writes = await Promise.all(
-      rows.map((r) => this.applyOrder(r, answers.get(r.order.panelOrderId!) ?? { ok: false, error: "missing from the panel's answer" }, now, lease, stats)),
-    );
+    const writes = await Promise.all(rows.map((r) => this.applyOrder(r, answers.get(r.order.panelOrderId!) ?? { ok: false, error: "missing from the panel's answer" }, now, lease, stats)));
     await this.deps.schedule.write("orders", writes);
     return true;
   }
@@ -305,9 +342,19 @@ export class OrderTracker {
 
     let answers: Map<string, PerId<PanelRefillStatus>>;
     try {
-      answers = await this.ask(rows.map((r) => r.order.refillId!), stats, (ids) => this.deps.panel.refillStatuses(ids), ["refill_not_found", "incorrect_order"]);
+      answers = await this.ask(
+        rows.map((r) => r.order.refillId!),
+        stats,
+        (ids) => this.deps.panel.refillStatuses(ids),
+        ["refill_not_found", "incorrect_order"],
+      );
     } catch (e) {
-      return this.panelFailed(e, "refills", rows.map((r) => r.id), lease);
+      return this.panelFailed(
+        e,
+        "refills",
+        rows.map((r) => r.id),
+        lease,
+      );
     }
     await this.panelAnswered(rows.length, stats);
 
@@ -427,7 +474,7 @@ export class OrderTracker {
     const ttl = Math.max(10 * 60_000, 4 * this.opts.panelDownAlertMs);
     const downMs = now - (await schedule.panelFailing(now, ttl));
     if (downMs >= this.opts.panelDownAlertMs) {
-      const reason = e instanceof PanelError ? e.panelMessage : (e).failure;
+      const reason = e instanceof PanelError ? e.panelMessage : e.failure;
       await notifier.alert("panel_down", "poll", (t) => t("tracking-alert-panel-down", { minutes: Math.floor(downMs / 60_000), reason: escapeHtml(reason) }));
     }
     return false;

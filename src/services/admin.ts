@@ -44,19 +44,13 @@ export function firstTime(deps: Pick<AppDeps, "adminRequests">, requestKey: stri
 }
 
 export type TopupResult =
-  | { outcome: "unknown_user" }
-  | { outcome: "repeated" }
-  | { outcome: "credited"; amount: Money; balance: Money }
-  | { outcome: "debited"; asked: Money; taken: Money; balance: Money };
+  { outcome: "unknown_user" } | { outcome: "repeated" } | { outcome: "credited"; amount: Money; balance: Money } | { outcome: "debited"; asked: Money; taken: Money; balance: Money };
 
 /**
  * Credits (positive) or debits (negative) a wallet on an admin's word. A debit takes what there is,
  * never more: the wallet cannot go below zero. The ledger records the admin; the user is told.
  */
-export async function adminTopup(
-  deps: AdminDeps,
-  req: { adminId: number; userId: number; amount: Money; requestKey: string; note?: string },
-): Promise<TopupResult> {
+export async function adminTopup(deps: AdminDeps, req: { adminId: number; userId: number; amount: Money; requestKey: string; note?: string }): Promise<TopupResult> {
   const { wallet, users, config } = deps;
   // Only users who started the bot: a mistyped id must not hold money nobody can reach.
   const user = await users.get(req.userId);
@@ -128,14 +122,11 @@ export async function settleOrder(deps: AdminDeps, req: { orderId: string; decis
   await deps.notifier.toUser(
     { userId: order.userId, chatId: order.chatId, locale: order.locale },
     (t, locale) =>
-      placed
-        ? t("admin-settle-user-placed", { id: order.id, service })
-        : t("admin-settle-user-refunded", { id: order.id, service, amount: formatMoney(new D(order.price), locale, config.currency) }),
+      placed ? t("admin-settle-user-placed", { id: order.id, service }) : t("admin-settle-user-refunded", { id: order.id, service, amount: formatMoney(new D(order.price), locale, config.currency) }),
     { key: `settle:${order.id}` },
   );
   return result;
 }
-
 
 const emptyTotals = (): OrderTotals => ({ byStatus: {}, failed: 0, unknown: 0, placing: 0, turnover: new D(0), refunded: new D(0), margin: new D(0) });
 

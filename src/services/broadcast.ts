@@ -177,7 +177,6 @@ export class BroadcastRunner {
   }
 }
 
-
 /** A broadcast as the back office lists it: the job and its outcome counts so far. */
 export interface BroadcastSummary extends BroadcastJob {
   /** user ids given to the outbox so far (while running), or the final total (done) */

@@ -12,8 +12,23 @@ export type ExportDeps = Pick<AppDeps, "config" | "orders" | "users" | "wallet">
 const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : "");
 
 export const ORDER_COLUMNS = [
-  "order_id", "created_at", "placed_at", "user_id", "service_id", "service", "category", "link", "quantity",
-  "price", "currency", "placement", "status", "panel_order_id", "panel_charge", "refunded", "fail_reason",
+  "order_id",
+  "created_at",
+  "placed_at",
+  "user_id",
+  "service_id",
+  "service",
+  "category",
+  "link",
+  "quantity",
+  "price",
+  "currency",
+  "placement",
+  "status",
+  "panel_order_id",
+  "panel_charge",
+  "refunded",
+  "fail_reason",
 ];
 
 /** Orders created since `sinceMs`, oldest first (drafts are no orders: nothing was charged). */
@@ -21,8 +36,23 @@ export async function* exportOrders(deps: ExportDeps, sinceMs: number): AsyncGen
   yield csvRow(ORDER_COLUMNS);
   for await (const o of deps.orders.createdSince(sinceMs)) {
     yield csvRow([
-      o.id, iso(o.createdAt), iso(o.placedAt), o.userId, o.serviceId, o.serviceName, o.category, o.link, o.quantity,
-      moneyString(new D(o.price)), deps.config.currency, o.placement, o.status, o.panelOrderId, o.charge, o.refunded, o.failReason,
+      o.id,
+      iso(o.createdAt),
+      iso(o.placedAt),
+      o.userId,
+      o.serviceId,
+      o.serviceName,
+      o.category,
+      o.link,
+      o.quantity,
+      moneyString(new D(o.price)),
+      deps.config.currency,
+      o.placement,
+      o.status,
+      o.panelOrderId,
+      o.charge,
+      o.refunded,
+      o.failReason,
     ]);
   }
 }

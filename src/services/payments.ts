@@ -50,7 +50,10 @@ export function enabledMethods(config: Pick<Config, "payments" | "adminIds">): T
 
 /** What a provider invoice for `amount` costs, in the smallest units of `currency` (rounded up). */
 export function providerTotal(amount: Money, rate: Money, currency: string): number {
-  const minor = amount.mul(rate).mul(new D(10).pow(currencyExponent(currency))).toDecimalPlaces(0, D.ROUND_CEIL);
+  const minor = amount
+    .mul(rate)
+    .mul(new D(10).pow(currencyExponent(currency)))
+    .toDecimalPlaces(0, D.ROUND_CEIL);
   if (minor.gt(Number.MAX_SAFE_INTEGER)) throw new Error("invoice total out of range");
   return minor.toNumber();
 }
@@ -121,11 +124,7 @@ export type CheckoutRefusal = "unknown" | "foreign" | "paid" | "expired" | "mism
  * Whether a pre_checkout_query may go ahead: the invoice must exist, be the asker's, be unpaid and
  * fresh, and ask exactly the currency and total it was issued for. Null means yes.
  */
-export function checkPreCheckout(
-  invoice: Invoice | null,
-  query: { fromId: number; currency: string; totalAmount: number },
-  now: number,
-): CheckoutRefusal | null {
+export function checkPreCheckout(invoice: Invoice | null, query: { fromId: number; currency: string; totalAmount: number }, now: number): CheckoutRefusal | null {
   if (!invoice) return "unknown";
   if (invoice.userId !== query.fromId) return "foreign";
   if (invoice.state === "paid") return "paid";
@@ -159,12 +158,7 @@ export async function creditPayment(deps: Pick<AppDeps, "invoices" | "wallet">, 
   if (invoice.kind === "stars") {
     await invoices.recordStarsCharge({ chargeId, userId: invoice.userId, stars: payment.totalAmount, credit: moneyString(amount), invoiceId: invoice.id });
   }
-  const { credited, balance } = await deps.wallet.credit(
-    invoice.userId,
-    amount,
-    { reason: "payment", ref: `${invoice.kind}:${chargeId}`, note: `invoice ${invoice.id}` },
-    `payment:${chargeId}`,
-  );
+  const { credited, balance } = await deps.wallet.credit(invoice.userId, amount, { reason: "payment", ref: `${invoice.kind}:${chargeId}`, note: `invoice ${invoice.id}` }, `payment:${chargeId}`);
   await invoices.markPaid(invoice.id, chargeId);
   return { outcome: credited ? "credited" : "repeated", invoice, amount, balance };
 }
@@ -230,12 +224,7 @@ export async function refundStars(
     }
     log.warn("Stars refund: Telegram had refunded the charge already; debiting the wallet now");
   }
-  const debit = await deps.wallet.debit(
-    input.userId,
-    credit,
-    { reason: "payment_refund", ref: `stars:${input.chargeId}`, adminId: input.adminId },
-    { upTo: true },
-  );
+  const debit = await deps.wallet.debit(input.userId, credit, { reason: "payment_refund", ref: `stars:${input.chargeId}`, adminId: input.adminId }, { upTo: true });
   await invoices.finishRefund(input.chargeId, debit.taken, input.adminId);
   return { outcome: "refunded", charge, taken: debit.taken, balance: debit.balance };
 }

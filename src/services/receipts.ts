@@ -78,13 +78,7 @@ export async function submitReceipt(deps: ReceiptDeps, input: Omit<Receipt, "id"
  * Decides a receipt (first decision wins) and settles it. An approval without `amount` credits what
  * the customer gave. Null when there is no such receipt.
  */
-export async function decideReceipt(
-  deps: ReceiptDeps,
-  id: string,
-  decision: ReceiptDecision,
-  admin: { id: number; name: string },
-  amount?: Money,
-): Promise<{ won: boolean; receipt: Receipt } | null> {
+export async function decideReceipt(deps: ReceiptDeps, id: string, decision: ReceiptDecision, admin: { id: number; name: string }, amount?: Money): Promise<{ won: boolean; receipt: Receipt } | null> {
   const result = await deps.receipts.decide(id, decision, admin, amount);
   if (result) await settleReceipt(deps, result.receipt);
   return result;
@@ -99,12 +93,7 @@ export async function settleReceipt(deps: ReceiptDeps, receipt: Receipt): Promis
   let balance: Money | undefined;
   const amount = new D(receipt.approvedAmount ?? receipt.amount);
   if (receipt.state === "approved") {
-    ({ balance } = await deps.wallet.credit(
-      receipt.userId,
-      amount,
-      { reason: "payment", ref: `receipt:${receipt.id}`, adminId: receipt.decidedBy },
-      `receipt:${receipt.id}`,
-    ));
+    ({ balance } = await deps.wallet.credit(receipt.userId, amount, { reason: "payment", ref: `receipt:${receipt.id}`, adminId: receipt.decidedBy }, `receipt:${receipt.id}`));
   }
   if (receipt.notified) return;
   const { currency } = deps.config;

@@ -109,7 +109,11 @@ export function checkOrders(userId: number, orders: OrderRecord[], entries: Ledg
     const marker = refundMarkers.get(o.id);
     if (marker && marker.gt(0)) expected.push(marker);
     const refunds = rows.filter((e) => e.reason === "refund").map((e) => new D(e.amount));
-    const key = (list: Money[]) => list.map((m) => moneyString(m)).sort().join(" + ") || "0";
+    const key = (list: Money[]) =>
+      list
+        .map((m) => moneyString(m))
+        .sort()
+        .join(" + ") || "0";
     if (key(refunds) !== key(expected)) findings.push({ kind: "refund_mismatch", orderId: o.id, userId, ledger: key(refunds), expected: key(expected) });
   }
   for (const orderId of byOrder.keys()) if (!known.has(orderId)) findings.push({ kind: "orphan_entry", orderId, userId });
@@ -127,7 +131,10 @@ async function ordersOf(deps: ReconcileDeps, userId: number): Promise<OrderRecor
 
 async function checkCustomer(deps: ReconcileDeps, userId: number): Promise<{ findings: Finding[]; balance: Money; orders: number; capped: boolean }> {
   const orders = await ordersOf(deps, userId);
-  const snap = await deps.wallet.snapshot(userId, orders.map((o) => `refund:${o.id}`));
+  const snap = await deps.wallet.snapshot(
+    userId,
+    orders.map((o) => `refund:${o.id}`),
+  );
   const markers = new Map([...snap.once].map(([k, v]) => [k.slice("refund:".length), v]));
   const findings = [...checkLedger(userId, snap.balance, snap.entries), ...checkOrders(userId, orders, snap.entries, markers)];
   return { findings, balance: snap.balance, orders: orders.length, capped: snap.entries.length >= LEDGER_MAX };
@@ -205,7 +212,12 @@ export function renderReconcile(t: Translate, locale: string, currency: string, 
     t("reconcile-summary", { customers: formatInt(r.customers, locale), orders: formatInt(r.orders, locale), wallets: money(r.walletsTotal), panel }),
   ];
   if (r.findings.length > 0) {
-    parts.push(r.findings.slice(0, SHOWN_FINDINGS).map((f) => `• ${line(f)}`).join("\n"));
+    parts.push(
+      r.findings
+        .slice(0, SHOWN_FINDINGS)
+        .map((f) => `• ${line(f)}`)
+        .join("\n"),
+    );
     if (r.findings.length > SHOWN_FINDINGS) parts.push(t("reconcile-more", { count: formatInt(r.findings.length - SHOWN_FINDINGS, locale) }));
   }
   if (r.capped.length > 0) parts.push(t("reconcile-capped", { users: r.capped.slice(0, 20).join(", ") + (r.capped.length > 20 ? ", …" : "") }));

@@ -113,7 +113,10 @@ export class RequiredChannels {
         }
       } catch (e) {
         failed.push(chat);
-        this.logger.warn({ err: e, chat }, `required channel ${chat}: the bot cannot see this chat (wrong name or id, or the bot is not a member); add the bot as an admin (customers are let through meanwhile)`);
+        this.logger.warn(
+          { err: e, chat },
+          `required channel ${chat}: the bot cannot see this chat (wrong name or id, or the bot is not a member); add the bot as an admin (customers are let through meanwhile)`,
+        );
       }
     }
     if (this.chats.length > 0 && failed.length === 0) this.logger.info({ chats: this.chats }, "required channels checked: the bot sees each one's members");

@@ -66,7 +66,10 @@ export function orderMarginUnits(o: CountedOrder): number {
   const kept = price - units(o.refunded);
   const exchange = parseDecimal(o.exchangeRate) ?? new D(1);
   if (o.charge) return kept - roundUnits((parseDecimal(o.charge) ?? new D(0)).mul(exchange));
-  const cost = o.costUnits !== undefined ? Number(o.costUnits) : orderCostUnits({ rate: o.rate ?? "0", quantity: Number(o.quantity ?? 0), serviceType: o.serviceType ?? "", runs: o.runs ? Number(o.runs) : undefined, exchangeRate: o.exchangeRate });
+  const cost =
+    o.costUnits !== undefined
+      ? Number(o.costUnits)
+      : orderCostUnits({ rate: o.rate ?? "0", quantity: Number(o.quantity ?? 0), serviceType: o.serviceType ?? "", runs: o.runs ? Number(o.runs) : undefined, exchangeRate: o.exchangeRate });
   if (price === 0) return -cost;
   return kept - new D(cost).mul(kept).div(price).toDecimalPlaces(0).toNumber();
 }

@@ -37,7 +37,11 @@ export class AuditLog {
 
   async append(entry: Omit<AuditEntry, "when"> & { when?: number }): Promise<void> {
     const row: AuditEntry = { ...entry, when: entry.when ?? Date.now(), what: entry.what.slice(0, 200), old: entry.old.slice(0, 500), new: entry.new.slice(0, 500) };
-    await this.redis.multi().lpush(this.k.list, JSON.stringify(row)).ltrim(this.k.list, 0, AUDIT_MAX - 1).exec();
+    await this.redis
+      .multi()
+      .lpush(this.k.list, JSON.stringify(row))
+      .ltrim(this.k.list, 0, AUDIT_MAX - 1)
+      .exec();
   }
 
   /** A page of entries, newest first, and the total kept. */

@@ -69,7 +69,7 @@ export interface OrderRecord {
 
 export type DraftInput = Pick<
   OrderRecord,
-    | "userId"
+  | "userId"
   | "chatId"
   | "locale"
   | "serviceId"
@@ -129,10 +129,7 @@ export function orderCostUnits(o: { rate: string; quantity: number; serviceType:
 }
 
 export type ReserveResult =
-  | { ok: true; balance: Money }
-  | { ok: false; reason: "missing" | "not_owner" | "promo_gone" }
-  | { ok: false; reason: "state"; placement: Placement }
-  | { ok: false; reason: "funds"; balance: Money };
+  { ok: true; balance: Money } | { ok: false; reason: "missing" | "not_owner" | "promo_gone" } | { ok: false; reason: "state"; placement: Placement } | { ok: false; reason: "funds"; balance: Money };
 
 /**
  * A link as the back office searches it: without scheme, "www.", trailing slashes and case, so
@@ -387,7 +384,10 @@ export class OrderStore {
    * so the order is never unknown while still in the placing set or missing from the unknown set.
    */
   async markUnknown(id: string, reason: string, now = Date.now()): Promise<boolean> {
-    const res = await this.scripts.orderMarkUnknown({ order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown }, { reason: reason.slice(0, 300), now, id, statsPrefix: this.k.stats.prefix });
+    const res = await this.scripts.orderMarkUnknown(
+      { order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown },
+      { reason: reason.slice(0, 300), now, id, statsPrefix: this.k.stats.prefix },
+    );
     return res === "ok";
   }
 

@@ -114,9 +114,6 @@ export class OutboxStore {
 
   /** Drops the chat's whole queue (tagged messages counted as blocked); returns how many. */
   dropChat(chatId: number): Promise<number> {
-    return this.scripts.outboxDropChat(
-      { queue: this.k.queue(chatId), ready: this.k.ready, pending: this.k.pending, attempts: this.k.attempts },
-      { chatId, tagPrefix: this.k.tagPrefix },
-    );
+    return this.scripts.outboxDropChat({ queue: this.k.queue(chatId), ready: this.k.ready, pending: this.k.pending, attempts: this.k.attempts }, { chatId, tagPrefix: this.k.tagPrefix });
   }
 }

@@ -15,7 +15,11 @@ export class RateLimits {
   async hit(userId: number, windowMs: number, now = Date.now()): Promise<number> {
     const key = this.k.rateLimit(userId, Math.floor(now / windowMs));
     // One pipelined write per update; the expiry keeps old windows from piling up.
-    const [[, count]] = (await this.redis.pipeline().incr(key).pexpire(key, windowMs * 2).exec()) as [[null, number], [null, number]];
+    const [[, count]] = (await this.redis
+      .pipeline()
+      .incr(key)
+      .pexpire(key, windowMs * 2)
+      .exec()) as [[null, number], [null, number]];
     return count;
   }
 }

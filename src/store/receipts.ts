@@ -108,12 +108,7 @@ export class ReceiptStore {
   }
 
   /** The atomic first-decision-wins step. `won` is false when someone decided before. */
-  async decide(
-    id: string,
-    decision: ReceiptDecision,
-    admin: { id: number; name: string },
-    amount?: Money,
-  ): Promise<{ won: boolean; receipt: Receipt } | null> {
+  async decide(id: string, decision: ReceiptDecision, admin: { id: number; name: string }, amount?: Money): Promise<{ won: boolean; receipt: Receipt } | null> {
     if (!RECEIPT_ID_RE.test(id)) return null;
     const result = await this.scripts.receiptDecide(
       { receipt: this.k.receipt(id), pending: this.k.receiptsPending },

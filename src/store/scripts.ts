@@ -44,7 +44,10 @@ export function loadScripts(): ReadonlyMap<string, string> {
   if (loaded) return loaded;
   const dir = scriptsDir();
   const scripts = new Map<string, string>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(".lua")).sort()) scripts.set(f.slice(0, -4), expandIncludes(join(dir, f)));
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith(".lua"))
+    .sort())
+    scripts.set(f.slice(0, -4), expandIncludes(join(dir, f)));
   return (loaded = scripts);
 }
 
@@ -80,10 +83,7 @@ export class Scripts {
     return { credited: done === 1, balance };
   }
 
-  async walletDebit(
-    k: { wallet: string; ledger: string },
-    a: { units: number; entry: string; ledgerMax: number; upTo: boolean },
-  ): Promise<{ ok: boolean; balance: string; taken: string }> {
+  async walletDebit(k: { wallet: string; ledger: string }, a: { units: number; entry: string; ledgerMax: number; upTo: boolean }): Promise<{ ok: boolean; balance: string; taken: string }> {
     const [ok, balance, taken] = (await this.call("walletDebit", [k.wallet, k.ledger], [a.units, a.entry, a.ledgerMax, a.upTo ? "1" : "0"])) as [number, string, string];
     return { ok: ok === 1, balance, taken };
   }
@@ -100,7 +100,11 @@ export class Scripts {
     k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string; held: string; serviceOrders: string; linkOrders: string },
     a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number; statsPrefix: string },
   ): Promise<string[]> {
-    return (await this.call("orderReserve", [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held, k.serviceOrders, k.linkOrders], [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix])) as string[];
+    return (await this.call(
+      "orderReserve",
+      [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held, k.serviceOrders, k.linkOrders],
+      [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix],
+    )) as string[];
   }
 
   async orderDiscardDraft(k: { order: string }, a: { userId: number }): Promise<string> {
@@ -228,17 +232,11 @@ export class Scripts {
   // ---- the outbound queue ----------------------------------------------------------------------
 
   /** 0 seen before, 1 queued, 2 skipped (the user blocked the bot). */
-  async outboxEnqueue(
-    k: { seen: string; queue: string; ready: string; pending: string; user: string; tag: string },
-    a: { message: string; chatId: number; seenTtlS: number },
-  ): Promise<0 | 1 | 2> {
+  async outboxEnqueue(k: { seen: string; queue: string; ready: string; pending: string; user: string; tag: string }, a: { message: string; chatId: number; seenTtlS: number }): Promise<0 | 1 | 2> {
     return (await this.call("outboxEnqueue", [k.seen, k.queue, k.ready, k.pending, k.user, k.tag], [a.message, String(a.chatId), a.seenTtlS])) as 0 | 1 | 2;
   }
 
-  async outboxClaim(
-    k: { ready: string; rate: string },
-    a: { queuePrefix: string; max: number; leaseMs: number; intervalMs: number; lookaheadMs: number },
-  ): Promise<Array<string | number>> {
+  async outboxClaim(k: { ready: string; rate: string }, a: { queuePrefix: string; max: number; leaseMs: number; intervalMs: number; lookaheadMs: number }): Promise<Array<string | number>> {
     return (await this.call("outboxClaim", [k.ready, k.rate], [a.queuePrefix, a.max, a.leaseMs, a.intervalMs, a.lookaheadMs])) as Array<string | number>;
   }
 

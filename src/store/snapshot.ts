@@ -170,13 +170,7 @@ async function dumpUserGroup(conn: Redis, prefix: string, userId: number, onRetr
   const k = keysFor(prefix);
   for (let attempt = 0; attempt < GROUP_TRIES; attempt++) {
     const orderIds = await conn.zrange(k.userOrders(userId), 0, -1);
-    const names = [
-      k.wallet(userId),
-      k.ledger(userId),
-      k.user(userId),
-      k.userOrders(userId),
-      ...orderIds.flatMap((id) => [k.order(id), k.credited(`refund:${id}`)]),
-    ];
+    const names = [k.wallet(userId), k.ledger(userId), k.user(userId), k.userOrders(userId), ...orderIds.flatMap((id) => [k.order(id), k.credited(`refund:${id}`)])];
     const multi = conn.multi();
     for (const name of names) multi.dumpBuffer(name).pttl(name);
     multi.zrange(k.userOrders(userId), 0, -1);
@@ -291,4 +285,3 @@ export async function restoreSnapshot(conn: Redis, file: string, opts: { prefix?
   await flush();
   return { header, prefix, restored, expired };
 }
-

@@ -86,6 +86,9 @@ export class UpdateStore {
 
   /** The update was handled to the end: never again, and no longer pending. */
   async finish(updateId: number): Promise<void> {
-    await this.scripts.intakeFinish({ pending: this.k.pending, bodies: this.k.bodies, done: this.k.done(doneBucket(updateId)) }, { id: updateId, bit: doneBit(updateId), ttlSeconds: DONE_TTL_SECONDS });
+    await this.scripts.intakeFinish(
+      { pending: this.k.pending, bodies: this.k.bodies, done: this.k.done(doneBucket(updateId)) },
+      { id: updateId, bit: doneBit(updateId), ttlSeconds: DONE_TTL_SECONDS },
+    );
   }
 }

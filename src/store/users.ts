@@ -35,11 +35,7 @@ export class UserStore {
    * link) that first contact also binds the user to the code's owner, in the same step
    * (userTouchReferred.lua), so only a user who is new at that moment is ever bound.
    */
-  async touch(
-    u: { id: number; chatId: number; firstName?: string; username?: string },
-    now = Date.now(),
-    referralCode?: string,
-  ): Promise<{ firstContact: boolean; referrerId?: number }> {
+  async touch(u: { id: number; chatId: number; firstName?: string; username?: string }, now = Date.now(), referralCode?: string): Promise<{ firstContact: boolean; referrerId?: number }> {
     const key = this.k.user(u.id);
     const fields: Record<string, string> = { id: String(u.id), chatId: String(u.chatId), lastSeenAt: String(now), blocked: "0" };
     if (u.firstName) fields.firstName = u.firstName.slice(0, 64);

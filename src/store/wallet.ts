@@ -80,7 +80,10 @@ export class WalletStore {
    * once-keys recorded for the given refund keys: what reconciliation compares.
    */
   async snapshot(userId: number, onceKeys: string[] = []): Promise<{ balance: Money; entries: LedgerEntry[]; once: Map<string, Money> }> {
-    const multi = this.redis.multi().get(this.k.wallet(userId)).lrange(this.k.ledger(userId), 0, LEDGER_MAX - 1);
+    const multi = this.redis
+      .multi()
+      .get(this.k.wallet(userId))
+      .lrange(this.k.ledger(userId), 0, LEDGER_MAX - 1);
     for (const key of onceKeys) multi.get(this.k.credited(key));
     const res = (await multi.exec()) ?? [];
     for (const [err] of res) if (err) throw err;

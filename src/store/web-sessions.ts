@@ -93,7 +93,11 @@ export class WebSessionStore {
   /** Counts one sign-in attempt from `ip` in a fixed window; returns the count so far in it. */
   async countSignInAttempt(ip: string, windowMs: number, now = Date.now()): Promise<number> {
     const key = this.k.attempts(ip, Math.floor(now / windowMs));
-    const [[, count]] = (await this.redis.pipeline().incr(key).pexpire(key, windowMs * 2).exec()) as [[null, number], unknown];
+    const [[, count]] = (await this.redis
+      .pipeline()
+      .incr(key)
+      .pexpire(key, windowMs * 2)
+      .exec()) as [[null, number], unknown];
     return count;
   }
 }

@@ -6,5 +6,10 @@ export function escapeHtml(text: string): string {
 /** Shortens to `max` characters with "…", counting code points so emoji are not cut in half. */
 export function truncate(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, Math.max(1, max - 1))
+        .join("")
+        .trimEnd()}…`;
 }

@@ -7,14 +7,64 @@
 
 /** Cyrillic letters that look like Latin ones, as people mix them when typing. */
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y", х: "x", і: "i", ј: "j", ѕ: "s",
+  а: "a",
+  в: "b",
+  е: "e",
+  ё: "e",
+  к: "k",
+  м: "m",
+  н: "h",
+  о: "o",
+  р: "p",
+  с: "c",
+  т: "t",
+  у: "y",
+  х: "x",
+  і: "i",
+  ј: "j",
+  ѕ: "s",
 };
 
 /** Uzbek Cyrillic → Latin (the apostrophes of oʻ/gʻ dropped, as the search drops them everywhere). */
 const TRANSLIT: Readonly<Record<string, string>> = {
-  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "j", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m", н: "n", о: "o",
-  п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "x", ц: "ts", ч: "ch", ш: "sh", щ: "sh", ъ: "", ы: "i", ь: "", э: "e", ю: "yu",
-  я: "ya", ў: "o", қ: "q", ғ: "g", ҳ: "h", і: "i",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "yo",
+  ж: "j",
+  з: "z",
+  и: "i",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "x",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "sh",
+  ъ: "",
+  ы: "i",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+  ў: "o",
+  қ: "q",
+  ғ: "g",
+  ҳ: "h",
+  і: "i",
 };
 
 /** ʻ ʼ ' ` ‘ ’ ´ and the modifier letters Uzbek writes oʻ/gʻ and the tutuq belgisi with. */
@@ -32,7 +82,11 @@ function latinWord(word: string): string {
 
 /** Lower case, no apostrophes, Latin script, runs of anything else as one space. */
 export function normalizeForSearch(text: string): string {
-  const words = text.normalize("NFKC").toLowerCase().replace(APOSTROPHES, "").split(/[^\p{L}\p{N}]+/u);
+  const words = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(APOSTROPHES, "")
+    .split(/[^\p{L}\p{N}]+/u);
   return words.filter(Boolean).map(latinWord).join(" ");
 }
 

@@ -112,47 +112,79 @@ afterEach(async () => {
 
 describe("a bot process killed between taking updates and handling them", () => {
   for (const moment of ["served", "confirmed"] as const) {
-    it(`credits a Stars payment exactly once after a kill when its batch is ${moment}`, async () => {
-      const u = tg.user();
-      const invoice = await new InvoiceStore(redis.redis, redis.prefix).create({ userId: u.id, kind: "stars", currency: "XTR", total: 250, rate: "0.01", amount: "2.5" });
-      const first = startBot();
-      const killed = killWhen(first, moment, (up) => up.message?.successful_payment !== undefined);
-      u.successfulPayment({ invoicePayload: invoice.id, currency: "XTR", totalAmount: 250, telegramPaymentChargeId: `stars-charge-${moment}` });
-      await killed;
+    it(
+      `credits a Stars payment exactly once after a kill when its batch is ${moment}`,
+      async () => {
+        const u = tg.user();
+        const invoice = await new InvoiceStore(redis.redis, redis.prefix).create({ userId: u.id, kind: "stars", currency: "XTR", total: 250, rate: "0.01", amount: "2.5" });
+        const first = startBot();
+        const killed = killWhen(first, moment, (up) => up.message?.successful_payment !== undefined);
+        u.successfulPayment({ invoicePayload: invoice.id, currency: "XTR", totalAmount: 250, telegramPaymentChargeId: `stars-charge-${moment}` });
+        await killed;
 
-      startBot();
-      await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false, { since: 0, timeoutMs: WAIT_MS });
-      expect((await wallet.balance(u.id)).toFixed()).toBe("2.5");
-      // A while later: still once, in the wallet, the ledger and the chat.
-      await new Promise((r) => setTimeout(r, 500));
-      expect((await wallet.balance(u.id)).toFixed()).toBe("2.5");
-      expect((await wallet.entries(u.id)).filter((e) => e.reason === "payment")).toHaveLength(1);
-      expect(u.messages().filter((m) => m.text?.includes("Payment received"))).toHaveLength(1);
-    }, TEST_MS);
+        startBot();
+        await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false, { since: 0, timeoutMs: WAIT_MS });
+        expect((await wallet.balance(u.id)).toFixed()).toBe("2.5");
+        // A while later: still once, in the wallet, the ledger and the chat.
+        await new Promise((r) => setTimeout(r, 500));
+        expect((await wallet.balance(u.id)).toFixed()).toBe("2.5");
+        expect((await wallet.entries(u.id)).filter((e) => e.reason === "payment")).toHaveLength(1);
+        expect(u.messages().filter((m) => m.text?.includes("Payment received"))).toHaveLength(1);
+      },
+      TEST_MS,
+    );
   }
 
   // The moment the runner lost updates at; "served" takes the same path as the payment's.
-  it("places exactly one order at the panel after a kill when the confirm press is confirmed", async () => {
-    const u = tg.user({ languageCode: "en" });
-    await new UserStore(redis.redis, redis.prefix).setLocale(u.id, "en");
-    await wallet.credit(u.id, new D("100"), { reason: "admin" });
-    const first = startBot();
-    await after(u, () => u.send("/order"), (m) => buttonsOf(m).length > 0);
-    await after(u, () => pressData(u, `cs:${categoryKey(service.category)}:0`), (m) => buttonsOf(m).some((b) => b.callback_data === `s:${service.service}`));
-    await after(u, () => pressData(u, `s:${service.service}`), (m) => buttonsOf(m).some((b) => b.callback_data === `o:${service.service}`));
-    await after(u, () => pressData(u, `o:${service.service}`), (m) => m.method === "sendMessage");
-    await after(u, () => u.send("https://instagram.com/panelbot_crash"), (m) => m.method === "sendMessage");
-    const confirm = await after(u, () => u.send("100"), (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")));
+  it(
+    "places exactly one order at the panel after a kill when the confirm press is confirmed",
+    async () => {
+      const u = tg.user({ languageCode: "en" });
+      await new UserStore(redis.redis, redis.prefix).setLocale(u.id, "en");
+      await wallet.credit(u.id, new D("100"), { reason: "admin" });
+      const first = startBot();
+      await after(
+        u,
+        () => u.send("/order"),
+        (m) => buttonsOf(m).length > 0,
+      );
+      await after(
+        u,
+        () => pressData(u, `cs:${categoryKey(service.category)}:0`),
+        (m) => buttonsOf(m).some((b) => b.callback_data === `s:${service.service}`),
+      );
+      await after(
+        u,
+        () => pressData(u, `s:${service.service}`),
+        (m) => buttonsOf(m).some((b) => b.callback_data === `o:${service.service}`),
+      );
+      await after(
+        u,
+        () => pressData(u, `o:${service.service}`),
+        (m) => m.method === "sendMessage",
+      );
+      await after(
+        u,
+        () => u.send("https://instagram.com/panelbot_crash"),
+        (m) => m.method === "sendMessage",
+      );
+      const confirm = await after(
+        u,
+        () => u.send("100"),
+        (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
+      );
 
-    const killed = killWhen(first, "confirmed", (up) => up.callback_query?.data?.startsWith("oc:") === true);
-    pressData(u, buttonsOf(confirm).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!);
-    await killed;
+      const killed = killWhen(first, "confirmed", (up) => up.callback_query?.data?.startsWith("oc:") === true);
+      pressData(u, buttonsOf(confirm).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!);
+      await killed;
 
-    startBot();
-    await u.waitForMessage((m) => m.text?.includes("Order placed") ?? false, { since: 0, timeoutMs: WAIT_MS });
-    await new Promise((r) => setTimeout(r, 500));
-    expect(sim.orders()).toHaveLength(1);
-    expect(sim.counts().add).toBe(1);
-    expect(u.messages().filter((m) => m.text?.includes("Order placed"))).toHaveLength(1);
-  }, TEST_MS);
+      startBot();
+      await u.waitForMessage((m) => m.text?.includes("Order placed") ?? false, { since: 0, timeoutMs: WAIT_MS });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(sim.orders()).toHaveLength(1);
+      expect(sim.counts().add).toBe(1);
+      expect(u.messages().filter((m) => m.text?.includes("Order placed"))).toHaveLength(1);
+    },
+    TEST_MS,
+  );
 });

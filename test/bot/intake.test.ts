@@ -14,7 +14,7 @@ import { testRedis, type TestRedis } from "../support/redis.js";
  * The durable intake against the fake Bot API over HTTP and a real Redis, with a bot that only
  * records what it handles (per chat, in order; a "slow" text holds its chat for a while).
  */
-const logger = createLogger({ level: (process.env.TEST_LOG_LEVEL ?? "silent"), pretty: false, secrets: [] });
+const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent", pretty: false, secrets: [] });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let tg: FakeBotApi;
@@ -161,7 +161,9 @@ describe("durable update intake", () => {
 
   it("waits out a 409 Conflict (another poller outside the lease) and goes on", async () => {
     let conflicts = 0;
-    tg.respond("getUpdates", () => (conflicts++ < 3 ? { ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" } : undefined));
+    tg.respond("getUpdates", () =>
+      conflicts++ < 3 ? { ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" } : undefined,
+    );
     intake();
     const u = tg.user();
     u.send("hello");

@@ -67,10 +67,13 @@ describe("a broadcast killed with copies in flight", () => {
     // Telegram delivers the first copies but their answers do not come back before the kill.
     const held = tg.holdAnswers("copyMessage", IN_FLIGHT);
     const first = worker();
-    await vi.waitFor(async () => {
-      expect(tg.calls("copyMessage")).toHaveLength(USERS.length);
-      expect((await outbox.tagCounts(broadcastTag(id))).delivered).toBe(USERS.length - IN_FLIGHT);
-    }, { timeout: 60_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        expect(tg.calls("copyMessage")).toHaveLength(USERS.length);
+        expect((await outbox.tagCounts(broadcastTag(id))).delivered).toBe(USERS.length - IN_FLIGHT);
+      },
+      { timeout: 60_000, interval: 100 },
+    );
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
     held.release();

@@ -13,11 +13,36 @@ const drip = catalog[0]!;
 const plain = catalog.find((s, i) => i > 0 && s.type === "Default" && !s.dripfeed && Number(s.max) >= 200)!;
 
 async function toQuantityPrompt(h: Harness, u: FakeUser, svc: SimService, link: string): Promise<void> {
-  await after(h, u, () => u.send("/order"), (m) => buttonsOf(m).length > 0);
-  await after(h, u, () => pressData(u, `cs:${categoryKey(svc.category)}:0`), (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`));
-  await after(h, u, () => pressData(u, `s:${svc.service}`), (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`));
-  await after(h, u, () => pressData(u, `o:${svc.service}`), (m) => m.method === "sendMessage");
-  await after(h, u, () => u.send(link), (m) => m.method === "sendMessage");
+  await after(
+    h,
+    u,
+    () => u.send("/order"),
+    (m) => buttonsOf(m).length > 0,
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `cs:${categoryKey(svc.category)}:0`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `s:${svc.service}`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `o:${svc.service}`),
+    (m) => m.method === "sendMessage",
+  );
+  await after(
+    h,
+    u,
+    () => u.send(link),
+    (m) => m.method === "sendMessage",
+  );
 }
 const addsFor = (h: Harness, link: string) => h.sim.requests().filter((r) => r.action === "add" && r.params.link === link);
 
@@ -90,11 +115,21 @@ describe("drip-feed orders", () => {
 
     // 6,000 × 2 is over 10,000: straight to the confirmation.
     await toQuantityPrompt(h, u, drip, "https://t.me/drip_big");
-    const big = await after(h, u, () => u.send("6000"), (m) => m.method === "sendMessage");
+    const big = await after(
+      h,
+      u,
+      () => u.send("6000"),
+      (m) => m.method === "sendMessage",
+    );
     expect(big.text).toContain("Check your order");
 
     await toQuantityPrompt(h, u, plain, "https://t.me/drip_plain");
-    const noDrip = await after(h, u, () => u.send(plain.min), (m) => m.method === "sendMessage");
+    const noDrip = await after(
+      h,
+      u,
+      () => u.send(plain.min),
+      (m) => m.method === "sendMessage",
+    );
     expect(noDrip.text).toContain("Check your order");
   });
 

@@ -42,20 +42,65 @@ describe("an order's life, end to end", () => {
 
   it("an Uzbek customer orders, is told In progress and then Partial with the exact refund", async () => {
     const u = h.tg.user({ languageCode: "uz" });
-    await step(h, u, () => u.send("/start"), (m) => m.text?.includes("Tilni tanlang") ?? false);
-    await step(h, u, () => u.pressButton("zbekcha"), (m) => m.text?.includes("Assalomu") ?? false);
+    await step(
+      h,
+      u,
+      () => u.send("/start"),
+      (m) => m.text?.includes("Tilni tanlang") ?? false,
+    );
+    await step(
+      h,
+      u,
+      () => u.pressButton("zbekcha"),
+      (m) => m.text?.includes("Assalomu") ?? false,
+    );
     await h.deps.wallet.credit(u.id, new D("10"), { reason: "admin" });
 
-    await step(h, u, () => u.send("🛒 Yangi buyurtma"), (m) => buttons(m).length > 0);
-    await step(h, u, () => press(u, `cs:${categoryKey(service.category)}:0`), (m) => buttons(m).some((b) => b.callback_data === `s:${service.service}`));
-    await step(h, u, () => press(u, `s:${service.service}`), (m) => buttons(m).some((b) => b.callback_data === `o:${service.service}`));
-    await step(h, u, () => press(u, `o:${service.service}`), (m) => m.text?.includes("havola") ?? false);
-    await step(h, u, () => u.send("https://instagram.com/panelbot_test"), (m) => m.method === "sendMessage");
-    const confirm = await step(h, u, () => u.send("100"), (m) => buttons(m).some((b) => b.callback_data?.startsWith("oc:")));
+    await step(
+      h,
+      u,
+      () => u.send("🛒 Yangi buyurtma"),
+      (m) => buttons(m).length > 0,
+    );
+    await step(
+      h,
+      u,
+      () => press(u, `cs:${categoryKey(service.category)}:0`),
+      (m) => buttons(m).some((b) => b.callback_data === `s:${service.service}`),
+    );
+    await step(
+      h,
+      u,
+      () => press(u, `s:${service.service}`),
+      (m) => buttons(m).some((b) => b.callback_data === `o:${service.service}`),
+    );
+    await step(
+      h,
+      u,
+      () => press(u, `o:${service.service}`),
+      (m) => m.text?.includes("havola") ?? false,
+    );
+    await step(
+      h,
+      u,
+      () => u.send("https://instagram.com/panelbot_test"),
+      (m) => m.method === "sendMessage",
+    );
+    const confirm = await step(
+      h,
+      u,
+      () => u.send("100"),
+      (m) => buttons(m).some((b) => b.callback_data?.startsWith("oc:")),
+    );
     const price = orderPrice({ rate: new D(service.rate), quantity: 100, type: "Default" }, "0");
     expect(confirm.text).toContain(formatMoney(price, "uz", "USD"));
 
-    const placed = await step(h, u, () => press(u, buttons(confirm).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!), (m) => m.text?.includes("qabul qilindi") ?? false);
+    const placed = await step(
+      h,
+      u,
+      () => press(u, buttons(confirm).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!),
+      (m) => m.text?.includes("qabul qilindi") ?? false,
+    );
     const panelId = h.sim.orders().at(-1)!.id;
     expect(placed.text).toContain(panelId);
     expect(h.sim.counts().add).toBe(1);

@@ -77,7 +77,12 @@ describe("a bot and two workers on one host, one .env", () => {
       PORT: String(ports.bot),
       WORKER_PORT: String(ports.worker),
     };
-    await writeFile(join(dir, ".env"), Object.entries(env).map(([k, v]) => `${k}=${v}`).join("\n"));
+    await writeFile(
+      join(dir, ".env"),
+      Object.entries(env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("\n"),
+    );
   }, 30_000);
   afterAll(async () => {
     for (const p of procs) p.child.kill("SIGTERM");

@@ -9,18 +9,63 @@ const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const svc = catalog[0]!;
 
 async function orderOnce(h: Harness, u: FakeUser, link: string, quantity: string): Promise<void> {
-  await after(h, u, () => u.send("/order"), (m) => buttonsOf(m).length > 0);
-  await after(h, u, () => pressData(u, `cs:${categoryKey(svc.category)}:0`), (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`));
-  await after(h, u, () => pressData(u, `s:${svc.service}`), (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`));
-  await after(h, u, () => pressData(u, `o:${svc.service}`), (m) => m.method === "sendMessage");
-  await after(h, u, () => u.send(link), (m) => m.method === "sendMessage");
-  const confirm = await after(h, u, () => u.send(quantity), (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")));
-  await after(h, u, () => pressData(u, buttonsOf(confirm).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!), (m) => m.method === "editMessageText");
+  await after(
+    h,
+    u,
+    () => u.send("/order"),
+    (m) => buttonsOf(m).length > 0,
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `cs:${categoryKey(svc.category)}:0`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `s:${svc.service}`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `o:${svc.service}`),
+    (m) => m.method === "sendMessage",
+  );
+  await after(
+    h,
+    u,
+    () => u.send(link),
+    (m) => m.method === "sendMessage",
+  );
+  const confirm = await after(
+    h,
+    u,
+    () => u.send(quantity),
+    (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, buttonsOf(confirm).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!),
+    (m) => m.method === "editMessageText",
+  );
 }
 
 async function openDetails(h: Harness, u: FakeUser, orderId: string) {
-  await after(h, u, () => u.send("/orders"), (m) => buttonsOf(m).length > 0);
-  return after(h, u, () => pressData(u, `mo:d:${orderId}:0`), (m) => buttonsOf(m).some((b) => b.callback_data === `mo:a:${orderId}`));
+  await after(
+    h,
+    u,
+    () => u.send("/orders"),
+    (m) => buttonsOf(m).length > 0,
+  );
+  return after(
+    h,
+    u,
+    () => pressData(u, `mo:d:${orderId}:0`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `mo:a:${orderId}`),
+  );
 }
 const addsFor = (h: Harness, link: string) => h.sim.requests().filter((r) => r.action === "add" && r.params.link === link);
 
@@ -62,7 +107,12 @@ describe("order again", () => {
     expect(buttonsOf(details).map((b) => b.text)).toContain("🔁 Yana buyurtma berish");
     const ask = await after(h, u, () => u.pressButton("Yana buyurtma berish"), has("Oldingi havola"));
     expect(buttonsOf(ask)[0]!.text).toBe("✅ Shu havoladan foydalanish");
-    await after(h, u, () => u.send("not a link"), (m) => m.method === "sendMessage");
+    await after(
+      h,
+      u,
+      () => u.send("not a link"),
+      (m) => m.method === "sendMessage",
+    );
     await after(h, u, () => u.send("https://t.me/again_uz_new"), has("Qancha kerak?"));
     const confirm = await after(h, u, () => u.send("120"), has("Buyurtmani tekshiring"));
     expect(confirm.text).toContain("https://t.me/again_uz_new");
@@ -71,7 +121,12 @@ describe("order again", () => {
     await h.deps.users.setLocale(ru.id, "ru");
     const draft = await h.deps.orders.createDraft({ ...order, userId: ru.id, chatId: ru.chatId, link: "https://t.me/again_ru" });
     await h.deps.orders.update(draft.id, { placement: "failed" });
-    await after(h, ru, () => ru.send("/orders"), () => true);
+    await after(
+      h,
+      ru,
+      () => ru.send("/orders"),
+      () => true,
+    );
     const askRu = await after(h, ru, () => ru.press(`mo:a:${draft.id}`, ru.lastMessage()!.message_id), has("Прошлая ссылка"));
     expect(buttonsOf(askRu)[0]!.text).toBe("✅ Использовать эту ссылку");
   });
@@ -82,7 +137,12 @@ describe("order again", () => {
     const order = (await h.deps.orders.listForUser(owner.id, 0, 1)).orders[0]!;
 
     const other = await customer(h, { locale: "en" });
-    await after(h, other, () => other.send("/start"), () => true);
+    await after(
+      h,
+      other,
+      () => other.send("/start"),
+      () => true,
+    );
     other.press(`mo:a:${order.id}`, other.lastMessage()!.message_id);
     await h.tg.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.show_alert === true);
     expect(other.callbackAnswers().at(-1)!.text).toBe("⚠️ Order not found.");

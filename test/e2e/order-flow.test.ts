@@ -43,17 +43,47 @@ async function customer(h: Harness, opts: { locale?: "en" | "ru" | "uz"; balance
 
 /** /order → category → service → Order: returns the link prompt. */
 async function openDialog(h: Harness, u: FakeUser, svc: SimService): Promise<BotMessage> {
-  await after(h, u, () => u.send("/order"), (m) => buttonsOf(m).length > 0);
-  await after(h, u, () => pressData(u, `cs:${categoryKey(svc.category)}:0`), (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`));
-  await after(h, u, () => pressData(u, `s:${svc.service}`), (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`));
-  return after(h, u, () => pressData(u, `o:${svc.service}`), (m) => m.method === "sendMessage");
+  await after(
+    h,
+    u,
+    () => u.send("/order"),
+    (m) => buttonsOf(m).length > 0,
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `cs:${categoryKey(svc.category)}:0`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `s:${svc.service}`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`),
+  );
+  return after(
+    h,
+    u,
+    () => pressData(u, `o:${svc.service}`),
+    (m) => m.method === "sendMessage",
+  );
 }
 
 /** The whole dialog for a Default service up to the confirmation. */
 async function toConfirmation(h: Harness, u: FakeUser, svc: SimService, link: string, quantity: number): Promise<BotMessage> {
   await openDialog(h, u, svc);
-  await after(h, u, () => u.send(link), (m) => m.method === "sendMessage");
-  return after(h, u, () => u.send(String(quantity)), (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")));
+  await after(
+    h,
+    u,
+    () => u.send(link),
+    (m) => m.method === "sendMessage",
+  );
+  return after(
+    h,
+    u,
+    () => u.send(String(quantity)),
+    (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
+  );
 }
 
 const confirmData = (m: BotMessage) => buttonsOf(m).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!;
@@ -227,7 +257,12 @@ describe("order walk end to end", () => {
   it("Package: no quantity is asked or sent, and the price is the flat rate", async () => {
     const svc = ofType("Package");
     const u = await customer(h, { balance: "50" });
-    await after(h, u, () => u.send("/order"), (m) => buttonsOf(m).length > 0);
+    await after(
+      h,
+      u,
+      () => u.send("/order"),
+      (m) => buttonsOf(m).length > 0,
+    );
     await after(h, u, () => pressData(u, `cs:${categoryKey(svc.category)}:0`), has("Choose a service"));
     const list = u.messages().at(-1)!;
     expect(buttonsOf(list).find((b) => b.callback_data === `s:${svc.service}`)!.text).toMatch(new RegExp(`— ${new D(svc.rate).toFixed(2)} USD$`));

@@ -141,7 +141,11 @@ describe("a Laravel-clone shop (untranslated keys, cancel ids, refill cool-down)
         canRefill: service.refill,
         canCancel: service.cancel,
       });
-    expect(await placeOrder(h.deps, (await draft("https://t.me/clone_min", service.min - 1)).id, userId)).toMatchObject({ outcome: "refused", kind: "quantity_min", panelMessage: "neworder.error.min_quantity" });
+    expect(await placeOrder(h.deps, (await draft("https://t.me/clone_min", service.min - 1)).id, userId)).toMatchObject({
+      outcome: "refused",
+      kind: "quantity_min",
+      panelMessage: "neworder.error.min_quantity",
+    });
     expect(await placeOrder(h.deps, (await draft("https://t.me/clone_dup")).id, userId)).toMatchObject({ outcome: "placed" });
     expect(await placeOrder(h.deps, (await draft("https://t.me/clone_dup")).id, userId)).toMatchObject({ outcome: "refused", kind: "active_order" });
     h.sim.setBalance("0");

@@ -37,14 +37,47 @@ async function customer(h: Harness, locale: "en" | "uz" | "ru" = "en", balance?:
 }
 
 async function toConfirmation(h: Harness, u: FakeUser, link: string, quantity: number): Promise<BotMessage> {
-  await after(h, u, () => u.send("/order"), (m) => buttonsOf(m).length > 0);
-  await after(h, u, () => pressData(u, `cs:${categoryKey(service.category)}:0`), (m) => buttonsOf(m).some((b) => b.callback_data === `s:${service.service}`));
-  await after(h, u, () => pressData(u, `s:${service.service}`), (m) => buttonsOf(m).some((b) => b.callback_data === `o:${service.service}`));
-  await after(h, u, () => pressData(u, `o:${service.service}`), (m) => m.method === "sendMessage");
-  await after(h, u, () => u.send(link), (m) => m.method === "sendMessage");
-  return after(h, u, () => u.send(String(quantity)), (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")));
+  await after(
+    h,
+    u,
+    () => u.send("/order"),
+    (m) => buttonsOf(m).length > 0,
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `cs:${categoryKey(service.category)}:0`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${service.service}`),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `s:${service.service}`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${service.service}`),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `o:${service.service}`),
+    (m) => m.method === "sendMessage",
+  );
+  await after(
+    h,
+    u,
+    () => u.send(link),
+    (m) => m.method === "sendMessage",
+  );
+  return after(
+    h,
+    u,
+    () => u.send(String(quantity)),
+    (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
+  );
 }
-const draftIdOf = (m: BotMessage) => buttonsOf(m).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!.slice(3);
+const draftIdOf = (m: BotMessage) =>
+  buttonsOf(m)
+    .find((b) => b.callback_data?.startsWith("oc:"))!
+    .callback_data!.slice(3);
 
 describe("promo codes end to end", () => {
   let h: Harness;

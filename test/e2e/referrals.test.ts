@@ -125,8 +125,19 @@ describe("referrals end to end", () => {
       const { orders, wallet, panel } = h.deps;
       await wallet.credit(b.id, new D(price), { reason: "admin" });
       const draft = await orders.createDraft({
-        userId: b.id, chatId: b.id, locale: "en", serviceId: service.id, serviceName: service.name, serviceType: service.type,
-        category: service.category, link: "https://t.me/ref_test", quantity: 1000, rate: service.rate.toFixed(), price, canRefill: false, canCancel: false,
+        userId: b.id,
+        chatId: b.id,
+        locale: "en",
+        serviceId: service.id,
+        serviceName: service.name,
+        serviceType: service.type,
+        category: service.category,
+        link: "https://t.me/ref_test",
+        quantity: 1000,
+        rate: service.rate.toFixed(),
+        price,
+        canRefill: false,
+        canCancel: false,
       });
       expect((await orders.reserve(draft.id, b.id)).ok).toBe(true);
       expect(await orders.markSending(draft.id)).toBe(true);
@@ -154,7 +165,11 @@ describe("referrals end to end", () => {
 
     // Two workers on their own connections redo the round at once.
     const redis = new Redis(h.redis.url, { maxRetriesPerRequest: 3 });
-    const second = createDeps(h.config, createLogger({ level: "silent", pretty: false, secrets: [h.config.botToken, h.config.panel.key] }), { redis, outbox: () => ({ enqueue: async () => true }), panelRetryDelayMs: 10 });
+    const second = createDeps(h.config, createLogger({ level: "silent", pretty: false, secrets: [h.config.botToken, h.config.panel.key] }), {
+      redis,
+      outbox: () => ({ enqueue: async () => true }),
+      panelRetryDelayMs: 10,
+    });
     try {
       await Promise.all([runPollRound(h.deps), runPollRound(second), runPollRound(h.deps)]);
     } finally {

@@ -37,7 +37,12 @@ describe("required channels", () => {
 
     // Joined one: the re-check (past the cache) still finds the other missing.
     h.tg.setMember(`@${PUBLIC.username}`, u.id, "member");
-    const still = await after(h, u, () => u.pressButton("I have joined"), (m) => m.method === "editMessageText");
+    const still = await after(
+      h,
+      u,
+      () => u.pressButton("I have joined"),
+      (m) => m.method === "editMessageText",
+    );
     expect(u.callbackAnswers().at(-1)).toMatchObject({ show_alert: true, text: expect.stringContaining("not joined every channel") });
     expect(buttonsOf(still).map((b) => b.text)).toEqual(["📢 VIP <club>", "✅ I have joined"]);
 
@@ -70,7 +75,12 @@ describe("required channels", () => {
     h.tg.setMember(PRIVATE.id, u.id, "administrator");
     await after(h, u, () => u.send("/order"), has("Choose a category"));
     await after(h, u, () => pressData(u, `cs:${categoryKey(svc.category)}:0`), has("Choose a service"));
-    await after(h, u, () => pressData(u, `s:${svc.service}`), (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`));
+    await after(
+      h,
+      u,
+      () => pressData(u, `s:${svc.service}`),
+      (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`),
+    );
     await after(h, u, () => pressData(u, `o:${svc.service}`), has("Send the link"));
     await after(h, u, () => u.send("https://t.me/left_channel"), has("How many?"));
     await after(h, u, () => u.send(svc.min), has("Check your order"));

@@ -47,7 +47,11 @@ describe("service search end to end", () => {
 
     const page2 = await after(h, u, () => pressData(u, "sq:1"), has("(page 2 of 3)"));
     expect(page2.method).toBe("editMessageText");
-    expect(buttonsOf(page2).map((b) => b.callback_data).slice(-2)).toEqual(["sq:0", "sq:2"]);
+    expect(
+      buttonsOf(page2)
+        .map((b) => b.callback_data)
+        .slice(-2),
+    ).toEqual(["sq:0", "sq:2"]);
 
     // A result is the catalog's service card, with its Order button.
     const card = await after(h, u, () => pressData(u, "s:110"), has("Price per 1000"));

@@ -11,7 +11,6 @@ import type { RecordedCall } from "../support/fake-bot-api.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { eventually } from "../support/eventually.js";
 
-
 const TOO_MANY = { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
 
 describe("the outbound queue", () => {

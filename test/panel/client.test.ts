@@ -183,7 +183,7 @@ describe("panel client with odd panels", () => {
 });
 
 describe("panel client multi answers with string values", () => {
-  it("takes refill ids and refill statuses given as strings, and cancel accepted as \"1\"", async () => {
+  it('takes refill ids and refill statuses given as strings, and cancel accepted as "1"', async () => {
     const p = await cannedPanel([
       { order: 1, refill: "77", cancel: "1", status: "Completed", refill_id: 1 },
       { order: 2, refill: { error: "Refill is disabled for this service" }, cancel: "Incorrect order ID" },

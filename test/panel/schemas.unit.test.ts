@@ -139,8 +139,10 @@ describe("panel answer schemas", () => {
   });
 
   it("takes a cancel as accepted when the panel gives a cancel id or a word for it", () => {
-    for (const v of [1, true, "1", "true", "ok", "success", 57, "57", "requested", "Requested", "pending", "cancel requested", "can_01HXYZ9K2", "ord-8f3a2b"]) expect(cancelAccepted(v), String(v)).toBe(true);
-    for (const v of [0, false, "0", "false", -1, "Cannot cancel", "cancel.error.not_allowed", "not_allowed", "error_404", null, undefined, { error: "x" }, {}]) expect(cancelAccepted(v), String(v)).toBe(false);
+    for (const v of [1, true, "1", "true", "ok", "success", 57, "57", "requested", "Requested", "pending", "cancel requested", "can_01HXYZ9K2", "ord-8f3a2b"])
+      expect(cancelAccepted(v), String(v)).toBe(true);
+    for (const v of [0, false, "0", "false", -1, "Cannot cancel", "cancel.error.not_allowed", "not_allowed", "error_404", null, undefined, { error: "x" }, {}])
+      expect(cancelAccepted(v), String(v)).toBe(false);
   });
 
   it("keeps the new status words by meaning, and unknown ones raw", () => {

@@ -183,8 +183,7 @@ describe("decideRefill", () => {
 });
 
 describe("classifySendError", () => {
-  const grammy = (code: number, description: string, parameters = {}) =>
-    new GrammyError("call failed", { ok: false, error_code: code, description, parameters }, "sendMessage", {});
+  const grammy = (code: number, description: string, parameters = {}) => new GrammyError("call failed", { ok: false, error_code: code, description, parameters }, "sendMessage", {});
 
   it("429 waits as long as Telegram says", () => {
     expect(classifySendError(grammy(429, "Too Many Requests: retry after 7", { retry_after: 7 }))).toEqual({ kind: "retry_after", ms: 7000 });

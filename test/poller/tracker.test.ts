@@ -26,7 +26,6 @@ const FAST: WorkerOptions = {
 };
 const withTracker = (over: NonNullable<WorkerOptions["tracker"]>): WorkerOptions => ({ ...FAST, tracker: { ...FAST.tracker, ...over } });
 
-
 interface Told {
   chatId: number;
   orderId: string;
@@ -73,7 +72,7 @@ type Placed = Awaited<ReturnType<typeof placeOrder>>;
 async function placeOrder(h: Harness, service: PanelService, userId: number, opts: { panelOrderId?: string; locale?: string } = {}) {
   const { orders, wallet, panel, users } = h.deps;
   await users.touch({ id: userId, chatId: userId });
-  await users.setLocale(userId, (opts.locale ?? "en"));
+  await users.setLocale(userId, opts.locale ?? "en");
   await wallet.credit(userId, new D(PRICE), { reason: "admin" });
   const quantity = Math.min(Math.max(QUANTITY, service.min), service.max);
   const draft = await orders.createDraft({
@@ -243,7 +242,11 @@ describe("order tracking when the panel misbehaves", () => {
   const start = async (opts: WorkerOptions) => {
     worker = (await extraWorker(h, opts)).worker;
   };
-  const adminTexts = () => h.tg.calls("sendMessage").filter((c) => c.response?.ok && Number(c.payload.chat_id) === ADMIN).map((c) => String(c.payload.text));
+  const adminTexts = () =>
+    h.tg
+      .calls("sendMessage")
+      .filter((c) => c.response?.ok && Number(c.payload.chat_id) === ADMIN)
+      .map((c) => String(c.payload.text));
 
   it("panel down: backs off, marks nothing, tells the admins after a while, and catches up when it is back", async () => {
     const user = nextUser++;

@@ -86,7 +86,9 @@ describe("webhook mode", () => {
   });
 
   it("an update whose handler throws is answered 200 (no redelivery loop) and the user hears about it", async () => {
-    h.tg.respond("sendMessage", (p) => (Number(p.chat_id) === 3005 && String(p.text).includes("Choose your language") ? { ok: false, error_code: 400, description: "Bad Request: test failure" } : undefined));
+    h.tg.respond("sendMessage", (p) =>
+      Number(p.chat_id) === 3005 && String(p.text).includes("Choose your language") ? { ok: false, error_code: 400, description: "Bad Request: test failure" } : undefined,
+    );
     const res = await post(startUpdate(3005), { [SECRET_HEADER]: SECRET });
     expect(res.status).toBe(200);
     expect(sentTo(3005).map((c) => String(c.payload.text))).toContain("⚠️ Something went wrong. Please try again in a minute.");

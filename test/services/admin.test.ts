@@ -68,17 +68,7 @@ describe("admin commands end to end", () => {
     const rich = await customer(h, "en", "123.45");
     const order = await unknownOrder(h, rich.id);
     const outsider = await customer(h, "en");
-    const commands = [
-      `/topup ${rich.id} 50`,
-      `/topup 999999 50`,
-      `/user ${rich.id}`,
-      `/user 999999`,
-      `/settle ${order.id} refund`,
-      `/settle 424242 refund`,
-      "/stats",
-      "/broadcast",
-      "/topup",
-    ];
+    const commands = [`/topup ${rich.id} 50`, `/topup 999999 50`, `/user ${rich.id}`, `/user 999999`, `/settle ${order.id} refund`, `/settle 424242 refund`, "/stats", "/broadcast", "/topup"];
     for (const command of commands) {
       const reply = await ask(h, outsider, command);
       expect({ command, reply }).toEqual({ command, reply: NOT_ALLOWED });
@@ -113,9 +103,7 @@ describe("admin commands end to end", () => {
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("0");
     const [entry] = await h.deps.wallet.entries(u.id, 1);
     expect(entry).toMatchObject({ reason: "admin", adminId: ADMIN, amount: "-3", balance: "0" });
-    expect(h.outboxed.filter((m) => m.chatId === u.chatId).map((m) => m.text)).toEqual([
-      "💰 The administrator took <b>3.00 USD</b> from your wallet. Balance: <b>0.00 USD</b>.",
-    ]);
+    expect(h.outboxed.filter((m) => m.chatId === u.chatId).map((m) => m.text)).toEqual(["💰 The administrator took <b>3.00 USD</b> from your wallet. Balance: <b>0.00 USD</b>."]);
 
     const again = await ask(h, admin, `/topup ${u.id} -1`);
     expect(again).toBe(`ℹ️ The wallet of user ${u.id} is empty: nothing was taken.`);
@@ -200,9 +188,7 @@ describe("admin commands end to end", () => {
     expect(reply).toBe(`✅ Order #${order.id} is recorded as not placed: 2.50 USD went back to user ${u.id}, who was told.`);
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("10");
     expect((await h.deps.orders.get(order.id))!.placement).toBe("failed");
-    expect(h.outboxed.filter((m) => m.chatId === u.chatId).map((m) => m.text)).toEqual([
-      `↩️ #${order.id} buyurtmangiz (Followers &lt;fast&gt;) joylashtirilmadi. 2,50 USD hisobingizga qaytarildi.`,
-    ]);
+    expect(h.outboxed.filter((m) => m.chatId === u.chatId).map((m) => m.text)).toEqual([`↩️ #${order.id} buyurtmangiz (Followers &lt;fast&gt;) joylashtirilmadi. 2,50 USD hisobingizga qaytarildi.`]);
     await ask(h, admin, `/settle ${order.id} refund`);
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("10");
   });

@@ -94,7 +94,9 @@ describe("/broadcast end to end", () => {
     // admin + 5 customers
     expect(started.text).toBe("📣 Broadcast #1 started for 6 users.");
     const done = await admin.waitForMessage((m) => m.method === "sendMessage" && (m.text?.includes("finished") ?? false), { since, timeoutMs: 10_000 });
-    expect(done.text).toBe("📣 Broadcast #1 finished: ✅ 4 delivered · 🚫 1 have blocked the bot · ⚠️ 0 failed · ❔ 0 maybe delivered (interrupted while sending, not sent again) · 1 skipped (had blocked the bot before).");
+    expect(done.text).toBe(
+      "📣 Broadcast #1 finished: ✅ 4 delivered · 🚫 1 have blocked the bot · ⚠️ 0 failed · ❔ 0 maybe delivered (interrupted while sending, not sent again) · 1 skipped (had blocked the bot before).",
+    );
     // The progress message ends with the same summary.
     expect(admin.messages().find((m) => m.message_id === started.message_id)?.text).toBe(done.text);
 
@@ -139,8 +141,7 @@ describe("a broadcast interrupted by a restart", () => {
     await h.stop();
   });
 
-  const newJob = () =>
-    h.deps.broadcasts.create({ adminId: ADMIN, adminChatId: ADMIN, locale: "en", fromChatId: ADMIN, messageId: 1, users: USERS });
+  const newJob = () => h.deps.broadcasts.create({ adminId: ADMIN, adminChatId: ADMIN, locale: "en", fromChatId: ADMIN, messageId: 1, users: USERS });
   const jobField = (id: string, field: string) => h.redis.redis.hget(keys(h.config.redis.prefix).broadcast.job(id), field);
   const queuedSoFar = (id: string) => h.redis.redis.scard(keys(h.config.redis.prefix).broadcast.queued(id));
 
@@ -162,7 +163,10 @@ describe("a broadcast interrupted by a restart", () => {
   it("resumes from the stored cursor after a stop", async () => {
     h.tg.clearCalls();
     const id = await newJob();
-    const first: BroadcastRunner = runner(h, watched(outbox, (n) => n === 50 && void first.stop()));
+    const first: BroadcastRunner = runner(
+      h,
+      watched(outbox, (n) => n === 50 && void first.stop()),
+    );
     await first.runOnce();
     const queued = await queuedSoFar(id);
     expect(queued).toBeGreaterThanOrEqual(50);

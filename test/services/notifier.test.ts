@@ -77,7 +77,14 @@ describe("notifier", () => {
   });
 
   it("an alert that cannot be queued is logged, not thrown", async () => {
-    const broken = new Notifier({ outbox: { enqueue: async () => Promise.reject(new Error("redis gone")) }, users, i18n: createI18n("uz"), adminIds: ADMINS, defaultLocale: "uz", logger: createLogger({ level: "silent", pretty: false, secrets: [] }) });
+    const broken = new Notifier({
+      outbox: { enqueue: async () => Promise.reject(new Error("redis gone")) },
+      users,
+      i18n: createI18n("uz"),
+      adminIds: ADMINS,
+      defaultLocale: "uz",
+      logger: createLogger({ level: "silent", pretty: false, secrets: [] }),
+    });
     await expect(broken.alert("panel_key", "poll", () => "x")).resolves.toBeUndefined();
   });
 });

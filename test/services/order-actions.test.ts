@@ -25,8 +25,7 @@ describe("order actions: refill, cancel, live status", () => {
   afterAll(async () => h.stop());
 
   /** A placed order, charged from a funded wallet, with a real order behind it in the simulator. */
-  const placed = (userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel">> = {}) =>
-    placeTestOrder(h.deps, userId, service, { price: "1", ...local });
+  const placed = (userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel">> = {}) => placeTestOrder(h.deps, userId, service, { price: "1", ...local });
 
   async function completed(userId: number, service: PanelService, local: Partial<Pick<OrderRecord, "canRefill" | "canCancel">> = {}) {
     const order = await placed(userId, service, local);

@@ -16,7 +16,7 @@ describe("refunding a Stars payment when Telegram's answer is lost", () => {
   beforeAll(async () => {
     tg = await startFakeBotApi();
     redis = await testRedis("stars-refund");
-        deps = { invoices: new InvoiceStore(redis.redis, redis.prefix), wallet: new WalletStore(redis.redis, redis.prefix), logger: createLogger({ level: "silent", pretty: false, secrets: [] }) };
+    deps = { invoices: new InvoiceStore(redis.redis, redis.prefix), wallet: new WalletStore(redis.redis, redis.prefix), logger: createLogger({ level: "silent", pretty: false, secrets: [] }) };
     // A plain Api: no auto-retry, so each refundStars call is one refundStarPayment request.
     api = new Api(tg.token, { apiRoot: tg.apiRoot });
   });

@@ -61,11 +61,7 @@ describe("methods and limits", () => {
 
   it("offers only what is configured; a receipt needs an admin to approve it", () => {
     expect(enabledMethods({ ...base, payments: payments() })).toEqual([]);
-    expect(enabledMethods({ ...base, payments: payments({ provider: { token: "t", rate: "12650" }, stars: { rate: "0.013" }, manualDetails: "card" }) })).toEqual([
-      "provider",
-      "stars",
-      "manual",
-    ]);
+    expect(enabledMethods({ ...base, payments: payments({ provider: { token: "t", rate: "12650" }, stars: { rate: "0.013" }, manualDetails: "card" }) })).toEqual(["provider", "stars", "manual"]);
     expect(enabledMethods({ adminIds: [], payments: payments({ manualDetails: "card" }) })).toEqual([]);
     expect(enabledMethods({ ...base, payments: payments({ provider: { token: "t", rate: "0" }, stars: { rate: "0" } }) })).toEqual([]);
   });

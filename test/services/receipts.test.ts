@@ -53,7 +53,11 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
   }
 
   /** The admin's copy of a receipt (the newest message with its buttons). */
-  const copyOf = (admin: FakeUser, id: string) => admin.messages().filter((m) => m.text?.includes(`Receipt ${id}`)).at(-1)!;
+  const copyOf = (admin: FakeUser, id: string) =>
+    admin
+      .messages()
+      .filter((m) => m.text?.includes(`Receipt ${id}`))
+      .at(-1)!;
 
   it("every admin gets a copy with Approve / Reject; two admins approving at once credit exactly once", async () => {
     const u = h.tg.user({ languageCode: "en", firstName: "Vali", username: "vali" });

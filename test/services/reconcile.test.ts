@@ -29,7 +29,21 @@ describe("reconciliation", () => {
     const partial = await placeTestOrder(h.deps, 9001, service, { link: "https://t.me/partial" });
     await h.deps.wallet.credit(9001, new D("0.25"), { reason: "refund", orderId: partial.id }, `refund:${partial.id}`);
     await h.deps.wallet.credit(9002, new D("5"), { reason: "payment", ref: "stars:abc" }, "payment:abc");
-    const draft = await h.deps.orders.createDraft({ userId: 9002, chatId: 9002, locale: "en", serviceId: service.id, serviceName: service.name, serviceType: service.type, category: service.category, link: "https://t.me/f", quantity: 100, rate: "1", price: "1.5", canRefill: false, canCancel: false });
+    const draft = await h.deps.orders.createDraft({
+      userId: 9002,
+      chatId: 9002,
+      locale: "en",
+      serviceId: service.id,
+      serviceName: service.name,
+      serviceType: service.type,
+      category: service.category,
+      link: "https://t.me/f",
+      quantity: 100,
+      rate: "1",
+      price: "1.5",
+      canRefill: false,
+      canCancel: false,
+    });
     await h.deps.orders.reserve(draft.id, 9002);
     await h.deps.orders.failAndRefund(draft.id, "refused");
     return { placed: placed.id, failed: draft.id, partial: partial.id };
@@ -98,7 +112,21 @@ describe("reconciliation", () => {
     // A second refund row for the partial order, written around the once-marker.
     await h.deps.wallet.credit(9001, new D("0.25"), { reason: "refund", orderId: partial });
     await h.redis.redis.hset(k().order(placed), "price", "2");
-    const stuck = await h.deps.orders.createDraft({ userId: 9002, chatId: 9002, locale: "en", serviceId: service.id, serviceName: service.name, serviceType: service.type, category: service.category, link: "https://t.me/s", quantity: 100, rate: "1", price: "1", canRefill: false, canCancel: false });
+    const stuck = await h.deps.orders.createDraft({
+      userId: 9002,
+      chatId: 9002,
+      locale: "en",
+      serviceId: service.id,
+      serviceName: service.name,
+      serviceType: service.type,
+      category: service.category,
+      link: "https://t.me/s",
+      quantity: 100,
+      rate: "1",
+      price: "1",
+      canRefill: false,
+      canCancel: false,
+    });
     await h.deps.orders.reserve(stuck.id, 9002, Date.now() - 60 * 60_000);
     await h.deps.orders.markSending(stuck.id, Date.now() - 60 * 60_000);
     const kinds = (await reconcile(h.deps)).findings.map((f) => `${f.kind}:${"orderId" in f ? f.orderId : ""}`);

@@ -27,7 +27,12 @@ async function starsInvoice(u: FakeUser, stars: number) {
 
 /** A Stars payment Telegram booked, as getStarTransactions lists it. */
 function booked(u: FakeUser, id: string, stars: number, payload: string, date = minutesAgo(30)) {
-  h.tg.starTransactions.push({ id, amount: stars, date, source: { type: "user", transaction_type: "invoice_payment", user: { id: u.id, is_bot: false, first_name: "Payer" }, invoice_payload: payload } });
+  h.tg.starTransactions.push({
+    id,
+    amount: stars,
+    date,
+    source: { type: "user", transaction_type: "invoice_payment", user: { id: u.id, is_bot: false, first_name: "Payer" }, invoice_payload: payload },
+  });
 }
 
 const paymentsOf = async (u: FakeUser) => (await h.deps.wallet.entries(u.id)).filter((e) => e.reason === "payment");
@@ -111,9 +116,19 @@ describe("Stars check (the second net under Stars payments)", () => {
     const u = h.tg.user();
     const invoice = await starsInvoice(u, 100);
     booked(u, "refunded-charge", 100, invoice.id, minutesAgo(40));
-    h.tg.starTransactions.push({ id: "refunded-charge", amount: 100, date: minutesAgo(35), receiver: { type: "user", transaction_type: "invoice_payment", user: { id: u.id, is_bot: false, first_name: "Payer" } } });
+    h.tg.starTransactions.push({
+      id: "refunded-charge",
+      amount: 100,
+      date: minutesAgo(35),
+      receiver: { type: "user", transaction_type: "invoice_payment", user: { id: u.id, is_bot: false, first_name: "Payer" } },
+    });
     h.tg.starTransactions.push({ id: "withdrawal", amount: 1000, date: minutesAgo(30), receiver: { type: "fragment" } });
-    h.tg.starTransactions.push({ id: "media", amount: 5, date: minutesAgo(30), source: { type: "user", transaction_type: "paid_media_payment", user: { id: u.id, is_bot: false, first_name: "Payer" } } });
+    h.tg.starTransactions.push({
+      id: "media",
+      amount: 5,
+      date: minutesAgo(30),
+      source: { type: "user", transaction_type: "paid_media_payment", user: { id: u.id, is_bot: false, first_name: "Payer" } },
+    });
     expect(await reconcileStars(h.deps, api)).toMatchObject({ scanned: 4, credited: 0, unmatched: 0 });
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("0");
   });

@@ -31,8 +31,19 @@ describe("statistics from counters", () => {
     await wallet.credit(userId, new D(PRICE), { reason: "admin" });
     const quantity = Math.max(1000, service.min);
     const draft = await orders.createDraft({
-      userId, chatId: userId, locale: "en", serviceId: service.id, serviceName: service.name, serviceType: service.type, category: service.category,
-      link: "https://t.me/example", quantity, rate: service.rate.toFixed(), price: PRICE, canRefill: service.refill, canCancel: service.cancel,
+      userId,
+      chatId: userId,
+      locale: "en",
+      serviceId: service.id,
+      serviceName: service.name,
+      serviceType: service.type,
+      category: service.category,
+      link: "https://t.me/example",
+      quantity,
+      rate: service.rate.toFixed(),
+      price: PRICE,
+      canRefill: service.refill,
+      canCancel: service.cancel,
     });
     expect((await orders.reserve(draft.id, userId)).ok).toBe(true);
     if (until === "reserved") return { id: draft.id, panelOrderId: "" };

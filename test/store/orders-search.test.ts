@@ -13,8 +13,19 @@ describe("OrderStore.search (the back office's order list)", () => {
   const ids: Record<string, string> = {};
 
   const draft = (userId: number, serviceId: string, link: string): DraftInput => ({
-    userId, chatId: userId, locale: "en", serviceId, serviceName: `Service ${serviceId}`, serviceType: "Default",
-    category: "Instagram", link, quantity: 100, rate: "1", price: "1", canRefill: false, canCancel: false,
+    userId,
+    chatId: userId,
+    locale: "en",
+    serviceId,
+    serviceName: `Service ${serviceId}`,
+    serviceType: "Default",
+    category: "Instagram",
+    link,
+    quantity: 100,
+    rate: "1",
+    price: "1",
+    canRefill: false,
+    canCancel: false,
   });
 
   beforeAll(async () => {

@@ -24,10 +24,10 @@ describe("Lua scripts", () => {
       await r.redis.ping();
       sent = [];
       const send = r.redis.sendCommand.bind(r.redis);
-      r.redis.sendCommand = ((command: Parameters<Redis["sendCommand"]>[0], ...rest: unknown[]) => {
+      r.redis.sendCommand = (command: Parameters<Redis["sendCommand"]>[0], ...rest: unknown[]) => {
         sent.push(command);
         return (send as (...a: unknown[]) => unknown)(command, ...rest);
-      });
+      };
     });
     afterAll(async () => r.cleanup());
 

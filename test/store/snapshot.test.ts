@@ -60,7 +60,21 @@ describe("backup → wipe → restore", () => {
     await h.deps.wallet.credit(7002, new D("0.4"), { reason: "refund", orderId: refunded.id }, `refund:${refunded.id}`);
     await h.deps.wallet.credit(7003, new D("3.21"), { reason: "payment", ref: "stars:x1" }, "payment:x1");
     // A draft with its time to live.
-    const draft = await h.deps.orders.createDraft({ userId: 7003, chatId: 7003, locale: "en", serviceId: service.id, serviceName: service.name, serviceType: service.type, category: service.category, link: "https://t.me/d", quantity: 100, rate: "1", price: "0.1", canRefill: false, canCancel: false });
+    const draft = await h.deps.orders.createDraft({
+      userId: 7003,
+      chatId: 7003,
+      locale: "en",
+      serviceId: service.id,
+      serviceName: service.name,
+      serviceType: service.type,
+      category: service.category,
+      link: "https://t.me/d",
+      quantity: 100,
+      rate: "1",
+      price: "0.1",
+      canRefill: false,
+      canCancel: false,
+    });
 
     // Money keeps moving while the backup runs: every user group stays one instant.
     let moving = true;

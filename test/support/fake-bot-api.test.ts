@@ -26,9 +26,7 @@ describe("fake Bot API with a long-polling grammY bot", () => {
       await ctx.editMessageText("Bought item 1", { reply_markup: new InlineKeyboard().text("Back", "back") });
     });
     bot.callbackQuery("help", (ctx) => ctx.answerCallbackQuery({ text: "Ask @support", show_alert: true }));
-    bot.command("pay", (ctx) =>
-      ctx.replyWithInvoice("Top up", "Balance top-up", "topup:42", "XTR", [{ label: "Top up", amount: 150 }]),
-    );
+    bot.command("pay", (ctx) => ctx.replyWithInvoice("Top up", "Balance top-up", "topup:42", "XTR", [{ label: "Top up", amount: 150 }]));
     bot.on("pre_checkout_query", (ctx) => ctx.answerPreCheckoutQuery(true));
     bot.on("message:successful_payment", (ctx) => {
       const p = ctx.msg.successful_payment;
@@ -92,11 +90,7 @@ describe("fake Bot API with a long-polling grammY bot", () => {
 
   it("lets a responder simulate flood control", async () => {
     const user = api.user();
-    api.respond("sendMessage", (p) =>
-      p.text === "flood"
-        ? { ok: false, error_code: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 } }
-        : undefined,
-    );
+    api.respond("sendMessage", (p) => (p.text === "flood" ? { ok: false, error_code: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 } } : undefined));
     try {
       const error = await bot.api.sendMessage(user.chatId, "flood").catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GrammyError);

@@ -50,10 +50,7 @@ export interface FakeBotApi {
   calls(method?: string): RecordedCall[];
   clearCalls(): void;
   /** resolves with the first call (already made or future) at index >= `since` matching the predicate; rejects after timeoutMs (default 5000) listing the last calls */
-  waitForCall(
-    pred: (c: RecordedCall) => boolean,
-    opts?: { timeoutMs?: number; since?: number },
-  ): Promise<RecordedCall>;
+  waitForCall(pred: (c: RecordedCall) => boolean, opts?: { timeoutMs?: number; since?: number }): Promise<RecordedCall>;
   /** override the answer of a method: return {ok:false, error_code, description, parameters?} to fail, or a result; undefined falls through (to older responders, then the default) */
   respond(method: string, fn: (payload: Record<string, any>) => any): void;
   clearResponders(): void;
@@ -99,20 +96,11 @@ export interface FakeUser {
   messages(): BotMessage[];
   lastMessage(): BotMessage | undefined;
   /** waits for a message the bot sends or edits in this chat from call index `since` on (default: now) for which pred holds; returns it as that call left it */
-  waitForMessage(
-    pred?: (m: BotMessage) => boolean,
-    opts?: { timeoutMs?: number; since?: number },
-  ): Promise<BotMessage>;
+  waitForMessage(pred?: (m: BotMessage) => boolean, opts?: { timeoutMs?: number; since?: number }): Promise<BotMessage>;
   /** the answerCallbackQuery calls made for this user's presses */
   callbackAnswers(): { text?: string; show_alert?: boolean }[];
   preCheckout(opts: { invoicePayload: string; currency: string; totalAmount: number; id?: string }): number;
-  successfulPayment(opts: {
-    invoicePayload: string;
-    currency: string;
-    totalAmount: number;
-    telegramPaymentChargeId: string;
-    providerPaymentChargeId?: string;
-  }): number;
+  successfulPayment(opts: { invoicePayload: string; currency: string; totalAmount: number; telegramPaymentChargeId: string; providerPaymentChargeId?: string }): number;
   /** from now on every method to this chat answers 403, and a my_chat_member "kicked" update is queued */
   block(): void;
 }
@@ -120,10 +108,7 @@ export interface FakeUser {
 /** Long polls are held at most this long, so bot shutdown and test teardown stay quick. */
 const MAX_POLL_HOLD_MS = 1000;
 
-const HTML_TAGS = new Set([
-  "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "span",
-  "tg-spoiler", "tg-emoji", "blockquote",
-]);
+const HTML_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "span", "tg-spoiler", "tg-emoji", "blockquote"]);
 const OPEN_TAG = /<([a-zA-Z][\w-]*)((?:\s+[\w-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*>/y;
 const CLOSE_TAG = /<\/([a-zA-Z][\w-]*)\s*>/y;
 const HTML_ENTITY = /&(#\d+|#x[\da-f]+|lt|gt|amp|quot);/gi;
@@ -131,9 +116,16 @@ const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quo
 
 /** Fields of which an inline button needs exactly one; a button with none is a "text button". */
 const BUTTON_ACTIONS = [
-  "url", "callback_data", "web_app", "login_url", "switch_inline_query",
-  "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "copy_text",
-  "callback_game", "pay",
+  "url",
+  "callback_data",
+  "web_app",
+  "login_url",
+  "switch_inline_query",
+  "switch_inline_query_current_chat",
+  "switch_inline_query_chosen_chat",
+  "copy_text",
+  "callback_game",
+  "pay",
 ];
 
 const MEDIA_FIELDS: Record<string, string> = {
@@ -148,19 +140,14 @@ const MEDIA_FIELDS: Record<string, string> = {
 };
 
 /** Content fields carried over by copyMessage/forwardMessage. */
-const CONTENT_FIELDS = [
-  "text", "entities", "caption", "caption_entities", "photo", "document", "video", "animation",
-  "audio", "voice", "video_note", "sticker", "location", "contact", "dice",
-];
+const CONTENT_FIELDS = ["text", "entities", "caption", "caption_entities", "photo", "document", "video", "animation", "audio", "voice", "video_note", "sticker", "location", "contact", "dice"];
 
 const ok = (result: any): ApiResponse => ({ ok: true, result });
 const fail = (error_code: number, description: string): ApiError => ({ ok: false, error_code, description });
 const badRequest = (what: string): ApiError => fail(400, `Bad Request: ${what}`);
-const isError = (v: unknown): v is ApiError =>
-  typeof v === "object" && v !== null && (v as { ok?: unknown }).ok === false;
+const isError = (v: unknown): v is ApiError => typeof v === "object" && v !== null && (v as { ok?: unknown }).ok === false;
 const unixNow = (): number => Math.floor(Date.now() / 1000);
-const isHtml = (parseMode: unknown): boolean =>
-  typeof parseMode === "string" && parseMode.toLowerCase() === "html";
+const isHtml = (parseMode: unknown): boolean => typeof parseMode === "string" && parseMode.toLowerCase() === "html";
 
 function decodeEntities(s: string): string {
   return s.replace(HTML_ENTITY, (_, e: string) => {
@@ -173,8 +160,7 @@ function decodeEntities(s: string): string {
 /** Parses Telegram's HTML subset strictly enough to catch what Telegram rejects; returns the plain text. */
 function parseHtml(src: string): string | ApiError {
   const stack: string[] = [];
-  const broken = (at: number, what: string): ApiError =>
-    badRequest(`can't parse entities: ${what} at byte offset ${Buffer.byteLength(src.slice(0, at))}`);
+  const broken = (at: number, what: string): ApiError => badRequest(`can't parse entities: ${what} at byte offset ${Buffer.byteLength(src.slice(0, at))}`);
   let plain = "";
   let i = 0;
   for (;;) {
@@ -439,10 +425,7 @@ class FakeServer implements FakeBotApi {
     this.recorded.length = 0;
   }
 
-  waitForCall(
-    pred: (c: RecordedCall) => boolean,
-    opts: { timeoutMs?: number; since?: number } = {},
-  ): Promise<RecordedCall> {
+  waitForCall(pred: (c: RecordedCall) => boolean, opts: { timeoutMs?: number; since?: number } = {}): Promise<RecordedCall> {
     const since = opts.since ?? 0;
     const timeoutMs = opts.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
@@ -714,13 +697,7 @@ class FakeServer implements FakeBotApi {
     }
   }
 
-  private storeBotMessage(
-    chat: ChatState,
-    method: string,
-    content: Record<string, any>,
-    p: Record<string, any>,
-    rawText: string | undefined,
-  ): StoredMessage {
+  private storeBotMessage(chat: ChatState, method: string, content: Record<string, any>, p: Record<string, any>, rawText: string | undefined): StoredMessage {
     const message: Record<string, any> = {
       message_id: chat.nextMessageId++,
       from: this.botUser,
@@ -808,13 +785,7 @@ class FakeServer implements FakeBotApi {
     }
     const groupId = String(this.nextFileNo++);
     const stored = contents.map(({ content, item }) =>
-      this.storeBotMessage(
-        chat,
-        "sendMediaGroup",
-        { ...content, media_group_id: groupId },
-        item,
-        content.caption === undefined ? undefined : String(item.caption),
-      ),
+      this.storeBotMessage(chat, "sendMediaGroup", { ...content, media_group_id: groupId }, item, content.caption === undefined ? undefined : String(item.caption)),
     );
     return {
       reply: ok(stored.map((s) => s.message)),
@@ -886,9 +857,7 @@ class FakeServer implements FakeBotApi {
     const sameText = next.rawText === current && isHtml(next.parseMode) === isHtml(stored.parseMode);
     if (sameText && JSON.stringify(markup) === JSON.stringify(inlineMarkup(stored.message.reply_markup))) {
       return {
-        reply: badRequest(
-          "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
-        ),
+        reply: badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"),
       };
     }
     const message: Record<string, any> = { ...stored.message, edit_date: unixNow() };
@@ -996,14 +965,21 @@ class FakeUserImpl implements FakeUser {
     }
     const listing = withKeyboards
       .slice(0, 3)
-      .map((m) => `  message ${m.message_id}: ${buttonsOf(m).map((b) => JSON.stringify(b.text)).join(", ")}`)
+      .map(
+        (m) =>
+          `  message ${m.message_id}: ${buttonsOf(m)
+            .map((b) => JSON.stringify(b.text))
+            .join(", ")}`,
+      )
       .join("\n");
     throw new Error(`no inline button containing ${JSON.stringify(textPart)}; latest keyboards:\n${listing || "  (none)"}`);
   }
 
   /** Bot messages with an inline keyboard, newest first. */
   private keyboardMessages(): BotMessage[] {
-    return this.messages().filter((m) => buttonsOf(m).length > 0).reverse();
+    return this.messages()
+      .filter((m) => buttonsOf(m).length > 0)
+      .reverse();
   }
 
   messages(): BotMessage[] {
@@ -1015,10 +991,7 @@ class FakeUserImpl implements FakeUser {
     return this.messages().at(-1);
   }
 
-  async waitForMessage(
-    pred: (m: BotMessage) => boolean = () => true,
-    opts: { timeoutMs?: number; since?: number } = {},
-  ): Promise<BotMessage> {
+  async waitForMessage(pred: (m: BotMessage) => boolean = () => true, opts: { timeoutMs?: number; since?: number } = {}): Promise<BotMessage> {
     let found: BotMessage | undefined;
     const matches = (c: RecordedCall): boolean => {
       const produced = this.api.produced.get(c);
@@ -1056,13 +1029,7 @@ class FakeUserImpl implements FakeUser {
     });
   }
 
-  successfulPayment(opts: {
-    invoicePayload: string;
-    currency: string;
-    totalAmount: number;
-    telegramPaymentChargeId: string;
-    providerPaymentChargeId?: string;
-  }): number {
+  successfulPayment(opts: { invoicePayload: string; currency: string; totalAmount: number; telegramPaymentChargeId: string; providerPaymentChargeId?: string }): number {
     // Telegram books a Stars payment whether or not its update ever reaches the bot.
     if (opts.currency === "XTR") {
       this.api.starTransactions.push({
@@ -1098,9 +1065,7 @@ class FakeUserImpl implements FakeUser {
   }
 }
 
-export async function startFakeBotApi(
-  opts: { port?: number; token?: string; botId?: number; botUsername?: string } = {},
-): Promise<FakeBotApi> {
+export async function startFakeBotApi(opts: { port?: number; token?: string; botId?: number; botUsername?: string } = {}): Promise<FakeBotApi> {
   const token = opts.token ?? "123456:TEST-TOKEN";
   const botId = opts.botId ?? (Number(token.split(":")[0]) || 123456);
   const api = new FakeServer(token, botId, opts.botUsername ?? "panelbot_test_bot");

@@ -173,7 +173,10 @@ describe("locales", () => {
     const problems: string[] = [];
     for (const [id, m] of parsed.get("ru")!.messages) {
       // Commands, codes and placeholders in <code> are Latin on purpose.
-      const text = textOf(m).replace(/<code>.*?<\/code>/gs, "").replace(/<[^>]+>/g, "").replace(/\/[a-z]+|https?:\/\/\S+|@\S+/g, "");
+      const text = textOf(m)
+        .replace(/<code>.*?<\/code>/gs, "")
+        .replace(/<[^>]+>/g, "")
+        .replace(/\/[a-z]+|https?:\/\/\S+|@\S+/g, "");
       if (/\p{L}/u.test(text) && !/[\u0400-\u04FF]/u.test(text) && !names.has(id)) problems.push(`${id}: no Cyrillic`);
       for (const hit of text.matchAll(/\p{L}*(?:[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF])\p{L}*/gu)) problems.push(`${id}: mixed script "${hit[0]}"`);
     }

@@ -41,7 +41,21 @@ describe("operator tools", () => {
     const orders = new OrderStore(r.redis, r.prefix);
     await users.touch({ id: 42, chatId: 42 });
     await wallet.credit(42, new D("10"), { reason: "payment", ref: "stars:c1", note: "=cmd|' /C calc'!A0" });
-    const draft = await orders.createDraft({ userId: 42, chatId: 42, locale: "en", serviceId: "1", serviceName: "Followers, \"fast\"", serviceType: "Default", category: "IG", link: "=HYPERLINK(\"http://evil\")", quantity: 100, rate: "1", price: "2.5", canRefill: false, canCancel: false });
+    const draft = await orders.createDraft({
+      userId: 42,
+      chatId: 42,
+      locale: "en",
+      serviceId: "1",
+      serviceName: 'Followers, "fast"',
+      serviceType: "Default",
+      category: "IG",
+      link: '=HYPERLINK("http://evil")',
+      quantity: 100,
+      rate: "1",
+      price: "2.5",
+      canRefill: false,
+      canCancel: false,
+    });
     await orders.reserve(draft.id, 42);
   });
   afterAll(async () => {
@@ -71,7 +85,7 @@ describe("operator tools", () => {
     const [head, row] = csv.split("\r\n");
     expect(head).toContain("order_id,created_at");
     expect(row).toContain('"Followers, ""fast"""');
-    expect(row).toContain("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(row).toContain('"\'=HYPERLINK(""http://evil"")"');
     expect(row).toContain(",2.5,USD,reserved,");
     const ledger = await tool("export", ["--ledger", "--since", "2000-01-01"], env);
     expect(ledger.code).toBe(0);

@@ -19,7 +19,6 @@ describe("web back office in a real browser", () => {
   let bob: FakeUser;
   const { outbox, sent } = directOutbox(() => h.bot.api);
 
-
   beforeAll(async () => {
     h = await startWebHarness({
       env: { DEFAULT_LOCALE: "en", ADMIN_IDS: `${ANN},${BOB}`, MANUAL_TOPUP_DETAILS: "Card 8600 0000 0000 0000" },
@@ -172,8 +171,19 @@ describe("web back office in a real browser", () => {
     const service = (await h.deps.panel.services()).services[1]!;
     await h.deps.wallet.credit(customer.id, new D("5"), { reason: "admin" });
     const draft = await h.deps.orders.createDraft({
-      userId: customer.id, chatId: customer.id, locale: "en", serviceId: service.id, serviceName: `Followers ${hostile}`, serviceType: "Default",
-      category: "Instagram", link: `https://instagram.com/x?${hostile}`, quantity: 100, rate: "1", price: "1", canRefill: false, canCancel: false,
+      userId: customer.id,
+      chatId: customer.id,
+      locale: "en",
+      serviceId: service.id,
+      serviceName: `Followers ${hostile}`,
+      serviceType: "Default",
+      category: "Instagram",
+      link: `https://instagram.com/x?${hostile}`,
+      quantity: 100,
+      rate: "1",
+      price: "1",
+      canRefill: false,
+      canCancel: false,
     });
     await h.deps.orders.reserve(draft.id, customer.id);
     const page = await signIn(context, ann);
@@ -201,8 +211,19 @@ describe("web back office in a real browser", () => {
     const service = (await h.deps.panel.services()).services[1]!;
     await h.deps.wallet.credit(customer.id, new D("3"), { reason: "admin" });
     const draft = await h.deps.orders.createDraft({
-      userId: customer.id, chatId: customer.id, locale: "en", serviceId: service.id, serviceName: service.name, serviceType: service.type,
-      category: service.category, link: "https://t.me/farrux", quantity: service.min, rate: service.rate.toFixed(), price: "2", canRefill: false, canCancel: false,
+      userId: customer.id,
+      chatId: customer.id,
+      locale: "en",
+      serviceId: service.id,
+      serviceName: service.name,
+      serviceType: service.type,
+      category: service.category,
+      link: "https://t.me/farrux",
+      quantity: service.min,
+      rate: service.rate.toFixed(),
+      price: "2",
+      canRefill: false,
+      canCancel: false,
     });
     await h.deps.orders.reserve(draft.id, customer.id);
     await h.deps.orders.markSending(draft.id);

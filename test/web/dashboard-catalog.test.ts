@@ -22,8 +22,19 @@ describe("back office dashboard, catalog and order filters in a real browser", (
   async function order(userId: number, serviceIndex: number, end: { placement: Placement; status?: OrderStatus }, link = "https://t.me/shop") {
     const service = (await h.deps.panel.services()).services[serviceIndex]!;
     const draft = await h.deps.orders.createDraft({
-      userId, chatId: userId, locale: "en", serviceId: service.id, serviceName: service.name, serviceType: service.type,
-      category: service.category, link, quantity: 1000, rate: service.rate.toFixed(), price: "2.5", canRefill: false, canCancel: false,
+      userId,
+      chatId: userId,
+      locale: "en",
+      serviceId: service.id,
+      serviceName: service.name,
+      serviceType: service.type,
+      category: service.category,
+      link,
+      quantity: 1000,
+      rate: service.rate.toFixed(),
+      price: "2.5",
+      canRefill: false,
+      canCancel: false,
     });
     expect((await h.deps.orders.reserve(draft.id, userId)).ok).toBe(true);
     if (end.placement === "reserved") return draft.id;

@@ -17,7 +17,12 @@ describe("back-office sign-in over HTTP", () => {
     expect(link).toMatch(/^https:\/\/shop\.example\.com\/admin\/signin\/[\w-]{43}$/);
     const token = link.split("/").at(-1)!;
     // Behind the reverse proxy the browser's Origin is PUBLIC_URL, whatever Host the proxy passes on.
-    const res = await fetch(`${h.origin}/admin/signin`, { method: "POST", redirect: "manual", headers: { origin: "https://shop.example.com", "content-type": "application/x-www-form-urlencoded" }, body: `token=${token}` });
+    const res = await fetch(`${h.origin}/admin/signin`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: "https://shop.example.com", "content-type": "application/x-www-form-urlencoded" },
+      body: `token=${token}`,
+    });
     expect(res.status).toBe(303);
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^pb_admin=[\w-]{43}; Path=\/admin; HttpOnly; Secure; SameSite=Strict$/);

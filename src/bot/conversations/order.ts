@@ -81,7 +81,19 @@ async function lookUpService(deps: BotInnerContext["deps"], serviceId: string, l
   if (!shopService || !s || kind === null) return { found: false, reason: "gone" };
   return {
     found: true,
-    service: { id: s.id, name: shopService.name(locale), type: s.type, category: s.category, kind, rate: s.rate.toFixed(), min: s.min, max: s.max, refill: s.refill, cancel: s.cancel, dripfeed: s.dripfeed },
+    service: {
+      id: s.id,
+      name: shopService.name(locale),
+      type: s.type,
+      category: s.category,
+      kind,
+      rate: s.rate.toFixed(),
+      min: s.min,
+      max: s.max,
+      refill: s.refill,
+      cancel: s.cancel,
+      dripfeed: s.dripfeed,
+    },
   };
 }
 

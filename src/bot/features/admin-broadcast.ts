@@ -9,28 +9,24 @@ export const adminBroadcastFeature: Feature = () => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 
-  privateChat.command(
-    "broadcast",
-    adminOnly,
-    async (ctx) => {
-      const source = ctx.msg.reply_to_message;
-      if (!source) return html(ctx, ctx.t("admin-broadcast-usage"));
-      const { broadcasts, users } = ctx.deps;
-      // A redelivered /broadcast must not start a second broadcast.
-      if (!(await firstTime(ctx.deps, `broadcast:${ctx.chat.id}:${ctx.msg.message_id}`))) return;
-      const known = await users.count();
-      const id = await broadcasts.create({
-        adminId: ctx.from.id,
-        adminChatId: ctx.chat.id,
-        locale: ctx.locale,
-        fromChatId: ctx.chat.id,
-        messageId: source.message_id,
-        users: known,
-      });
-      const progress = await html(ctx, ctx.t("admin-broadcast-started", { id, users: known }));
-      await broadcasts.setProgressMessage(id, progress.message_id);
-    },
-  );
+  privateChat.command("broadcast", adminOnly, async (ctx) => {
+    const source = ctx.msg.reply_to_message;
+    if (!source) return html(ctx, ctx.t("admin-broadcast-usage"));
+    const { broadcasts, users } = ctx.deps;
+    // A redelivered /broadcast must not start a second broadcast.
+    if (!(await firstTime(ctx.deps, `broadcast:${ctx.chat.id}:${ctx.msg.message_id}`))) return;
+    const known = await users.count();
+    const id = await broadcasts.create({
+      adminId: ctx.from.id,
+      adminChatId: ctx.chat.id,
+      locale: ctx.locale,
+      fromChatId: ctx.chat.id,
+      messageId: source.message_id,
+      users: known,
+    });
+    const progress = await html(ctx, ctx.t("admin-broadcast-started", { id, users: known }));
+    await broadcasts.setProgressMessage(id, progress.message_id);
+  });
 
   return composer;
 };

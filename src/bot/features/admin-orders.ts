@@ -29,39 +29,29 @@ export const adminOrdersFeature: Feature = () => {
     await html(ctx, [...(await orderCard(ctx, order)), ...(await liveStatus(ctx, order))].join("\n"));
   });
 
-  privateChat.command(
-    "settle",
-    adminOnly,
-    async (ctx) => {
-      const [rawId, rawDecision, ...rest] = ctx.match.trim().split(/\s+/);
-      const orderId = rawId?.replace(/^#/, "") ?? "";
-      const decision: SettleDecision | null =
-        rawDecision === undefined || rest.length > 0
-          ? null
-          : /^(refund|qaytarish)$/i.test(rawDecision)
-            ? "refund"
-            : PANEL_ORDER_ID.test(rawDecision)
-              ? { panelOrderId: rawDecision }
-              : null;
-      if (!/^\d{1,15}$/.test(orderId) || decision === null) {
-        const waiting = (await ctx.deps.orders.unknownIds()).sort((a, b) => Number(a) - Number(b));
-        return html(ctx, ctx.t("admin-settle-usage", { waiting: waiting.length ? waiting.map((id) => `#${id}`).join(", ") : ctx.t("admin-totals-none") }));
-      }
-      const result = await settleOrder(ctx.deps, { orderId, decision, adminId: ctx.from.id });
-      switch (result.outcome) {
-        case "not_found":
-          return html(ctx, ctx.t("admin-order-not-found", { id: orderId }));
-        case "not_unknown":
-          return html(ctx, ctx.t("admin-settle-not-unknown", { id: orderId, placement: ctx.t("admin-placement", { placement: result.placement }) }));
-        case "panel_id_taken":
-          return html(ctx, ctx.t("admin-settle-panel-id-taken", { panelId: escapeHtml(rawDecision!), other: result.otherOrderId }));
-        case "placed":
-          return html(ctx, ctx.t("admin-settle-placed", { id: orderId, panelId: escapeHtml(result.panelOrderId) }));
-        case "refunded":
-          return html(ctx, ctx.t("admin-settle-refunded", { id: orderId, user: String(result.order.userId), amount: money(ctx, new D(result.order.price)) }));
-      }
-    },
-  );
+  privateChat.command("settle", adminOnly, async (ctx) => {
+    const [rawId, rawDecision, ...rest] = ctx.match.trim().split(/\s+/);
+    const orderId = rawId?.replace(/^#/, "") ?? "";
+    const decision: SettleDecision | null =
+      rawDecision === undefined || rest.length > 0 ? null : /^(refund|qaytarish)$/i.test(rawDecision) ? "refund" : PANEL_ORDER_ID.test(rawDecision) ? { panelOrderId: rawDecision } : null;
+    if (!/^\d{1,15}$/.test(orderId) || decision === null) {
+      const waiting = (await ctx.deps.orders.unknownIds()).sort((a, b) => Number(a) - Number(b));
+      return html(ctx, ctx.t("admin-settle-usage", { waiting: waiting.length ? waiting.map((id) => `#${id}`).join(", ") : ctx.t("admin-totals-none") }));
+    }
+    const result = await settleOrder(ctx.deps, { orderId, decision, adminId: ctx.from.id });
+    switch (result.outcome) {
+      case "not_found":
+        return html(ctx, ctx.t("admin-order-not-found", { id: orderId }));
+      case "not_unknown":
+        return html(ctx, ctx.t("admin-settle-not-unknown", { id: orderId, placement: ctx.t("admin-placement", { placement: result.placement }) }));
+      case "panel_id_taken":
+        return html(ctx, ctx.t("admin-settle-panel-id-taken", { panelId: escapeHtml(rawDecision!), other: result.otherOrderId }));
+      case "placed":
+        return html(ctx, ctx.t("admin-settle-placed", { id: orderId, panelId: escapeHtml(result.panelOrderId) }));
+      case "refunded":
+        return html(ctx, ctx.t("admin-settle-refunded", { id: orderId, user: String(result.order.userId), amount: money(ctx, new D(result.order.price)) }));
+    }
+  });
 
   return composer;
 };

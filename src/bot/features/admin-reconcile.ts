@@ -13,7 +13,10 @@ export const adminReconcileFeature: Feature = () => {
     // A large shop takes a while: say so first. Only reads, so a redelivered update does no harm.
     await html(ctx, ctx.t("reconcile-working"));
     const report = await reconcile(ctx.deps);
-    await html(ctx, renderReconcile((key, vars) => ctx.t(key, vars), ctx.locale, ctx.deps.config.currency, report));
+    await html(
+      ctx,
+      renderReconcile((key, vars) => ctx.t(key, vars), ctx.locale, ctx.deps.config.currency, report),
+    );
   });
 
   return composer;

@@ -23,65 +23,52 @@ export const adminWalletsFeature: Feature = () => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 
-  privateChat.command(
-    "topup",
-    adminOnly,
-    async (ctx) => {
-      const args = parseTopupArgs(ctx.match);
-      if (!args) return html(ctx, ctx.t("admin-topup-usage"));
-      const result = await adminTopup(ctx.deps, { adminId: ctx.from.id, ...args, requestKey: `${ctx.chat.id}:${ctx.msg.message_id}` });
-      // Ids go to Fluent as strings: as numbers they would be grouped like amounts (100,000,003).
-      const user = String(args.userId);
-      switch (result.outcome) {
-        case "unknown_user":
-          return html(ctx, ctx.t("admin-user-unknown", { user }));
-        case "repeated":
-          return html(ctx, ctx.t("admin-repeated"));
-        case "credited":
-          return html(ctx, ctx.t("admin-topup-credited", { user, amount: money(ctx, result.amount), balance: money(ctx, result.balance) }));
-        case "debited":
-          if (result.taken.isZero()) return html(ctx, ctx.t("admin-topup-empty", { user }));
-          return html(ctx, ctx.t("admin-topup-debited", { user, taken: money(ctx, result.taken), asked: money(ctx, result.asked), balance: money(ctx, result.balance) }));
-      }
-    },
-  );
+  privateChat.command("topup", adminOnly, async (ctx) => {
+    const args = parseTopupArgs(ctx.match);
+    if (!args) return html(ctx, ctx.t("admin-topup-usage"));
+    const result = await adminTopup(ctx.deps, { adminId: ctx.from.id, ...args, requestKey: `${ctx.chat.id}:${ctx.msg.message_id}` });
+    // Ids go to Fluent as strings: as numbers they would be grouped like amounts (100,000,003).
+    const user = String(args.userId);
+    switch (result.outcome) {
+      case "unknown_user":
+        return html(ctx, ctx.t("admin-user-unknown", { user }));
+      case "repeated":
+        return html(ctx, ctx.t("admin-repeated"));
+      case "credited":
+        return html(ctx, ctx.t("admin-topup-credited", { user, amount: money(ctx, result.amount), balance: money(ctx, result.balance) }));
+      case "debited":
+        if (result.taken.isZero()) return html(ctx, ctx.t("admin-topup-empty", { user }));
+        return html(ctx, ctx.t("admin-topup-debited", { user, taken: money(ctx, result.taken), asked: money(ctx, result.asked), balance: money(ctx, result.balance) }));
+    }
+  });
 
-  privateChat.command(
-    "user",
-    adminOnly,
-    async (ctx) => {
-      const userId = parseUserId(ctx.match);
-      if (userId === null) return html(ctx, ctx.t("admin-user-usage"));
-      const { users, wallet, orders } = ctx.deps;
-      const user = await users.get(userId);
-      if (!user) return html(ctx, ctx.t("admin-user-unknown", { user: String(userId) }));
-      const [balance, ledger, totals, referral] = await Promise.all([
-        wallet.balance(userId),
-        wallet.entries(userId, LEDGER_TAIL),
-        orderTotals(orders, { userId }, 0),
-        userReferrals(ctx.deps, userId),
-      ]);
-      const card = ctx.t("admin-user-card", {
-        user: String(userId),
-        name: personName(user.firstName, user.username),
-        language: user.locale ?? ctx.t("admin-user-language-none"),
-        blocked: user.blocked ? "yes" : "no",
-        created: formatDateTime(user.createdAt),
-        seen: formatDateTime(user.lastSeenAt),
-        balance: money(ctx, balance),
-        orders: totalsLine(ctx, totals.all),
-      });
-      const referralLine = ctx.t("admin-user-referrals", {
-        referrer: referral.referrerId === undefined ? "—" : String(referral.referrerId),
-        invited: referral.invited,
-        earned: money(ctx, referral.earned),
-        orders: referral.rewarded,
-      });
-      const rows = ledger.map((e) => ledgerRow(ctx, e));
-      const tail = rows.length > 0 ? [ctx.t("admin-user-ledger"), ...rows].join("\n") : ctx.t("admin-user-ledger-empty");
-      await html(ctx, `${card}\n${referralLine}\n\n${tail}`);
-    },
-  );
+  privateChat.command("user", adminOnly, async (ctx) => {
+    const userId = parseUserId(ctx.match);
+    if (userId === null) return html(ctx, ctx.t("admin-user-usage"));
+    const { users, wallet, orders } = ctx.deps;
+    const user = await users.get(userId);
+    if (!user) return html(ctx, ctx.t("admin-user-unknown", { user: String(userId) }));
+    const [balance, ledger, totals, referral] = await Promise.all([wallet.balance(userId), wallet.entries(userId, LEDGER_TAIL), orderTotals(orders, { userId }, 0), userReferrals(ctx.deps, userId)]);
+    const card = ctx.t("admin-user-card", {
+      user: String(userId),
+      name: personName(user.firstName, user.username),
+      language: user.locale ?? ctx.t("admin-user-language-none"),
+      blocked: user.blocked ? "yes" : "no",
+      created: formatDateTime(user.createdAt),
+      seen: formatDateTime(user.lastSeenAt),
+      balance: money(ctx, balance),
+      orders: totalsLine(ctx, totals.all),
+    });
+    const referralLine = ctx.t("admin-user-referrals", {
+      referrer: referral.referrerId === undefined ? "—" : String(referral.referrerId),
+      invited: referral.invited,
+      earned: money(ctx, referral.earned),
+      orders: referral.rewarded,
+    });
+    const rows = ledger.map((e) => ledgerRow(ctx, e));
+    const tail = rows.length > 0 ? [ctx.t("admin-user-ledger"), ...rows].join("\n") : ctx.t("admin-user-ledger-empty");
+    await html(ctx, `${card}\n${referralLine}\n\n${tail}`);
+  });
 
   return composer;
 };

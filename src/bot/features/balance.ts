@@ -7,7 +7,6 @@ import type { BalanceExtension } from "../helpers/balance-extension.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { formatMoney } from "../../text/format.js";
 
-
 export const balanceFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");

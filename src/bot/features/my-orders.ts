@@ -7,7 +7,17 @@ import { D } from "../../money.js";
 import type { OrderStatus, RefillStatus } from "../../panel/status.js";
 import { normalizeRefillStatus } from "../../panel/status.js";
 import { refillWaitOf } from "../../panel/errors.js";
-import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult, type LocalRefusal, type OrderAction, type PanelRefusal } from "../../services/order-actions.js";
+import {
+  cancelRefusal,
+  checkLiveStatus,
+  refillRefusal,
+  requestCancel,
+  requestRefill,
+  type ActionResult,
+  type LocalRefusal,
+  type OrderAction,
+  type PanelRefusal,
+} from "../../services/order-actions.js";
 import type { OrderRecord } from "../../store/orders.js";
 import { CatalogUnavailableError, orderKind } from "../../store/catalog.js";
 import type { BotContext, Feature } from "../context.js";
@@ -195,7 +205,12 @@ async function showList(ctx: BotContext, requestedPage: number, how: "reply" | "
     );
   }
   lines.push("", ctx.t("orders-list-hint"));
-  await show(ctx, how, lines.join("\n"), ordersListKeyboard({ items, page, pages }, (o) => statusLabel(ctx, o)));
+  await show(
+    ctx,
+    how,
+    lines.join("\n"),
+    ordersListKeyboard({ items, page, pages }, (o) => statusLabel(ctx, o)),
+  );
 }
 
 /** The order's state in words: where placement did not end with a panel order, that comes first. */
@@ -258,10 +273,7 @@ function detailsText(ctx: BotContext, order: OrderRecord): string {
     const dripfeed = { runs: formatInt(order.runs, locale), interval: formatInt(order.interval ?? 0, locale), total: formatInt(order.quantity * order.runs, locale) };
     lines.push(ctx.t("orders-details-dripfeed", dripfeed));
   }
-  lines.push(
-    ctx.t("orders-details-price", { price: money(order.price) }),
-    ctx.t("orders-details-status", { status: escapeHtml(statusLabel(ctx, order)) }),
-  );
+  lines.push(ctx.t("orders-details-price", { price: money(order.price) }), ctx.t("orders-details-status", { status: escapeHtml(statusLabel(ctx, order)) }));
   if (order.startCount !== undefined && Number.isFinite(order.startCount)) lines.push(ctx.t("orders-details-start-count", { count: formatInt(order.startCount, locale) }));
   if (order.remains !== undefined && Number.isFinite(order.remains)) lines.push(ctx.t("orders-details-remains", { count: formatInt(order.remains, locale) }));
   if (order.refunded && new D(order.refunded).gt(0)) lines.push(ctx.t("orders-details-refunded", { amount: money(order.refunded) }));
@@ -278,12 +290,7 @@ function detailsText(ctx: BotContext, order: OrderRecord): string {
  * Refill or cancel pressed. Refusals decided before the panel is asked come as an alert; once the
  * request is on its way the button is answered at once and the outcome is shown above the card.
  */
-async function runAction(
-  ctx: BotContext,
-  action: OrderAction,
-  page: number,
-  request: (hooks: { onSending: () => Promise<unknown> }) => Promise<ActionResult>,
-): Promise<void> {
+async function runAction(ctx: BotContext, action: OrderAction, page: number, request: (hooks: { onSending: () => Promise<unknown> }) => Promise<ActionResult>): Promise<void> {
   let answered = false;
   const result = await request({
     onSending: () => {
@@ -310,8 +317,7 @@ async function runAction(
       await alert(ctx.t("orders-already-requested"));
       return;
     case "requested": {
-      const notice =
-        action === "refill" ? ctx.t("orders-refill-requested", { refillId: escapeHtml(truncate(result.order.refillId ?? "", 40)) }) : ctx.t("orders-cancel-requested");
+      const notice = action === "refill" ? ctx.t("orders-refill-requested", { refillId: escapeHtml(truncate(result.order.refillId ?? "", 40)) }) : ctx.t("orders-cancel-requested");
       await showDetails(ctx, result.order, page, { notice });
       return;
     }

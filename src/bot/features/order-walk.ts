@@ -229,12 +229,7 @@ async function reportPlacement(ctx: BotContext, result: PlaceResult, answered: b
       if (!answered) await ctx.answerCallbackQuery();
       await ctx.editMessageReplyMarkup().catch(() => undefined);
       const balance = await ctx.deps.wallet.balance(ctx.from!.id);
-      await sendConfirmation(
-        ctx,
-        result.draft,
-        balance,
-        { notice: ctx.t("order-repriced", { old: money(ctx, result.oldPrice), new: money(ctx, new D(result.draft.price)) }) },
-      );
+      await sendConfirmation(ctx, result.draft, balance, { notice: ctx.t("order-repriced", { old: money(ctx, result.oldPrice), new: money(ctx, new D(result.draft.price)) }) });
       return;
     }
     case "done":

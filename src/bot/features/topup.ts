@@ -8,7 +8,21 @@
  */
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { D, moneyString, parseUserAmount, type Money } from "../../money.js";
-import { amountPresets, checkAmount, enabledMethods, parseStars, paymentCredit, providerTotal, STARS_CURRENCY, starsPresets, starsRange, type AmountError, type InvoiceKind, type StarsRange, type TopupMethod } from "../../services/payments.js";
+import {
+  amountPresets,
+  checkAmount,
+  enabledMethods,
+  parseStars,
+  paymentCredit,
+  providerTotal,
+  STARS_CURRENCY,
+  starsPresets,
+  starsRange,
+  type AmountError,
+  type InvoiceKind,
+  type StarsRange,
+  type TopupMethod,
+} from "../../services/payments.js";
 import { submitReceipt } from "../../services/receipts.js";
 import { anyTopupData, topupData } from "../callback-data/topup.js";
 import type { BotContext, Feature } from "../context.js";

@@ -2,8 +2,7 @@ import { GrammyError, HttpError, type BotError, type ErrorHandler } from "grammy
 import type { BotContext } from "../context.js";
 
 /** 403 "bot was blocked by the user" (or the user deactivated their account). */
-export const isBlockedError = (e: unknown): boolean =>
-  e instanceof GrammyError && e.error_code === 403 && /blocked|deactivated|not found|kicked/i.test(e.description);
+export const isBlockedError = (e: unknown): boolean => e instanceof GrammyError && e.error_code === 403 && /blocked|deactivated|not found|kicked/i.test(e.description);
 
 /**
  * Last line of defence for a handler that threw: log it, record a blocked user, and tell the user

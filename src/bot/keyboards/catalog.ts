@@ -54,13 +54,19 @@ export function servicesKeyboard(
 }
 
 /** A page of search results: the same service buttons as a category's, then «/». */
-export function searchResultsKeyboard(services: readonly ShopService[], page: number, labels: { name: (service: ShopService) => string; price: (service: ShopService) => string }): { keyboard: InlineKeyboard; page: Page<ShopService> } {
+export function searchResultsKeyboard(
+  services: readonly ShopService[],
+  page: number,
+  labels: { name: (service: ShopService) => string; price: (service: ShopService) => string },
+): { keyboard: InlineKeyboard; page: Page<ShopService> } {
   const shown = paginate(
     services.filter((s) => callbackSafeId(s.id)),
     page,
     PAGE_SIZE,
   );
-  const rows = shown.items.map((service) => [InlineKeyboard.text(`${truncate(labels.name(service), BUTTON_NAME_MAX)} — ${labels.price(service)}`, orderWalkData.service.pack({ serviceId: service.id }))]);
+  const rows = shown.items.map((service) => [
+    InlineKeyboard.text(`${truncate(labels.name(service), BUTTON_NAME_MAX)} — ${labels.price(service)}`, orderWalkData.service.pack({ serviceId: service.id })),
+  ]);
   return { keyboard: keyboardOf([...rows, pageNavigation(shown, (p) => searchData.page.pack({ page: p }))]), page: shown };
 }
 

@@ -28,12 +28,7 @@ export interface DetailsButtons {
   refresh: boolean;
 }
 
-export function orderDetailsKeyboard(
-  orderId: string,
-  page: number,
-  show: DetailsButtons,
-  labels: { refill: string; cancel: string; refresh: string; again: string; back: string },
-): InlineKeyboard {
+export function orderDetailsKeyboard(orderId: string, page: number, show: DetailsButtons, labels: { refill: string; cancel: string; refresh: string; again: string; back: string }): InlineKeyboard {
   const actions: InlineKeyboardButton[] = [];
   if (show.refill) actions.push(InlineKeyboard.text(labels.refill, myOrdersData.refill.pack({ orderId, page })));
   if (show.cancel) actions.push(InlineKeyboard.text(labels.cancel, myOrdersData.cancel.pack({ orderId, page })));

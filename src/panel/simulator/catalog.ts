@@ -32,20 +32,9 @@ const CATEGORY_NAMES = [
   "Spotify Plays [Premium]",
 ];
 
-const NAME_SUFFIXES = [
-  "[Max 100K]",
-  "<Real> & Fast",
-  "| 30 Days Refill ♻️",
-  "*Instant*",
-  "[No Refill] _cheap_",
-  "~ HQ [Start 0-1h]",
-];
+const NAME_SUFFIXES = ["[Max 100K]", "<Real> & Fast", "| 30 Days Refill ♻️", "*Instant*", "[No Refill] _cheap_", "~ HQ [Start 0-1h]"];
 
-const DESCRIPTIONS = [
-  "Start: 0-1h\nSpeed: 10K/day\nRefill: 30 days",
-  "<b>No drop</b> & guaranteed\nLink: https://t.me/channel_name",
-  "Real accounts_only *with* avatars [mixed countries]",
-];
+const DESCRIPTIONS = ["Start: 0-1h\nSpeed: 10K/day\nRefill: 30 days", "<b>No drop</b> & guaranteed\nLink: https://t.me/channel_name", "Real accounts_only *with* avatars [mixed countries]"];
 
 /** Position in a repeating block of 20 decides the type, so every catalog of 20+ services has each type. */
 function typeAt(i: number): string {
@@ -142,9 +131,7 @@ const panelService = z.object({
 
 /** Accepts a `services` answer in panel format (array, or `{services: [...]}`), numbers/booleans in any of their real shapes. */
 export function parseCatalog(raw: unknown): SimService[] {
-  const list = z
-    .union([z.array(panelService), z.object({ services: z.array(panelService) }).transform((o) => o.services)])
-    .parse(raw);
+  const list = z.union([z.array(panelService), z.object({ services: z.array(panelService) }).transform((o) => o.services)]).parse(raw);
   return list.map(({ description, desc, ...s }) => {
     const text = desc ?? description;
     return text === undefined ? s : { ...s, desc: text };

@@ -72,10 +72,7 @@ const HTML_CLOUDFLARE =
   '<body><div class="main-wrapper" role="main"><div class="main-content"><h1>Checking if the site connection is secure</h1>' +
   "<p>Enable JavaScript and cookies to continue</p></div></div><noscript>Ray ID: 8c1f2a3b4d5e6f70</noscript></body></html>";
 // Both shapes defeat a "strip everything before the first {" recovery: the JSON itself is cut short.
-const GARBAGE = [
-  '<br />\n<b>Warning</b>:  mysqli::query(): MySQL server has gone away in <b>/var/www/html/api/v2.php</b> on line <b>88</b><br />\n{"order": ',
-  '{"charge":"0.2781',
-];
+const GARBAGE = ['<br />\n<b>Warning</b>:  mysqli::query(): MySQL server has gone away in <b>/var/www/html/api/v2.php</b> on line <b>88</b><br />\n{"order": ', '{"charge":"0.2781'];
 
 type Params = Record<string, string>;
 

@@ -270,7 +270,16 @@ export class PanelState {
     if (this.dialect === "clone" && this.orders().some((o) => o.link === link && !FINAL_STATUSES.has(norm(o.status))))
       return this.fail("duplicate", "You have active order with this link. Please wait until order being completed.");
     const rate = new Decimal(svc.rate);
-    const charge = new Decimal(money(flat ? rate : rate.times(quantity).times(runs ?? 1).dividedBy(1000)));
+    const charge = new Decimal(
+      money(
+        flat
+          ? rate
+          : rate
+              .times(quantity)
+              .times(runs ?? 1)
+              .dividedBy(1000),
+      ),
+    );
     if (charge.gt(this.account)) return this.fail("funds", "Not enough funds on balance");
     this.account = this.account.minus(charge);
 
@@ -335,8 +344,7 @@ export class PanelState {
     this.advance(o, Date.now());
     if (!this.services.get(o.service)?.refill) return { error: "Refill is disabled for this service" };
     if (!REFILLABLE.has(norm(o.status))) return { error: "The order is not completed" };
-    if (this.dialect === "clone" && [...this.refills.values()].some((r) => r.order === orderId && Date.now() - r.createdAt < CLONE_REFILL_COOLDOWN_MS))
-      return { error: CLONE_TEXTS.refill_cooldown };
+    if (this.dialect === "clone" && [...this.refills.values()].some((r) => r.order === orderId && Date.now() - r.createdAt < CLONE_REFILL_COOLDOWN_MS)) return { error: CLONE_TEXTS.refill_cooldown };
     const id = this.dialect === "clone" ? `ref_01${this.nextRefillId++}` : String(this.nextRefillId++);
     this.refills.set(id, { id, order: orderId, status: "Pending", createdAt: Date.now(), auto: this.o.auto });
     return id;

@@ -35,10 +35,14 @@ function Head(props: { title: string } & PageAssets) {
       <meta name="htmx-config" content={HTMX_CONFIG} />
       <meta name="robots" content="noindex, nofollow" />
       <title>{props.title}</title>
-      {props.styles?.map((f) => <link rel="stylesheet" href={`${BASE}/assets/${f}`} />)}
+      {props.styles?.map((f) => (
+        <link rel="stylesheet" href={`${BASE}/assets/${f}`} />
+      ))}
       <link rel="stylesheet" href={`${BASE}/assets/admin.css`} />
       <script src={`${BASE}/assets/htmx.min.js`} defer></script>
-      {props.scripts?.map((f) => <script src={`${BASE}/assets/${f}`} defer></script>)}
+      {props.scripts?.map((f) => (
+        <script src={`${BASE}/assets/${f}`} defer></script>
+      ))}
     </head>
   );
 }

@@ -43,9 +43,7 @@ function Progress(props: { admin: AdminView; b: BroadcastSummary }) {
       <p>
         <span class={`tag ${b.phase}`}>{t("web-broadcast-phase", { phase: b.phase })}</span>
       </p>
-      <p>
-        {t("web-broadcast-counts", { queued: n(b.queued), users: n(b.users), delivered: n(b.delivered), blocked: n(b.blocked), failed: n(b.failed), maybe: n(b.maybe), skipped: n(b.skipped) })}
-      </p>
+      <p>{t("web-broadcast-counts", { queued: n(b.queued), users: n(b.users), delivered: n(b.delivered), blocked: n(b.blocked), failed: n(b.failed), maybe: n(b.maybe), skipped: n(b.skipped) })}</p>
     </div>
   );
 }
@@ -173,7 +171,13 @@ export function broadcastRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     const id = await deps.broadcasts.create({ adminId: admin.id, adminChatId: admin.id, locale: admin.locale, fromChatId: admin.id, messageId: source.message_id, users });
     const progress = await deps.api.sendMessage(admin.id, t("admin-broadcast-started", { id, users }), { parse_mode: "HTML" });
     await deps.broadcasts.setProgressMessage(id, progress.message_id);
-    await deps.audit.append({ who: admin.id, what: `broadcast.start broadcast:${id}`, old: "", new: `${users} users${draft.photo || draft.fileId ? ", photo" : ""}: ${draft.text.slice(0, 100)}`, via: "web" });
+    await deps.audit.append({
+      who: admin.id,
+      what: `broadcast.start broadcast:${id}`,
+      old: "",
+      new: `${users} users${draft.photo || draft.fileId ? ", photo" : ""}: ${draft.text.slice(0, 100)}`,
+      via: "web",
+    });
     return c.redirect(`${BASE}/broadcasts/${id}`, 303);
   });
 

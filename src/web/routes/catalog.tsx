@@ -97,13 +97,17 @@ export function catalogRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     const cur = shop.shopCurrency;
     return c.html(
       <Layout admin={admin} section="/catalog" title={t("web-nav-catalog")}>
-        {error && <Notice kind="warn">{error === "none_picked" ? t("web-catalog-none-picked") : error === "too_many" ? t("web-catalog-too-many", { max: BULK_MAX }) : t("shop-error", { error })}</Notice>}
+        {error && (
+          <Notice kind="warn">{error === "none_picked" ? t("web-catalog-none-picked") : error === "too_many" ? t("web-catalog-too-many", { max: BULK_MAX }) : t("shop-error", { error })}</Notice>
+        )}
         {done && <Notice kind="ok">{t("web-catalog-done", { count: Number(done) || 0 })}</Notice>}
         {shop.converts && (
           <section class="card" id="rate">
             <h2>{t("web-catalog-rate")}</h2>
             <p>
-              {current ? t("web-catalog-rate-now", { panelCurrency: shop.panelCurrency, rate: `${current.rate} ${cur}`, at: formatDateTime(current.at), by: String(current.by) }) : t("web-catalog-rate-missing")}
+              {current
+                ? t("web-catalog-rate-now", { panelCurrency: shop.panelCurrency, rate: `${current.rate} ${cur}`, at: formatDateTime(current.at), by: String(current.by) })
+                : t("web-catalog-rate-missing")}
             </p>
             <form method="post" action={`${BASE}/catalog/rate`} class="row">
               <CsrfField admin={admin} />

@@ -105,7 +105,10 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
       if (SERVICE_ID.test(form.service)) filter.serviceId = form.service;
       else problems.push(t("web-orders-bad-service"));
     }
-    for (const [field, raw] of [["from", form.from], ["to", form.to]] as const) {
+    for (const [field, raw] of [
+      ["from", form.from],
+      ["to", form.to],
+    ] as const) {
       if (raw === "") continue;
       const ms = DATE.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
       if (Number.isNaN(ms)) problems.push(t("web-orders-bad-date", { date: raw }));
@@ -289,7 +292,11 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
       case "checked":
         return c.html(
           <p class="notice ok">
-            {t("web-live-status", { status: r.live.statusRaw, remains: r.live.remains === null ? "—" : String(r.live.remains), charge: r.live.charge === null ? "—" : money(admin, r.live.charge, config.currency) })}
+            {t("web-live-status", {
+              status: r.live.statusRaw,
+              remains: r.live.remains === null ? "—" : String(r.live.remains),
+              charge: r.live.charge === null ? "—" : money(admin, r.live.charge, config.currency),
+            })}
           </p>,
         );
       case "refused":

@@ -129,7 +129,13 @@ export function receiptRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     if (!result) return c.notFound();
     if (result.won) {
       const r = result.receipt;
-      await deps.audit.append({ who: admin.id, what: `receipt.${decision === "approved" ? "approve" : "reject"} receipt:${id}`, old: "pending", new: decision === "approved" ? `approved ${r.approvedAmount ?? r.amount}` : "rejected", via: "web" });
+      await deps.audit.append({
+        who: admin.id,
+        what: `receipt.${decision === "approved" ? "approve" : "reject"} receipt:${id}`,
+        old: "pending",
+        new: decision === "approved" ? `approved ${r.approvedAmount ?? r.amount}` : "rejected",
+        via: "web",
+      });
     }
     return answer(c, admin, result.receipt, result.won ? undefined : t("web-receipt-already"));
   };

@@ -107,7 +107,11 @@ export function userRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
                       <td class="num">{money(admin, new D(e.amount), cur)}</td>
                       <td class="num">{money(admin, new D(e.balance), cur)}</td>
                       <td>
-                        {e.orderId ? <a href={`${BASE}/orders/${e.orderId}`}>{t("admin-ledger-reason", { reason: e.reason, order: e.orderId, admin: "—" })}</a> : t("admin-ledger-reason", { reason: e.reason, order: "—", admin: String(e.adminId ?? "—") })}
+                        {e.orderId ? (
+                          <a href={`${BASE}/orders/${e.orderId}`}>{t("admin-ledger-reason", { reason: e.reason, order: e.orderId, admin: "—" })}</a>
+                        ) : (
+                          t("admin-ledger-reason", { reason: e.reason, order: "—", admin: String(e.adminId ?? "—") })
+                        )}
                         {e.orderId && e.adminId !== undefined && <small> · {t("web-ledger-by", { admin: String(e.adminId) })}</small>}
                         {e.note && <small> · {e.note}</small>}
                       </td>
@@ -148,11 +152,23 @@ export function userRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
       case "repeated":
         return back("repeated");
       case "credited":
-        await deps.audit.append({ who: admin.id, what: `wallet.credit user:${id}`, old: result.balance.sub(result.amount).toFixed(), new: `${result.balance.toFixed()}${note ? ` (${note.slice(0, 200)})` : ""}`, via: "web" });
+        await deps.audit.append({
+          who: admin.id,
+          what: `wallet.credit user:${id}`,
+          old: result.balance.sub(result.amount).toFixed(),
+          new: `${result.balance.toFixed()}${note ? ` (${note.slice(0, 200)})` : ""}`,
+          via: "web",
+        });
         return back("credited");
       case "debited":
         if (result.taken.isZero()) return back("empty");
-        await deps.audit.append({ who: admin.id, what: `wallet.debit user:${id}`, old: result.balance.add(result.taken).toFixed(), new: `${result.balance.toFixed()}${note ? ` (${note.slice(0, 200)})` : ""}`, via: "web" });
+        await deps.audit.append({
+          who: admin.id,
+          what: `wallet.debit user:${id}`,
+          old: result.balance.add(result.taken).toFixed(),
+          new: `${result.balance.toFixed()}${note ? ` (${note.slice(0, 200)})` : ""}`,
+          via: "web",
+        });
         return back("debited");
     }
   });

@@ -28,7 +28,13 @@ describe("callback data families", () => {
   it("refuses to pack what its fields cannot carry; canPack says so first", () => {
     const ok = { id: "x", page: 1, kind: "first" as const, amount: new D(1) };
     expect(family.canPack(ok)).toBe(true);
-    for (const bad of [{ ...ok, id: "a:b" }, { ...ok, id: "x".repeat(21) }, { ...ok, page: -1 }, { ...ok, page: 1000 }, { ...ok, amount: new D("1.234") }]) {
+    for (const bad of [
+      { ...ok, id: "a:b" },
+      { ...ok, id: "x".repeat(21) },
+      { ...ok, page: -1 },
+      { ...ok, page: 1000 },
+      { ...ok, amount: new D("1.234") },
+    ]) {
       expect(family.canPack(bad)).toBe(false);
       expect(() => family.pack(bad)).toThrow();
     }

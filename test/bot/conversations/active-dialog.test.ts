@@ -50,8 +50,16 @@ describe("one active dialog per user", () => {
   /** /order → category → the service's card, whose Order button enters the order dialog. */
   async function serviceCard(u: FakeUser): Promise<void> {
     await after(u, () => u.send("/order"), has("Choose a category"));
-    await after(u, () => pressData(u, `cs:${categoryKey(service.category)}:0`), (m) => buttonsOf(m).some((b) => b.callback_data === `s:${service.service}`));
-    await after(u, () => pressData(u, `s:${service.service}`), (m) => buttonsOf(m).some((b) => b.callback_data === `o:${service.service}`));
+    await after(
+      u,
+      () => pressData(u, `cs:${categoryKey(service.category)}:0`),
+      (m) => buttonsOf(m).some((b) => b.callback_data === `s:${service.service}`),
+    );
+    await after(
+      u,
+      () => pressData(u, `s:${service.service}`),
+      (m) => buttonsOf(m).some((b) => b.callback_data === `o:${service.service}`),
+    );
   }
 
   /** Balance → Top up → transfer: the top-up dialog waits for an amount. */
@@ -67,7 +75,11 @@ describe("one active dialog per user", () => {
     await openTransfer(u);
     await after(u, () => pressData(u, `o:${service.service}`), has("Send the link"));
     await after(u, () => u.send("https://t.me/one_dialog"), has("How many?"));
-    await after(u, () => u.send("100"), (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")));
+    await after(
+      u,
+      () => u.send("100"),
+      (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
+    );
     const stray = await after(u, () => u.send("20"));
     expect(stray.text).toContain(NOT_UNDERSTOOD);
     expect(u.messages().some(has(RECEIPT_ASKED))).toBe(false);

@@ -181,14 +181,7 @@ describe("My orders end to end", () => {
     const cancels = panelCalls("cancel");
     const statuses = panelCalls("status");
 
-    const forged = [
-      `mo:d:${victim.id}:0`,
-      `mo:f:${victim.id}:0`,
-      `mo:u:${victim.id}:0`,
-      `mo:c:${pending.id}:0`,
-      `mo:y:${pending.id}:0`,
-      "mo:y:999999999:0",
-    ];
+    const forged = [`mo:d:${victim.id}:0`, `mo:f:${victim.id}:0`, `mo:u:${victim.id}:0`, `mo:c:${pending.id}:0`, `mo:y:${pending.id}:0`, "mo:y:999999999:0"];
     for (const [i, data] of forged.entries()) {
       intruder.press(data, 1);
       expect((await answered(intruder, i + 1)).text).toContain("Order not found");

@@ -66,9 +66,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     const invoice = await invoiceAfter(h, () => u.pressButton("10.00 USD"));
     expect(invoice).toMatchObject({ currency: "UZS", provider_token: PROVIDER_TOKEN, prices: [{ amount: 12_650_000 }] });
 
-    expect(await preCheckout(h, u, { invoicePayload: invoice.payload, currency: "UZS", totalAmount: 12_650_000 })).toEqual(
-      expect.objectContaining({ ok: true }),
-    );
+    expect(await preCheckout(h, u, { invoicePayload: invoice.payload, currency: "UZS", totalAmount: 12_650_000 })).toEqual(expect.objectContaining({ ok: true }));
     const payment = { invoicePayload: invoice.payload, currency: "UZS", totalAmount: 12_650_000, telegramPaymentChargeId: "ch-card-1" };
     u.successfulPayment(payment);
     const credited = await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false);
@@ -212,7 +210,12 @@ describe("top-ups through Telegram Payments and Stars", () => {
     u.send("10");
     u.send("/balance");
     await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false);
-    expect(h.tg.calls().slice(since).filter((c) => c.method === "sendInvoice")).toHaveLength(0);
+    expect(
+      h.tg
+        .calls()
+        .slice(since)
+        .filter((c) => c.method === "sendInvoice"),
+    ).toHaveLength(0);
   });
 
   it("/terms and /paysupport answer; a support request reaches the admins", async () => {

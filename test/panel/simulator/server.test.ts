@@ -87,8 +87,16 @@ describe("catalog", () => {
   it("parses a services answer in any of its real shapes", async () => {
     const list = parseCatalog(JSON.parse(await readFile("test/fixtures/catalog-sample.json", "utf8")));
     expect(list[1]).toEqual({
-      service: "2", name: "Comments", type: "Custom Comments", category: "Second Category",
-      rate: "8", min: "10", max: "1500", refill: false, cancel: true, dripfeed: false,
+      service: "2",
+      name: "Comments",
+      type: "Custom Comments",
+      category: "Second Category",
+      rate: "8",
+      min: "10",
+      max: "1500",
+      refill: false,
+      cancel: true,
+      dripfeed: false,
     });
     expect(list[2]?.desc).toBe("One package of 1000 members");
     expect(parseCatalog({ services: list })).toEqual(list);
@@ -141,7 +149,11 @@ describe("add", () => {
     expect(b.order).toBe(a.order + 1);
     // 1.2345 * 37 / 1000 = 0.0456765
     expect(await call(s, { action: "status", order: a.order })).toEqual({
-      charge: "0.04568", start_count: "0", status: "Pending", remains: "37", currency: "EUR",
+      charge: "0.04568",
+      start_count: "0",
+      status: "Pending",
+      remains: "37",
+      currency: "EUR",
     });
     expect(await call(s, { action: "balance" })).toEqual({ balance: "8.71982", currency: "EUR" });
     expect(s.balance()).toBe("8.71982");
@@ -306,7 +318,12 @@ describe("refill", () => {
     const { order } = await call(s, { action: "add", service: 1, link: "x", quantity: 100 });
     s.setOrder(String(order), { status: "Partial", remains: 10 });
     const { refill } = await call(s, { action: "refill", order });
-    expect(await until(() => call(s, { action: "refill_status", refill }), (r: Json) => r.status === "Completed")).toEqual({ status: "Completed" });
+    expect(
+      await until(
+        () => call(s, { action: "refill_status", refill }),
+        (r: Json) => r.status === "Completed",
+      ),
+    ).toEqual({ status: "Completed" });
   });
 });
 
@@ -379,7 +396,10 @@ describe("faults", () => {
     s.injectFault({ kind: "slow", action: "add", delayMs: 60_000 });
     const client = new AbortController();
     const pending = raw(s, addParams, { signal: client.signal });
-    await until(async () => s.orders().length, (n) => n === 1);
+    await until(
+      async () => s.orders().length,
+      (n) => n === 1,
+    );
     client.abort();
     await expect(pending).rejects.toThrow();
     expect(s.balance()).toBe("999.91");
@@ -421,8 +441,7 @@ describe("bookkeeping and scale", () => {
     const s = await sim({ catalog: CATALOG, auto: false });
     const { order } = await call(s, { action: "add", service: 2, link: "x", quantity: 100 });
     const base = s.url.replace("/api/v2", "/__sim");
-    const post = (path: string, body: object) =>
-      fetch(`${base}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (path: string, body: object) => fetch(`${base}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     expect((await post("order", { id: order, status: "Partial", remains: 40 })).status).toBe(200);
     expect(await call(s, { action: "status", order })).toMatchObject({ status: "Partial", remains: "40", charge: "0.054" });
     expect((await post("order", { id: 1, status: "Partial" })).status).toBe(400);

@@ -10,7 +10,8 @@ import { startPanelSimulator } from "../src/panel/simulator/server.js";
 
 const env = process.env;
 const sim = await startPanelSimulator({
-  catalog: generateCatalog({ services: Number(env.BENCH_SIM_SERVICES ?? 3000), categories: Number(env.BENCH_SIM_CATEGORIES ?? 100) }),
+  // No drip-feed: the benchmark walks answer link and quantity, not the runs question.
+  catalog: generateCatalog({ services: Number(env.BENCH_SIM_SERVICES ?? 3000), categories: Number(env.BENCH_SIM_CATEGORIES ?? 100), dripfeed: false }),
   balance: env.BENCH_SIM_BALANCE ?? "1000000000",
   auto: false,
 });

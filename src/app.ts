@@ -6,7 +6,6 @@ import type { Outbox } from "./outbound/types.js";
 import { Notifier } from "./services/notifier.js";
 import { RequiredChannels } from "./services/required-channels.js";
 import { ShopCatalogService } from "./services/shop-catalog.js";
-import { AdminInputs } from "./store/admin-inputs.js";
 import { AdminRequests } from "./store/admin-requests.js";
 import { BroadcastStore } from "./store/broadcasts.js";
 import { AuditLog } from "./store/audit.js";
@@ -22,11 +21,12 @@ import { ReceiptStore } from "./store/receipts.js";
 import { ReferralStore } from "./store/referrals.js";
 import { SearchQueries } from "./store/search-queries.js";
 import { ShopSettingsStore } from "./store/shop.js";
+import { DialogStates } from "./store/dialog-states.js";
+import { keys } from "./store/keys.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
 import { StatsStore } from "./store/stats.js";
 import { StarsReconcileStore } from "./store/stars-reconcile.js";
-import { TopupDialogs } from "./store/topup-dialogs.js";
 import { UserStore } from "./store/users.js";
 import { WalletStore } from "./store/wallet.js";
 import { WebSessionStore } from "./store/web-sessions.js";
@@ -52,7 +52,8 @@ export interface AppDeps {
   stats: StatsStore;
   invoices: InvoiceStore;
   receipts: ReceiptStore;
-  topupDialogs: TopupDialogs;
+  /** each user's unfinished top-up dialog */
+  topupDialogs: DialogStates;
   /** referral codes, bindings and rewards */
   referrals: ReferralStore;
   /** promo codes, redemptions and held discounts */
@@ -66,7 +67,7 @@ export interface AppDeps {
   /** each user's last service search */
   searchQueries: SearchQueries;
   /** admins' typed inputs in the shop screens (one dialog per user: bot/conversations/active-dialog.ts) */
-  adminInputs: AdminInputs;
+  adminInputs: DialogStates;
   /** the Stars check's cursor and lock */
   starsReconcile: StarsReconcileStore;
   /** the outbound queue's Redis side (RedisOutbox and OutboxSender work on it) */
@@ -90,6 +91,7 @@ export interface CreateDepsOptions {
 export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptions): AppDeps {
   const redis = opts.redis ?? createRedis(config.redis.url);
   const prefix = config.redis.prefix;
+  const registry = keys(prefix);
   const metrics = createMetrics();
   const panel = new PanelClient({
     url: config.panel.url,
@@ -127,14 +129,14 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     stats: new StatsStore(redis, prefix),
     invoices: new InvoiceStore(redis, prefix),
     receipts: new ReceiptStore(redis, prefix),
-    topupDialogs: new TopupDialogs(redis, prefix),
+    topupDialogs: new DialogStates(redis, registry.topupDialog),
     referrals: new ReferralStore(redis, prefix),
     promos: new PromoStore(redis, prefix),
     broadcasts: new BroadcastStore(redis, prefix),
     rateLimits: new RateLimits(redis, prefix),
     actionLocks: new OrderActionLocks(redis, prefix),
     adminRequests: new AdminRequests(redis, prefix),
-    adminInputs: new AdminInputs(redis, prefix),
+    adminInputs: new DialogStates(redis, registry.adminInput),
     starsReconcile: new StarsReconcileStore(redis, prefix),
     channels: new RequiredChannels(config.requiredChannels, new MembershipCache(redis, prefix), logger.child({ module: "channels" })),
     searchQueries: new SearchQueries(redis, prefix),

@@ -4,7 +4,7 @@
  * every other handler stays free to run in between.
  */
 import type { TopupMethod } from "../../services/payments.js";
-import type { TopupDialogs } from "../../store/topup-dialogs.js";
+import type { DialogStates } from "../../store/dialog-states.js";
 
 export type TopupStep =
   /** waiting for an amount (stars for the Stars method) */
@@ -31,7 +31,7 @@ function parseStep(raw: string | null): TopupStep | null {
 }
 
 export class TopupDialog {
-  constructor(private readonly store: TopupDialogs) {}
+  constructor(private readonly store: DialogStates) {}
 
   async get(userId: number): Promise<TopupStep | null> {
     return parseStep(await this.store.get(userId));

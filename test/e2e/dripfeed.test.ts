@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D, orderPrice, partialRefund } from "../../src/money.js";
 import { generateCatalog, type SimService } from "../../src/panel/simulator/catalog.js";
-import { categoryKey } from "../../src/store/catalog.js";
 import { formatMoney } from "../../src/text/format.js";
 import type { FakeUser } from "../support/fake-bot-api.js";
-import { after, buttonsOf, customer, has, pressData } from "../support/chat.js";
+import { after, buttonsOf, customer, has, openOrderDialog } from "../support/chat.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 /** Seed 1: service 0 is Default with drip-feed (rate 9, 10…10,000); service 1 has no drip-feed. */
@@ -13,30 +12,7 @@ const drip = catalog[0]!;
 const plain = catalog.find((s, i) => i > 0 && s.type === "Default" && !s.dripfeed && Number(s.max) >= 200)!;
 
 async function toQuantityPrompt(h: Harness, u: FakeUser, svc: SimService, link: string): Promise<void> {
-  await after(
-    h,
-    u,
-    () => u.send("/order"),
-    (m) => buttonsOf(m).length > 0,
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `cs:${categoryKey(svc.category)}:0`),
-    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`),
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `s:${svc.service}`),
-    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`),
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `o:${svc.service}`),
-    (m) => m.method === "sendMessage",
-  );
+  await openOrderDialog(h, u, svc);
   await after(
     h,
     u,

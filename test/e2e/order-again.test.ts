@@ -1,38 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCatalog, type SimService } from "../../src/panel/simulator/catalog.js";
-import { categoryKey } from "../../src/store/catalog.js";
 import type { FakeUser } from "../support/fake-bot-api.js";
-import { after, buttonsOf, customer, has, pressData } from "../support/chat.js";
+import { after, buttonsOf, customer, has, openOrderDialog, pressData } from "../support/chat.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const svc = catalog[0]!;
 
 async function orderOnce(h: Harness, u: FakeUser, link: string, quantity: string): Promise<void> {
-  await after(
-    h,
-    u,
-    () => u.send("/order"),
-    (m) => buttonsOf(m).length > 0,
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `cs:${categoryKey(svc.category)}:0`),
-    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`),
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `s:${svc.service}`),
-    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`),
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `o:${svc.service}`),
-    (m) => m.method === "sendMessage",
-  );
+  await openOrderDialog(h, u, svc);
   await after(
     h,
     u,

@@ -8,6 +8,7 @@ import { serviceSchema } from "../../src/panel/schemas.js";
 import { categoryKey, serializeCatalog } from "../../src/store/catalog.js";
 import { keys } from "../../src/store/keys.js";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
+import { after, buttonsOf, customer, has, openOrderDialog, pressData } from "../support/chat.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 5151;
@@ -15,63 +16,8 @@ const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const ofType = (type: string) => catalog.find((s) => s.type === type)!;
 const defaultService = catalog[0]!;
 
-type Button = { text: string; callback_data?: string };
-const buttonsOf = (m: BotMessage): Button[] => ((m.message.reply_markup?.inline_keyboard ?? []) as Button[][]).flat();
-const has = (part: string) => (m: BotMessage) => m.text?.includes(part) ?? false;
-
-/** Runs `act` and waits for the bot's next message (or edit) in this chat that matches. */
-function after(h: Harness, u: FakeUser, act: () => unknown, pred: (m: BotMessage) => boolean = () => true): Promise<BotMessage> {
-  const since = h.tg.calls().length;
-  act();
-  return u.waitForMessage(pred, { since });
-}
-
-/** Presses the button with this callback data, failing when no message of the bot offers it. */
-function pressData(u: FakeUser, data: string): void {
-  const message = [...u.messages()].reverse().find((m) => buttonsOf(m).some((b) => b.callback_data === data));
-  if (!message) throw new Error(`no button with data ${data}; last keyboard: ${JSON.stringify(buttonsOf(u.messages().at(-1)!))}`);
-  u.press(data, message.message_id);
-}
-
-/** A user who already chose a language, with money in the wallet. */
-async function customer(h: Harness, opts: { locale?: "en" | "ru" | "uz"; balance?: string } = {}): Promise<FakeUser> {
-  const u = h.tg.user({ languageCode: opts.locale ?? "en" });
-  await h.deps.users.setLocale(u.id, opts.locale ?? "en");
-  if (opts.balance) await h.deps.wallet.credit(u.id, new D(opts.balance), { reason: "admin" });
-  return u;
-}
-
-/** /order → category → service → Order: returns the link prompt. */
-async function openDialog(h: Harness, u: FakeUser, svc: SimService): Promise<BotMessage> {
-  await after(
-    h,
-    u,
-    () => u.send("/order"),
-    (m) => buttonsOf(m).length > 0,
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `cs:${categoryKey(svc.category)}:0`),
-    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`),
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `s:${svc.service}`),
-    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`),
-  );
-  return after(
-    h,
-    u,
-    () => pressData(u, `o:${svc.service}`),
-    (m) => m.method === "sendMessage",
-  );
-}
-
-/** The whole dialog for a Default service up to the confirmation. */
 async function toConfirmation(h: Harness, u: FakeUser, svc: SimService, link: string, quantity: number): Promise<BotMessage> {
-  await openDialog(h, u, svc);
+  await openOrderDialog(h, u, svc);
   await after(
     h,
     u,
@@ -208,7 +154,7 @@ describe("order walk end to end", () => {
   it("in Russian, counted comments take the form their number needs", async () => {
     const svc = ofType("Custom Comments");
     const u = await customer(h, { locale: "ru", balance: "50" });
-    await openDialog(h, u, svc);
+    await openOrderDialog(h, u, svc);
     const ask = await after(h, u, () => u.send("https://instagram.com/p/comments_ru"), has("Отправьте комментарии"));
     expect(ask.text).toContain(`от ${svc.min} до ${Number(svc.max).toLocaleString("ru")} строк.`);
     expect((await after(h, u, () => u.send("Класс"))).text).toContain("⚠️ 1 комментарий: нужно не меньше");
@@ -218,7 +164,7 @@ describe("order walk end to end", () => {
 
   it("explains every invalid answer and keeps waiting; other messages get a hint", async () => {
     const u = await customer(h, { balance: "50" });
-    await openDialog(h, u, defaultService);
+    await openOrderDialog(h, u, defaultService);
     expect((await after(h, u, () => u.send("my channel"))).text).toContain("That is not a link");
     expect((await after(h, u, () => u.send(`https://t.me/${"x".repeat(2100)}`))).text).toContain("too long: at most 2,000 characters");
     expect((await after(h, u, () => u.sendPhoto())).text).toContain("Send the link as a text message");
@@ -239,7 +185,7 @@ describe("order walk end to end", () => {
   it("Custom Comments: asks for comments, checks their count, sends them instead of a quantity", async () => {
     const svc = ofType("Custom Comments");
     const u = await customer(h, { balance: "50" });
-    await openDialog(h, u, svc);
+    await openOrderDialog(h, u, svc);
     const ask = await after(h, u, () => u.send("https://instagram.com/p/comments_case"), has("Send the comments"));
     expect(ask.text).toContain(`from ${svc.min} to ${Number(svc.max).toLocaleString("en")} lines`);
     const tooFew = await after(h, u, () => u.send("Nice\n\nGreat"));
@@ -281,7 +227,7 @@ describe("order walk end to end", () => {
     const u = await customer(h, { balance: "50" });
     const seq = keys(h.config.redis.prefix).orderSeq;
     const before = await h.redis.redis.get(seq);
-    await openDialog(h, u, defaultService);
+    await openOrderDialog(h, u, defaultService);
     await after(h, u, () => u.send("https://t.me/cancel_case"), has("How many?"));
     const cancelled = await after(h, u, () => u.send("/cancel"), has("Order cancelled"));
     expect(cancelled.reply_markup?.keyboard?.flat().map((b: { text: string }) => b.text)).toContain("🛒 New order");
@@ -289,7 +235,7 @@ describe("order walk end to end", () => {
     u.send("100");
     await after(h, u, () => u.send("/cancel"), has("Nothing to cancel"));
 
-    await openDialog(h, u, defaultService);
+    await openOrderDialog(h, u, defaultService);
     const left = await after(h, u, () => u.pressButton("❌ Cancel"), has("Order cancelled"));
     expect(left.reply_markup?.keyboard).toBeDefined();
     expect(await h.redis.redis.get(seq)).toBe(before);
@@ -298,7 +244,7 @@ describe("order walk end to end", () => {
 
   it("commands and menu buttons still work in the middle of the dialog, which keeps waiting", async () => {
     const u = await customer(h, { balance: "7" });
-    await openDialog(h, u, defaultService);
+    await openOrderDialog(h, u, defaultService);
     expect((await after(h, u, () => u.send("💰 Balance"))).text).toContain("7.00 USD");
     expect((await after(h, u, () => u.send("/balance"))).text).toContain("7.00 USD");
     await after(h, u, () => u.send("https://t.me/midway"), has("How many?"));
@@ -565,7 +511,7 @@ describe("order walk: catalog and panel edge cases", () => {
       const hesitant = await customer(h, { balance: "50" });
       const pending = await toConfirmation(h, hesitant, defaultService, "https://t.me/restart_pending", 100);
       const midway = await customer(h, { balance: "50" });
-      await openDialog(h, midway, defaultService);
+      await openOrderDialog(h, midway, defaultService);
       await after(h, midway, () => midway.send("https://t.me/restart_dialog"), has("How many?"));
 
       await h.bot.stop();

@@ -3,30 +3,14 @@ import { D, orderPrice } from "../../src/money.js";
 import { generateCatalog } from "../../src/panel/simulator/catalog.js";
 import { runPollRound } from "../../src/poller/tracker.js";
 import { parsePromoCreate, redeemPromo } from "../../src/services/promo.js";
-import { categoryKey } from "../../src/store/catalog.js";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
+import { after, buttonsOf, has, openOrderDialog, pressData } from "../support/chat.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 7_200_001;
 const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const service = catalog[0]!;
 const DAY = 86_400_000;
-
-type Button = { text: string; callback_data?: string };
-const buttonsOf = (m: BotMessage): Button[] => ((m.message.reply_markup?.inline_keyboard ?? []) as Button[][]).flat();
-const has = (part: string) => (m: BotMessage) => m.text?.includes(part) ?? false;
-
-function after(h: Harness, u: FakeUser, act: () => unknown, pred: (m: BotMessage) => boolean = () => true): Promise<BotMessage> {
-  const since = h.tg.calls().length;
-  act();
-  return u.waitForMessage(pred, { since });
-}
-
-function pressData(u: FakeUser, data: string): void {
-  const message = [...u.messages()].reverse().find((m) => buttonsOf(m).some((b) => b.callback_data === data));
-  if (!message) throw new Error(`no button with data ${data}`);
-  u.press(data, message.message_id);
-}
 
 async function customer(h: Harness, locale: "en" | "uz" | "ru" = "en", balance?: string): Promise<FakeUser> {
   const u = h.tg.user({ languageCode: locale });
@@ -37,30 +21,7 @@ async function customer(h: Harness, locale: "en" | "uz" | "ru" = "en", balance?:
 }
 
 async function toConfirmation(h: Harness, u: FakeUser, link: string, quantity: number): Promise<BotMessage> {
-  await after(
-    h,
-    u,
-    () => u.send("/order"),
-    (m) => buttonsOf(m).length > 0,
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `cs:${categoryKey(service.category)}:0`),
-    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${service.service}`),
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `s:${service.service}`),
-    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${service.service}`),
-  );
-  await after(
-    h,
-    u,
-    () => pressData(u, `o:${service.service}`),
-    (m) => m.method === "sendMessage",
-  );
+  await openOrderDialog(h, u, service);
   await after(
     h,
     u,

@@ -1,5 +1,7 @@
 /** Small helpers for end-to-end chats with the bot through the fake Bot API. */
 import { D } from "../../src/money.js";
+import type { SimService } from "../../src/panel/simulator/catalog.js";
+import { categoryKey } from "../../src/store/catalog.js";
 import type { BotMessage, FakeUser } from "./fake-bot-api.js";
 import type { Harness } from "./harness.js";
 
@@ -27,4 +29,32 @@ export async function customer(h: Harness, opts: { locale?: "en" | "ru" | "uz"; 
   await h.deps.users.setLocale(u.id, opts.locale ?? "en");
   if (opts.balance) await h.deps.wallet.credit(u.id, new D(opts.balance), { reason: "admin" });
   return u;
+}
+
+/** /order → category → service → Order: returns the link prompt. */
+export async function openOrderDialog(h: Harness, u: FakeUser, svc: SimService): Promise<BotMessage> {
+  await after(
+    h,
+    u,
+    () => u.send("/order"),
+    (m) => buttonsOf(m).length > 0,
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `cs:${categoryKey(svc.category)}:0`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `s:${svc.service}`),
+  );
+  await after(
+    h,
+    u,
+    () => pressData(u, `s:${svc.service}`),
+    (m) => buttonsOf(m).some((b) => b.callback_data === `o:${svc.service}`),
+  );
+  return after(
+    h,
+    u,
+    () => pressData(u, `o:${svc.service}`),
+    (m) => m.method === "sendMessage",
+  );
 }

@@ -16,7 +16,6 @@ import { OrderActionLocks } from "./store/order-action-locks.js";
 import { OrderStore } from "./store/orders.js";
 import { OutboxStore } from "./store/outbox.js";
 import { PromoStore } from "./store/promos.js";
-import { RateLimits } from "./store/rate-limits.js";
 import { ReceiptStore } from "./store/receipts.js";
 import { ReferralStore } from "./store/referrals.js";
 import { SearchQueries } from "./store/search-queries.js";
@@ -59,7 +58,6 @@ export interface AppDeps {
   /** promo codes, redemptions and held discounts */
   promos: PromoStore;
   broadcasts: BroadcastStore;
-  rateLimits: RateLimits;
   actionLocks: OrderActionLocks;
   adminRequests: AdminRequests;
   /** REQUIRED_CHANNELS: the condition for ordering */
@@ -133,7 +131,6 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     referrals: new ReferralStore(redis, prefix),
     promos: new PromoStore(redis, prefix),
     broadcasts: new BroadcastStore(redis, prefix),
-    rateLimits: new RateLimits(redis, prefix),
     actionLocks: new OrderActionLocks(redis, prefix),
     adminRequests: new AdminRequests(redis, prefix),
     adminInputs: new DialogStates(redis, registry.adminInput),

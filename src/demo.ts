@@ -28,11 +28,11 @@ class DemoUserStore extends UserStore {
     super(redis, prefix);
   }
 
-  override async touch(...args: Parameters<UserStore["touch"]>): ReturnType<UserStore["touch"]> {
-    const touched = await super.touch(...args);
-    // Once per user for ever: the credit's idempotency key makes every later touch a no-op.
-    await this.wallet.credit(args[0].id, this.startBalance, { reason: "admin", note: "demo start balance" }, `demo-start:${args[0].id}`);
-    return touched;
+  override async arrive(...args: Parameters<UserStore["arrive"]>): ReturnType<UserStore["arrive"]> {
+    const arrived = await super.arrive(...args);
+    // Once per user for ever: the credit's idempotency key makes every later arrival a no-op.
+    if (args[1].record) await this.wallet.credit(args[0].id, this.startBalance, { reason: "admin", note: "demo start balance" }, `demo-start:${args[0].id}`);
+    return arrived;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
-import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Composer, Context } from "grammy";
 import type { AppDeps } from "../app.js";
+import type { TranslationVariables } from "../text/i18n.js";
 import type { Locale } from "../text/locales.js";
 
 /** What every handler finds on its context, inside conversations too. */
@@ -14,10 +14,14 @@ export interface AppFlavor {
   isAdmin: boolean;
   /** this update was the user's first contact, through this referrer's link (bound just now) */
   joinedVia?: number;
+  /** updates of the user in the flood guard's window, this one included (0: not counted: admins, no sender) */
+  updatesInWindow: number;
+  /** the message in ctx.locale (middleware/i18n.ts) */
+  t: (key: string, vars?: TranslationVariables) => string;
 }
 
 /** Context inside a conversation: no conversation controls, same plugins. */
-export type BotInnerContext = Context & I18nFlavor & AppFlavor;
+export type BotInnerContext = Context & AppFlavor;
 /** Context of ordinary handlers. */
 export type BotContext = ConversationFlavor<BotInnerContext>;
 

@@ -9,7 +9,8 @@ import { keys } from "../store/keys.js";
 import type { BotContext, BotInnerContext } from "./context.js";
 import { errorHandler } from "./handlers/error.js";
 import { appContext } from "./middleware/app-context.js";
-import { rateLimit } from "./middleware/rate-limit.js";
+import { translation } from "./middleware/i18n.js";
+import { FLOOD_GUARD, rateLimit } from "./middleware/rate-limit.js";
 import { adminBroadcastFeature } from "./features/admin-broadcast.js";
 import { adminOrdersFeature } from "./features/admin-orders.js";
 import { adminShopFeature } from "./features/admin-shop.js";
@@ -60,7 +61,8 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
 
   // Conversations and per-chat state assume one update of a chat at a time.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(appContext(deps), deps.i18n);
+  const context = appContext(deps, { rateWindowMs: FLOOD_GUARD.windowMs });
+  bot.use(context.outer, translation(deps.i18n));
   bot.use(async (ctx, next) => {
     await next();
     deps.metrics.updatesHandled.inc({ outcome: "ok" });
@@ -75,7 +77,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
     await next();
   });
 
-  bot.use(rateLimit({ limit: 20, windowMs: 10_000 }));
+  bot.use(rateLimit());
 
   bot.use(
     conversations<BotContext, BotInnerContext>({
@@ -92,8 +94,8 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
           await next();
         },
         // The outer chain already recorded the user for this update.
-        appContext(deps, { recordUser: false }),
-        deps.i18n,
+        context.inner,
+        translation(deps.i18n),
       ],
     }),
   );

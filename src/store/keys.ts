@@ -64,7 +64,7 @@ export function keys(prefix: string) {
     user: (userId: number) => `${prefix}user:${userId}`,
     /** ids of every user who ever wrote */
     users: `${prefix}users`,
-    /** per-user update counter of one rate-limit window (RateLimits) */
+    /** per-user update counter of one flood-guard window (UserStore.arrive) */
     rateLimit: (userId: number, window: number) => `${prefix}rl:${userId}:${window}`,
 
     // ---- referrals (ReferralStore) -------------------------------------------------------------

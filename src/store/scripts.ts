@@ -142,17 +142,17 @@ export class Scripts {
 
   // ---- users and referrals ---------------------------------------------------------------------
 
-  /** A touch with a referral code: whether it was the first contact, and the referrer bound now (if any). */
-  async userTouchReferred(
-    k: { user: string; users: string; codes: string; totals: string },
-    a: { userId: number; now: number; code: string; refPrefix: string; invitedPrefix: string; fields: Record<string, string> },
-  ): Promise<{ firstContact: boolean; referrerId?: number }> {
-    const [first, owner] = (await this.call(
-      "userTouchReferred",
-      [k.user, k.users, k.codes, k.totals],
-      [String(a.userId), a.now, a.code, a.refPrefix, a.invitedPrefix, ...Object.entries(a.fields).flat()],
-    )) as [number, string];
-    return { firstContact: first === 1, referrerId: owner ? Number(owner) : undefined };
+  /** One update's arrival: first contact and referrer bound now (when recorded), the stored locale, the update's count in its window. */
+  async userArrive(
+    k: { user: string; users: string; window: string; codes: string; totals: string; username: string },
+    a: { userId: number; now: number; record: boolean; windowTtlMs: number; code: string; refPrefix: string; invitedPrefix: string; username: string; fields: Record<string, string> },
+  ): Promise<{ firstContact: boolean; referrerId?: number; locale: string; counted: number }> {
+    const [first, owner, locale, counted] = (await this.call(
+      "userArrive",
+      [k.user, k.users, k.window, k.codes, k.totals, k.username],
+      [String(a.userId), a.now, a.record ? "1" : "0", a.windowTtlMs, a.code, a.refPrefix, a.invitedPrefix, a.username, ...Object.entries(a.fields).flat()],
+    )) as [number, string, string, number];
+    return { firstContact: first === 1, referrerId: owner ? Number(owner) : undefined, locale, counted };
   }
 
   /** The user's code, or '' when the candidate belongs to someone else. */

@@ -15,7 +15,23 @@ export interface UserRecord {
   lastSeenAt: number;
 }
 
-/** @username (lower case) → user id, for admins' lookups (the lead moves it into the key registry). */
+/** The user as an update shows them. */
+export interface UserSeen {
+  id: number;
+  chatId: number;
+  firstName?: string;
+  username?: string;
+}
+
+export interface Arrival {
+  firstContact: boolean;
+  /** the referrer this first contact was bound to just now */
+  referrerId?: number;
+  /** the language the user chose, if they did */
+  locale?: Locale;
+  /** updates of the user in the current flood-guard window, this one included (0: not counted) */
+  updatesInWindow: number;
+}
 
 /** Users who ever talked to the bot: locale, chat and whether they blocked it. */
 export class UserStore {
@@ -30,30 +46,48 @@ export class UserStore {
   }
 
   /**
-   * Called on every private update; writing to the bot again also means it is no longer blocked.
-   * The first contact is the update that writes `createdAt`. With `referralCode` (a /start ref_…
-   * link) that first contact also binds the user to the code's owner, in the same step
-   * (userTouchReferred.lua), so only a user who is new at that moment is ever bound.
+   * The user's update arriving, in one script call (userArrive.lua), since it runs on every update:
+   * with `record` (a private update) the user is recorded, and writing to the bot again also
+   * means it is no longer blocked; the first contact is the update that writes `createdAt`, and
+   * with `referralCode` (a /start ref_… link) it also binds the user to the code's owner in the
+   * same step. With `rateWindowMs` the update is counted in the flood guard's current window.
+   * Returns the stored locale too.
    */
-  async touch(u: { id: number; chatId: number; firstName?: string; username?: string }, now = Date.now(), referralCode?: string): Promise<{ firstContact: boolean; referrerId?: number }> {
-    const key = this.k.user(u.id);
+  async arrive(u: UserSeen, opts: { now?: number; record: boolean; referralCode?: string; rateWindowMs?: number }): Promise<Arrival> {
+    const now = opts.now ?? Date.now();
     const fields: Record<string, string> = { id: String(u.id), chatId: String(u.chatId), lastSeenAt: String(now), blocked: "0" };
     if (u.firstName) fields.firstName = u.firstName.slice(0, 64);
     if (u.username) fields.username = u.username.slice(0, 64);
-    if (referralCode) {
-      const r = this.k.referral;
-      const touched = await this.scripts.userTouchReferred(
-        { user: key, users: this.k.users, codes: r.codes, totals: r.totals },
-        { userId: u.id, now, code: referralCode, refPrefix: r.userPrefix, invitedPrefix: r.invitedPrefix, fields },
-      );
-      if (fields.username) await this.redis.set(this.k.username(fields.username), String(u.id));
-      return touched;
-    }
-    // A pipeline, not MULTI: the writes need no isolation and this runs on every update.
-    const pipe = this.redis.pipeline().hsetnx(key, "createdAt", String(now)).hset(key, fields).sadd(this.k.users, String(u.id));
-    if (fields.username) pipe.set(this.k.username(fields.username), String(u.id));
-    const res = await pipe.exec();
-    return { firstContact: res?.[0]?.[1] === 1 };
+    const windowMs = opts.rateWindowMs ?? 0;
+    const r = this.k.referral;
+    const arrived = await this.scripts.userArrive(
+      {
+        user: this.k.user(u.id),
+        users: this.k.users,
+        window: this.k.rateLimit(u.id, windowMs > 0 ? Math.floor(now / windowMs) : 0),
+        codes: r.codes,
+        totals: r.totals,
+        username: this.k.username(fields.username ?? ""),
+      },
+      {
+        userId: u.id,
+        now,
+        record: opts.record,
+        // Two windows long: a window's counter outlives it, never the one it counts.
+        windowTtlMs: windowMs * 2,
+        code: opts.referralCode ?? "",
+        refPrefix: r.userPrefix,
+        invitedPrefix: r.invitedPrefix,
+        username: fields.username ?? "",
+        fields,
+      },
+    );
+    return { firstContact: arrived.firstContact, referrerId: arrived.referrerId, locale: isLocale(arrived.locale) ? arrived.locale : undefined, updatesInWindow: arrived.counted };
+  }
+
+  /** Records the user as a private update does (tests, tools). */
+  touch(u: UserSeen, now = Date.now(), referralCode?: string): Promise<Arrival> {
+    return this.arrive(u, { now, record: true, referralCode });
   }
 
   async get(id: number): Promise<UserRecord | null> {

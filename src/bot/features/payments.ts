@@ -11,6 +11,7 @@ import { userMention } from "../../services/receipts.js";
 import type { BotContext, Feature } from "../context.js";
 import { money } from "../helpers/money.js";
 import { appContext } from "../middleware/app-context.js";
+import { translation } from "../middleware/i18n.js";
 import { formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml } from "../../text/html.js";
 
@@ -22,7 +23,8 @@ function paidLabel(total: number, currency: string, locale: string): string {
 
 export const paymentsFeature: Feature = (deps) => {
   const composer = new Composer<BotContext>();
-  const plugins = [appContext(deps), deps.i18n];
+  // Never counted by the flood guard (no window).
+  const plugins = [appContext(deps, { rateWindowMs: 0 }).outer, translation(deps.i18n)];
 
   composer.on("pre_checkout_query", ...plugins, async (ctx) => {
     const q = ctx.preCheckoutQuery;

@@ -44,7 +44,6 @@ export const startFeature: Feature = (deps) => {
     const { locale } = languageData.unpack(ctx.callbackQuery.data);
     await ctx.deps.users.setLocale(ctx.from.id, locale);
     ctx.locale = locale;
-    ctx.i18n.useLocale(locale);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("language-set")).catch(() => undefined);
     await sendWelcome(ctx);

@@ -2,29 +2,74 @@ import type { MiddlewareFn } from "grammy";
 import type { AppDeps } from "../../app.js";
 import type { BotInnerContext } from "../context.js";
 import { referralCodeFromStart } from "../../services/referrals.js";
-import { localeFromTelegram } from "../../text/locales.js";
+import { localeFromTelegram, type Locale } from "../../text/locales.js";
+
+/** What the outer copy learned about the user whose update is in progress. */
+interface Arrived {
+  locale: Locale;
+  localeChosen: boolean;
+  joinedVia?: number;
+}
 
 /**
- * Puts the dependencies, the admin flag and the user's language on the context, and records the
- * user. Runs outside and inside conversations, so it must stay cheap: one Redis pipeline.
+ * Puts the dependencies, the admin flag and the user's language on the context, records the user
+ * and counts the update for the flood guard (`rateWindowMs`): one script call per update
+ * (UserStore.arrive), since this runs on every one. The copy that runs inside conversations
+ * (`inner`) runs again for every replayed step of a dialog, so it takes what the outer copy found
+ * for this user's update in progress instead of asking Redis again.
  */
-export function appContext(deps: AppDeps, opts: { recordUser: boolean } = { recordUser: true }): MiddlewareFn<BotInnerContext> {
+export function appContext(deps: AppDeps, opts: { rateWindowMs: number }): { outer: MiddlewareFn<BotInnerContext>; inner: MiddlewareFn<BotInnerContext> } {
   const admins = new Set(deps.config.adminIds);
-  return async (ctx, next) => {
+  const inProgress = new Map<number, Arrived>();
+
+  const outer: MiddlewareFn<BotInnerContext> = async (ctx, next) => {
     ctx.deps = deps;
     const from = ctx.from;
     ctx.isAdmin = from !== undefined && admins.has(from.id);
+    ctx.updatesInWindow = 0;
+    if (!from) {
+      ctx.localeChosen = false;
+      ctx.locale = deps.config.defaultLocale;
+      return next();
+    }
     // my_chat_member "kicked" also comes from a private chat; it must not mark the user as back.
     // A /start ref_<code> is recorded with its code: if it is the user's first contact, they are bound to the code's owner in the same step.
-    const touch =
-      opts.recordUser && from && ctx.chat?.type === "private" && !ctx.myChatMember
-        ? deps.users.touch({ id: from.id, chatId: ctx.chat.id, firstName: from.first_name, username: from.username }, Date.now(), referralCodeFromStart(ctx.message?.text) ?? undefined)
-        : undefined;
-    // Issued together so ioredis' auto-pipelining sends them in one write.
-    const [stored, touched] = await Promise.all([from ? deps.users.getLocale(from.id) : undefined, touch]);
-    ctx.joinedVia = touched?.referrerId;
-    ctx.localeChosen = stored !== undefined;
-    ctx.locale = stored ?? localeFromTelegram(from?.language_code) ?? deps.config.defaultLocale;
+    const record = ctx.chat?.type === "private" && !ctx.myChatMember;
+    const arrived = await deps.users.arrive(
+      { id: from.id, chatId: ctx.chat?.id ?? from.id, firstName: from.first_name, username: from.username },
+      { record, referralCode: record ? (referralCodeFromStart(ctx.message?.text) ?? undefined) : undefined, rateWindowMs: ctx.isAdmin ? 0 : opts.rateWindowMs },
+    );
+    ctx.joinedVia = arrived.referrerId;
+    ctx.localeChosen = arrived.locale !== undefined;
+    ctx.locale = arrived.locale ?? localeFromTelegram(from.language_code) ?? deps.config.defaultLocale;
+    ctx.updatesInWindow = arrived.updatesInWindow;
+    const mine: Arrived = { locale: ctx.locale, localeChosen: ctx.localeChosen, joinedVia: ctx.joinedVia };
+    inProgress.set(from.id, mine);
+    try {
+      await next();
+    } finally {
+      // The same user's update in another chat may have taken the slot meanwhile: leave theirs.
+      if (inProgress.get(from.id) === mine) inProgress.delete(from.id);
+    }
+  };
+
+  const inner: MiddlewareFn<BotInnerContext> = async (ctx, next) => {
+    ctx.deps = deps;
+    const from = ctx.from;
+    ctx.isAdmin = from !== undefined && admins.has(from.id);
+    ctx.updatesInWindow = 0;
+    const known = from && inProgress.get(from.id);
+    if (known) {
+      ctx.locale = known.locale;
+      ctx.localeChosen = known.localeChosen;
+      ctx.joinedVia = known.joinedVia;
+    } else {
+      const stored = from ? await deps.users.getLocale(from.id) : undefined;
+      ctx.localeChosen = stored !== undefined;
+      ctx.locale = stored ?? localeFromTelegram(from?.language_code) ?? deps.config.defaultLocale;
+    }
     await next();
   };
+
+  return { outer, inner };
 }

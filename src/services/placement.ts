@@ -150,7 +150,8 @@ async function checkPrice(deps: PlacementDeps, draftId: string, userId: number):
   if (!draft || draft.userId !== userId || draft.placement !== "draft") return null;
   let priced;
   try {
-    priced = await deps.shop.quote(draft.serviceId, draft.quantity, draft.runs);
+    // The version read now: a price changed a moment ago in another process counts.
+    priced = await deps.shop.quote(draft.serviceId, draft.quantity, draft.runs, { fresh: true });
   } catch (e) {
     if (e instanceof CatalogUnavailableError) return { outcome: "unavailable" };
     throw e;

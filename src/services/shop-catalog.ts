@@ -63,12 +63,21 @@ function typedAmount(text: string): Money | null {
   return parseUserAmount(text);
 }
 
+/**
+ * How long a read of the settings' version is trusted: a change made in another process shows here
+ * within this long (a change made here, at once; placing an order always looks again). It saves
+ * a Redis read on most updates of the order walk.
+ */
+export const VERSION_FRESH_MS = 1_000;
+
 export class ShopCatalogService {
   private built: {
     catalog: ShopCatalog;
     panel: Catalog;
     version: string;
   } | null = null;
+  private versionSeen: { version: string; at: number } | null = null;
+  private building: { version: string; panel: Catalog; catalog: Promise<ShopCatalog> } | null = null;
 
   constructor(private readonly deps: ShopCatalogDeps) {}
 
@@ -90,14 +99,36 @@ export class ShopCatalogService {
     this.deps.catalog.onRefreshed((previous, next) => this.onPanelCatalog(previous, next));
   }
 
-  /** The shop catalog now, rebuilt when the panel's list or a setting changed (in any process). */
-  async get(): Promise<ShopCatalog> {
-    const [panel, version] = await Promise.all([this.deps.catalog.get(), this.deps.settings.version()]);
+  /** The shop catalog now, rebuilt when the panel's list or a setting changed (in any process; `fresh`: the version read now, not up to VERSION_FRESH_MS ago). */
+  async get(opts: { fresh?: boolean } = {}): Promise<ShopCatalog> {
+    const [panel, version] = await Promise.all([this.deps.catalog.get(), this.settingsVersion(opts.fresh ?? false)]);
     if (this.built && this.built.panel === panel && this.built.version === version) return this.built.catalog;
-    const { settings, version: loaded } = await this.deps.settings.load();
+    // Callers that find the copy out of date at the same version wait for one build; a caller who
+    // read a newer version (a change landed meanwhile) starts its own.
+    if (this.building?.version === version && this.building.panel === panel) return this.building.catalog;
+    const building = { version, panel, catalog: this.rebuild(panel) };
+    this.building = building;
+    void building.catalog
+      .finally(() => {
+        if (this.building === building) this.building = null;
+      })
+      .catch(() => undefined);
+    return building.catalog;
+  }
+
+  private async rebuild(panel: Catalog): Promise<ShopCatalog> {
+    const { settings, version } = await this.deps.settings.load();
     const catalog = this.build(panel, settings);
-    this.built = { catalog, panel, version: loaded };
+    this.built = { catalog, panel, version };
     return catalog;
+  }
+
+  private async settingsVersion(fresh: boolean): Promise<string> {
+    const now = Date.now();
+    if (!fresh && this.versionSeen && now - this.versionSeen.at < VERSION_FRESH_MS) return this.versionSeen.version;
+    const version = await this.deps.settings.version();
+    this.versionSeen = { version, at: now };
+    return version;
   }
 
   /** Pricing rules with the environment's defaults filled in. */
@@ -140,6 +171,7 @@ export class ShopCatalogService {
     serviceId: string,
     quantity: number,
     runs?: number,
+    opts: { fresh?: boolean } = {},
   ): Promise<{
     quote: Quote;
     service: ShopService;
@@ -147,7 +179,7 @@ export class ShopCatalogService {
     /** the pricer the quote came from, for a variant of it (a promo discount) under the same rules */
     pricer: Pricer;
   } | null> {
-    const catalog = await this.get();
+    const catalog = await this.get(opts);
     if (!isOrderable(catalog, serviceId)) return null;
     const service = catalog.service.get(serviceId)!;
     return {
@@ -329,6 +361,7 @@ export class ShopCatalogService {
       by: actor.id,
       at: now,
     });
+    this.versionSeen = null;
     await this.deps.audit.append({
       who: actor.id,
       what: "shop.exchange-rate",
@@ -378,6 +411,7 @@ export class ShopCatalogService {
     const diff = diffCatalogs(previous, next);
     if (this.deps.config.newServices === "hidden" && diff.added.length > 0) {
       await this.deps.settings.hideUndecided(diff.added.map((s) => s.id));
+      this.versionSeen = null;
     }
     // Services that the new costs push below their fixed price's margin: hidden by themselves now.
     const { settings } = await this.deps.settings.load();
@@ -429,6 +463,7 @@ export class ShopCatalogService {
     const fields = Object.keys(change);
     const old = await this.deps.settings.values(fields);
     await this.deps.settings.change(change);
+    this.versionSeen = null;
     const show = (values: Array<string | null>) => fields.map((f, i) => (fields.length > 1 ? `${f.split(":").pop()}=${values[i] ?? ""}` : (values[i] ?? ""))).join(" ");
     await this.deps.audit.append({
       who: actor.id,

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isOrderable } from "../../src/catalog/shop.js";
 import { D, partialRefund } from "../../src/money.js";
 import { serviceSchema } from "../../src/panel/schemas.js";
 import { generateCatalog } from "../../src/panel/simulator/catalog.js";
 import { placeOrder } from "../../src/services/placement.js";
-import { ShopCatalogService, ShopCurrencyChangedError, type Actor } from "../../src/services/shop-catalog.js";
+import { ShopCatalogService, VERSION_FRESH_MS, ShopCurrencyChangedError, type Actor } from "../../src/services/shop-catalog.js";
 import { categoryKey } from "../../src/store/catalog.js";
 import { ShopSettingsStore } from "../../src/store/shop.js";
 import { startHarness, type Harness } from "../support/harness.js";
@@ -40,14 +40,38 @@ describe("the shop service (USD shop)", () => {
     expect(after.service.get(svc.service)!.unit.unit.toFixed()).toBe(new D(svc.rate).mul("1.125").toDecimalPlaces(5, D.ROUND_CEIL).toFixed());
   });
 
-  it("another process sees a change at its next look (the version counter)", async () => {
+  it("another process sees a change at its next fresh look, and within VERSION_FRESH_MS at any look (the version counter)", async () => {
     const other = new ShopCatalogService({ config: h.config, catalog: h.deps.catalog, settings: new ShopSettingsStore(h.redis.redis, h.config.redis.prefix), audit: h.deps.audit });
     const first = await other.get();
     expect(first.service.get(svc.service)!.unit.source).toBe("global");
     await h.deps.shop.setServicePrice(admin, svc.service, { kind: "markup", text: "50" });
-    const next = await other.get();
-    expect(next.service.get(svc.service)!.unit).toMatchObject({ source: "service" });
-    await h.deps.shop.setServicePrice(admin, svc.service, { kind: "category" });
+    try {
+      // The process that made the change sees it at once.
+      expect((await h.deps.shop.get()).service.get(svc.service)!.unit).toMatchObject({ source: "service" });
+      expect((await other.get({ fresh: true })).service.get(svc.service)!.unit).toMatchObject({ source: "service" });
+      await h.deps.shop.setServicePrice(admin, svc.service, { kind: "category" });
+      await new Promise((r) => setTimeout(r, VERSION_FRESH_MS + 50));
+      expect((await other.get()).service.get(svc.service)!.unit.source).toBe("global");
+    } finally {
+      await h.deps.shop.setServicePrice(admin, svc.service, { kind: "category" });
+    }
+  });
+
+  it("builds once for callers who arrive together, and again for a caller who read a newer version", async () => {
+    const settings = new ShopSettingsStore(h.redis.redis, h.config.redis.prefix);
+    const loads = vi.spyOn(settings, "load");
+    const other = new ShopCatalogService({ config: h.config, catalog: h.deps.catalog, settings, audit: h.deps.audit });
+    const built = await Promise.all(Array.from({ length: 20 }, () => other.get()));
+    expect(loads).toHaveBeenCalledTimes(1);
+    expect(new Set(built).size).toBe(1);
+    await h.deps.shop.setServicePrice(admin, svc.service, { kind: "markup", text: "50" });
+    try {
+      const [fresh] = await Promise.all([other.get({ fresh: true }), other.get({ fresh: true })]);
+      expect(loads).toHaveBeenCalledTimes(2);
+      expect(fresh.service.get(svc.service)!.unit).toMatchObject({ source: "service" });
+    } finally {
+      await h.deps.shop.setServicePrice(admin, svc.service, { kind: "category" });
+    }
   });
 
   it("a hidden category or service is invisible to customers and cannot be quoted", async () => {

@@ -18,6 +18,7 @@ import { createLogger } from "../src/logger.js";
 import { RedisOutbox } from "../src/outbound/outbox.js";
 import { OrderTracker, runPollRound } from "../src/poller/tracker.js";
 import { keys } from "../src/store/keys.js";
+import { decodeHash, encodeUpdate } from "../src/store/order-codec.js";
 import { createRedis } from "../src/store/redis.js";
 
 const env = process.env;
@@ -69,8 +70,8 @@ async function baseline(ids: string[]): Promise<object> {
   let changed = 0;
   const t0 = performance.now();
   for (const id of ids) {
-    const h = await redis.hgetall(k.order(id));
-    if (!h.panelOrderId) continue;
+    const h = decodeHash(id, await redis.hgetall(k.order(id)));
+    if (!h?.panelOrderId) continue;
     const live = await deps.panel.status(h.panelOrderId);
     requests++;
     const fields: Record<string, string> = { status: live.status, statusRaw: live.statusRaw };
@@ -78,7 +79,7 @@ async function baseline(ids: string[]): Promise<object> {
     if (live.startCount !== null) fields.startCount = String(live.startCount);
     if (Object.entries(fields).some(([f, v]) => h[f] !== v)) {
       changed++;
-      await redis.hset(k.order(id), { ...fields, updatedAt: String(Date.now()) });
+      await redis.hset(k.order(id), encodeUpdate({ ...fields, updatedAt: String(Date.now()) }).set);
     }
   }
   return { ms: performance.now() - t0, orders: ids.length, requests, changed };

@@ -3,6 +3,7 @@ import { orderPrice, toUnits, D } from "../src/money.js";
 import { generateCatalog, type SimService } from "../src/panel/simulator/catalog.js";
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { keys as storeKeys } from "../src/store/keys.js";
+import { encodeRecord } from "../src/store/order-codec.js";
 import { createRedis, type Redis } from "../src/store/redis.js";
 import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
@@ -119,7 +120,7 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
           "worker heap MB after the round: used / total": `${round(one.heapUsed / MB, 1)} / ${round(one.heapTotal / MB, 1)}`,
           "Redis bytes per order (INFO used_memory delta)": round((memAfter - memBefore) / n, 0),
           "Redis bytes per order (MEMORY USAGE, all keys)": round(mem.total, 0),
-          "  the order hash (25 fields)": round(mem.hash, 0),
+          "  the order hash": round(mem.hash, 0),
           "  the poll schedule entry (poll:due)": round(mem.schedule, 1),
           "  the panel-id map entry (panel-ids)": round(mem.idMap, 1),
           "  the all-orders and per-user lists": round(mem.lists, 1),
@@ -216,7 +217,7 @@ export function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number)
  * markPlaced) plus what the poller keeps after its first look (start count, remains, charge): the
  * order hash, the poll schedule (all due), the panel-id map, the all-orders and per-user lists.
  */
-export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: { recordsOnly?: boolean } = {}): Promise<void> {
+export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: { recordsOnly?: boolean; format1?: boolean } = {}): Promise<void> {
   const k = storeKeys(prefix);
   for (let from = 0; from < s.localIds.length; from += SEED_CHUNK) {
     const pipe = redis.pipeline();
@@ -229,7 +230,7 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
       const createdAt = s.createdAt[i]!;
       const placedAt = createdAt + 1500;
       if (opts.recordsOnly) pipe.del(k.order(id));
-      pipe.hset(k.order(id), {
+      const record = {
         id,
         userId: String(userId),
         chatId: String(userId),
@@ -255,7 +256,9 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
         createdAt: String(createdAt),
         updatedAt: String(placedAt),
         placedAt: String(placedAt),
-      });
+      };
+      // format1: the record as it was stored before format 2 (order-codec.ts), to compare with.
+      pipe.hset(k.order(id), opts.format1 ? record : encodeRecord(record));
       pipe.zadd(k.pollDue, 1, id);
       if (!opts.recordsOnly) {
         pipe.hset(k.panelIds, s.panelIds[i]!, id);

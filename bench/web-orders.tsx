@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { linkDigest, OrderStore, type OrderFilter } from "../src/store/orders.js";
 import { keys as keysFor } from "../src/store/keys.js";
+import { encodeRecord } from "../src/store/order-codec.js";
 import { createRedis } from "../src/store/redis.js";
 import { createI18n } from "../src/text/i18n.js";
 import type { AdminView } from "../src/web/context.js";
@@ -41,27 +42,30 @@ export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
         // 1 in 500 refunded: a rare status, so a page of it reads its bounded chunk.
         const placement = i % 1_000 === 7 ? "unknown" : "placed";
         const status = i % 500 === 3 ? "refunded" : STATUSES[i % STATUSES.length]!;
-        pipe.hset(k.order(id), {
-          id,
-          userId: String(userId),
-          chatId: String(userId),
-          locale: "en",
-          serviceId,
-          serviceName: `Instagram followers ${serviceId}`,
-          serviceType: "Default",
-          category: "Instagram",
-          link,
-          quantity: "1000",
-          rate: "0.5",
-          price: "0.75",
-          canRefill: "0",
-          canCancel: "0",
-          placement,
-          status,
-          panelOrderId: String(500_000 + i),
-          createdAt: String(createdAt),
-          updatedAt: String(createdAt),
-        });
+        pipe.hset(
+          k.order(id),
+          encodeRecord({
+            id,
+            userId: String(userId),
+            chatId: String(userId),
+            locale: "en",
+            serviceId,
+            serviceName: `Instagram followers ${serviceId}`,
+            serviceType: "Default",
+            category: "Instagram",
+            link,
+            quantity: "1000",
+            rate: "0.5",
+            price: "0.75",
+            canRefill: "0",
+            canCancel: "0",
+            placement,
+            status,
+            panelOrderId: String(500_000 + i),
+            createdAt: String(createdAt),
+            updatedAt: String(createdAt),
+          }),
+        );
         pipe.zadd(k.orders, createdAt, id);
         pipe.zadd(k.userOrders(userId), createdAt, id);
         pipe.zadd(k.serviceOrders(serviceId), createdAt, id);

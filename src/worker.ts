@@ -119,6 +119,12 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
       () => countOldOrders(deps),
       (err) => logger.error({ err }, "counting old orders failed"),
     ),
+    // Order records of format 1 rewritten in format 2 (order-codec.ts), 500 a second: a running shop never waits on it.
+    every(
+      1_000,
+      () => deps.orders.migrateStep(),
+      (err) => logger.error({ err }, "order record migration failed"),
+    ),
     // Not at once: a process that restarts in a loop must not read every wallet each time.
     every(
       opts.reconcileEveryMs ?? 10 * 60_000,

@@ -23,6 +23,8 @@ export function keys(prefix: string) {
     serviceOrders: (serviceId: string) => `${prefix}orders:svc:${serviceId}`,
     /** the orders of one link (hash of its normal form, see `linkDigest`), score = created ms */
     linkOrders: (digest: string) => `${prefix}orders:link:${digest}`,
+    /** the background rewrite of format-1 records (order-codec.ts): the next order id to look at, "done" when finished */
+    orderMigration: `${prefix}orders:format2`,
 
     // ---- the poller's schedule (PollSchedule) ---------------------------------------------------
     /** orders to poll, score = due ms (or a worker's lease while it looks at them) */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { D, fromUnits, panelCost, parseDecimal, roundUnits, toUnits, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import { keys as keysFor, type Keys } from "./keys.js";
+import { codesFor, decodeFields, decodeHash, encodeRecord, encodeUpdate } from "./order-codec.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 import { LEDGER_MAX } from "./wallet.js";
@@ -98,6 +99,7 @@ export const DRAFT_TTL_S = 24 * 60 * 60;
 const NUMBER_FIELDS = new Set(["userId", "chatId", "quantity", "runs", "interval", "startCount", "remains", "createdAt", "updatedAt", "placedAt"]);
 const BOOL_FIELDS = new Set(["canRefill", "canCancel"]);
 
+/** An order by field name (what `decodeHash` and `getFields` give) → the record. */
 export function decodeOrder(h: Record<string, string>): OrderRecord | null {
   if (!h.id) return null;
   const out: Record<string, unknown> = {};
@@ -109,6 +111,7 @@ export function decodeOrder(h: Record<string, string>): OrderRecord | null {
   return out as unknown as OrderRecord;
 }
 
+/** Field values as stored: numbers in decimal, booleans "1"/"0". */
 function encode(fields: Partial<OrderRecord>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(fields)) {
@@ -191,7 +194,7 @@ export class OrderStore {
     await this.redis
       .multi()
       // cnt: the counters hold this order's (zero) contribution from now on (src/services/stats.ts).
-      .hset(this.k.order(id), { ...encode(record), priceUnits: String(priceUnits), costUnits: String(orderCostUnits(input)), cnt: "1" })
+      .hset(this.k.order(id), encodeRecord({ ...encode(record), priceUnits: String(priceUnits), costUnits: String(orderCostUnits(input)), cnt: "1" }))
       .expire(this.k.order(id), DRAFT_TTL_S)
       .exec();
     return record;
@@ -199,7 +202,7 @@ export class OrderStore {
 
   async get(id: string): Promise<OrderRecord | null> {
     if (!/^\d{1,15}$/.test(id)) return null;
-    return decodeOrder(await this.redis.hgetall(this.k.order(id)));
+    return this.decode(id, await this.redis.hgetall(this.k.order(id)));
   }
 
   /** The order, only if it belongs to this user (callback data can be forged). */
@@ -212,7 +215,12 @@ export class OrderStore {
     const pipe = this.redis.pipeline();
     for (const id of ids) pipe.hgetall(this.k.order(id));
     const res = (await pipe.exec()) ?? [];
-    return res.map(([, h]) => decodeOrder((h ?? {}) as Record<string, string>));
+    return res.map(([, h], i) => this.decode(ids[i]!, (h ?? {}) as Record<string, string>));
+  }
+
+  private decode(id: string, h: Record<string, string>): OrderRecord | null {
+    const named = decodeHash(id, h);
+    return named ? decodeOrder(named) : null;
   }
 
   /**
@@ -220,17 +228,33 @@ export class OrderStore {
    * at many orders often (the poller) and must not load the link or the comments every time.
    */
   async getFields<F extends string>(ids: string[], fields: readonly F[]): Promise<Array<Partial<Record<F, string>>>> {
+    const codes = codesFor(fields);
+    const rows = await this.hmgetAll(ids, codes);
+    const out = rows.map((values) => decodeFields(fields, values));
+    // Records not migrated yet (format 1) are read again by their long names (as are ids with no record): rare once the background pass ran.
+    const old = ids.flatMap((_id, i) => (out[i] === null ? [i] : []));
+    if (old.length > 0) {
+      const named = await this.hmgetAll(
+        old.map((i) => ids[i]!),
+        fields,
+      );
+      old.forEach((i, j) => (out[i] = presentFields(fields, named[j]!)));
+    }
+    return out.map((row, i) => {
+      if (row === null) return {};
+      if (fields.includes("id" as F)) row["id" as F] = ids[i]!;
+      return row;
+    });
+  }
+
+  private async hmgetAll(ids: string[], fields: readonly string[]): Promise<Array<Array<string | null>>> {
     const pipe = this.redis.pipeline();
     for (const id of ids) pipe.hmget(this.k.order(id), ...fields);
     const res = (await pipe.exec()) ?? [];
     return ids.map((_id, i) => {
-      const [err, values] = res[i] ?? [new Error("no reply")];
+      const [err, v] = res[i] ?? [new Error("no reply")];
       if (err) throw err;
-      const h: Partial<Record<F, string>> = {};
-      (values as Array<string | null>).forEach((v, j) => {
-        if (v !== null) h[fields[j]!] = v;
-      });
-      return h;
+      return v as Array<string | null>;
     });
   }
 
@@ -319,7 +343,7 @@ export class OrderStore {
 
   /** Confirm pressed: takes the price from the wallet if the draft is still a draft. */
   async reserve(id: string, userId: number, now = Date.now()): Promise<ReserveResult> {
-    const [priceUnits, serviceId, link] = await this.redis.hmget(this.k.order(id), "priceUnits", "serviceId", "link");
+    const [{ priceUnits, serviceId, link } = {}] = await this.getFields([id], ["priceUnits", "serviceId", "link"]);
     const units = Number(priceUnits ?? 0);
     const entry = JSON.stringify({ at: now, amount: String(-units), balance: "__BALANCE__", reason: "order", orderId: id });
     const res = await this.scripts.orderReserve(
@@ -439,14 +463,45 @@ export class OrderStore {
     return this.redis.zcard(this.k.userOrders(userId));
   }
 
-  /** Plain field update for data that has no protocol (status details, refill ids). */
-  async update(id: string, fields: Partial<OrderRecord>): Promise<void> {
-    await this.redis.hset(this.k.order(id), encode({ ...fields, updatedAt: fields.updatedAt ?? Date.now() }));
+  /**
+   * One step of the background rewrite of format-1 records (order-codec.ts): the next `count` ids
+   * from the stored cursor, each rewritten in one script call (a record a script touched meanwhile
+   * is already of format 2 and left alone). Orders are created in format 2 from now on, so the pass
+   * ends at the id sequence. Returns true when every record is of format 2.
+   */
+  async migrateStep(count = 500): Promise<boolean> {
+    const [cursor, seq] = await this.redis.mget(this.k.orderMigration, this.k.orderSeq);
+    if (cursor === "done") return true;
+    const from = Number(cursor ?? 1);
+    const last = Number(seq ?? 0);
+    if (from > last) {
+      await this.redis.set(this.k.orderMigration, "done");
+      return true;
+    }
+    const to = Math.min(last, from + count - 1);
+    const ids = Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+    await this.scripts.orderMigrate({ orders: ids.map((id) => this.k.order(id)) });
+    await this.redis.set(this.k.orderMigration, String(to + 1));
+    return false;
   }
 
-  private async transition(id: string, from: Placement[], fields: Partial<OrderRecord>): Promise<string> {
-    return this.scripts.orderTransition({ order: this.k.order(id) }, { from, fields: encode(fields) });
+  /** Plain field update for data that has no protocol (status details, refill ids). */
+  async update(id: string, fields: Partial<OrderRecord>): Promise<void> {
+    await this.transition(id, ["*"], { ...fields, updatedAt: fields.updatedAt ?? Date.now() });
   }
+
+  private async transition(id: string, from: Array<Placement | "*">, fields: Partial<OrderRecord>): Promise<string> {
+    return this.scripts.orderTransition({ order: this.k.order(id) }, { from, ...encodeUpdate(encode(fields)) });
+  }
+}
+
+/** An HMGET answer by field name → the fields present. */
+function presentFields<F extends string>(fields: readonly F[], row: ReadonlyArray<string | null>): Partial<Record<F, string>> {
+  const h: Partial<Record<F, string>> = {};
+  row.forEach((v, j) => {
+    if (v !== null) h[fields[j]!] = v;
+  });
+  return h;
 }
 
 const FILTER_FIELDS = ["placement", "status", "serviceId", "userId", "createdAt"] as const;

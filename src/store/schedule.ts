@@ -1,5 +1,6 @@
 import type { ChainableCommander } from "ioredis";
 import { keys as keysFor, type Keys } from "./keys.js";
+import { fieldCode } from "./order-codec.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 
@@ -17,7 +18,7 @@ export interface PollWrite {
   mode: "due" | "stop" | "attention";
   dueAt: number;
   lease: number;
-  /** written only if these fields are still as read */
+  /** written only if these fields are still as read; fields by name (as in OrderRecord) */
   check: Array<[string, string]>;
   set: string[];
   del: string[];
@@ -78,7 +79,10 @@ export class PollSchedule {
     const pipe: ChainableCommander = this.redis.pipeline();
     const schedule = this.key(queue);
     for (const w of writes) {
-      const args = [w.id, w.mode, w.dueAt, w.lease, this.k.stats.prefix, w.counters.length, ...w.counters.flat(), w.check.length, ...w.check.flat(), w.set.length / 2, ...w.set, ...w.del];
+      // Field names → the record's codes (order-codec.ts); the poller's values are stored as they are.
+      const check = w.check.flatMap(([f, v]) => [fieldCode(f), v]);
+      const set = w.set.map((v, i) => (i % 2 === 0 ? fieldCode(v) : v));
+      const args = [w.id, w.mode, w.dueAt, w.lease, this.k.stats.prefix, w.counters.length, ...w.counters.flat(), w.check.length, ...check, w.set.length / 2, ...set, ...w.del.map(fieldCode)];
       this.scripts.pollWrite(pipe, { order: this.k.order(w.id), schedule, attention: this.k.attention }, args);
     }
     const res = (await pipe.exec()) ?? [];

@@ -112,8 +112,10 @@ export class Scripts {
   }
 
   /** 'ok', or the placement found instead of one of `from`. */
-  async orderTransition(k: { order: string }, a: { from: string[]; fields: Record<string, string> }): Promise<string> {
-    return (await this.call("orderTransition", [k.order], [a.from.join(","), ...Object.entries(a.fields).flat()])) as string;
+  /** `from` ["*"]: whatever the placement (a plain update of an existing order). Field names are codes. */
+  async orderTransition(k: { order: string }, a: { from: string[]; set: Record<string, string>; del: string[] }): Promise<string> {
+    const set = Object.entries(a.set);
+    return (await this.call("orderTransition", [k.order], [a.from.join(","), set.length, ...set.flat(), ...a.del])) as string;
   }
 
   async orderFailAndRefund(
@@ -134,6 +136,11 @@ export class Scripts {
   /** 'ok', or the placement found instead. */
   async orderMarkUnknown(k: { order: string; placing: string; unknown: string }, a: { reason: string; now: number; id: string; statsPrefix: string }): Promise<string> {
     return (await this.call("orderMarkUnknown", [k.order, k.placing, k.unknown], [a.reason, a.now, a.id, a.statsPrefix])) as string;
+  }
+
+  /** Rewrites the format-1 records among `orders` in format 2; returns how many. */
+  async orderMigrate(k: { orders: string[] }): Promise<number> {
+    return (await this.call("orderMigrate", k.orders, [])) as number;
   }
 
   async orderRepairUnknown(k: { order: string; placing: string; unknown: string }, a: { id: string }): Promise<boolean> {

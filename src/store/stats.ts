@@ -1,4 +1,5 @@
 import { keys as keysFor, type Keys } from "./keys.js";
+import { fieldCode } from "./order-codec.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 
@@ -49,7 +50,7 @@ export class StatsStore {
 
   /** Counts an order from before the counters once; -1 when it changed since `check` was read. */
   async countOnce(orderId: string, check: Array<[string, string]>, counters: Array<[string, number]>): Promise<1 | 0 | -1> {
-    return this.scripts.statsCountOnce({ order: this.k.order(orderId) }, { prefix: this.k.stats.prefix, check, counters });
+    return this.scripts.statsCountOnce({ order: this.k.order(orderId) }, { prefix: this.k.stats.prefix, check: check.map(([f, v]) => [fieldCode(f), v]), counters });
   }
 }
 

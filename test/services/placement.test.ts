@@ -4,6 +4,7 @@ import { generateCatalog } from "../../src/panel/simulator/catalog.js";
 import { addRequest, placeOrder, recoverStalePlacements, RESERVED_STALE_MS, SENDING_GRACE_MS } from "../../src/services/placement.js";
 import { Redis } from "ioredis";
 import { keys } from "../../src/store/keys.js";
+import { encodeUpdate } from "../../src/store/order-codec.js";
 import { OrderStore, type DraftInput } from "../../src/store/orders.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
@@ -207,7 +208,7 @@ describe("placement protocol", () => {
       await h.deps.orders.markSending(draft.id);
       // What the two-step markUnknown of older versions left after a crash between its steps.
       const k = keys(h.config.redis.prefix);
-      await h.redis.redis.hset(k.order(draft.id), { placement: "unknown", failReason: "timeout", updatedAt: String(Date.now()) });
+      await h.redis.redis.hset(k.order(draft.id), encodeUpdate({ placement: "unknown", failReason: "timeout", updatedAt: String(Date.now()) }).set);
       expect(await h.deps.orders.unknownIds()).not.toContain(draft.id);
 
       expect((await recoverStalePlacements(h.deps)).unknown).toContain(draft.id);

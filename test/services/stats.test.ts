@@ -5,6 +5,7 @@ import { runPollRound } from "../../src/poller/tracker.js";
 import { orderTotals, shopStats, startOfUtcDay, type OrderTotals } from "../../src/services/admin.js";
 import { countOldOrders, statsSeries } from "../../src/services/stats.js";
 import { keys } from "../../src/store/keys.js";
+import { fieldCode } from "../../src/store/order-codec.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const PRICE = "1.23457";
@@ -111,7 +112,7 @@ describe("statistics from counters", () => {
     const k = keys(h.config.redis.prefix);
     // The shop as an older version left it: no counters, no marks on the orders.
     const ids = await h.redis.redis.zrange(k.orders, 0, -1);
-    for (const id of ids) await h.redis.redis.hdel(k.order(id), "cnt", "costUnits");
+    for (const id of ids) await h.redis.redis.hdel(k.order(id), fieldCode("cnt"), fieldCode("costUnits"));
     const statKeys = await h.redis.redis.keys(`${k.stats.prefix}*`);
     if (statKeys.length) await h.redis.redis.del(...statKeys);
     expect((await shopStats(h.deps)).total).toEqual(await scan()); // by the scan meanwhile

@@ -13,17 +13,19 @@
   Returns {'ok', balance} | {'state', placement}
 ]]
 --- @include "includes/appendLedger"
+--- @include "includes/orderFields"
 --- @include "includes/stats"
 local order, wallet, ledger, placing, unknown, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local cur = redis.call('HGET', order, 'placement')
+orderUpgrade(order)
+local cur = redis.call('HGET', order, F.placement)
 if cur ~= 'reserved' and cur ~= 'sending' and cur ~= 'unknown' then return {'state', cur or ''} end
-local price = tonumber(redis.call('HGET', order, 'priceUnits') or '0')
+local price = tonumber(redis.call('HGET', order, F.priceUnits) or '0')
 local after = redis.call('INCRBY', wallet, price)
 if statsCounted(order) then statsAdd(order, ARGV[7], {statsPlacementField(cur), -1, 'failed', 1}) end
-redis.call('HSET', order, 'placement', 'failed', 'status', 'canceled', 'failReason', ARGV[1], 'updatedAt', ARGV[2], 'refunded', ARGV[3])
+redis.call('HSET', order, F.placement, 'failed', F.status, 'canceled', F.failReason, ARGV[1], F.updatedAt, ARGV[2], F.refunded, ARGV[3])
 redis.call('ZREM', placing, ARGV[4])
 redis.call('SREM', unknown, ARGV[4])
 appendLedger(ledger, ARGV[5], after, ARGV[6])
-local promo = redis.call('HGET', order, 'promo')
+local promo = redis.call('HGET', order, F.promo)
 if promo then redis.call('SET', held, promo, 'NX') end
 return {'ok', tostring(after)}

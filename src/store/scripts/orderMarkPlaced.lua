@@ -8,13 +8,15 @@
   KEYS[5] pollDue    ARGV[5] stats prefix
   Returns 'ok' | the current placement
 ]]
+--- @include "includes/orderFields"
 --- @include "includes/stats"
 local order, placing, unknown, panelIds, pollDue = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local cur = redis.call('HGET', order, 'placement')
+orderUpgrade(order)
+local cur = redis.call('HGET', order, F.placement)
 if cur ~= 'sending' and cur ~= 'unknown' and cur ~= 'reserved' then return cur or '' end
-redis.call('HSET', order, 'placement', 'placed', 'panelOrderId', ARGV[1], 'status', 'pending', 'statusRaw', 'Pending', 'placedAt', ARGV[2], 'updatedAt', ARGV[2])
+redis.call('HSET', order, F.placement, 'placed', F.panelOrderId, ARGV[1], F.status, 'pending', F.statusRaw, 'Pending', F.placedAt, ARGV[2], F.updatedAt, ARGV[2])
 if statsCounted(order) then
-  local h = redis.call('HMGET', order, 'priceUnits', 'costUnits', 'serviceId')
+  local h = redis.call('HMGET', order, F.priceUnits, F.costUnits, F.serviceId)
   local price = tonumber(h[1] or '0')
   local cost = tonumber(h[2] or '0')
   statsAdd(order, ARGV[5], {statsPlacementField(cur), -1, 'placed', 1, 'st:pending', 1, 'turnover', price, 'margin', price - cost})

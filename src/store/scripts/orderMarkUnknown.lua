@@ -8,12 +8,14 @@
                     ARGV[4] stats prefix
   Returns 'ok' | the current placement ('' when there is no order)
 ]]
+--- @include "includes/orderFields"
 --- @include "includes/stats"
 local order, placing, unknown = KEYS[1], KEYS[2], KEYS[3]
-local cur = redis.call('HGET', order, 'placement')
+orderUpgrade(order)
+local cur = redis.call('HGET', order, F.placement)
 if cur ~= 'sending' and cur ~= 'reserved' then return cur or '' end
 if statsCounted(order) then statsAdd(order, ARGV[4], {'placing', -1, 'unknown', 1}) end
-redis.call('HSET', order, 'placement', 'unknown', 'failReason', ARGV[1], 'updatedAt', ARGV[2])
+redis.call('HSET', order, F.placement, 'unknown', F.failReason, ARGV[1], F.updatedAt, ARGV[2])
 redis.call('ZREM', placing, ARGV[3])
 redis.call('SADD', unknown, ARGV[3])
 return 'ok'

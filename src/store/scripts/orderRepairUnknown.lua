@@ -7,7 +7,9 @@
   KEYS[3] unknown
   Returns 1 when something was repaired, else 0
 ]]
-if redis.call('HGET', KEYS[1], 'placement') ~= 'unknown' then return 0 end
+--- @include "includes/orderFields"
+orderUpgrade(KEYS[1])
+if redis.call('HGET', KEYS[1], F.placement) ~= 'unknown' then return 0 end
 local removed = redis.call('ZREM', KEYS[2], ARGV[1])
 local added = redis.call('SADD', KEYS[3], ARGV[1])
 if removed + added > 0 then return 1 end

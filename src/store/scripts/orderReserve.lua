@@ -18,9 +18,11 @@
         | {'promo_gone'} (the discount went to another order)
 ]]
 --- @include "includes/appendLedger"
+--- @include "includes/orderFields"
 --- @include "includes/stats"
 local order, wallet, ledger, userOrders, all, placing, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
-local h = redis.call('HMGET', order, 'userId', 'placement', 'price', 'createdAt', 'promo')
+orderUpgrade(order)
+local h = redis.call('HMGET', order, F.userId, F.placement, F.price, F.createdAt, F.promo)
 if not h[1] then return {'missing'} end
 if h[1] ~= ARGV[1] then return {'not_owner'} end
 if h[2] ~= 'draft' then return {'state', h[2]} end
@@ -31,8 +33,8 @@ if bal < price then return {'funds', tostring(bal)} end
 local after = redis.call('DECRBY', wallet, price)
 if h[5] then redis.call('DEL', held) end
 -- A draft counts nothing: one from before the counters is counted from here on.
-if redis.call('HGET', order, 'cnt') == false then redis.call('HSET', order, 'cnt', '1') end
-redis.call('HSET', order, 'placement', 'reserved', 'updatedAt', ARGV[3])
+if redis.call('HGET', order, F.cnt) == false then redis.call('HSET', order, F.cnt, '1') end
+redis.call('HSET', order, F.placement, 'reserved', F.updatedAt, ARGV[3])
 statsAdd(order, ARGV[7], {'placing', 1})
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])

@@ -8,13 +8,16 @@
         nSet, (field, value)…, fields to delete…
   The counters (includes/stats.lua) move with the write, by what the caller computed from the
   state it read: the compare-and-set makes that the stored state, so a redo counts nothing twice.
+  Field names in the checks, sets and deletes are codes (includes/orderFields.lua).
   Returns 1 written, 0 not (the order moved on)
 ]]
 --- @include "includes/pollLease"
+--- @include "includes/orderFields"
 --- @include "includes/stats"
 local order, due, attention = KEYS[1], KEYS[2], KEYS[3]
 local id, mode = ARGV[1], ARGV[2]
-if redis.call('HGET', order, 'placement') ~= 'placed' then
+orderUpgrade(order)
+if redis.call('HGET', order, F.placement) ~= 'placed' then
   redis.call('ZREM', due, id)
   return 0
 end

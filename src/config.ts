@@ -80,6 +80,7 @@ const envSchema = z
       .int()
       .min(1000)
       .default(6 * 60 * 60 * 1000),
+    ORDER_HISTORY_DAYS: z.coerce.number().int().min(1).default(365),
     PRICE_MARKUP_PERCENT: decimalString("percent").default("0"),
     CATALOG_REFRESH_MS: z.coerce
       .number()
@@ -160,6 +161,8 @@ const configSchema = envSchema.transform((e) => ({
   newServices: e.NEW_SERVICES,
   minMarginPercent: e.MIN_MARGIN_PERCENT,
   poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
+  /** ORDER_HISTORY_DAYS: closed orders older than this leave the hot structures for the archive (OrderStore.archiveStep) */
+  orderHistoryDays: e.ORDER_HISTORY_DAYS,
   markupPercent: e.PRICE_MARKUP_PERCENT,
   /** REFERRAL_PERCENT: the referrer's share of what a referred user pays for orders, after refunds; "0" = off */
   referralPercent: e.REFERRAL_PERCENT,

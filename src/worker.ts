@@ -7,6 +7,7 @@ import type { AppDeps } from "./app.js";
 import { RedisOutbox } from "./outbound/outbox.js";
 import { OutboxSender, type SenderApi, type SenderOptions } from "./outbound/sender.js";
 import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
+import { archiveOldOrders } from "./services/archive.js";
 import { countOldOrders } from "./services/stats.js";
 import { BroadcastRunner, type BroadcastRunnerOptions, type ProgressEditor } from "./services/broadcast.js";
 import { recoverStalePlacements } from "./services/placement.js";
@@ -124,6 +125,12 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
       1_000,
       () => deps.orders.migrateStep(),
       (err) => logger.error({ err }, "order record migration failed"),
+    ),
+    // Closed orders older than ORDER_HISTORY_DAYS to the archive, 10,000 a minute at most.
+    every(
+      60_000,
+      () => archiveOldOrders(deps),
+      (err) => logger.error({ err }, "archiving old orders failed"),
     ),
     // Not at once: a process that restarts in a loop must not read every wallet each time.
     every(

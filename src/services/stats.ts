@@ -181,7 +181,7 @@ export async function countOldOrders(deps: Pick<AppDeps, "stats" | "orders">, pa
   for (;;) {
     const at = await stats.backfillCursor();
     if (at === "done") return true;
-    const ids = await orders.idsPage(at, pageSize);
+    const { ids, createdMs } = await orders.idsCreatedAfter(at, pageSize);
     for (const id of ids) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const [row] = await orders.getFields([id], [...COUNTED_FIELDS, "cnt", "pollSeq", "createdAt"]);
@@ -192,7 +192,8 @@ export async function countOldOrders(deps: Pick<AppDeps, "stats" | "orders">, pa
         if ((await stats.countOnce(id, check, Object.entries(counters))) !== -1) break;
       }
     }
-    await stats.setBackfillCursor(ids.length < pageSize ? "done" : at + ids.length);
-    if (ids.length < pageSize) return true;
+    const done = ids.length < pageSize || createdMs === null;
+    await stats.setBackfillCursor(done ? "done" : createdMs);
+    if (done) return true;
   }
 }

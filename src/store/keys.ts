@@ -23,6 +23,14 @@ export function keys(prefix: string) {
     serviceOrders: (serviceId: string) => `${prefix}orders:svc:${serviceId}`,
     /** the orders of one link (hash of its normal form, see `linkDigest`), score = created ms */
     linkOrders: (digest: string) => `${prefix}orders:link:${digest}`,
+    /**
+     * closed orders older than ORDER_HISTORY_DAYS, 1,000 ids a bucket (id div 1000): one string,
+     * deflate-raw of JSON lines, each a format-2 record with its id (OrderStore.archiveStep)
+     */
+    orderArchive: (bucket: number) => `${prefix}orders:archive:${bucket}`,
+    /** the archiving pass: how many old orders at the start of `orders` it kept hot (still open), and its lock */
+    orderArchiveSkip: `${prefix}orders:archive-skip`,
+    orderArchiveLock: `${prefix}orders:archive-lock`,
     /** the background rewrite of format-1 records (order-codec.ts): the next order id to look at, "done" when finished */
     orderMigration: `${prefix}orders:format2`,
 
@@ -44,7 +52,7 @@ export function keys(prefix: string) {
       day: (dayNumber: number) => `${prefix}stats:day:${dayNumber}`,
       /** the all-time counters (hash) */
       total: `${prefix}stats:total`,
-      /** the background count of orders from before the counters: next index in `orders`, "done" when finished */
+      /** the background count of orders from before the counters: "t:<created ms>" of the last counted, "done" when finished */
       backfill: `${prefix}stats:backfill`,
     },
 

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { D, fromUnits, panelCost, parseDecimal, roundUnits, toUnits, type Money } from "../money.js";
-import type { OrderStatus } from "../panel/status.js";
+import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus, type OrderStatus } from "../panel/status.js";
 import { keys as keysFor, type Keys } from "./keys.js";
-import { codesFor, decodeFields, decodeHash, encodeRecord, encodeUpdate } from "./order-codec.js";
+import { codesFor, decodeFields, decodeHash, encodeRecord, encodeUpdate, fieldCode, isFormat1 } from "./order-codec.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 import { LEDGER_MAX } from "./wallet.js";
@@ -200,14 +201,23 @@ export class OrderStore {
     return record;
   }
 
+  /** The order, hot or archived (an admin's lookup by id). */
   async get(id: string): Promise<OrderRecord | null> {
+    return (await this.getHot(id)) ?? (await this.getArchived(id));
+  }
+
+  /** The order if it is in the hot structures (not archived). */
+  async getHot(id: string): Promise<OrderRecord | null> {
     if (!/^\d{1,15}$/.test(id)) return null;
     return this.decode(id, await this.redis.hgetall(this.k.order(id)));
   }
 
-  /** The order, only if it belongs to this user (callback data can be forged). */
+  /**
+   * The order, only if it belongs to this user (callback data can be forged). Hot orders only: an
+   * archived one is closed for good, and a customer's buttons act on open orders.
+   */
   async getOwned(id: string, userId: number): Promise<OrderRecord | null> {
-    const order = await this.get(id);
+    const order = await this.getHot(id);
     return order && order.userId === userId && order.placement !== "draft" ? order : null;
   }
 
@@ -336,9 +346,22 @@ export class OrderStore {
     return (await this.getMany(ids)).filter((o): o is OrderRecord => o !== null);
   }
 
-  /** A page of the all-orders list (oldest first), by index. */
-  idsPage(start: number, count: number): Promise<string[]> {
-    return this.redis.zrange(this.k.orders, start, start + count - 1);
+  /**
+   * Ids of the all-orders list created after `afterMs` (exclusive), oldest first: about `count`,
+   * and always every order of the last creation time in the page, so a cursor by that time
+   * (`createdMs`) skips nothing.
+   */
+  async idsCreatedAfter(afterMs: number, count: number): Promise<{ ids: string[]; createdMs: number | null }> {
+    const min = Number.isFinite(afterMs) ? `(${afterMs}` : "-inf";
+    const page = await this.redis.zrangebyscore(this.k.orders, min, "+inf", "WITHSCORES", "LIMIT", 0, count);
+    if (page.length === 0) return { ids: [], createdMs: null };
+    const ids = page.filter((_v, i) => i % 2 === 0);
+    const last = page.at(-1)!;
+    if (ids.length === count) {
+      const ties = await this.redis.zrangebyscore(this.k.orders, last, last);
+      for (const id of ties) if (!ids.includes(id)) ids.push(id);
+    }
+    return { ids, createdMs: Number(last) };
   }
 
   /** Confirm pressed: takes the price from the wallet if the draft is still a draft. */
@@ -485,6 +508,83 @@ export class OrderStore {
     return false;
   }
 
+  /**
+   * One step of archiving (ORDER_HISTORY_DAYS): the oldest orders created before `cutoffMs` that
+   * are closed (failed, or placed with a final status and no refill under way) and counted by the
+   * shop's counters are written to their archive bucket (1,000 ids each, deflated JSON lines), then
+   * leave every hot structure (orderArchiveRemove.lua) if unchanged since read. Open ones stay hot
+   * and are skipped (their number is the stored offset into `orders`, which archiving shortens from
+   * the front); a pass that reaches the cutoff starts over next time. One archiver at a time (lock).
+   * Returns the number archived, and whether the pass reached its end (or another process runs it).
+   */
+  async archiveStep(cutoffMs: number, count = 500): Promise<{ archived: number; done: boolean }> {
+    const lock = await this.redis.set(this.k.orderArchiveLock, "1", "PX", 60_000, "NX");
+    if (lock !== "OK") return { archived: 0, done: true };
+    try {
+      const skip = Number((await this.redis.get(this.k.orderArchiveSkip)) ?? 0);
+      const ids = await this.redis.zrangebyscore(this.k.orders, "-inf", `(${cutoffMs}`, "LIMIT", skip, count);
+      const pipe = this.redis.pipeline();
+      for (const id of ids) pipe.hgetall(this.k.order(id));
+      const raws = ((await pipe.exec()) ?? []).map(([err, h]) => {
+        if (err) throw err;
+        return h as Record<string, string>;
+      });
+      const byBucket = new Map<number, Array<{ id: string; raw: Record<string, string>; order: OrderRecord }>>();
+      ids.forEach((id, i) => {
+        const raw = raws[i]!;
+        const order = this.decode(id, raw);
+        if (!order || isFormat1(raw) || raw[fieldCode("cnt")] !== "1" || !isClosed(order)) return;
+        const bucket = archiveBucket(id);
+        byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), { id, raw, order }]);
+      });
+      let archived = 0;
+      for (const [bucket, group] of byBucket) {
+        await this.archiveWrite(bucket, group);
+        for (const { id, raw, order } of group) {
+          const removed = await this.scripts.orderArchiveRemove(
+            {
+              order: this.k.order(id),
+              orders: this.k.orders,
+              userOrders: this.k.userOrders(order.userId),
+              serviceOrders: this.k.serviceOrders(order.serviceId),
+              linkOrders: this.k.linkOrders(linkDigest(order.link)),
+              panelIds: this.k.panelIds,
+              pollDue: this.k.pollDue,
+              refillDue: this.k.refillDue,
+              attention: this.k.attention,
+            },
+            { id, panelOrderId: order.panelOrderId ?? "", record: raw },
+          );
+          if (removed) archived++;
+        }
+      }
+      const done = ids.length < count;
+      await this.redis.set(this.k.orderArchiveSkip, done ? "0" : String(skip + ids.length - archived));
+      return { archived, done };
+    } finally {
+      await this.redis.del(this.k.orderArchiveLock);
+    }
+  }
+
+  /** Adds records to a bucket: read, merged, written only if nobody wrote it meanwhile (else again). */
+  private async archiveWrite(bucket: number, group: Array<{ id: string; raw: Record<string, string> }>): Promise<void> {
+    const key = this.k.orderArchive(bucket);
+    for (;;) {
+      const read = (await this.redis.getBuffer(key)) ?? Buffer.alloc(0);
+      const entries = readBucket(read);
+      for (const { id, raw } of group) entries.set(id, archivedForm(raw));
+      const lines = [...entries].map(([id, h]) => JSON.stringify({ ...h, id })).join("\n");
+      if (await this.scripts.orderArchiveWrite({ bucket: key }, { read, value: deflateRawSync(lines, { level: 9 }) })) return;
+    }
+  }
+
+  /** An archived order (closed and older than ORDER_HISTORY_DAYS), or null. */
+  async getArchived(id: string): Promise<OrderRecord | null> {
+    if (!/^\d{1,15}$/.test(id)) return null;
+    const h = readBucket(await this.redis.getBuffer(this.k.orderArchive(archiveBucket(id)))).get(id);
+    return h ? this.decode(id, h) : null;
+  }
+
   /** Plain field update for data that has no protocol (status details, refill ids). */
   async update(id: string, fields: Partial<OrderRecord>): Promise<void> {
     await this.transition(id, ["*"], { ...fields, updatedAt: fields.updatedAt ?? Date.now() });
@@ -502,6 +602,33 @@ function presentFields<F extends string>(fields: readonly F[], row: ReadonlyArra
     if (v !== null) h[fields[j]!] = v;
   });
   return h;
+}
+
+/** Ids of one archive bucket: 1,000 consecutive ids. */
+const archiveBucket = (id: string): number => Math.floor(Number(id) / 1000);
+
+/** Closed for good: nothing the poller, a refill or an admin will change any more. */
+function isClosed(o: OrderRecord): boolean {
+  if (o.placement === "failed") return true;
+  if (o.placement !== "placed" || !isFinalOrderStatus(o.status)) return false;
+  return o.refillId === undefined || isFinalRefillStatus(normalizeRefillStatus(o.refillStatus ?? "pending"));
+}
+
+/** What the archive keeps of a record: the order, not the poller's or the counters' bookkeeping. */
+const ARCHIVE_DROPS = new Set(["pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince", "cnt", "priceUnits", "costUnits"].map(fieldCode));
+function archivedForm(raw: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter(([code]) => !ARCHIVE_DROPS.has(code)));
+}
+
+/** A bucket's records by id (format 2). */
+function readBucket(value: Buffer | null): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  if (!value || value.length === 0) return out;
+  for (const line of inflateRawSync(value).toString("utf8").split("\n")) {
+    const { id, ...h } = JSON.parse(line) as Record<string, string>;
+    out.set(id!, h);
+  }
+  return out;
 }
 
 const FILTER_FIELDS = ["placement", "status", "serviceId", "userId", "createdAt"] as const;

@@ -51,7 +51,7 @@ export function loadScripts(): ReadonlyMap<string, string> {
   return (loaded = scripts);
 }
 
-type Arg = string | number;
+type Arg = string | number | Buffer;
 type Target = Redis | ChainableCommander;
 type ScriptCall = (numberOfKeys: number, ...keysAndArgs: Arg[]) => Promise<unknown>;
 
@@ -141,6 +141,18 @@ export class Scripts {
   /** Rewrites the format-1 records among `orders` in format 2; returns how many. */
   async orderMigrate(k: { orders: string[] }): Promise<number> {
     return (await this.call("orderMigrate", k.orders, [])) as number;
+  }
+
+  async orderArchiveWrite(k: { bucket: string }, a: { read: Buffer; value: Buffer }): Promise<boolean> {
+    return (await this.call("orderArchiveWrite", [k.bucket], [a.read, a.value])) === 1;
+  }
+
+  async orderArchiveRemove(
+    k: { order: string; orders: string; userOrders: string; serviceOrders: string; linkOrders: string; panelIds: string; pollDue: string; refillDue: string; attention: string },
+    a: { id: string; panelOrderId: string; record: Record<string, string> },
+  ): Promise<boolean> {
+    const keys = [k.order, k.orders, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIds, k.pollDue, k.refillDue, k.attention];
+    return (await this.call("orderArchiveRemove", keys, [a.id, a.panelOrderId, ...Object.entries(a.record).flat()])) === 1;
   }
 
   async orderRepairUnknown(k: { order: string; placing: string; unknown: string }, a: { id: string }): Promise<boolean> {

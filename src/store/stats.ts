@@ -34,14 +34,20 @@ export class StatsStore {
     return numbers(await this.redis.hgetall(this.k.stats.total));
   }
 
-  /** Where the background count is: the next index in the all-orders list, or done. */
+  /**
+   * Where the background count is: the creation time (ms) of the last orders it counted (it goes
+   * on after it), or done. A score rather than a position: archiving removes orders from the front
+   * of the all-orders list, which would shift a position past orders not counted yet. A position an
+   * older version stored starts the count over (counting is once per order, so nothing twice).
+   */
   async backfillCursor(): Promise<number | "done"> {
     const v = await this.redis.get(this.k.stats.backfill);
-    return v === "done" ? "done" : Number(v ?? 0);
+    if (v === "done") return "done";
+    return v?.startsWith("t:") ? Number(v.slice(2)) : -Infinity;
   }
 
   async setBackfillCursor(at: number | "done"): Promise<void> {
-    await this.redis.set(this.k.stats.backfill, String(at));
+    await this.redis.set(this.k.stats.backfill, at === "done" ? "done" : `t:${at}`);
   }
 
   async backfillDone(): Promise<boolean> {

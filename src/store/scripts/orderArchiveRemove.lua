@@ -1,0 +1,24 @@
+--[[
+  A closed order that is in the archive leaves the hot structures: its record, the all-orders,
+  per-user, per-service and per-link lists, the panel-id map, the poll queues and the attention
+  set. Only if the record is still exactly as it was archived (every field compared): a change
+  since (a status the poller wrote, a refill asked for) keeps it hot, and a later pass archives
+  it again. Money is not touched: the ledger and the refund markers stay.
+
+  KEYS[1] order  KEYS[2] orders  KEYS[3] userOrders  KEYS[4] serviceOrders  KEYS[5] linkOrders
+  KEYS[6] panelIds  KEYS[7] pollDue  KEYS[8] refillDue  KEYS[9] attention
+  ARGV[1] order id   ARGV[2] panel order id ('' when none)   ARGV[3..] the record as archived (code, value)…
+  Returns 1 removed, 0 kept (changed, gone or still of format 1)
+]]
+local order, id = KEYS[1], ARGV[1]
+if redis.call('HLEN', order) * 2 ~= #ARGV - 2 then return 0 end
+for i = 3, #ARGV, 2 do
+  if redis.call('HGET', order, ARGV[i]) ~= ARGV[i + 1] then return 0 end
+end
+redis.call('DEL', order)
+for i = 2, 5 do redis.call('ZREM', KEYS[i], id) end
+if ARGV[2] ~= '' and redis.call('HGET', KEYS[6], ARGV[2]) == id then redis.call('HDEL', KEYS[6], ARGV[2]) end
+redis.call('ZREM', KEYS[7], id)
+redis.call('ZREM', KEYS[8], id)
+redis.call('SREM', KEYS[9], id)
+return 1

@@ -4,6 +4,7 @@ import { generateCatalog, type SimService } from "../src/panel/simulator/catalog
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
+import { linkDigest } from "../src/store/orders.js";
 import { createRedis, type Redis } from "../src/store/redis.js";
 import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
@@ -192,6 +193,9 @@ export interface Seeded {
   createdAt: number[];
 }
 
+/** The i-th seeded order's link: one post each, as customers order. */
+export const benchLink = (i: number): string => `https://instagram.com/p/Bench${i.toString(36)}Post`;
+
 /** Places n orders at the simulator in-process (no HTTP): every one Pending, as after placement. */
 export function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number): Seeded {
   const seeded: Seeded = { localIds: [], panelIds: [], services: [], quantities: [], charges: [], createdAt: [] };
@@ -199,7 +203,7 @@ export function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number)
   for (let i = 0; i < n; i++) {
     const service = catalog[i % catalog.length]!;
     const quantity = 1000;
-    const res = sim.handle("add", { service: service.service, link: `https://instagram.com/p/Bench${i.toString(36)}Post`, quantity: String(quantity) }) as { order?: number | string; error?: string };
+    const res = sim.handle("add", { service: service.service, link: benchLink(i), quantity: String(quantity) }) as { order?: number | string; error?: string };
     if (res.order === undefined) throw new Error(`simulator refused a seed order: ${res.error}`);
     const panelId = String(res.order);
     seeded.localIds.push(String(i + 1));
@@ -239,7 +243,7 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
         serviceName: svc.name,
         serviceType: svc.type,
         category: svc.category,
-        link: `https://instagram.com/p/Bench${i.toString(36)}Post`,
+        link: benchLink(i),
         quantity: String(quantity),
         rate: svc.rate,
         price: price.toFixed(),
@@ -264,6 +268,8 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
         pipe.hset(k.panelIds, s.panelIds[i]!, id);
         pipe.zadd(k.orders, createdAt, id);
         pipe.zadd(k.userOrders(userId), createdAt, id);
+        pipe.zadd(k.serviceOrders(svc.service), createdAt, id);
+        pipe.zadd(k.linkOrders(linkDigest(record.link)), createdAt, id);
       }
     }
     const res = (await pipe.exec()) ?? [];
@@ -294,7 +300,11 @@ export async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
 }
 
-/** MEMORY USAGE of every structure an order occupies, per order (hashes sampled, shared structures whole). */
+/**
+ * MEMORY USAGE of every structure an order occupies, per order (hashes and small lists sampled,
+ * shared structures whole): the record, the poll schedule, the panel-id map, and the lists it is
+ * in (all orders, its user's, its service's, its link's).
+ */
 export async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): Promise<{ total: number; hash: number; schedule: number; idMap: number; lists: number }> {
   const k = storeKeys(prefix);
   const n = s.localIds.length;
@@ -306,6 +316,9 @@ export async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): P
   const perUserList = (await Promise.all(userSample.map((u) => usage(k.userOrders(u))))).reduce((a, b) => a + b, 0) / userSample.length;
   const schedule = (await usage(k.pollDue)) / n;
   const idMap = (await usage(k.panelIds)) / n;
-  const lists = (await usage(k.orders)) / n + (perUserList * users) / n;
+  const services = [...new Set(s.services.map((svc) => svc.service))];
+  const perService = (await Promise.all(services.map((id) => usage(k.serviceOrders(id))))).reduce((a, b) => a + b, 0) / n;
+  const perLink = (await Promise.all(sampleIds.map((id) => usage(k.linkOrders(linkDigest(benchLink(Number(id) - 1))))))).reduce((a, b) => a + b, 0) / sampleIds.length;
+  const lists = (await usage(k.orders)) / n + (perUserList * users) / n + perService + perLink;
   return { total: hash + schedule + idMap + lists, hash, schedule, idMap, lists };
 }

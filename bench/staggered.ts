@@ -5,6 +5,7 @@ import { defaultBatchRule } from "../src/poller/batching.js";
 import { orderTotals } from "../src/services/admin.js";
 import { statsSeries } from "../src/services/stats.js";
 import { keys as storeKeys } from "../src/store/keys.js";
+import { encodeUpdate } from "../src/store/order-codec.js";
 import { OrderStore } from "../src/store/orders.js";
 import { createRedis } from "../src/store/redis.js";
 import { StatsStore } from "../src/store/stats.js";
@@ -142,19 +143,56 @@ async function oneSize(redisUrl: string, n: number, withNaive: boolean): Promise
 }
 
 /**
- * Memory per tracked and per closed order (MEMORY USAGE of every structure it is in), the
- * 1,000,000-lifetime shop extrapolated from them, and /stats from the counters against the scan.
+ * Memory per tracked and per closed order (MEMORY USAGE of every structure it is in), in the
+ * record format of now (format 2, order-codec.ts) and as format 1 wrote it (the same records
+ * rewritten the old way, the naive way to compare with); per archived order (closed and older than
+ * ORDER_HISTORY_DAYS: the first 10,000 orders closed and archived by OrderStore.archiveStep); the
+ * 1,000,000-lifetime shop from them; and /stats from the counters against the scan.
  */
+/**
+ * The first 10,000 seeded orders completed and archived by the real code (OrderStore.archiveStep,
+ * cutoff just after them): the archive buckets' MEMORY USAGE per archived order.
+ */
+async function archivedBytesPerOrder(redis: ReturnType<typeof createRedis>, prefix: string, seeded: Parameters<typeof memoryPerOrder>[2]): Promise<number> {
+  const k = storeKeys(prefix);
+  const orders = new OrderStore(redis, prefix);
+  const count = Math.min(10_000, seeded.localIds.length - 1);
+  const pipe = redis.pipeline();
+  for (const id of seeded.localIds.slice(0, count)) pipe.hset(k.order(id), encodeUpdate({ status: "completed", statusRaw: "Completed", remains: "0", cnt: "1" }).set);
+  await pipe.exec();
+  let archived = 0;
+  for (;;) {
+    const step = await orders.archiveStep(seeded.createdAt[count]!);
+    archived += step.archived;
+    if (step.done) break;
+  }
+  const buckets = new Set(seeded.localIds.slice(0, count).map((id) => Math.floor(Number(id) / 1000)));
+  let bytes = 0;
+  for (const b of buckets) bytes += Number(await redis.call("MEMORY", "USAGE", k.orderArchive(b), "SAMPLES", "0"));
+  return bytes / archived;
+}
+
 async function memoryAndStats(
   redis: ReturnType<typeof createRedis>,
   prefix: string,
   seeded: Parameters<typeof memoryPerOrder>[2],
   extra: Record<string, number>,
 ): Promise<Record<string, number | string>> {
+  const k = storeKeys(prefix);
   const mem = await memoryPerOrder(redis, prefix, seeded);
   // A closed order leaves the poll schedule and keeps the rest.
   const closed = mem.hash + mem.idMap + mem.lists;
-  const at1M = (1_000_000 * closed + 10_000 * mem.schedule) / MB;
+  const archived = await archivedBytesPerOrder(redis, prefix, seeded);
+  await seedRedis(redis, prefix, seeded, { recordsOnly: true, format1: true });
+  const oldHash = (await memoryPerOrder(redis, prefix, seeded)).hash;
+  const oldTracked = mem.total - mem.hash + oldHash;
+  const oldClosed = closed - mem.hash + oldHash;
+  // A shop of 2,000 orders a day: 1,000,000 orders in 500 days, 10,000 open, 365 days of history.
+  const inHistory = 365 * 2_000 - 10_000;
+  const beyond = 1_000_000 - 10_000 - inHistory;
+  const at1M = (10_000 * mem.total + inHistory * closed + beyond * archived) / MB;
+  const at1MAllHot = (10_000 * mem.total + 990_000 * closed) / MB;
+  const at1MOld = (10_000 * oldTracked + 990_000 * oldClosed) / MB;
   const deps = { stats: new StatsStore(redis, prefix) };
   const orders = new OrderStore(redis, prefix);
   await deps.stats.setBackfillCursor("done");
@@ -173,13 +211,25 @@ async function memoryAndStats(
   Object.assign(extra, {
     redisBytesPerTrackedOrder: round(mem.total, 0),
     redisBytesPerClosedOrder: round(closed, 0),
+    redisBytesPerArchivedOrder: round(archived, 0),
     redisMbAt1MLifetime: round(at1M, 0),
+    redisBytesPerTrackedOrderFormat1: round(oldTracked, 0),
+    redisMbAt1MLifetimeFormat1: round(at1MOld, 0),
     statsCallMs: round(statsMs, 2),
   });
   return {
     "Redis bytes per tracked order (MEMORY USAGE, all structures)": round(mem.total, 0),
-    "Redis bytes per closed order (the same without the schedule entry)": round(closed, 0),
-    "Redis MB at 1,000,000 lifetime orders, 10,000 open (extrapolated)": round(at1M, 0),
+    "  the order hash (format 2)": round(mem.hash, 0),
+    "  poll schedule / panel-id map / the four order lists": `${round(mem.schedule, 0)} / ${round(mem.idMap, 0)} / ${round(mem.lists, 0)}`,
+    "Redis bytes per closed order in the history (the same without the schedule entry)": round(closed, 0),
+    "Redis bytes per archived order (closed, older than ORDER_HISTORY_DAYS)": round(archived, 1),
+    "format 1 (the old record, written as before): bytes per tracked / closed order": `${round(oldTracked, 0)} / ${round(oldClosed, 0)}`,
+    "  the order hash (format 1)": round(oldHash, 0),
+    "ratio of bytes per tracked order (format 1 / format 2)": round(oldTracked / mem.total, 2),
+    "Redis MB at 1,000,000 lifetime orders, 10,000 open, 2,000 a day, 365 days of history (extrapolated)": round(at1M, 0),
+    "  the same with every order in the history (none archived)": round(at1MAllHot, 0),
+    "  the same in format 1 (no archive)": round(at1MOld, 0),
+    "ratio of MB at 1,000,000 (format 1 / now)": round(at1MOld / at1M, 1),
     "/stats from counters, ms (median of 20, 30 days)": round(statsMs, 2),
     [`/stats by the old scan, ms (${n.toLocaleString("en")} orders)`]: round(scanMs, 0),
     "/stats by the old scan at 1,000,000 orders, ms (scaled)": round(scanAt1M, 0),

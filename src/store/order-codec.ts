@@ -162,35 +162,39 @@ export function decodeHash(id: string, h: Readonly<Record<string, string>>): Rec
 }
 
 /**
- * What HMGET asks for to read `names` of a format-2 record; `decodeFields` turns the answer into
- * the fields by name. Asking for a rule's context too (userId for chatId) is the caller's: the
- * codes asked for are `codes(names)` followed by the context codes.
+ * How to read `names` of format-2 records with HMGET: `codes` to ask for (the names' codes, then
+ * the marker and userId, chatId's context, when not among them) and `decode` for each answer: the
+ * present fields by name with left-out ones filled in, or null when the record is not of format 2
+ * (absent, or still of format 1: read it by its names). Built once per list of names, since the
+ * poller reads thousands of records with one.
  */
-export function codesFor(names: readonly string[]): string[] {
+export function fieldReader<F extends string>(names: readonly F[]): { codes: string[]; decode(values: ReadonlyArray<string | null>): Partial<Record<F, string>> | null } {
   const codes = names.map(fieldCode);
-  if (!codes.includes(MARKER_CODE)) codes.push(MARKER_CODE);
-  if (names.includes("chatId") && !names.includes("userId")) codes.push(fieldCode("userId"));
-  return codes;
-}
-
-/**
- * An HMGET answer for `codesFor(names)` → the present fields by name, left-out ones filled in, or
- * null when the record is not of format 2 (absent, or still of format 1: read it by its names).
- */
-export function decodeFields<F extends string>(names: readonly F[], values: ReadonlyArray<string | null>): Partial<Record<F, string>> | null {
-  const codes = codesFor(names);
-  const at = (code: string) => values[codes.indexOf(code)] ?? null;
-  if (at(MARKER_CODE) === null) return null;
-  const out: Partial<Record<F, string>> = {};
-  names.forEach((name, i) => {
-    const v = values[i] ?? null;
-    if (v !== null) out[name] = v;
-    else if (name !== "id") {
-      const d = defaultOf(name, { userId: at(fieldCode("userId")) ?? "" });
-      if (d !== undefined && d !== "") out[name] = d;
-    }
-  });
-  return out;
+  const extra = (code: string) => {
+    const at = codes.indexOf(code);
+    if (at >= 0) return at;
+    codes.push(code);
+    return codes.length - 1;
+  };
+  const markerAt = extra(MARKER_CODE);
+  const userAt = extra(fieldCode("userId"));
+  const defaults = names.map((name) => (name === "id" ? undefined : name));
+  return {
+    codes,
+    decode(values) {
+      if ((values[markerAt] ?? null) === null) return null;
+      const out: Partial<Record<F, string>> = {};
+      for (let i = 0; i < names.length; i++) {
+        const v = values[i] ?? null;
+        if (v !== null) out[names[i]!] = v;
+        else if (defaults[i] !== undefined) {
+          const d = defaultOf(defaults[i]!, { userId: values[userAt] ?? "" });
+          if (d !== undefined && d !== "") out[names[i]!] = d;
+        }
+      }
+      return out;
+    },
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { D, fromUnits, panelCost, parseDecimal, roundUnits, toUnits, type Money } from "../money.js";
 import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus, type OrderStatus } from "../panel/status.js";
 import { keys as keysFor, type Keys } from "./keys.js";
-import { codesFor, decodeFields, decodeHash, encodeRecord, encodeUpdate, fieldCode, isFormat1 } from "./order-codec.js";
+import { decodeHash, encodeRecord, encodeUpdate, fieldCode, fieldReader, isFormat1 } from "./order-codec.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 import { LEDGER_MAX } from "./wallet.js";
@@ -238,9 +238,9 @@ export class OrderStore {
    * at many orders often (the poller) and must not load the link or the comments every time.
    */
   async getFields<F extends string>(ids: string[], fields: readonly F[]): Promise<Array<Partial<Record<F, string>>>> {
-    const codes = codesFor(fields);
-    const rows = await this.hmgetAll(ids, codes);
-    const out = rows.map((values) => decodeFields(fields, values));
+    const reader = fieldReader(fields);
+    const rows = await this.hmgetAll(ids, reader.codes);
+    const out = rows.map((values) => reader.decode(values));
     // Records not migrated yet (format 1) are read again by their long names (as are ids with no record): rare once the background pass ran.
     const old = ids.flatMap((_id, i) => (out[i] === null ? [i] : []));
     if (old.length > 0) {

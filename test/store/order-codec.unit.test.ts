@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ORDER_FIELDS, codesFor, decodeFields, decodeHash, encodeRecord, encodeUpdate, orderFieldsLua } from "../../src/store/order-codec.js";
+import { ORDER_FIELDS, decodeHash, encodeRecord, encodeUpdate, fieldReader, orderFieldsLua } from "../../src/store/order-codec.js";
 import { scriptsDir } from "../../src/store/scripts.js";
 
 /** A placed order as format 1 stored it: every field by its long name, id and the defaults included. */
@@ -71,13 +71,8 @@ describe("order record codec (format 2)", () => {
   it("HMGET by codes reads fields by name, defaults filled in, null for a record not of format 2", () => {
     const names = ["chatId", "canCancel", "status", "remains"] as const;
     const stored = encodeRecord(format1);
-    const values = codesFor(names).map((c) => stored[c] ?? null);
-    expect(decodeFields(names, values)).toEqual({ chatId: "5000000001", canCancel: "0", status: "pending" });
-    expect(
-      decodeFields(
-        names,
-        codesFor(names).map(() => null),
-      ),
-    ).toBeNull();
+    const reader = fieldReader(names);
+    expect(reader.decode(reader.codes.map((c) => stored[c] ?? null))).toEqual({ chatId: "5000000001", canCancel: "0", status: "pending" });
+    expect(reader.decode(reader.codes.map(() => null))).toBeNull();
   });
 });

@@ -262,7 +262,10 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
         placedAt: String(placedAt),
       };
       // format1: the record as it was stored before format 2 (order-codec.ts), to compare with.
-      pipe.hset(k.order(id), opts.format1 ? record : encodeRecord(record));
+      // Format 2 leaves out the service's names, kept once for all its orders (orders:services).
+      const { serviceName: _name, category: _category, ...own } = record;
+      pipe.hset(k.order(id), opts.format1 ? record : encodeRecord(own));
+      if (!opts.format1) pipe.hsetnx(k.orderServices, svc.service, JSON.stringify([svc.name, svc.category]));
       pipe.zadd(k.pollDue, 1, id);
       if (!opts.recordsOnly) {
         pipe.hset(k.panelIds, s.panelIds[i]!, id);

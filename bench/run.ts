@@ -72,7 +72,18 @@ function summaryOf(rs: BenchResult[]): Record<string, number | null> {
   };
   const updates = rs.find((r) => r.name.startsWith("updates"))?.name ?? "";
   const own = Object.assign({}, ...rs.map((r) => r.summary ?? {})) as Record<string, number>;
-  const keys = ["staggeredRequestsPerInterval", "staggeredIdealRequests", "staggeredMaxLateMs", "redisBytesPerTrackedOrder", "redisBytesPerClosedOrder", "redisBytesPerArchivedOrder", "redisMbAt1MLifetime", "redisBytesPerTrackedOrderFormat1", "redisMbAt1MLifetimeFormat1", "statsCallMs"];
+  const keys = [
+    "staggeredRequestsPerInterval",
+    "staggeredIdealRequests",
+    "staggeredMaxLateMs",
+    "redisBytesPerTrackedOrder",
+    "redisBytesPerClosedOrder",
+    "redisBytesPerArchivedOrder",
+    "redisMbAt1MLifetime",
+    "redisBytesPerTrackedOrderFormat1",
+    "redisMbAt1MLifetimeFormat1",
+    "statsCallMs",
+  ];
   return {
     ...Object.fromEntries(keys.map((k) => [k, own[k] ?? null])),
     round100kMs: fig("poller 100,000", "round ms"),

@@ -178,7 +178,6 @@ async function memoryAndStats(
   seeded: Parameters<typeof memoryPerOrder>[2],
   extra: Record<string, number>,
 ): Promise<Record<string, number | string>> {
-  const k = storeKeys(prefix);
   const mem = await memoryPerOrder(redis, prefix, seeded);
   // A closed order leaves the poll schedule and keeps the rest.
   const closed = mem.hash + mem.idMap + mem.lists;
@@ -192,6 +191,8 @@ async function memoryAndStats(
   const beyond = 1_000_000 - 10_000 - inHistory;
   const at1M = (10_000 * mem.total + inHistory * closed + beyond * archived) / MB;
   const at1MAllHot = (10_000 * mem.total + 990_000 * closed) / MB;
+  // ORDER_HISTORY_DAYS=30: 60,000 orders in the history.
+  const at1M30Days = (10_000 * mem.total + 50_000 * closed + 940_000 * archived) / MB;
   const at1MOld = (10_000 * oldTracked + 990_000 * oldClosed) / MB;
   const deps = { stats: new StatsStore(redis, prefix) };
   const orders = new OrderStore(redis, prefix);
@@ -228,6 +229,7 @@ async function memoryAndStats(
     "ratio of bytes per tracked order (format 1 / format 2)": round(oldTracked / mem.total, 2),
     "Redis MB at 1,000,000 lifetime orders, 10,000 open, 2,000 a day, 365 days of history (extrapolated)": round(at1M, 0),
     "  the same with every order in the history (none archived)": round(at1MAllHot, 0),
+    "  the same with ORDER_HISTORY_DAYS=30": round(at1M30Days, 0),
     "  the same in format 1 (no archive)": round(at1MOld, 0),
     "ratio of MB at 1,000,000 (format 1 / now)": round(at1MOld / at1M, 1),
     "/stats from counters, ms (median of 20, 30 days)": round(statsMs, 2),

@@ -31,6 +31,8 @@ export function keys(prefix: string) {
     /** the archiving pass: how many old orders at the start of `orders` it kept hot (still open), and its lock */
     orderArchiveSkip: `${prefix}orders:archive-skip`,
     orderArchiveLock: `${prefix}orders:archive-lock`,
+    /** service id → [name, category] as the service's first order had them (JSON, never changed): orders with the same leave theirs out */
+    orderServices: `${prefix}orders:services`,
     /** the background rewrite of format-1 records (order-codec.ts): the next order id to look at, "done" when finished */
     orderMigration: `${prefix}orders:format2`,
 

@@ -179,6 +179,8 @@ export type OrderScope = "all" | { userId: number };
 export class OrderStore {
   private readonly k: Keys;
   private readonly scripts: Scripts;
+  /** orders:services as read so far: its entries never change */
+  private readonly serviceNames = new Map<string, ServiceNames>();
   constructor(
     private readonly redis: Redis,
     prefix: string,
@@ -192,13 +194,50 @@ export class OrderStore {
     const id = String(await this.redis.incr(this.k.orderSeq));
     const record: OrderRecord = { ...input, id, placement: "draft", status: "pending", createdAt: now, updatedAt: now };
     const priceUnits = toUnits(new D(input.price));
+    const stored: Partial<OrderRecord> = { ...record };
+    // The service's name and category as they were first ordered are kept once for all its orders; an order keeps its own only when they differ.
+    if (await this.namesShared(input.serviceId, input.serviceName, input.category)) {
+      delete stored.serviceName;
+      delete stored.category;
+    }
     await this.redis
       .multi()
       // cnt: the counters hold this order's (zero) contribution from now on (src/services/stats.ts).
-      .hset(this.k.order(id), encodeRecord({ ...encode(record), priceUnits: String(priceUnits), costUnits: String(orderCostUnits(input)), cnt: "1" }))
+      .hset(this.k.order(id), encodeRecord({ ...encode(stored), priceUnits: String(priceUnits), costUnits: String(orderCostUnits(input)), cnt: "1" }))
       .expire(this.k.order(id), DRAFT_TTL_S)
       .exec();
     return record;
+  }
+
+  /**
+   * Whether a service's shared names (orders:services, set by the first order of the service and
+   * never changed, so cached here for good) are these.
+   */
+  private async namesShared(serviceId: string, serviceName: string, category: string): Promise<boolean> {
+    const names = JSON.stringify([serviceName, category]);
+    if (!this.serviceNames.has(serviceId)) {
+      const [, got] = (await this.redis.multi().hsetnx(this.k.orderServices, serviceId, names).hget(this.k.orderServices, serviceId).exec()) ?? [];
+      if (typeof got?.[1] === "string") this.serviceNames.set(serviceId, JSON.parse(got[1]) as ServiceNames);
+    }
+    const shared = this.serviceNames.get(serviceId);
+    return shared !== undefined && shared[0] === serviceName && shared[1] === category;
+  }
+
+  /** Fills in the shared names of records (by field name) that do not carry their own. */
+  private async withNames<T extends Partial<Record<"serviceId" | "serviceName" | "category", string>>>(rows: Array<T | null>): Promise<Array<T | null>> {
+    const missing = [...new Set(rows.flatMap((r) => (r && r.serviceName === undefined && r.serviceId !== undefined && !this.serviceNames.has(r.serviceId) ? [r.serviceId] : [])))];
+    if (missing.length > 0) {
+      const values = await this.redis.hmget(this.k.orderServices, ...missing);
+      missing.forEach((serviceId, i) => {
+        const v = values[i];
+        if (v) this.serviceNames.set(serviceId, JSON.parse(v) as ServiceNames);
+      });
+    }
+    for (const r of rows) {
+      const shared = r && r.serviceName === undefined && r.serviceId !== undefined ? this.serviceNames.get(r.serviceId) : undefined;
+      if (r && shared) Object.assign(r, { serviceName: shared[0], category: r.category ?? shared[1] });
+    }
+    return rows;
   }
 
   /** The order, hot or archived (an admin's lookup by id). */
@@ -209,7 +248,7 @@ export class OrderStore {
   /** The order if it is in the hot structures (not archived). */
   async getHot(id: string): Promise<OrderRecord | null> {
     if (!/^\d{1,15}$/.test(id)) return null;
-    return this.decode(id, await this.redis.hgetall(this.k.order(id)));
+    return (await this.decodeAll([id], [await this.redis.hgetall(this.k.order(id))]))[0]!;
   }
 
   /**
@@ -225,12 +264,16 @@ export class OrderStore {
     const pipe = this.redis.pipeline();
     for (const id of ids) pipe.hgetall(this.k.order(id));
     const res = (await pipe.exec()) ?? [];
-    return res.map(([, h], i) => this.decode(ids[i]!, (h ?? {}) as Record<string, string>));
+    return this.decodeAll(
+      ids,
+      res.map(([, h]) => (h ?? {}) as Record<string, string>),
+    );
   }
 
-  private decode(id: string, h: Record<string, string>): OrderRecord | null {
-    const named = decodeHash(id, h);
-    return named ? decodeOrder(named) : null;
+  /** Stored hashes of either format → the records (null where there is none). */
+  private async decodeAll(ids: string[], hashes: Array<Record<string, string>>): Promise<Array<OrderRecord | null>> {
+    const named = await this.withNames(hashes.map((h, i) => decodeHash(ids[i]!, h)));
+    return named.map((h) => (h ? decodeOrder(h) : null));
   }
 
   /**
@@ -238,7 +281,10 @@ export class OrderStore {
    * at many orders often (the poller) and must not load the link or the comments every time.
    */
   async getFields<F extends string>(ids: string[], fields: readonly F[]): Promise<Array<Partial<Record<F, string>>>> {
-    const reader = fieldReader(fields);
+    // The shared names are found by the service id: read it too when names are asked for.
+    const names = fields.some((f) => f === "serviceName" || f === "category");
+    const wanted: Array<F | "serviceId"> = names && !fields.includes("serviceId" as F) ? [...fields, "serviceId"] : [...fields];
+    const reader = fieldReader(wanted);
     const rows = await this.hmgetAll(ids, reader.codes);
     const out = rows.map((values) => reader.decode(values));
     // Records not migrated yet (format 1) are read again by their long names (as are ids with no record): rare once the background pass ran.
@@ -246,14 +292,16 @@ export class OrderStore {
     if (old.length > 0) {
       const named = await this.hmgetAll(
         old.map((i) => ids[i]!),
-        fields,
+        wanted,
       );
-      old.forEach((i, j) => (out[i] = presentFields(fields, named[j]!)));
+      old.forEach((i, j) => (out[i] = presentFields(wanted, named[j]!)));
     }
+    if (names) await this.withNames(out);
     return out.map((row, i) => {
       if (row === null) return {};
-      if (fields.includes("id" as F)) row["id" as F] = ids[i]!;
-      return row;
+      const picked = Object.fromEntries(Object.entries(row).filter(([f]) => fields.includes(f as F))) as Partial<Record<F, string>>;
+      if (fields.includes("id" as F)) picked["id" as F] = ids[i]!;
+      return picked;
     });
   }
 
@@ -530,9 +578,10 @@ export class OrderStore {
         return h as Record<string, string>;
       });
       const byBucket = new Map<number, Array<{ id: string; raw: Record<string, string>; order: OrderRecord }>>();
+      const records = await this.decodeAll(ids, raws);
       ids.forEach((id, i) => {
         const raw = raws[i]!;
-        const order = this.decode(id, raw);
+        const order = records[i];
         if (!order || isFormat1(raw) || raw[fieldCode("cnt")] !== "1" || !isClosed(order)) return;
         const bucket = archiveBucket(id);
         byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), { id, raw, order }]);
@@ -582,7 +631,7 @@ export class OrderStore {
   async getArchived(id: string): Promise<OrderRecord | null> {
     if (!/^\d{1,15}$/.test(id)) return null;
     const h = readBucket(await this.redis.getBuffer(this.k.orderArchive(archiveBucket(id)))).get(id);
-    return h ? this.decode(id, h) : null;
+    return h ? (await this.decodeAll([id], [h]))[0]! : null;
   }
 
   /** Plain field update for data that has no protocol (status details, refill ids). */
@@ -603,6 +652,9 @@ function presentFields<F extends string>(fields: readonly F[], row: ReadonlyArra
   });
   return h;
 }
+
+/** A service's name and category as its first order had them (orders:services). */
+type ServiceNames = readonly [serviceName: string, category: string];
 
 /** Ids of one archive bucket: 1,000 consecutive ids. */
 const archiveBucket = (id: string): number => Math.floor(Number(id) / 1000);

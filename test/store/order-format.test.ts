@@ -136,3 +136,42 @@ describe("order records of format 1 next to format 2, and the background migrati
     expect(await orders.get(p.id)).toMatchObject({ status: "in_progress", remains: 50, panelOrderId: "777", canCancel: true });
   });
 });
+
+describe("a service's names kept once for its orders", () => {
+  let r: TestRedis;
+  afterAll(async () => r.cleanup());
+
+  it("orders with the service's first names leave them out; one with other names keeps its own; both read back whole", async () => {
+    r = await testRedis("order-names");
+    const k = keys(r.prefix);
+    const orders = new OrderStore(r.redis, r.prefix);
+    const input = (serviceName: string): DraftInput => ({
+      userId: 3,
+      chatId: 3,
+      locale: "en",
+      serviceId: "77",
+      serviceName,
+      serviceType: "Default",
+      category: "Telegram",
+      link: "https://t.me/a",
+      quantity: 10,
+      rate: "1",
+      price: "1",
+      canRefill: false,
+      canCancel: false,
+    });
+    const first = await orders.createDraft(input("Members"));
+    const same = await orders.createDraft(input("Members"));
+    const renamed = await orders.createDraft(input("Members v2"));
+    for (const d of [first, same]) expect(await r.redis.hmget(k.order(d.id), "sn", "g")).toEqual([null, null]);
+    expect(await r.redis.hget(k.order(renamed.id), "sn")).toBe("Members v2");
+    // A fresh store (another process) reads them back from Redis.
+    const other = new OrderStore(r.redis, r.prefix);
+    expect(await other.get(same.id)).toMatchObject({ serviceName: "Members", category: "Telegram" });
+    expect(await other.get(renamed.id)).toMatchObject({ serviceName: "Members v2", category: "Telegram" });
+    expect(await other.getFields([first.id, renamed.id], ["serviceName", "category"])).toEqual([
+      { serviceName: "Members", category: "Telegram" },
+      { serviceName: "Members v2", category: "Telegram" },
+    ]);
+  });
+});

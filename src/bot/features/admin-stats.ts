@@ -1,14 +1,14 @@
 /** Admin: /stats, the shop's users, orders, turnover and margin, today and in total. */
-import { Composer } from "grammy";
 import { shopStats, type OrderTotals } from "../../services/admin.js";
 import { referralTotals } from "../../services/referrals.js";
 import type { BotContext, Feature } from "../context.js";
 import { adminOnly } from "../filters/is-admin.js";
 import { html, totalsLine } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
+import { FeatureComposer } from "../composer.js";
 
 export const adminStatsFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("stats", adminOnly, async (ctx) => {

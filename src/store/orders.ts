@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { D, fromUnits, panelCost, parseDecimal, roundUnits, toUnits, type Money } from "../money.js";
 import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus, type OrderStatus } from "../panel/status.js";
@@ -566,7 +566,8 @@ export class OrderStore {
    * Returns the number archived, and whether the pass reached its end (or another process runs it).
    */
   async archiveStep(cutoffMs: number, count = 500): Promise<{ archived: number; done: boolean }> {
-    const lock = await this.redis.set(this.k.orderArchiveLock, "1", "PX", 60_000, "NX");
+    const token = randomUUID();
+    const lock = await this.redis.set(this.k.orderArchiveLock, token, "PX", 60_000, "NX");
     if (lock !== "OK") return { archived: 0, done: true };
     try {
       const skip = Number((await this.redis.get(this.k.orderArchiveSkip)) ?? 0);
@@ -611,7 +612,7 @@ export class OrderStore {
       await this.redis.set(this.k.orderArchiveSkip, done ? "0" : String(skip + ids.length - archived));
       return { archived, done };
     } finally {
-      await this.redis.del(this.k.orderArchiveLock);
+      await this.scripts.leaseRelease({ lease: this.k.orderArchiveLock }, { token });
     }
   }
 

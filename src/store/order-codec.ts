@@ -91,6 +91,60 @@ const BOOLEANS = new Set(["canRefill", "canCancel"]);
 const DROPPED = "id";
 const DEFAULT_SERVICE_TYPE = "Default";
 
+/**
+ * Redis keeps a hash compact (listpack) only while every value is at most hash-max-listpack-value
+ * bytes, 64 by default: one longer value turns the whole record into a hashtable, about five times
+ * the memory (a link with tracking parameters is often longer). Fields only TypeScript reads are
+ * stored in pieces of at most 64 bytes, cut between characters: under their code, then code + "2",
+ * code + "3", … A value of more than MAX_CHUNKS pieces is stored whole.
+ */
+const CHUNKED = new Set(["link", "comments"]);
+const CHUNK_BYTES = 64;
+const MAX_CHUNKS = 32;
+const chunkCodes = (code: string): string[] => Array.from({ length: MAX_CHUNKS - 1 }, (_, i) => `${code}${i + 2}`);
+const CHUNK_CODES = new Set([...CHUNKED].flatMap((name) => chunkCodes(fieldCode(name))));
+
+/** A value in pieces of at most CHUNK_BYTES bytes of UTF-8, each as long as it can be. */
+function chunks(value: string): string[] {
+  if (Buffer.byteLength(value) <= CHUNK_BYTES) return [value];
+  const out: string[] = [];
+  let piece = "";
+  let bytes = 0;
+  for (const ch of value) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > CHUNK_BYTES) {
+      out.push(piece);
+      piece = "";
+      bytes = 0;
+    }
+    piece += ch;
+    bytes += n;
+  }
+  out.push(piece);
+  return out;
+}
+
+/** A field's value as stored: code → value, in pieces for the chunked fields. */
+function storedAs(name: string, value: string): Array<[string, string]> {
+  const code = fieldCode(name);
+  if (!CHUNKED.has(name)) return [[code, value]];
+  const pieces = chunks(value);
+  if (pieces.length > MAX_CHUNKS) return [[code, value]];
+  return pieces.map((p, i) => [i === 0 ? code : `${code}${i + 1}`, p]);
+}
+
+/** A chunked field's value from its pieces (code, code2, …), read by `at`. */
+function joined(code: string, at: (code: string) => string | null | undefined): string | undefined {
+  let value = at(code);
+  if (value === null || value === undefined) return undefined;
+  for (const c of chunkCodes(code)) {
+    const piece = at(c);
+    if (piece === null || piece === undefined) break;
+    value += piece;
+  }
+  return value;
+}
+
 /** The code a field is stored under; a name not in the table is stored as itself. */
 export function fieldCode(name: string): string {
   return CODE_OF.get(name) ?? name;
@@ -123,7 +177,7 @@ export function encodeRecord(record: Readonly<Record<string, string | undefined>
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(record)) {
     if (value === undefined || omitted(name, value, record)) continue;
-    out[fieldCode(name)] = value;
+    for (const [code, v] of storedAs(name, value)) out[code] = v;
   }
   return out;
 }
@@ -137,8 +191,10 @@ export function encodeUpdate(fields: Readonly<Record<string, string | null | und
   const del: string[] = [];
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined || name === DROPPED) continue;
-    if (value === null || omitted(name, value, { userId, [name]: value })) del.push(fieldCode(name));
-    else set[fieldCode(name)] = value;
+    const stored = value === null || omitted(name, value, { userId, [name]: value }) ? [] : storedAs(name, value);
+    for (const [code, v] of stored) set[code] = v;
+    const all = CHUNKED.has(name) ? [fieldCode(name), ...chunkCodes(fieldCode(name))] : [fieldCode(name)];
+    for (const code of all) if (set[code] === undefined) del.push(code);
   }
   return { set, del };
 }
@@ -156,7 +212,11 @@ export function decodeHash(id: string, h: Readonly<Record<string, string>>): Rec
   if (isFormat1(h)) return { ...h, id };
   if (h[MARKER_CODE] === undefined) return null;
   const out: Record<string, string> = { id };
-  for (const [code, value] of Object.entries(h)) out[NAME_OF.get(code) ?? code] = value;
+  for (const [code, value] of Object.entries(h)) if (!CHUNK_CODES.has(code)) out[NAME_OF.get(code) ?? code] = value;
+  for (const name of CHUNKED) {
+    const value = joined(fieldCode(name), (c) => h[c]);
+    if (value !== undefined) out[name] = value;
+  }
   for (const name of ["chatId", "serviceType", ...BOOLEANS]) if (out[name] === undefined) out[name] = defaultOf(name, out)!;
   return out;
 }
@@ -179,13 +239,16 @@ export function fieldReader<F extends string>(names: readonly F[]): { codes: str
   const markerAt = extra(MARKER_CODE);
   const userAt = extra(fieldCode("userId"));
   const defaults = names.map((name) => (name === "id" ? undefined : name));
+  // A chunked field's pieces: where in the answer each code is.
+  const pieces = names.map((name) => (CHUNKED.has(name) ? new Map(chunkCodes(fieldCode(name)).map((c) => [c, extra(c)])) : undefined));
   return {
     codes,
     decode(values) {
       if ((values[markerAt] ?? null) === null) return null;
       const out: Partial<Record<F, string>> = {};
       for (let i = 0; i < names.length; i++) {
-        const v = values[i] ?? null;
+        const at = pieces[i];
+        const v = at ? (joined(codes[i]!, (c) => (c === codes[i] ? values[i] : values[at.get(c)!])) ?? null) : (values[i] ?? null);
         if (v !== null) out[names[i]!] = v;
         else if (defaults[i] !== undefined) {
           const d = defaultOf(defaults[i]!, { userId: values[userAt] ?? "" });
@@ -217,6 +280,26 @@ local F = {
 ${rows}
 }
 
+-- ${[...CHUNKED].join(" and ")} are stored in pieces of at most ${CHUNK_BYTES} bytes, cut between UTF-8 characters (a
+-- longer value turns the hash from listpack into a hashtable): F.code, then code .. '2', …; a
+-- value of more than ${MAX_CHUNKS} pieces whole. Only TypeScript reads them (order-codec.ts joins them).
+local function orderChunks(value)
+  local out, i, n = {}, 1, #value
+  if n == 0 then return {value} end
+  while i <= n do
+    local j = math.min(i + ${CHUNK_BYTES - 1}, n)
+    while j < n and j > i do
+      local b = string.byte(value, j + 1)
+      if b < 128 or b >= 192 then break end
+      j = j - 1
+    end
+    out[#out + 1] = string.sub(value, i, j)
+    i = j + 1
+  end
+  if #out > ${MAX_CHUNKS} then return {value} end
+  return out
+end
+
 -- A record still of format 1 (long field names, 'placement' present) is rewritten in format 2, in
 -- place and keeping its expiry, before a script works on it. Returns true when it rewrote.
 local function orderUpgrade(key)
@@ -231,8 +314,12 @@ local function orderUpgrade(key)
     if name == 'serviceType' then keep = value ~= '${DEFAULT_SERVICE_TYPE}' end
     if name == 'chatId' then keep = value ~= h.userId end
     if keep then
-      out[#out + 1] = F[name] or name
-      out[#out + 1] = value
+      local pieces = {value}
+      if ${[...CHUNKED].map((n) => `name == '${n}'`).join(" or ")} then pieces = orderChunks(value) end
+      for i, piece in ipairs(pieces) do
+        out[#out + 1] = (F[name] or name) .. (i > 1 and tostring(i) or '')
+        out[#out + 1] = piece
+      end
     end
   end
   local ttl = redis.call('PTTL', key)

@@ -64,6 +64,23 @@ describe("order record codec (format 2)", () => {
     expect(decodeHash("42", {})).toBeNull();
   });
 
+  it("a link longer than 64 bytes is stored in pieces of at most 64 bytes, cut between characters, and read back whole", () => {
+    const link = `https://www.instagram.com/p/C1a2B3c4D5e/?igsh=${"ё".repeat(40)}&utm_source=ig_web_copy_link`;
+    const stored = encodeRecord({ ...format1, link });
+    const pieces = Object.entries(stored).filter(([c]) => /^l\d*$/.test(c));
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const [, v] of pieces) expect(Buffer.byteLength(v)).toBeLessThanOrEqual(64);
+    expect(decodeHash("42", stored)).toEqual({ ...format1, link });
+    const reader = fieldReader(["link", "status"] as const);
+    expect(reader.decode(reader.codes.map((c) => stored[c] ?? null))).toEqual({ link, status: "pending" });
+    // A shorter link written over it leaves no piece behind.
+    expect(encodeUpdate({ link: "https://t.me/a" }).del).toEqual(expect.arrayContaining(["l2", "l3"]));
+  });
+
+  it("no field code ends in a digit (a chunked field's pieces do)", () => {
+    for (const f of ORDER_FIELDS) expect(f.code).toMatch(/\D$/);
+  });
+
   it("an update setting a default deletes the field; null deletes it", () => {
     expect(encodeUpdate({ canRefill: "0", status: "completed", panelError: null })).toEqual({ set: { st: "completed" }, del: ["cr", "pe"] });
   });

@@ -137,6 +137,45 @@ describe("order records of format 1 next to format 2, and the background migrati
   });
 });
 
+describe("a long link", () => {
+  let r: TestRedis;
+  afterAll(async () => r.cleanup());
+
+  it("keeps the record compact (listpack) when written, and when a format-1 record is rewritten in Lua, the same pieces", async () => {
+    r = await testRedis("order-long-link");
+    const k = keys(r.prefix);
+    const orders = new OrderStore(r.redis, r.prefix);
+    const link = `https://www.instagram.com/reel/DAbC1234xyz/?igsh=${"ж".repeat(30)}MWx1eXJ6dGN3a3J4cQ%3D%3D`;
+    const d = await orders.createDraft({
+      userId: 4,
+      chatId: 4,
+      locale: "en",
+      serviceId: "9",
+      serviceName: "Views",
+      serviceType: "Default",
+      category: "Reels",
+      link,
+      quantity: 10,
+      rate: "1",
+      price: "1",
+      canRefill: false,
+      canCancel: false,
+    });
+    expect(await r.redis.object("ENCODING", k.order(d.id))).toBe("listpack");
+    expect((await orders.get(d.id))!.link).toBe(link);
+    const written = await r.redis.hgetall(k.order(d.id));
+
+    const o = (await orders.get(d.id))!;
+    await r.redis.del(k.order(d.id));
+    await r.redis.hset(k.order(d.id), format1Hash(o, { priceUnits: written.pu!, costUnits: written.cu!, cnt: written.n! }));
+    expect(await orders.migrateStep(10)).toBe(false);
+    expect(await r.redis.object("ENCODING", k.order(d.id))).toBe("listpack");
+    const upgraded = await r.redis.hgetall(k.order(d.id));
+    for (const [c, v] of Object.entries(written)) if (/^l\d*$/.test(c)) expect(upgraded[c]).toBe(v);
+    expect((await orders.get(d.id))!.link).toBe(link);
+  });
+});
+
 describe("a service's names kept once for its orders", () => {
   let r: TestRedis;
   afterAll(async () => r.cleanup());

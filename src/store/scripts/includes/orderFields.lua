@@ -56,6 +56,26 @@ local F = {
   refillErrorSince = 'ry',
 }
 
+-- link and comments are stored in pieces of at most 64 bytes, cut between UTF-8 characters (a
+-- longer value turns the hash from listpack into a hashtable): F.code, then code .. '2', …; a
+-- value of more than 32 pieces whole. Only TypeScript reads them (order-codec.ts joins them).
+local function orderChunks(value)
+  local out, i, n = {}, 1, #value
+  if n == 0 then return {value} end
+  while i <= n do
+    local j = math.min(i + 63, n)
+    while j < n and j > i do
+      local b = string.byte(value, j + 1)
+      if b < 128 or b >= 192 then break end
+      j = j - 1
+    end
+    out[#out + 1] = string.sub(value, i, j)
+    i = j + 1
+  end
+  if #out > 32 then return {value} end
+  return out
+end
+
 -- A record still of format 1 (long field names, 'placement' present) is rewritten in format 2, in
 -- place and keeping its expiry, before a script works on it. Returns true when it rewrote.
 local function orderUpgrade(key)
@@ -70,8 +90,12 @@ local function orderUpgrade(key)
     if name == 'serviceType' then keep = value ~= 'Default' end
     if name == 'chatId' then keep = value ~= h.userId end
     if keep then
-      out[#out + 1] = F[name] or name
-      out[#out + 1] = value
+      local pieces = {value}
+      if name == 'link' or name == 'comments' then pieces = orderChunks(value) end
+      for i, piece in ipairs(pieces) do
+        out[#out + 1] = (F[name] or name) .. (i > 1 and tostring(i) or '')
+        out[#out + 1] = piece
+      end
     end
   end
   local ttl = redis.call('PTTL', key)

@@ -57,6 +57,15 @@ export function spawnTs(file: string, env: Record<string, string> = {}, nodeArgs
  * Falls back to tsx when esbuild cannot be loaded; `how` says which ran.
  */
 let compiled = 0;
+/**
+ * BENCH_PROFILE_DIR=/some/dir: the compiled children (poll workers) write V8 CPU profiles there
+ * (Node refuses --cpu-prof in NODE_OPTIONS); open them in Chrome DevTools or speedscope.
+ */
+function profilingArgs(): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 export async function spawnCompiled(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; how: string }> {
   const entry = fileURLToPath(new URL(file, import.meta.url));
   // One file per run (two runs at once must not write over each other's), removed when the child ends.
@@ -67,7 +76,7 @@ export async function spawnCompiled(file: string, env: Record<string, string> = 
   } catch {
     return { child: spawnTs(file, env, nodeArgs), how: "node --import tsx (esbuild not available)" };
   }
-  const child = spawn(process.execPath, [...nodeArgs, outfile], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...profilingArgs(), ...nodeArgs, outfile], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "inherit"] });
   child.once("exit", () => void rm(outfile, { force: true }));
   return { child, how: "node on the esbuild-compiled bundle" };
 }

@@ -1,12 +1,12 @@
 /** Admin: /broadcast, as a reply to the message to copy to every user (services/broadcast.ts sends it). */
-import { Composer } from "grammy";
 import { firstTime } from "../../services/admin.js";
 import type { BotContext, Feature } from "../context.js";
 import { adminOnly } from "../filters/is-admin.js";
 import { html } from "../helpers/admin-views.js";
+import { FeatureComposer } from "../composer.js";
 
 export const adminBroadcastFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("broadcast", adminOnly, async (ctx) => {

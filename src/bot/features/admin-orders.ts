@@ -2,7 +2,6 @@
  * Admin: orders. /order <id> shows any order with its live panel status (a plain /order is the
  * order walk), /settle decides an order whose placement outcome is unknown. Private chats only.
  */
-import { Composer } from "grammy";
 import { D, isFlatPriceType } from "../../money.js";
 import { PanelError } from "../../panel/errors.js";
 import { PANEL_ORDER_ID, settleOrder, type SettleDecision } from "../../services/admin.js";
@@ -13,9 +12,10 @@ import { html, PANEL_LOOKUP_MS, personName, withTimeout } from "../helpers/admin
 import { money } from "../helpers/money.js";
 import { formatDateTime, formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 export const adminOrdersFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   // A plain /order (and /order from a customer) is the order walk (features/order-walk.ts).

@@ -1,12 +1,12 @@
 /** Admin: /reconcile, wallets against ledgers and orders, and the wallets total against the panel. */
-import { Composer } from "grammy";
 import { reconcile, renderReconcile } from "../../services/reconcile.js";
 import type { BotContext, Feature } from "../context.js";
 import { adminOnly } from "../filters/is-admin.js";
 import { html } from "../helpers/admin-views.js";
+import { FeatureComposer } from "../composer.js";
 
 export const adminReconcileFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("reconcile", adminOnly, async (ctx) => {

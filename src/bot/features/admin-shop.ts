@@ -5,7 +5,7 @@
  * writes the audit list; typed values (a markup, a name) are one small dialog per admin
  * (conversations/active-dialog.ts). Private chats only.
  */
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { ShopCatalog, ShopCategory, ShopService } from "../../catalog/shop.js";
 import { D, isFlatPriceType, type Money } from "../../money.js";
 import type { Actor, ChangeResult, InputError } from "../../services/shop-catalog.js";
@@ -21,6 +21,7 @@ import { html } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
 import { PAGE_SIZE, pageNavigation, paginate } from "../keyboards/pagination.js";
 import { editOrReply } from "../reply.js";
+import { FeatureComposer } from "../composer.js";
 
 const BUTTON_NAME_MAX = 40;
 const NAME_SHOWN_MAX = 200;
@@ -40,7 +41,7 @@ const actorOf = (ctx: BotContext): Actor => ({
 const mark = (hidden: boolean) => (hidden ? "🚫" : "✅");
 
 export const adminShopFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("catalog", adminOnly, async (ctx) => {

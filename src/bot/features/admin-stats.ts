@@ -1,5 +1,4 @@
 /** Admin: /stats, the shop's users, orders, turnover and margin, top-ups by method, today and in total. */
-import { Composer } from "grammy";
 import { shopStats, type OrderTotals } from "../../services/admin.js";
 import type { MoneyFlows, MoneyLine } from "../../services/stats.js";
 import { BONUS_KINDS, TOPUP_METHODS } from "../../store/stats.js";
@@ -9,9 +8,10 @@ import { formatInt } from "../../text/format.js";
 import { adminOnly } from "../filters/is-admin.js";
 import { html, totalsLine } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
+import { FeatureComposer } from "../composer.js";
 
 export const adminStatsFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("stats", adminOnly, async (ctx) => {

@@ -3,7 +3,6 @@
  * orders, and an admin's /balance also shows the panel account (`adminBalanceExtension`).
  * Private chats only: a group must never see these.
  */
-import { Composer } from "grammy";
 import { D, type Money } from "../../money.js";
 import { PanelError } from "../../panel/errors.js";
 import { adminTopup, orderTotals, parseTopupArgs, parseUserId } from "../../services/admin.js";
@@ -16,11 +15,12 @@ import { money } from "../helpers/money.js";
 import type { BalanceExtension } from "../helpers/balance-extension.js";
 import { formatDateTime, formatMoney } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 const LEDGER_TAIL = 10;
 
 export const adminWalletsFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("topup", adminOnly, async (ctx) => {

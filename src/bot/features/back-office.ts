@@ -2,15 +2,15 @@
  * /admin: a one-time sign-in link to the web back office, for admins in their private chat. Anyone
  * else gets the same refusal as the other admin commands, and no link is made.
  */
-import { Composer } from "grammy";
 import { SIGN_IN_TTL_S } from "../../store/web-sessions.js";
 import { escapeHtml } from "../../text/html.js";
 import { signInUrl } from "../../web/urls.js";
 import type { BotContext, Feature } from "../context.js";
 import { adminOnly } from "../filters/is-admin.js";
+import { FeatureComposer } from "../composer.js";
 
 export const backOfficeFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   composer.chatType("private").command("admin", adminOnly, async (ctx) => {
     const token = await deps.webSessions.issueSignIn(ctx.from.id);
     deps.logger.info({ adminId: ctx.from.id }, "back-office sign-in link issued");

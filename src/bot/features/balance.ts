@@ -1,14 +1,15 @@
 /** The balance screen (/balance, the menu button), with the lines and buttons other features add. */
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { BotContext, Feature } from "../context.js";
 import { adminBalanceExtension } from "./admin-wallets.js";
 import { topupBalanceExtension } from "./topup.js";
 import type { BalanceExtension } from "../helpers/balance-extension.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { formatMoney } from "../../text/format.js";
+import { FeatureComposer } from "../composer.js";
 
 export const balanceFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
   const extensions: BalanceExtension[] = [topupBalanceExtension, adminBalanceExtension()];
   const show = async (ctx: BotContext) => {

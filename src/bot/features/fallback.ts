@@ -4,10 +4,10 @@
  * or forged button gets its spinner stopped, groups get at most a note that the bot works in
  * private chats, and everything else (edits, channel posts, reactions) is dropped.
  */
-import { Composer } from "grammy";
 import type { Message } from "grammy/types";
 import type { BotContext, Feature } from "../context.js";
 import { mainMenu } from "../keyboards/main-menu.js";
+import { FeatureComposer } from "../composer.js";
 
 /** Message kinds a person sends on purpose; service messages (payments, pins, …) get no answer. */
 const USER_CONTENT = [
@@ -27,7 +27,7 @@ const USER_CONTENT = [
 ] as const satisfies readonly (keyof Message)[];
 
 export const fallbackFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
 
   composer.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("fallback-button-expired"), show_alert: true }));
 

@@ -1,10 +1,10 @@
 /** /help and the Help button; /cancel when there is no dialog to leave. */
-import { Composer } from "grammy";
 import type { BotContext, Feature } from "../context.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
+import { FeatureComposer } from "../composer.js";
 
 export const helpFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
   const showHelp = (ctx: BotContext) => ctx.reply(ctx.t("help"), { parse_mode: "HTML", reply_markup: mainMenu((k) => ctx.t(k)) });
   privateChat.command("help", showHelp);

@@ -2,7 +2,7 @@
  * "My orders": the user's orders newest first, a details card per order, and from there refill,
  * cancel and a live status check (services/order-actions.ts does the checks and the panel calls).
  */
-import { Composer, type InlineKeyboard } from "grammy";
+import { type InlineKeyboard } from "grammy";
 import { D } from "../../money.js";
 import type { OrderStatus, RefillStatus } from "../../panel/status.js";
 import { normalizeRefillStatus } from "../../panel/status.js";
@@ -29,6 +29,7 @@ import { cancelConfirmKeyboard, orderDetailsKeyboard, ordersListKeyboard, ORDERS
 import { editOrReply } from "../reply.js";
 import { formatDateTime, formatInt, formatMoney, formatWait } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 /** How much of panel-given text a message repeats; every message stays far below 4096 characters. */
 const LIST_NAME_MAX = 40;
@@ -72,7 +73,7 @@ const PANEL_REFUSAL_KEYS: Record<Exclude<PanelRefusal, "other">, string> = {
 };
 
 export const myOrdersFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("orders", (ctx) => showList(ctx, 0, "reply"));

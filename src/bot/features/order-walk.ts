@@ -3,7 +3,6 @@
  * (conversations/order.ts) → Confirm/Cancel, which places the order (services/placement.ts).
  */
 import { createConversation } from "@grammyjs/conversations";
-import { Composer } from "grammy";
 import { D, isFlatPriceType } from "../../money.js";
 import { isOrderable, type ShopCatalog, type ShopService } from "../../catalog/shop.js";
 import { placeOrder, type PlaceResult } from "../../services/placement.js";
@@ -20,13 +19,14 @@ import { mayOrder } from "../helpers/required-channels.js";
 import { editOrReply } from "../reply.js";
 import { formatInt } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 /** Longest service name and description a card shows: the card stays far below 4096 characters. */
 const CARD_NAME_MAX = 200;
 const CARD_DESCRIPTION_MAX = 3000;
 
 export const orderWalkFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   // Leaving the dialog is handled before the conversation, so /cancel is never read as an answer.

@@ -1,11 +1,11 @@
 /** /terms and /paysupport: Telegram requires both of a bot that takes payments. */
-import { Composer } from "grammy";
 import { userMention } from "../../services/receipts.js";
 import type { BotContext, Feature } from "../context.js";
 import { escapeHtml, truncate } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 export const paymentSupportFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("terms", (ctx) => ctx.reply(ctx.t("topup-terms", { currency: ctx.deps.config.currency }), { parse_mode: "HTML" }));

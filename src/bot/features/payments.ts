@@ -4,7 +4,6 @@
  * within 10 s (a slow panel call of the same user must not hold it up), and a payment must never
  * be dropped as "too many requests".
  */
-import { Composer } from "grammy";
 import { D, moneyString } from "../../money.js";
 import { checkPreCheckout, creditPayment, currencyExponent, STARS_CURRENCY } from "../../services/payments.js";
 import { userMention } from "../../services/receipts.js";
@@ -14,6 +13,7 @@ import { appContext } from "../middleware/app-context.js";
 import { translation } from "../middleware/i18n.js";
 import { formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 /** A paid total for people: ⭐ 100, or 126,500.00 UZS. */
 function paidLabel(total: number, currency: string, locale: string): string {
@@ -22,7 +22,7 @@ function paidLabel(total: number, currency: string, locale: string): string {
 }
 
 export const paymentsFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   // Never counted by the flood guard (no window).
   const plugins = [appContext(deps, { rateWindowMs: 0 }).outer, translation(deps.i18n)];
 

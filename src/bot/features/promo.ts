@@ -3,7 +3,6 @@
  * dialogs of conversations/active-dialog.ts) or `/promo CODE`. Admins: `/promo create …`,
  * `/promo list`, `/promo disable CODE` (services/promo.ts checks every argument).
  */
-import { Composer } from "grammy";
 import { D } from "../../money.js";
 import { createPromo, disablePromo, listPromos, parsePromoCreate, PROMO_SUBCOMMANDS, redeemPromo, type RedeemResult } from "../../services/promo.js";
 import type { HeldDiscount, PromoRecord } from "../../store/promos.js";
@@ -15,9 +14,10 @@ import { money } from "../helpers/money.js";
 import { allMenuLabels, mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { formatDateTime, formatInt } from "../../text/format.js";
 import { escapeHtml } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 export const promoFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
   const menuTexts = allMenuLabels(deps.i18n);
 

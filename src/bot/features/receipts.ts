@@ -2,7 +2,6 @@
  * The admin side of top-ups by transfer: Approve / Reject on a receipt's copy and /approve with
  * another amount (services/receipts.ts; the first decision wins).
  */
-import { Composer } from "grammy";
 import { D, parseUserAmount } from "../../money.js";
 import { decideReceipt, decisionLine, RECEIPT_ID_RE, receiptCaption, userMention, type Receipt } from "../../services/receipts.js";
 import { anyReceiptData, receiptData } from "../callback-data/receipts.js";
@@ -10,6 +9,7 @@ import type { BotContext, Feature } from "../context.js";
 import { adminOnly } from "../filters/is-admin.js";
 import { money } from "../helpers/money.js";
 import { ignoreStaleEdit } from "../reply.js";
+import { FeatureComposer } from "../composer.js";
 
 const adminOf = (ctx: BotContext) => {
   const from = ctx.from!;
@@ -17,7 +17,7 @@ const adminOf = (ctx: BotContext) => {
 };
 
 export const receiptsFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   // Admin side of receipts. Callback data can be forged: the admin check comes first.

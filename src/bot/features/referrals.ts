@@ -1,13 +1,13 @@
 /** The "👥 Referrals" screen (/referrals, the menu button): the user's link, who joined, what it earned. */
-import { Composer } from "grammy";
 import { referralSummary } from "../../services/referrals.js";
 import type { BotContext, Feature } from "../context.js";
 import { money } from "../helpers/money.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { formatInt } from "../../text/format.js";
+import { FeatureComposer } from "../composer.js";
 
 export const referralsFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
   const show = async (ctx: BotContext) => {
     const summary = await referralSummary(ctx.deps, ctx.from!.id, ctx.me.username);

@@ -2,15 +2,15 @@
  * "✅ I have joined" under the required channels' prompt (helpers/required-channels.ts): checks
  * again past the cache, and either thanks the user or says which channels are still missing.
  */
-import { Composer } from "grammy";
 import type { BotContext, Feature } from "../context.js";
 import { anyChannelsData, channelsData } from "../callback-data/channels.js";
 import { joinPromptText } from "../helpers/required-channels.js";
 import { joinChannelsKeyboard } from "../keyboards/channels.js";
 import { editOrReply } from "../reply.js";
+import { FeatureComposer } from "../composer.js";
 
 export const requiredChannelsFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.callbackQuery(channelsData.recheck.filter(), async (ctx) => {

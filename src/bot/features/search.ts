@@ -4,7 +4,7 @@
  * the query is kept in Redis (SearchQueries), so a page button carries only its number. The index
  * is built once per catalog build (catalog/search-index.ts).
  */
-import { Composer, type Filter } from "grammy";
+import { type Filter } from "grammy";
 import { search, searchIndexOf, shopSearchDocuments } from "../../catalog/search-index.js";
 import type { ShopCatalog } from "../../catalog/shop.js";
 import { CatalogUnavailableError } from "../../store/catalog.js";
@@ -18,12 +18,13 @@ import { searchResultsKeyboard } from "../keyboards/catalog.js";
 import { menuLabels } from "../keyboards/main-menu.js";
 import { editOrReply } from "../reply.js";
 import { priceLabel } from "./order-walk.js";
+import { FeatureComposer } from "../composer.js";
 
 /** Longest query kept and repeated back: a few words, never a wall of text. */
 const QUERY_MAX = 100;
 
 export const searchFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
   const questions = new Set(LOCALES.map((l) => deps.i18n.t(l, "search-ask")));
 

@@ -1,5 +1,4 @@
 /** /refundstars: an admin gives a Stars payment back (services/payments.ts refundStars). */
-import { Composer } from "grammy";
 import { D } from "../../money.js";
 import { refundStars } from "../../services/payments.js";
 import type { BotContext, Feature } from "../context.js";
@@ -7,9 +6,10 @@ import { adminOnly } from "../filters/is-admin.js";
 import { money } from "../helpers/money.js";
 import { formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 export const starsRefundsFeature: Feature = () => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("refundstars", adminOnly, async (ctx) => {

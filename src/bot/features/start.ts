@@ -1,5 +1,5 @@
 /** /start with the welcome, and the language picker (/language, the menu button, the flag buttons). */
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { languageData } from "../callback-data/language.js";
 import type { BotContext, Feature } from "../context.js";
 import { mainMenu, menuLabels } from "../keyboards/main-menu.js";
@@ -7,6 +7,7 @@ import { announceJoined } from "../../services/referrals.js";
 import { escapeHtml } from "../../text/html.js";
 import type { Translator } from "../../text/i18n.js";
 import { LOCALES, type Locale } from "../../text/locales.js";
+import { FeatureComposer } from "../composer.js";
 
 /** Language picker: every language in its own name; the current one (at first contact, Telegram's) is marked. */
 function languageKeyboard(i18n: Translator, current: Locale): InlineKeyboard {
@@ -27,7 +28,7 @@ async function sendWelcome(ctx: BotContext): Promise<void> {
 }
 
 export const startFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("start", async (ctx) => {

@@ -6,7 +6,7 @@
  * Callback data (callback-data/topup.ts) carries method letters and amounts only; everything is
  * checked again.
  */
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { GrammyError, InlineKeyboard } from "grammy";
 import { D, moneyString, parseUserAmount, type Money } from "../../money.js";
 import {
   amountPresets,
@@ -33,6 +33,7 @@ import { ignoreStaleEdit } from "../reply.js";
 import type { BalanceExtension } from "../helpers/balance-extension.js";
 import { formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml } from "../../text/html.js";
+import { FeatureComposer } from "../composer.js";
 
 const AMOUNT_ERRORS: Record<AmountError, string> = {
   not_number: "topup-amount-not-number",
@@ -61,7 +62,7 @@ const limitVars = (ctx: BotContext) => {
 const starsLimits = (ctx: BotContext, range: StarsRange) => ({ min: formatInt(range.min, ctx.locale), max: formatInt(range.max, ctx.locale) });
 
 export const topupFeature: Feature = (deps) => {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
   const menuTexts = allMenuLabels(deps.i18n);
 

@@ -199,8 +199,8 @@ export interface StatsSeries {
 
 /**
  * The dashboard's numbers: `days` days up to and including today (UTC), all-time totals, open
- * orders by status, the top services and the money moved in wallets of the period. Reads days + 2 hashes, whatever the number
- * of orders.
+ * orders by status, the top services and the top-ups of the period. Reads days + 2 hashes,
+ * whatever the number of orders.
  */
 export async function statsSeries(deps: Pick<AppDeps, "stats">, opts: { days: number; now?: number; topServices?: number }): Promise<StatsSeries> {
   const today = dayNumber(opts.now ?? Date.now());

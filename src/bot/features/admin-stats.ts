@@ -1,10 +1,10 @@
 /** Admin: /stats, the shop's users, orders, turnover and margin, top-ups by method, today and in total. */
 import { shopStats, type OrderTotals } from "../../services/admin.js";
+import { referralTotals } from "../../services/referrals.js";
 import type { MoneyFlows, MoneyLine } from "../../services/stats.js";
 import { BONUS_KINDS, TOPUP_METHODS } from "../../store/stats.js";
-import { referralTotals } from "../../services/referrals.js";
-import type { BotContext, Feature } from "../context.js";
 import { formatInt } from "../../text/format.js";
+import type { BotContext, Feature } from "../context.js";
 import { adminOnly } from "../filters/is-admin.js";
 import { html, totalsLine } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";

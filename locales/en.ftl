@@ -666,9 +666,9 @@ admin-stats-topups =
     💳 <b>Top-ups</b> (money coming in)
     Today: { $today }
     All time: { $total }
-admin-topups-sum = { $amount } from { $count ->
-        [one] { $count } top-up
-       *[other] { $count } top-ups
+admin-topups-sum = { $amount } from { $count } { COUNT($count) ->
+        [one] top-up
+       *[other] top-ups
     }: { $methods }
 admin-topups-none = none
 admin-stars-refunds-sum = { $amount } ({ $count }; { $stars } ⭐)

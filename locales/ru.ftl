@@ -697,11 +697,11 @@ admin-stats-topups =
     💳 <b>Пополнения</b> (поступившие деньги)
     Сегодня: { $today }
     За всё время: { $total }
-admin-topups-sum = { $amount }, { $count ->
-        [one] { $count } пополнение
-        [few] { $count } пополнения
-        [many] { $count } пополнений
-       *[other] { $count } пополнения
+admin-topups-sum = { $amount }, { $count } { COUNT($count) ->
+        [one] пополнение
+        [few] пополнения
+        [many] пополнений
+       *[other] пополнения
     }: { $methods }
 admin-topups-none = нет
 admin-stars-refunds-sum = { $amount } ({ $count }; { $stars } ⭐)

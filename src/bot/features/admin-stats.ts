@@ -52,7 +52,7 @@ function item(ctx: BotContext, kind: string, line: MoneyLine, stars?: number): s
 function topups(ctx: BotContext, f: MoneyFlows): string {
   if (f.topupsTotal.count === 0) return ctx.t("admin-topups-none");
   const methods = TOPUP_METHODS.filter((m) => f.topups[m].count > 0).map((m) => item(ctx, m, f.topups[m], m === "stars" ? f.starsPaid : undefined));
-  return ctx.t("admin-topups-sum", { amount: money(ctx, f.topupsTotal.amount), count: f.topupsTotal.count, methods: methods.join(" · ") });
+  return ctx.t("admin-topups-sum", { amount: money(ctx, f.topupsTotal.amount), count: formatInt(f.topupsTotal.count, ctx.locale), methods: methods.join(" · ") });
 }
 
 function bonuses(ctx: BotContext, f: MoneyFlows): string {

@@ -4,6 +4,8 @@ import { adminTopup } from "../../../src/services/admin.js";
 import { creditPayment } from "../../../src/services/payments.js";
 import { decideReceipt, settleReceipt } from "../../../src/services/receipts.js";
 import { dayNumber, statsSeries } from "../../../src/services/stats.js";
+import { formatInt } from "../../../src/text/format.js";
+import { createI18n } from "../../../src/text/i18n.js";
 import type { FakeUser } from "../../support/fake-bot-api.js";
 import { startHarness, type Harness } from "../../support/harness.js";
 
@@ -111,6 +113,14 @@ describe("top-ups by method in the shop's counters", () => {
     expect(stats).toContain(`All time: ${line}`);
     expect(stats).toContain("Stars given back: today 0.501 USD (1; 77 ⭐) · all time 0.501 USD (1; 77 ⭐)");
     expect(stats).toContain("Bonuses credited, not top-ups: today Promo codes 5.00 USD (1) · Referral rewards 0.25 USD (1) · all time Promo codes 5.00 USD (1) · Referral rewards 0.25 USD (1)");
+  });
+
+  it("counts top-ups in each language's plural forms", () => {
+    const i18n = createI18n("en");
+    const sum = (locale: "en" | "ru" | "uz", n: number) => i18n.t(locale, "admin-topups-sum", { amount: "9 USD", count: formatInt(n, locale), methods: "…" });
+    expect([1, 2].map((n) => sum("en", n))).toEqual(["9 USD from 1 top-up: …", "9 USD from 2 top-ups: …"]);
+    expect([1, 3, 5, 1000].map((n) => sum("ru", n))).toEqual(["9 USD, 1 пополнение: …", "9 USD, 3 пополнения: …", "9 USD, 5 пополнений: …", "9 USD, 1\u00a0000 пополнений: …"]);
+    expect(sum("uz", 4)).toBe("9 USD, 4 ta toʻldirish: …");
   });
 
   it("/stats says so when nothing came in yet, in every language", async () => {

@@ -106,6 +106,7 @@ const envSchema = z
         .transform((u) => new URL(u).origin)
         .optional(),
     ),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
     TELEGRAM_GLOBAL_RATE: z.coerce.number().int().min(1).max(1000).default(25),
     PAYMENT_PROVIDER_TOKEN: optionalNonEmpty,
     PAYMENT_CURRENCY: z.string().trim().default("UZS"),
@@ -173,6 +174,8 @@ const configSchema = envSchema.transform((e) => ({
   workerPort: e.WORKER_PORT ?? (e.PORT === 0 ? 0 : Math.min(e.PORT + 1, 65535)),
   /** PUBLIC_URL: where admins open the back office; unset, links point at http://127.0.0.1:PORT */
   publicUrl: e.PUBLIC_URL,
+  /** TRUST_PROXY: reverse proxies in front of this process whose X-Forwarded-For is believed (0: none; the socket's address counts) */
+  trustedProxies: e.TRUST_PROXY,
   telegramGlobalRate: e.TELEGRAM_GLOBAL_RATE,
   /** the daily reconciliation messages admins also when everything matches */
   reconcileDailySummary: e.RECONCILE_DAILY_SUMMARY,

@@ -197,4 +197,20 @@ describe("promo codes end to end", () => {
     expect((await h.deps.orders.get(draftIdOf(a)))?.placement).toBe("draft");
     expect(h.sim.requests().filter((r) => r.action === "add" && r.params.link === "https://t.me/promo_a")).toHaveLength(0);
   });
+
+  it("a held discount ends when its code expires: the order after that is priced in full", async () => {
+    const u = await customer(h, "en", "100");
+    const now = Date.now();
+    // Created directly: an admin's /promo create takes whole days.
+    expect(await h.deps.promos.create({ code: "LASTHOUR", kind: "discount", percent: "50", uses: 10, expiresAt: now + 1_500, createdBy: ADMIN }, now)).toBe(true);
+    expect((await redeemPromo(h.deps, u.id, "LASTHOUR", now)).outcome).toBe("held");
+    const price = (m: BotMessage) => m.text ?? "";
+    const during = await toConfirmation(h, u, "https://t.me/lasthour", Number(service.min));
+    expect(price(during)).toContain("LASTHOUR");
+    await after(h, u, () => u.send("/cancel"));
+    await new Promise((r) => setTimeout(r, 1_700));
+    const afterwards = await toConfirmation(h, u, "https://t.me/lasthour", Number(service.min));
+    expect(price(afterwards)).not.toContain("LASTHOUR");
+    expect(await h.deps.promos.heldRaw(u.id)).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { D } from "../../src/money.js";
 import { generateCatalog, type SimService } from "../../src/panel/simulator/catalog.js";
 import type { Actor } from "../../src/services/shop-catalog.js";
@@ -174,5 +174,34 @@ describe("the owner's shop end to end", () => {
       (m) => m.text?.includes("Latest changes") ?? false,
     );
     expect(audit.text).toContain(`service.price ${svc.service}`);
+  });
+
+  it("in English: an admin opens a category, hides it (saved, the screen shows it), and a button for a category that is gone says so", async () => {
+    const svc = defaults[3]!;
+    const key = categoryKey(svc.category);
+    const a = h.tg.user({ id: ADMIN, languageCode: "en" });
+    const list = await after(
+      h,
+      a,
+      () => a.send("/catalog"),
+      (m) => buttonsOf(m).length > 0,
+    );
+    const screen = await after(
+      h,
+      a,
+      () => a.press(`akc:${key}:0`, list.message_id),
+      (m) => buttonsOf(m).some((b) => b.callback_data === `akh:${key}:1`),
+    );
+    await after(
+      h,
+      a,
+      () => a.press(`akh:${key}:1`, screen.message_id),
+      (m) => buttonsOf(m).some((b) => b.callback_data === `akh:${key}:0`),
+    );
+    expect(a.callbackAnswers().at(-1)).toEqual({ text: "✅ Saved." });
+    expect(await h.deps.shop.orderable(svc.service)).toBeNull();
+    await h.deps.shop.setCategoryHidden(admin, key, false);
+    a.press("akc:nosuchcategory:0", screen.message_id);
+    await vi.waitFor(() => expect(a.callbackAnswers().at(-1)).toEqual({ text: h.deps.i18n.t("en", "order-button-expired"), show_alert: true }));
   });
 });

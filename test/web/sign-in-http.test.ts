@@ -42,4 +42,21 @@ describe("back-office sign-in over HTTP", () => {
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toContain("Too many sign-in attempts");
   });
+
+  it("counts each browser behind a trusted proxy by X-Forwarded-For, and ignores the header otherwise", async () => {
+    const proxied = await startWebHarness({ env: { DEFAULT_LOCALE: "en", ADMIN_IDS: String(ADMIN), TRUST_PROXY: "1" }, web: { signInLimit: { max: 2, windowMs: 60_000 } } });
+    try {
+      const attempt = (harness: WebHarness, forwardedFor: string) => fetch(`${harness.origin}/admin/signin/${"D".repeat(43)}`, { headers: { "x-forwarded-for": forwardedFor } }).then((r) => r.status);
+      const first = [await attempt(proxied, "198.51.100.1"), await attempt(proxied, "198.51.100.1"), await attempt(proxied, "198.51.100.1")];
+      expect(first).toEqual([403, 403, 429]);
+      // Another browser behind the same proxy is not locked out by the first.
+      expect(await attempt(proxied, "198.51.100.2")).toBe(403);
+      // A client writing the header itself changes nothing in front of the proxy's own entry.
+      expect(await attempt(proxied, "9.9.9.9, 198.51.100.1")).toBe(429);
+    } finally {
+      await proxied.stop();
+    }
+    // Without TRUST_PROXY a forged header does not buy new attempts: this harness's limit is spent already.
+    expect(await fetch(`${h.origin}/admin/signin/${"D".repeat(43)}`, { headers: { "x-forwarded-for": "203.0.113.77" } }).then((r) => r.status)).toBe(429);
+  });
 });

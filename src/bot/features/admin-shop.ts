@@ -136,57 +136,50 @@ export const adminShopFeature: Feature = () => {
     if (catalog) await showCategories(ctx, catalog, page, "edit");
   });
 
-  privateChat.callbackQuery(adminShopData.category.filter(), adminOnly, async (ctx) => {
-    const { categoryKey, page } = adminShopData.category.unpack(ctx.callbackQuery.data);
+  /** A category's or a service's screen as the catalog has it now; null when it is gone. */
+  const categoryScreen = async (ctx: BotContext, categoryKey: string, page: number) => {
     const catalog = await loadShop(ctx);
     const category = catalog?.category.get(categoryKey);
-    if (!catalog || !category)
-      return ctx.answerCallbackQuery({
-        text: ctx.t("order-button-expired"),
-        show_alert: true,
-      });
+    return catalog && category ? { text: categoryText(ctx, catalog, category), keyboard: categoryKeyboard(ctx, catalog, category, page) } : null;
+  };
+  const serviceScreen = async (ctx: BotContext, serviceId: string) => {
+    const catalog = await loadShop(ctx);
+    const service = catalog?.service.get(serviceId);
+    return catalog && service ? { text: serviceText(ctx, catalog, service), keyboard: serviceKeyboard(ctx, catalog, service) } : null;
+  };
+  type Screen = Awaited<ReturnType<typeof serviceScreen>>;
+
+  /** Shows the screen a button asked for, or says the button is stale. */
+  const openScreen = async (ctx: BotContext, screen: Screen) => {
+    if (!screen) return ctx.answerCallbackQuery({ text: ctx.t("order-button-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await editOrReply(ctx, categoryText(ctx, catalog, category), categoryKeyboard(ctx, catalog, category, page));
+    await editOrReply(ctx, screen.text, screen.keyboard);
+  };
+
+  /** A change from a button: its refusal, or "saved" and the screen again with the change in it. */
+  const answerChange = async (ctx: BotContext, result: ChangeResult, redraw: () => Promise<Screen>) => {
+    if (!result.ok) return ctx.answerCallbackQuery({ text: errorText(ctx, result.error), show_alert: true });
+    await ctx.answerCallbackQuery({ text: ctx.t("shop-saved") });
+    const screen = await redraw();
+    if (screen) await editOrReply(ctx, screen.text, screen.keyboard);
+  };
+
+  privateChat.callbackQuery(adminShopData.category.filter(), adminOnly, async (ctx) => {
+    const { categoryKey, page } = adminShopData.category.unpack(ctx.callbackQuery.data);
+    await openScreen(ctx, await categoryScreen(ctx, categoryKey, page));
   });
 
   privateChat.callbackQuery(adminShopData.categoryHidden.filter(), adminOnly, async (ctx) => {
     const { categoryKey, hidden } = adminShopData.categoryHidden.unpack(ctx.callbackQuery.data);
-    const result = await ctx.deps.shop.setCategoryHidden(actorOf(ctx), categoryKey, hidden === "on");
-    if (!result.ok)
-      return ctx.answerCallbackQuery({
-        text: errorText(ctx, result.error),
-        show_alert: true,
-      });
-    await ctx.answerCallbackQuery({ text: ctx.t("shop-saved") });
-    const catalog = await loadShop(ctx);
-    const category = catalog?.category.get(categoryKey);
-    if (catalog && category) await editOrReply(ctx, categoryText(ctx, catalog, category), categoryKeyboard(ctx, catalog, category, 0));
+    await answerChange(ctx, await ctx.deps.shop.setCategoryHidden(actorOf(ctx), categoryKey, hidden === "on"), () => categoryScreen(ctx, categoryKey, 0));
   });
 
   privateChat.callbackQuery(adminShopData.service.filter(), adminOnly, async (ctx) => {
     const { serviceId } = adminShopData.service.unpack(ctx.callbackQuery.data);
-    const catalog = await loadShop(ctx);
-    const service = catalog?.service.get(serviceId);
-    if (!catalog || !service)
-      return ctx.answerCallbackQuery({
-        text: ctx.t("order-button-expired"),
-        show_alert: true,
-      });
-    await ctx.answerCallbackQuery();
-    await editOrReply(ctx, serviceText(ctx, catalog, service), serviceKeyboard(ctx, catalog, service));
+    await openScreen(ctx, await serviceScreen(ctx, serviceId));
   });
 
-  const serviceChanged = async (ctx: BotContext, serviceId: string, result: ChangeResult) => {
-    if (!result.ok)
-      return ctx.answerCallbackQuery({
-        text: errorText(ctx, result.error),
-        show_alert: true,
-      });
-    await ctx.answerCallbackQuery({ text: ctx.t("shop-saved") });
-    const catalog = await loadShop(ctx);
-    const service = catalog?.service.get(serviceId);
-    if (catalog && service) await editOrReply(ctx, serviceText(ctx, catalog, service), serviceKeyboard(ctx, catalog, service));
-  };
+  const serviceChanged = (ctx: BotContext, serviceId: string, result: ChangeResult) => answerChange(ctx, result, () => serviceScreen(ctx, serviceId));
 
   privateChat.callbackQuery(adminShopData.serviceHidden.filter(), adminOnly, async (ctx) => {
     const { serviceId, hidden } = adminShopData.serviceHidden.unpack(ctx.callbackQuery.data);
@@ -228,23 +221,8 @@ export const adminShopFeature: Feature = () => {
     // A refused value: nothing changed, the dialog waits for a better one.
     if (!result.ok) return html(ctx, `${errorText(ctx, result.error)}\n${ctx.t("shop-input-again")}`);
     await ctx.deps.adminInputs.clear(ctx.from.id);
-    const catalog = await loadShop(ctx);
-    if (!catalog) return;
-    if (pending.what.startsWith("service")) {
-      const service = catalog.service.get(pending.target);
-      if (service)
-        return ctx.reply(`${ctx.t("shop-saved")}\n\n${serviceText(ctx, catalog, service)}`, {
-          parse_mode: "HTML",
-          reply_markup: serviceKeyboard(ctx, catalog, service),
-        });
-    } else {
-      const category = catalog.category.get(pending.target);
-      if (category)
-        return ctx.reply(`${ctx.t("shop-saved")}\n\n${categoryText(ctx, catalog, category)}`, {
-          parse_mode: "HTML",
-          reply_markup: categoryKeyboard(ctx, catalog, category, 0),
-        });
-    }
+    const screen = pending.what.startsWith("service") ? await serviceScreen(ctx, pending.target) : await categoryScreen(ctx, pending.target, 0);
+    if (screen) return ctx.reply(`${ctx.t("shop-saved")}\n\n${screen.text}`, { parse_mode: "HTML", reply_markup: screen.keyboard });
     await html(ctx, ctx.t("shop-saved"));
   });
 

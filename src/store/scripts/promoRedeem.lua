@@ -1,7 +1,8 @@
 --[[
   One redemption of a promo code, all checks and effects in one step: with 50 users at once on a
   10-use code exactly 10 get it. A credit code credits the wallet (with its ledger line); a discount
-  code is held for the user's next charged order (orderReserve consumes it).
+  code is held for the user's next charged order (orderReserve consumes it) until the code itself
+  expires: a discount redeemed on the last day does not outlive its promotion.
 
   KEYS[1] code hash    ARGV[1] user id
   KEYS[2] redeemers    ARGV[2] now ms
@@ -25,7 +26,7 @@ local balance = ''
 if h[1] == 'discount' then
   local other = redis.call('GET', held)
   if other then return {'held', other} end
-  redis.call('SET', held, ARGV[3])
+  redis.call('SET', held, ARGV[3], 'PXAT', h[5])
 else
   local bal = redis.call('INCRBY', wallet, h[2])
   appendLedger(ledger, string.gsub(ARGV[4], '"__AMOUNT__"', '"' .. h[2] .. '"'), bal, ARGV[5])

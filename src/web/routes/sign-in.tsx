@@ -1,5 +1,6 @@
 import type { Context, Hono } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { clientAddress } from "../client-address.js";
 import type { WebDeps, WebEnv, WebOptions } from "../context.js";
 import { translatorFor } from "../i18n.js";
 import { clearSessionCookie, originAllowed, setSessionCookie } from "../middleware/session.js";
@@ -13,14 +14,14 @@ const DEFAULT_LIMIT = { max: 10, windowMs: 15 * 60_000 };
  * Sign-in from the link the bot sent. Opening the link shows a button and uses nothing up: link
  * previews and scanners fetch URLs, and must not spend the admin's link. The button POSTs the token,
  * which is used up in one atomic step and starts the session. Both steps count against the
- * per-address limit.
+ * per-address limit (the browser's address: see client-address.ts for TRUST_PROXY).
  */
 export function signInRoutes(app: Hono<WebEnv>, deps: WebDeps, opts: WebOptions): void {
   const limit = opts.signInLimit ?? DEFAULT_LIMIT;
   const { config } = deps;
 
   const overLimit = async (c: Context) => {
-    const ip = getConnInfo(c).remote.address ?? "unknown";
+    const ip = clientAddress(getConnInfo(c).remote.address, c.req.header("x-forwarded-for"), config.trustedProxies);
     const count = await deps.webSessions.countSignInAttempt(ip, limit.windowMs);
     if (count === limit.max + 1) deps.logger.warn({ ip }, "back-office sign-in attempts over the limit");
     return count > limit.max;

@@ -33,6 +33,18 @@ describe("WalletStore", () => {
     expect((await wallet.entries(9))[0]).toMatchObject({ amount: "-2000000000.12345", balance: "0" });
   });
 
+  it("writes balances of a billion and more with every digit, in the answer and in the ledger", async () => {
+    const big = new D("3000000000.00001");
+    const credited = await wallet.credit(10, big, { reason: "admin" });
+    expect(credited.balance.toFixed()).toBe("3000000000.00001");
+    const debited = await wallet.debit(10, new D("0.00001"), { reason: "order" });
+    expect(debited.balance.toFixed()).toBe("3000000000");
+    const [last, first] = await wallet.entries(10);
+    expect(first).toMatchObject({ amount: "3000000000.00001", balance: "3000000000.00001" });
+    expect(last).toMatchObject({ amount: "-0.00001", balance: "3000000000" });
+    expect((await wallet.debit(10, new D("9000000000"), { reason: "order" })).balance.toFixed()).toBe("3000000000");
+  });
+
   it("credits once per idempotency key, however often the event repeats", async () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => wallet.credit(2, new D("5.5"), { reason: "payment", ref: "ch_1" }, "payment:ch_1")));
     expect(results.filter((r) => r.credited)).toHaveLength(1);

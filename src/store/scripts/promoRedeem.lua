@@ -30,7 +30,7 @@ if h[1] == 'discount' then
 else
   local bal = redis.call('INCRBY', wallet, h[2])
   appendLedger(ledger, string.gsub(ARGV[4], '"__AMOUNT__"', '"' .. h[2] .. '"'), bal, ARGV[5])
-  balance = tostring(bal)
+  balance = unitsText(bal)
   statsMoney(ARGV[6], ARGV[2], 'bonus:promo', h[2], '')
 end
 redis.call('HINCRBY', code, 'used', 1)

@@ -20,4 +20,4 @@ local bal = redis.call('INCRBY', wallet, ARGV[1])
 if marker ~= '' then redis.call('SET', marker, ARGV[1]) end
 appendLedger(ledger, ARGV[2], bal, ARGV[3])
 statsMoney(ARGV[4], ARGV[5], ARGV[6], ARGV[1], ARGV[7])
-return {1, tostring(bal)}
+return {1, unitsText(bal)}

@@ -16,16 +16,14 @@
 --- @include "includes/appendLedger"
 --- @include "includes/stats"
 local wallet, ledger = KEYS[1], KEYS[2]
--- %d, not tostring: Lua writes a number of 1e14 or more as 1.2e+14 (wrong digits; HINCRBY refuses it).
-local function int(n) return string.format('%d', n) end
 local bal = tonumber(redis.call('GET', wallet) or '0')
 local amount = tonumber(ARGV[1])
 if bal < amount then
-  if ARGV[4] ~= '1' then return {0, int(bal), '0'} end
+  if ARGV[4] ~= '1' then return {0, unitsText(bal), '0'} end
   amount = bal
 end
 local after = redis.call('DECRBY', wallet, amount)
-local entry = string.gsub(ARGV[2], '"__AMOUNT__"', '"-' .. int(amount) .. '"')
+local entry = string.gsub(ARGV[2], '"__AMOUNT__"', '"-' .. unitsText(amount) .. '"')
 appendLedger(ledger, entry, after, ARGV[3])
-statsMoney(ARGV[5], ARGV[6], ARGV[7], int(amount), ARGV[8])
-return {1, tostring(after), int(amount)}
+statsMoney(ARGV[5], ARGV[6], ARGV[7], unitsText(amount), ARGV[8])
+return {1, unitsText(after), unitsText(amount)}

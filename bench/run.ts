@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { catalogBench } from "./catalog.js";
 import { outboundBench } from "./outbound.js";
 import { pollerBench } from "./poller.js";
@@ -29,6 +30,12 @@ const benches: Array<[string, () => Promise<BenchResult | BenchResult[]>]> = [
   ["web-orders", () => webOrdersBench(redisUrl)],
 ];
 
+/** The node flags of `npm start` (the bot process), read from package.json. */
+function botNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
+  return pkg.scripts.start!.split(/\s+/).filter((w) => w.startsWith("--"));
+}
+
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 3_000);
 
 // A child runs one benchmark and prints its results as JSON.
@@ -52,7 +59,8 @@ for (const [name] of benches) {
   if (!first) await new Promise((r) => setTimeout(r, SETTLE_MS));
   first = false;
   if (!json) process.stderr.write(`running ${name}…\n`);
-  const child = spawnTs("./run.ts", { REDIS_URL: redisUrl }, [], [`--child=${name}`]);
+  // The update benchmark runs node as `npm start` does (its flags), the others with node's defaults.
+  const child = spawnTs("./run.ts", { REDIS_URL: redisUrl }, name === "updates" ? botNodeFlags() : [], [`--child=${name}`]);
   let out = "";
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));

@@ -307,6 +307,7 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
         `One at a time: ${SEQUENTIAL_WALKS} users; closed loop: ${THROUGHPUT_WALKS} users, ${THROUGHPUT_USERS_AT_ONCE} at once; open loop: ${PACED_RUNS} runs, each of ${PACED_WALKS} users arriving evenly over ${ARRIVALS_MS / 1000} s ` +
         `(${PACED_RATE} updates/s on average, ${THINK_MS[0]}-${THINK_MS[1]} ms think time between a reply and the next update; times of updates sent from ${STEADY_FROM_MS / 1000} s to ${ARRIVALS_MS / 1000} s); ` +
         `after ${WARMUP_WALKS} warm-up walks. ` +
+        `node flags: ${process.execArgv.filter((a) => a.startsWith("--max")).join(" ") || "defaults"} (npm start's). ` +
         `Load average at start ${loadavg()[0]!.toFixed(2)} on ${cpus().length} CPUs (the machine is shared)`,
       figures: {
         "one at a time: handleUpdate p50 / p99 ms": `${round(percentile(seqSorted, 50))} / ${round(percentile(seqSorted, 99))}`,

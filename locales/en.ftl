@@ -651,6 +651,29 @@ promo-err-expiry = ❌ Give one expiry: <code>days=N</code> (1 to 3650) or <code
 promo-err-min = ❌ <code>min=AMOUNT</code> (the smallest order the discount applies to) must be a positive amount, and only discount codes have it.
 promo-err-option = ❌ “{ $option }” is not an option here. Options: uses=, days=, expires=, cap=, min=.
 admin-stats-referrals = 👥 <b>Referrals</b> ({ $percent }%): joined through links: { $users } · paid to referrers: { $earned } · rewarded orders: { $orders }
+admin-money-kind = { $kind ->
+        [card] Card
+        [stars] Stars
+        [receipt] Receipts
+        [admin] Admin credits
+        [promo] Promo codes
+        [referral] Referral rewards
+       *[refund] Stars given back
+    }
+admin-money-item = { $kind } { $amount } ({ $count })
+admin-money-item-stars = { $kind } { $amount } ({ $count }; { $stars } ⭐)
+admin-stats-topups =
+    💳 <b>Top-ups</b> (money coming in)
+    Today: { $today }
+    All time: { $total }
+admin-topups-sum = { $amount } from { $count } { COUNT($count) ->
+        [one] top-up
+       *[other] top-ups
+    }: { $methods }
+admin-topups-none = none
+admin-stars-refunds-sum = { $amount } ({ $count }; { $stars } ⭐)
+admin-stats-stars-refunds = ↩️ Stars given back: today { $today } · all time { $total }
+admin-stats-bonuses = 🎁 Bonuses credited, not top-ups: today { $today } · all time { $total }
 admin-user-referrals = 👥 Invited by: { $referrer } · invited: { $invited } · earned: { $earned } (orders: { $orders })
 
 # web back office
@@ -898,6 +921,14 @@ web-dash-open = Open orders by status
 web-dash-open-none = No open orders.
 web-dash-top-services = Top services, last { $days } days
 web-dash-top-none = No orders in this period.
+web-dash-topups-chart = Top-ups per day, { $currency }
+web-dash-topups = Top-ups by method
+web-dash-topups-method = Method
+web-dash-topups-period = Last { $days } days
+web-dash-topups-all = All time
+web-dash-topups-total = All top-ups
+web-dash-topups-others = Not top-ups
+web-dash-topups-note = Counted as they happen, each once: card and Stars payments when credited, receipts when approved, admin credits. Stars given back are counted apart, on the day of the refund.
 web-orders-search-label = Order, panel id or link
 web-orders-any = any
 web-orders-service-id = Service id

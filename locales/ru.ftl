@@ -682,6 +682,31 @@ promo-err-expiry = ❌ Укажите один срок: <code>days=N</code> (о
 promo-err-min = ❌ <code>min=СУММА</code> (наименьший заказ, к которому применяется скидка) должен быть положительной суммой и бывает только у промокодов discount.
 promo-err-option = ❌ «{ $option }» здесь не используется. Параметры: uses=, days=, expires=, cap=, min=.
 admin-stats-referrals = 👥 <b>Рефералы</b> ({ $percent }%): пришли по ссылкам: { $users } · выплачено пригласившим: { $earned } · заказов с вознаграждением: { $orders }
+admin-money-kind = { $kind ->
+        [card] Карта
+        [stars] Stars
+        [receipt] Чеки
+        [admin] Начисления админом
+        [promo] Промокоды
+        [referral] Реферальные вознаграждения
+       *[refund] Возвраты Stars
+    }
+admin-money-item = { $kind } { $amount } ({ $count })
+admin-money-item-stars = { $kind } { $amount } ({ $count }; { $stars } ⭐)
+admin-stats-topups =
+    💳 <b>Пополнения</b> (поступившие деньги)
+    Сегодня: { $today }
+    За всё время: { $total }
+admin-topups-sum = { $amount }, { $count } { COUNT($count) ->
+        [one] пополнение
+        [few] пополнения
+        [many] пополнений
+       *[other] пополнения
+    }: { $methods }
+admin-topups-none = нет
+admin-stars-refunds-sum = { $amount } ({ $count }; { $stars } ⭐)
+admin-stats-stars-refunds = ↩️ Возвраты Stars: сегодня { $today } · за всё время { $total }
+admin-stats-bonuses = 🎁 Бонусы (не пополнения): сегодня { $today } · за всё время { $total }
 admin-user-referrals = 👥 Пригласил: { $referrer } · приглашено: { $invited } · заработано: { $earned } (заказов: { $orders })
 
 # web back office
@@ -943,6 +968,14 @@ web-dash-open = Открытые заказы по статусам
 web-dash-open-none = Открытых заказов нет.
 web-dash-top-services = Популярные услуги за { $days } дн.
 web-dash-top-none = За этот период заказов нет.
+web-dash-topups-chart = Пополнения по дням, { $currency }
+web-dash-topups = Пополнения по способам
+web-dash-topups-method = Способ
+web-dash-topups-period = За { $days } дн.
+web-dash-topups-all = За всё время
+web-dash-topups-total = Все пополнения
+web-dash-topups-others = Не пополнения
+web-dash-topups-note = Считаются в момент события, каждое один раз: оплаты картой и Stars — при зачислении, чеки — при одобрении, начисления админом. Возвраты Stars учитываются отдельно, в день возврата.
 web-orders-search-label = Заказ, номер в панели или ссылка
 web-orders-any = любой
 web-orders-service-id = Номер услуги

@@ -651,6 +651,26 @@ promo-err-expiry = ❌ Bitta muddat kiriting: <code>days=N</code> (1 dan 3650 ga
 promo-err-min = ❌ <code>min=SUMMA</code> (chegirma ishlaydigan eng kichik buyurtma) musbat summa boʻlishi kerak va u faqat discount promokodlarida boʻladi.
 promo-err-option = ❌ “{ $option }” bu yerda ishlatilmaydi. Parametrlar: uses=, days=, expires=, cap=, min=.
 admin-stats-referrals = 👥 <b>Referallar</b> ({ $percent }%): havolalar orqali qoʻshilganlar: { $users } · taklif qilganlarga toʻlangan: { $earned } · mukofotli buyurtmalar: { $orders }
+admin-money-kind = { $kind ->
+        [card] Karta
+        [stars] Stars
+        [receipt] Cheklar
+        [admin] Admin qoʻshgan pul
+        [promo] Promokodlar
+        [referral] Referal mukofotlari
+       *[refund] Qaytarilgan Stars
+    }
+admin-money-item = { $kind } { $amount } ({ $count })
+admin-money-item-stars = { $kind } { $amount } ({ $count }; { $stars } ⭐)
+admin-stats-topups =
+    💳 <b>Hisob toʻldirishlar</b> (kelib tushgan pul)
+    Bugun: { $today }
+    Jami: { $total }
+admin-topups-sum = { $amount }, { $count } ta toʻldirish: { $methods }
+admin-topups-none = yoʻq
+admin-stars-refunds-sum = { $amount } ({ $count }; { $stars } ⭐)
+admin-stats-stars-refunds = ↩️ Qaytarilgan Stars: bugun { $today } · jami { $total }
+admin-stats-bonuses = 🎁 Bonuslar (hisob toʻldirish emas): bugun { $today } · jami { $total }
 admin-user-referrals = 👥 Taklif qilgan: { $referrer } · taklif qilganlari: { $invited } · ishlab topgani: { $earned } (buyurtmalar: { $orders })
 
 # web back office
@@ -888,6 +908,14 @@ web-dash-open = Ochiq buyurtmalar holati boʻyicha
 web-dash-open-none = Ochiq buyurtmalar yoʻq.
 web-dash-top-services = Eng koʻp buyurtma qilingan xizmatlar, oxirgi { $days } kun
 web-dash-top-none = Bu davrda buyurtmalar yoʻq.
+web-dash-topups-chart = Kunlik hisob toʻldirishlar, { $currency }
+web-dash-topups = Toʻlov usullari boʻyicha hisob toʻldirishlar
+web-dash-topups-method = Usul
+web-dash-topups-period = Oxirgi { $days } kun
+web-dash-topups-all = Jami
+web-dash-topups-total = Barcha toʻldirishlar
+web-dash-topups-others = Hisob toʻldirish emas
+web-dash-topups-note = Har biri sodir boʻlgan paytda bir marta sanaladi: karta va Stars toʻlovlari hisobga tushganda, cheklar tasdiqlanganda, admin qoʻshgan pul. Qaytarilgan Stars alohida, qaytarilgan kuni sanaladi.
 web-orders-search-label = Buyurtma, panel raqami yoki havola
 web-orders-any = istalgan
 web-orders-service-id = Xizmat raqami

@@ -7,7 +7,7 @@ import { D, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import type { OrderRecord, OrderScope, OrderStore, Placement } from "../store/orders.js";
 import { escapeHtml } from "../text/html.js";
-import { orderMargin, statsSeries, type OrderTotals } from "./stats.js";
+import { orderMargin, statsSeries, type MoneyFlows, type OrderTotals } from "./stats.js";
 
 export type { OrderTotals } from "./stats.js";
 import { formatMoney } from "../text/format.js";
@@ -60,7 +60,8 @@ export async function adminTopup(deps: AdminDeps, req: { adminId: number; userId
   const entry = { reason: "admin" as const, adminId: req.adminId, ...(note ? { note } : {}) };
   let result: TopupResult;
   if (req.amount.isPositive()) {
-    const { balance } = await wallet.credit(req.userId, req.amount, entry);
+    // Counted as a top-up; the firstTime guard above keeps a redelivered command from counting twice.
+    const { balance } = await wallet.credit(req.userId, req.amount, entry, undefined, { kind: "topup:admin" });
     result = { outcome: "credited", amount: req.amount, balance };
   } else {
     const { taken, balance } = await wallet.debit(req.userId, req.amount.abs(), entry, { upTo: true });
@@ -200,16 +201,17 @@ export interface ShopStats {
   day: string;
   today: OrderTotals;
   total: OrderTotals;
+  /** top-ups by method, bonuses and Stars refunds: today and all time (always from the counters) */
+  money: { today: MoneyFlows; total: MoneyFlows };
 }
 
-/** /stats: from the counters (a few reads, whatever the number of orders); by a scan while the old orders are being counted. */
+/** /stats: from the counters (a few reads, whatever the number of orders); orders by a scan while the old ones are being counted. */
 export async function shopStats(deps: Pick<AppDeps, "users" | "orders" | "stats">, now = Date.now()): Promise<ShopStats> {
   const dayStart = startOfUtcDay(now);
   const day = new Date(dayStart).toISOString().slice(0, 10);
-  if (await deps.stats.backfillDone()) {
-    const [users, series] = await Promise.all([deps.users.count(), statsSeries(deps, { days: 1, now, topServices: 0 })]);
-    return { users, day, today: series.days[0]!.totals, total: series.total };
-  }
-  const [users, totals] = await Promise.all([deps.users.count(), orderTotals(deps.orders, "all", dayStart)]);
-  return { users, day, today: totals.recent, total: totals.all };
+  const [users, series] = await Promise.all([deps.users.count(), statsSeries(deps, { days: 1, now, topServices: 0 })]);
+  const money = { today: series.money.period, total: series.money.total };
+  if (series.complete) return { users, day, today: series.days[0]!.totals, total: series.total, money };
+  const totals = await orderTotals(deps.orders, "all", dayStart);
+  return { users, day, today: totals.recent, total: totals.all, money };
 }

@@ -158,7 +158,14 @@ export async function creditPayment(deps: Pick<AppDeps, "invoices" | "wallet">, 
   if (invoice.kind === "stars") {
     await invoices.recordStarsCharge({ chargeId, userId: invoice.userId, stars: payment.totalAmount, credit: moneyString(amount), invoiceId: invoice.id });
   }
-  const { credited, balance } = await deps.wallet.credit(invoice.userId, amount, { reason: "payment", ref: `${invoice.kind}:${chargeId}`, note: `invoice ${invoice.id}` }, `payment:${chargeId}`);
+  const stars = invoice.kind === "stars";
+  const { credited, balance } = await deps.wallet.credit(
+    invoice.userId,
+    amount,
+    { reason: "payment", ref: `${invoice.kind}:${chargeId}`, note: `invoice ${invoice.id}` },
+    `payment:${chargeId}`,
+    stars ? { kind: "topup:stars", stars: payment.totalAmount } : { kind: "topup:card" },
+  );
   await invoices.markPaid(invoice.id, chargeId);
   return { outcome: credited ? "credited" : "repeated", invoice, amount, balance };
 }
@@ -224,7 +231,12 @@ export async function refundStars(
     }
     log.warn("Stars refund: Telegram had refunded the charge already; debiting the wallet now");
   }
-  const debit = await deps.wallet.debit(input.userId, credit, { reason: "payment_refund", ref: `stars:${input.chargeId}`, adminId: input.adminId }, { upTo: true });
+  const debit = await deps.wallet.debit(
+    input.userId,
+    credit,
+    { reason: "payment_refund", ref: `stars:${input.chargeId}`, adminId: input.adminId },
+    { upTo: true, count: { kind: "refund:stars", stars: charge.stars } },
+  );
   await invoices.finishRefund(input.chargeId, debit.taken, input.adminId);
   return { outcome: "refunded", charge, taken: debit.taken, balance: debit.balance };
 }

@@ -93,7 +93,9 @@ export async function settleReceipt(deps: ReceiptDeps, receipt: Receipt): Promis
   let balance: Money | undefined;
   const amount = new D(receipt.approvedAmount ?? receipt.amount);
   if (receipt.state === "approved") {
-    ({ balance } = await deps.wallet.credit(receipt.userId, amount, { reason: "payment", ref: `receipt:${receipt.id}`, adminId: receipt.decidedBy }, `receipt:${receipt.id}`));
+    ({ balance } = await deps.wallet.credit(receipt.userId, amount, { reason: "payment", ref: `receipt:${receipt.id}`, adminId: receipt.decidedBy }, `receipt:${receipt.id}`, {
+      kind: "topup:receipt",
+    }));
   }
   if (receipt.notified) return;
   const { currency } = deps.config;

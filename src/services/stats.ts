@@ -12,10 +12,25 @@
  * Every script that changes one of these moves the counters in the same step; orders from before
  * the counters are counted once by a background pass (`countOldOrders`), after which /stats reads
  * the counters only (until then it scans, the old way).
+ *
+ * Money moved in wallets counts on the UTC day it moves (and to the total), in units:
+ *   topup:<method>, :units      a top-up: card (Telegram Payments), stars, receipt (approved),
+ *                               admin (a /topup credit); topup:stars:xtr the stars paid
+ *   bonus:promo, bonus:referral credit codes and referral rewards (+ :units): not money coming in,
+ *                               so never among the top-ups
+ *   refund:stars, :units, :xtr  Stars payments given back: what the wallets gave back (at most what
+ *                               was credited) and the stars. Its own counter, on the day of the
+ *                               refund: the Stars top-ups stay what came in, and a refund never
+ *                               rewrites a past day.
+ * The script that moves the money counts it, only when it moves it now: a payment by its charge
+ * marker, a receipt by its own, an admin credit behind the command's firstTime guard, a refund
+ * behind its claim. So a redelivered payment or a second approval counts nothing. Order refunds
+ * and admin debits are not counted here; money moved before these counters existed is not either.
  */
 import type { AppDeps } from "../app.js";
 import { D, fromUnits, panelCost, parseDecimal, roundUnits, type Money } from "../money.js";
 import { orderCostUnits } from "../store/orders.js";
+import { BONUS_KINDS, TOPUP_METHODS, type BonusKind, type TopupCounted } from "../store/stats.js";
 import { isFinalOrderStatus, type OrderStatus } from "../panel/status.js";
 
 /** Order counts and money for one period. */
@@ -118,6 +133,38 @@ export function totalsOf(c: Counters): OrderTotals {
   };
 }
 
+/** How many and how much of one kind of wallet movement. */
+export interface MoneyLine {
+  count: number;
+  amount: Money;
+}
+
+/** Money moved in wallets over one period (see the counters at the top of this file). */
+export interface MoneyFlows {
+  topups: Record<TopupCounted, MoneyLine>;
+  /** every method together: the money that came in */
+  topupsTotal: MoneyLine;
+  /** the stars paid for the Stars top-ups */
+  starsPaid: number;
+  /** Stars payments given back, with the stars */
+  starsRefunds: MoneyLine & { stars: number };
+  bonuses: Record<BonusKind, MoneyLine>;
+}
+
+const moneyLine = (c: Counters, kind: string): MoneyLine => ({ count: c[kind] ?? 0, amount: fromUnits(c[`${kind}:units`] ?? 0) });
+
+export function moneyFlowsOf(c: Counters): MoneyFlows {
+  const topups = Object.fromEntries(TOPUP_METHODS.map((m) => [m, moneyLine(c, `topup:${m}`)])) as Record<TopupCounted, MoneyLine>;
+  const lines = Object.values(topups);
+  return {
+    topups,
+    topupsTotal: { count: lines.reduce((n, l) => n + l.count, 0), amount: lines.reduce((a, l) => a.add(l.amount), new D(0)) },
+    starsPaid: c["topup:stars:xtr"] ?? 0,
+    starsRefunds: { ...moneyLine(c, "refund:stars"), stars: c["refund:stars:xtr"] ?? 0 },
+    bonuses: Object.fromEntries(BONUS_KINDS.map((k) => [k, moneyLine(c, `bonus:${k}`)])) as Record<BonusKind, MoneyLine>,
+  };
+}
+
 const DAY_MS = 86_400_000;
 export const dayNumber = (ms: number): number => Math.floor(ms / DAY_MS);
 const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -131,6 +178,8 @@ export interface DayStats {
   placed: number;
   /** the panel's cost of what was kept: turnover − margin */
   panelCost: Money;
+  /** top-ups, bonuses and Stars refunds made that day */
+  money: MoneyFlows;
 }
 
 export interface StatsSeries {
@@ -142,24 +191,30 @@ export interface StatsSeries {
   openByStatus: Partial<Record<OrderStatus, number>>;
   /** the most ordered services of the period: service id and orders placed */
   topServices: Array<{ serviceId: string; orders: number }>;
+  /** top-ups by method, bonuses and Stars refunds: over the period and all time */
+  money: { period: MoneyFlows; total: MoneyFlows };
   /** false while orders from before the counters are still being counted (figures are partial) */
   complete: boolean;
 }
 
 /**
  * The dashboard's numbers: `days` days up to and including today (UTC), all-time totals, open
- * orders by status and the top services of the period. Reads days + 2 hashes, whatever the number
- * of orders.
+ * orders by status, the top services and the top-ups of the period. Reads days + 2 hashes,
+ * whatever the number of orders.
  */
 export async function statsSeries(deps: Pick<AppDeps, "stats">, opts: { days: number; now?: number; topServices?: number }): Promise<StatsSeries> {
   const today = dayNumber(opts.now ?? Date.now());
   const from = today - Math.max(1, Math.floor(opts.days)) + 1;
   const [perDay, total, complete] = await Promise.all([deps.stats.days(from, today), deps.stats.total(), deps.stats.backfillDone()]);
   const services = new Map<string, number>();
+  const period: Counters = {};
   const days = perDay.map((c, i): DayStats => {
-    for (const [k, n] of Object.entries(c)) if (k.startsWith("svc:")) services.set(k.slice(4), (services.get(k.slice(4)) ?? 0) + n);
+    for (const [k, n] of Object.entries(c)) {
+      period[k] = (period[k] ?? 0) + n;
+      if (k.startsWith("svc:")) services.set(k.slice(4), (services.get(k.slice(4)) ?? 0) + n);
+    }
     const totals = totalsOf(c);
-    return { day: isoDay(from + i), totals, placed: c.placed ?? 0, panelCost: totals.turnover.sub(totals.margin) };
+    return { day: isoDay(from + i), totals, placed: c.placed ?? 0, panelCost: totals.turnover.sub(totals.margin), money: moneyFlowsOf(c) };
   });
   const totalT = totalsOf(total);
   const openByStatus: Partial<Record<OrderStatus, number>> = {};
@@ -168,7 +223,7 @@ export async function statsSeries(deps: Pick<AppDeps, "stats">, opts: { days: nu
     .map(([serviceId, orders]) => ({ serviceId, orders }))
     .sort((a, b) => b.orders - a.orders || a.serviceId.localeCompare(b.serviceId))
     .slice(0, opts.topServices ?? 10);
-  return { days, total: totalT, openByStatus, topServices, complete };
+  return { days, total: totalT, openByStatus, topServices, money: { period: moneyFlowsOf(period), total: moneyFlowsOf(total) }, complete };
 }
 
 /**

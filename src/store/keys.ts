@@ -50,7 +50,7 @@ export function keys(prefix: string) {
     stats: {
       /** for scripts, which build a day's and the total's key (includes/stats.lua) */
       prefix: `${prefix}stats:`,
-      /** one UTC day's counters (hash), by day number (ms / 86,400,000) of the orders' creation */
+      /** one UTC day's counters (hash), by day number (ms / 86,400,000): of the orders' creation, of the money's movement */
       day: (dayNumber: number) => `${prefix}stats:day:${dayNumber}`,
       /** the all-time counters (hash) */
       total: `${prefix}stats:total`,

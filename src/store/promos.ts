@@ -122,7 +122,7 @@ export class PromoStore {
         wallet: this.k.wallet(userId),
         ledger: this.k.ledger(userId),
       },
-      { userId, now, held: JSON.stringify(held), entry, ledgerMax: LEDGER_MAX },
+      { userId, now, held: JSON.stringify(held), entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix },
     );
     switch (res[0]) {
       case "ok":

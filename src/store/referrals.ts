@@ -110,7 +110,7 @@ export class ReferralStore {
         mine: this.k.referral.user(referrerId),
         totals: this.k.referral.totals,
       },
-      { units, entry, ledgerMax: LEDGER_MAX },
+      { units, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix, now },
     );
     return { credited: res.credited, amount: fromUnits(res.units) };
   }

@@ -52,6 +52,16 @@ export function loadScripts(): ReadonlyMap<string, string> {
 }
 
 type Arg = string | number | Buffer;
+
+/** How a wallet script counts the money it moves (statsMoney in includes/stats.lua). */
+export interface MoneyCountArgs {
+  /** the counters' key prefix; '' counts nothing */
+  prefix: string;
+  now: number;
+  kind: string;
+  stars?: number;
+}
+const moneyCountArgs = (c: MoneyCountArgs): Arg[] => [c.prefix, c.now, c.kind, c.stars ?? ""];
 type Target = Redis | ChainableCommander;
 type ScriptCall = (numberOfKeys: number, ...keysAndArgs: Arg[]) => Promise<unknown>;
 
@@ -78,13 +88,20 @@ export class Scripts {
 
   // ---- wallets ---------------------------------------------------------------------------------
 
-  async walletCredit(k: { marker: string; wallet: string; ledger: string }, a: { units: number; entry: string; ledgerMax: number }): Promise<{ credited: boolean; balance: string }> {
-    const [done, balance] = (await this.call("walletCredit", [k.marker, k.wallet, k.ledger], [a.units, a.entry, a.ledgerMax])) as [number, string];
+  /** `count`: the counters' key prefix ('' counts nothing), the time and the kind of money movement it is. */
+  async walletCredit(
+    k: { marker: string; wallet: string; ledger: string },
+    a: { units: number; entry: string; ledgerMax: number; count: MoneyCountArgs },
+  ): Promise<{ credited: boolean; balance: string }> {
+    const [done, balance] = (await this.call("walletCredit", [k.marker, k.wallet, k.ledger], [a.units, a.entry, a.ledgerMax, ...moneyCountArgs(a.count)])) as [number, string];
     return { credited: done === 1, balance };
   }
 
-  async walletDebit(k: { wallet: string; ledger: string }, a: { units: number; entry: string; ledgerMax: number; upTo: boolean }): Promise<{ ok: boolean; balance: string; taken: string }> {
-    const [ok, balance, taken] = (await this.call("walletDebit", [k.wallet, k.ledger], [a.units, a.entry, a.ledgerMax, a.upTo ? "1" : "0"])) as [number, string, string];
+  async walletDebit(
+    k: { wallet: string; ledger: string },
+    a: { units: number; entry: string; ledgerMax: number; upTo: boolean; count: MoneyCountArgs },
+  ): Promise<{ ok: boolean; balance: string; taken: string }> {
+    const [ok, balance, taken] = (await this.call("walletDebit", [k.wallet, k.ledger], [a.units, a.entry, a.ledgerMax, a.upTo ? "1" : "0", ...moneyCountArgs(a.count)])) as [number, string, string];
     return { ok: ok === 1, balance, taken };
   }
 
@@ -181,9 +198,9 @@ export class Scripts {
 
   async referralReward(
     k: { marker: string; wallet: string; ledger: string; mine: string; totals: string },
-    a: { units: number; entry: string; ledgerMax: number },
+    a: { units: number; entry: string; ledgerMax: number; statsPrefix: string; now: number },
   ): Promise<{ credited: boolean; units: string }> {
-    const [done, units] = (await this.call("referralReward", [k.marker, k.wallet, k.ledger, k.mine, k.totals], [a.units, a.entry, a.ledgerMax])) as [number, string];
+    const [done, units] = (await this.call("referralReward", [k.marker, k.wallet, k.ledger, k.mine, k.totals], [a.units, a.entry, a.ledgerMax, a.statsPrefix, a.now])) as [number, string];
     return { credited: done === 1, units };
   }
 
@@ -195,9 +212,9 @@ export class Scripts {
 
   async promoRedeem(
     k: { code: string; redeemers: string; held: string; wallet: string; ledger: string },
-    a: { userId: number; now: number; held: string; entry: string; ledgerMax: number },
+    a: { userId: number; now: number; held: string; entry: string; ledgerMax: number; statsPrefix: string },
   ): Promise<string[]> {
-    return (await this.call("promoRedeem", [k.code, k.redeemers, k.held, k.wallet, k.ledger], [String(a.userId), a.now, a.held, a.entry, a.ledgerMax])) as string[];
+    return (await this.call("promoRedeem", [k.code, k.redeemers, k.held, k.wallet, k.ledger], [String(a.userId), a.now, a.held, a.entry, a.ledgerMax, a.statsPrefix])) as string[];
   }
 
   // ---- the poller's schedule -------------------------------------------------------------------

@@ -3,10 +3,26 @@ import { fieldCode } from "./order-codec.js";
 import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 
+/** How money comes into wallets, each counted on its own (`topup:<method>` in the counters). */
+export const TOPUP_METHODS = ["card", "stars", "receipt", "admin"] as const;
+export type TopupCounted = (typeof TOPUP_METHODS)[number];
+/** Credits that are not money coming in (`bonus:<kind>`), counted by their scripts. */
+export const BONUS_KINDS = ["promo", "referral"] as const;
+export type BonusKind = (typeof BONUS_KINDS)[number];
+/** The kinds of wallet movement a caller of WalletStore asks to be counted. */
+export type MoneyKind = `topup:${TopupCounted}` | "refund:stars";
+
+/** A counted wallet movement: its kind and, for Stars, the stars paid or given back. */
+export interface MoneyCount {
+  kind: MoneyKind;
+  stars?: number;
+}
+
 /**
  * The shop's counters (see src/services/stats.ts for what they mean): one hash per UTC day and
  * one for all time, moved by the order scripts (includes/stats.lua) in the step that changes the
- * order, and by the background count of orders from before them.
+ * order, by the background count of orders from before them, and by the wallet, promo and referral
+ * scripts in the step that moves the money.
  */
 export class StatsStore {
   private readonly k: Keys;

@@ -1,7 +1,8 @@
 import { fromUnits, moneyString, toUnits, type Money } from "../money.js";
 import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
-import { Scripts } from "./scripts.js";
+import { Scripts, type MoneyCountArgs } from "./scripts.js";
+import type { MoneyCount } from "./stats.js";
 
 export type LedgerReason = "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle" | "referral" | "promo";
 
@@ -44,29 +45,44 @@ export class WalletStore {
 
   /**
    * Credits the wallet. With `onceKey`, at most once per key for ever (refund:<order>, payment:<charge id>).
-   * Returns whether it credited now, and the balance after.
+   * With `count`, the credit is counted in the shop's counters (StatsStore) in the same step, only
+   * when it credits now. Returns whether it credited now, and the balance after.
    */
-  async credit(userId: number, amount: Money, entry: Omit<LedgerEntry, "at" | "amount" | "balance">, onceKey?: string): Promise<{ credited: boolean; balance: Money }> {
+  async credit(userId: number, amount: Money, entry: Omit<LedgerEntry, "at" | "amount" | "balance">, onceKey?: string, count?: MoneyCount): Promise<{ credited: boolean; balance: Money }> {
     if (amount.isNegative()) throw new Error("credit amount must not be negative");
     const units = toUnits(amount);
-    const json = JSON.stringify({ ...entry, at: Date.now(), amount: String(units), balance: "__BALANCE__" });
+    const at = Date.now();
+    const json = JSON.stringify({ ...entry, at, amount: String(units), balance: "__BALANCE__" });
     const { credited, balance } = await this.scripts.walletCredit(
       { marker: onceKey ? this.k.credited(onceKey) : "", wallet: this.k.wallet(userId), ledger: this.k.ledger(userId) },
-      { units, entry: json, ledgerMax: LEDGER_MAX },
+      { units, entry: json, ledgerMax: LEDGER_MAX, count: this.countArgs(at, count) },
     );
     return { credited, balance: fromUnits(balance) };
   }
 
-  /** Takes `amount` if the wallet holds it; `upTo` takes what there is instead of refusing. */
-  async debit(userId: number, amount: Money, entry: Omit<LedgerEntry, "at" | "amount" | "balance">, opts: { upTo?: boolean } = {}): Promise<{ ok: boolean; balance: Money; taken: Money }> {
+  /**
+   * Takes `amount` if the wallet holds it; `upTo` takes what there is instead of refusing. With
+   * `count`, what it took is counted in the shop's counters in the same step.
+   */
+  async debit(
+    userId: number,
+    amount: Money,
+    entry: Omit<LedgerEntry, "at" | "amount" | "balance">,
+    opts: { upTo?: boolean; count?: MoneyCount } = {},
+  ): Promise<{ ok: boolean; balance: Money; taken: Money }> {
     const units = toUnits(amount);
     if (units < 0) throw new Error("debit amount must not be negative");
-    const json = JSON.stringify({ ...entry, at: Date.now(), amount: "__AMOUNT__", balance: "__BALANCE__" });
+    const at = Date.now();
+    const json = JSON.stringify({ ...entry, at, amount: "__AMOUNT__", balance: "__BALANCE__" });
     const { ok, balance, taken } = await this.scripts.walletDebit(
       { wallet: this.k.wallet(userId), ledger: this.k.ledger(userId) },
-      { units, entry: json, ledgerMax: LEDGER_MAX, upTo: opts.upTo === true },
+      { units, entry: json, ledgerMax: LEDGER_MAX, upTo: opts.upTo === true, count: this.countArgs(at, opts.count) },
     );
     return { ok, balance: fromUnits(balance), taken: fromUnits(taken) };
+  }
+
+  private countArgs(now: number, count: MoneyCount | undefined): MoneyCountArgs {
+    return count ? { prefix: this.k.stats.prefix, now, kind: count.kind, stars: count.stars } : { prefix: "", now, kind: "" };
   }
 
   /** Newest first; `offset` skips that many of the newest (paging). */

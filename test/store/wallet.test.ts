@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D } from "../../src/money.js";
+import { StatsStore } from "../../src/store/stats.js";
 import { WalletStore } from "../../src/store/wallet.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 
@@ -17,6 +18,31 @@ describe("WalletStore", () => {
     const { balance } = await wallet.credit(1, new D("0.2"), { reason: "admin" });
     expect(balance.toFixed()).toBe("0.3");
     expect((await wallet.balance(1)).toFixed()).toBe("0.3");
+  });
+
+  it("counts a credit once however often it repeats, and a large debit exactly, in the counters of the day", async () => {
+    const stats = new StatsStore(r.redis, r.prefix);
+    const day = Math.floor(Date.now() / 86_400_000);
+    const big = new D("2000000000.12345");
+    const credits = await Promise.all(Array.from({ length: 5 }, () => wallet.credit(9, big, { reason: "payment" }, "payment:big", { kind: "topup:card" })));
+    expect(credits.filter((c) => c.credited)).toHaveLength(1);
+    await wallet.debit(9, big, { reason: "payment_refund" }, { upTo: true, count: { kind: "refund:stars", stars: 10_000 } });
+    const counted = { "topup:card": 1, "topup:card:units": 200_000_000_012_345, "refund:stars": 1, "refund:stars:units": 200_000_000_012_345, "refund:stars:xtr": 10_000 };
+    expect(await stats.total()).toEqual(counted);
+    expect(await stats.days(day, day)).toEqual([counted]);
+    expect((await wallet.entries(9))[0]).toMatchObject({ amount: "-2000000000.12345", balance: "0" });
+  });
+
+  it("writes balances of a billion and more with every digit, in the answer and in the ledger", async () => {
+    const big = new D("3000000000.00001");
+    const credited = await wallet.credit(10, big, { reason: "admin" });
+    expect(credited.balance.toFixed()).toBe("3000000000.00001");
+    const debited = await wallet.debit(10, new D("0.00001"), { reason: "order" });
+    expect(debited.balance.toFixed()).toBe("3000000000");
+    const [last, first] = await wallet.entries(10);
+    expect(first).toMatchObject({ amount: "3000000000.00001", balance: "3000000000.00001" });
+    expect(last).toMatchObject({ amount: "-0.00001", balance: "3000000000" });
+    expect((await wallet.debit(10, new D("9000000000"), { reason: "order" })).balance.toFixed()).toBe("3000000000");
   });
 
   it("credits once per idempotency key, however often the event repeats", async () => {

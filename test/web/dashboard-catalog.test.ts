@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { D } from "../../src/money.js";
+import { adminTopup } from "../../src/services/admin.js";
+import { creditPayment } from "../../src/services/payments.js";
 import type { OrderStatus } from "../../src/panel/status.js";
 import type { Placement } from "../../src/store/orders.js";
 import { directOutbox } from "../support/direct-outbox.js";
@@ -96,6 +98,33 @@ describe("back office dashboard, catalog and order filters in a real browser", (
     expect(await page.locator("script:not([src])").count()).toBe(0);
     expect(cspViolations).toEqual([]);
     await page.screenshot({ path: `${SHOTS}dashboard.png` });
+  });
+
+  it("shows top-ups by method for the period and all time, from the counters the credits moved, each once", async () => {
+    const payer = h.tg.user({ firstName: "Payer", languageCode: "en" });
+    await h.deps.users.touch({ id: payer.id, chatId: payer.chatId });
+    const card = await h.deps.invoices.create({ userId: payer.id, kind: "provider", currency: "UZS", total: 12_650_000, rate: "12650", amount: "10" });
+    const stars = await h.deps.invoices.create({ userId: payer.id, kind: "stars", currency: "XTR", total: 250, rate: "0.013", amount: "3.25" });
+    for (let i = 0; i < 2; i++) {
+      await creditPayment(h.deps, { invoicePayload: card.id, currency: "UZS", totalAmount: 12_650_000, telegramPaymentChargeId: "dash-card" });
+      await creditPayment(h.deps, { invoicePayload: stars.id, currency: "XTR", totalAmount: 250, telegramPaymentChargeId: "dash-stars" });
+    }
+    await adminTopup(h.deps, { adminId: ANN, userId: payer.id, amount: new D("1.5"), requestKey: "dash-1" });
+
+    const page = await signIn(context, ann);
+    await page.goto(`${h.origin}/admin/?days=7`);
+    const cells = async (kind: string) => (await page.locator(`#topups tr[data-kind="${kind}"] td`).allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+    await expect(page.locator("#topups h2").textContent()).resolves.toBe("Top-ups by method");
+    expect(await cells("card")).toEqual(["Card", "10.00 USD × 1", "10.00 USD × 1"]);
+    expect(await cells("stars")).toEqual(["Stars", "3.25 USD × 1 · 250 ⭐", "3.25 USD × 1 · 250 ⭐"]);
+    expect(await cells("receipt")).toEqual(["Receipts", "0.00 USD × 0", "0.00 USD × 0"]);
+    expect(await cells("admin")).toEqual(["Admin credits", "1.50 USD × 1", "1.50 USD × 1"]);
+    expect(await cells("all")).toEqual(["14.75 USD × 3", "14.75 USD × 3"]);
+    expect(await cells("refund")).toEqual(["Stars given back", "0.00 USD × 0", "0.00 USD × 0"]);
+    const perDay = JSON.parse((await page.locator("#chart-topups").getAttribute("data-chart"))!) as { days: string[]; values: string[] };
+    expect(perDay.days).toHaveLength(7);
+    expect(perDay.values.at(-1)).toBe("14.75");
+    await page.locator('#chart-topups[data-drawn="7"]').waitFor();
   });
 
   it("filters and searches orders: status, placement, user, link", async () => {

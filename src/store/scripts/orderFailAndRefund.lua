@@ -28,4 +28,4 @@ redis.call('SREM', unknown, ARGV[4])
 appendLedger(ledger, ARGV[5], after, ARGV[6])
 local promo = redis.call('HGET', order, F.promo)
 if promo then redis.call('SET', held, promo, 'NX') end
-return {'ok', tostring(after)}
+return {'ok', unitsText(after)}

@@ -29,7 +29,7 @@ if h[2] ~= 'draft' then return {'state', h[2]} end
 if h[5] and redis.call('GET', held) ~= h[5] then return {'promo_gone'} end
 local price = tonumber(ARGV[2])
 local bal = tonumber(redis.call('GET', wallet) or '0')
-if bal < price then return {'funds', tostring(bal)} end
+if bal < price then return {'funds', unitsText(bal)} end
 local after = redis.call('DECRBY', wallet, price)
 if h[5] then redis.call('DEL', held) end
 -- A draft counts nothing: one from before the counters is counted from here on.
@@ -43,4 +43,4 @@ redis.call('ZADD', KEYS[8], h[4], ARGV[4])
 redis.call('ZADD', KEYS[9], h[4], ARGV[4])
 redis.call('ZADD', placing, ARGV[3], ARGV[4])
 appendLedger(ledger, ARGV[5], after, ARGV[6])
-return {'ok', tostring(after)}
+return {'ok', unitsText(after)}

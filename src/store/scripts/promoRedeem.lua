@@ -9,10 +9,12 @@
   KEYS[3] held         ARGV[3] held discount JSON (for a discount code)
   KEYS[4] wallet       ARGV[4] ledger entry JSON ("__AMOUNT__", "__BALANCE__" placeholders)
   KEYS[5] ledger       ARGV[5] ledger cap
+                       ARGV[6] counters' key prefix: a credit counts as bonus:promo (not a top-up)
   Returns {'ok', kind, balance} | {'unknown'} | {'disabled'} | {'expired'} | {'already'}
         | {'used_up'} | {'held', the discount already held (JSON)}
 ]]
 --- @include "includes/appendLedger"
+--- @include "includes/stats"
 local code, redeemers, held, wallet, ledger = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local h = redis.call('HMGET', code, 'kind', 'amount', 'uses', 'used', 'expiresAt', 'disabled')
 if not h[1] then return {'unknown'} end
@@ -28,7 +30,8 @@ if h[1] == 'discount' then
 else
   local bal = redis.call('INCRBY', wallet, h[2])
   appendLedger(ledger, string.gsub(ARGV[4], '"__AMOUNT__"', '"' .. h[2] .. '"'), bal, ARGV[5])
-  balance = tostring(bal)
+  balance = unitsText(bal)
+  statsMoney(ARGV[6], ARGV[2], 'bonus:promo', h[2], '')
 end
 redis.call('HINCRBY', code, 'used', 1)
 redis.call('SADD', redeemers, ARGV[1])

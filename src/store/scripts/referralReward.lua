@@ -6,11 +6,12 @@
   KEYS[1] marker (credited:referral:<order>)   ARGV[1] units
   KEYS[2] referrer's wallet                    ARGV[2] ledger entry JSON ("__BALANCE__" placeholder)
   KEYS[3] referrer's ledger                    ARGV[3] ledger cap
-  KEYS[4] referrer's referral hash
-  KEYS[5] totals hash
+  KEYS[4] referrer's referral hash             ARGV[4] counters' key prefix (bonus:referral, not a top-up)
+  KEYS[5] totals hash                          ARGV[5] now ms
   Returns {1 credited now | 0 credited before, units credited for this order}
 ]]
 --- @include "includes/appendLedger"
+--- @include "includes/stats"
 local marker, wallet, ledger, mine, totals = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local before = redis.call('GET', marker)
 if before then return {0, before} end
@@ -21,4 +22,5 @@ redis.call('HINCRBY', mine, 'earned', ARGV[1])
 redis.call('HINCRBY', mine, 'rewarded', 1)
 redis.call('HINCRBY', totals, 'earned', ARGV[1])
 redis.call('HINCRBY', totals, 'rewarded', 1)
+statsMoney(ARGV[4], ARGV[5], 'bonus:referral', ARGV[1], '')
 return {1, ARGV[1]}

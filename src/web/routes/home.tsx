@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import type { Money } from "../../money.js";
 import { PanelError } from "../../panel/errors.js";
-import { statsSeries, type StatsSeries } from "../../services/stats.js";
+import { statsSeries, type MoneyFlows, type MoneyLine, type StatsSeries } from "../../services/stats.js";
+import { BONUS_KINDS, TOPUP_METHODS } from "../../store/stats.js";
 import { formatInt } from "../../text/format.js";
 import type { AdminView, WebDeps, WebEnv } from "../context.js";
 import { Layout } from "../pages/layout.js";
@@ -83,6 +84,60 @@ function BalanceCard(props: { admin: AdminView; panel: PanelBalance; wallets: Mo
   );
 }
 
+/** Top-ups by method over the period and all time; bonuses and Stars given back apart, as they are not money coming in. */
+function TopupsCard(props: { admin: AdminView; days: number; money: StatsSeries["money"]; currency: string }) {
+  const { admin, days, currency } = props;
+  const { period, total } = props.money;
+  const t = admin.t;
+  const cell = (line: MoneyLine, stars?: number) => (
+    <td class="num">
+      <strong>{money(admin, line.amount, currency)}</strong> <span class="hint">× {formatInt(line.count, admin.locale)}</span>
+      {stars !== undefined && stars > 0 && <span class="hint"> · {formatInt(stars, admin.locale)} ⭐</span>}
+    </td>
+  );
+  const row = (kind: string, pick: (f: MoneyFlows) => MoneyLine, stars?: (f: MoneyFlows) => number) => (
+    <tr data-kind={kind}>
+      <td>{t("admin-money-kind", { kind })}</td>
+      {cell(pick(period), stars?.(period))}
+      {cell(pick(total), stars?.(total))}
+    </tr>
+  );
+  return (
+    <section class="card" id="topups">
+      <h2>{t("web-dash-topups")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{t("web-dash-topups-method")}</th>
+            <th class="num">{t("web-dash-topups-period", { days })}</th>
+            <th class="num">{t("web-dash-topups-all")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {TOPUP_METHODS.map((m) => row(m, (f) => f.topups[m], m === "stars" ? (f) => f.starsPaid : undefined))}
+          <tr data-kind="all">
+            <th>{t("web-dash-topups-total")}</th>
+            {cell(period.topupsTotal)}
+            {cell(total.topupsTotal)}
+          </tr>
+        </tbody>
+        <tbody>
+          <tr>
+            <th colspan={3}>{t("web-dash-topups-others")}</th>
+          </tr>
+          {row(
+            "refund",
+            (f) => f.starsRefunds,
+            (f) => f.starsRefunds.stars,
+          )}
+          {BONUS_KINDS.map((k) => row(k, (f) => f.bonuses[k]))}
+        </tbody>
+      </table>
+      <p class="hint">{t("web-dash-topups-note")}</p>
+    </section>
+  );
+}
+
 /** The dashboard: trends from the per-day counters, what is open, what waits for an admin. */
 export function homeRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   app.get("/", async (c) => {
@@ -129,7 +184,9 @@ export function homeRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
           <Chart id="chart-orders" data={chartData(series, t("web-dash-orders"), (d) => d.placed)} />
           <Chart id="chart-turnover" data={chartData(series, t("web-dash-turnover", { currency: cur }), (d) => d.totals.turnover)} />
           <Chart id="chart-margin" data={chartData(series, t("web-dash-margin", { currency: cur }), (d) => d.totals.margin)} />
+          <Chart id="chart-topups" data={chartData(series, t("web-dash-topups-chart", { currency: cur }), (d) => d.money.topupsTotal.amount)} />
         </div>
+        <TopupsCard admin={admin} days={days} money={series.money} currency={cur} />
         <div class="cols">
           <section class="card">
             <h2>{t("web-dash-open")}</h2>

@@ -68,6 +68,12 @@ export class PollSchedule {
     await this.redis.zadd(this.key(queue), at, id);
   }
 
+  /** Due at `at` unless already on the schedule (a lease or a later look stays as it is); how many were added. */
+  async ensure(queue: PollQueue, ids: string[], at = Date.now()): Promise<number> {
+    if (ids.length === 0) return 0;
+    return this.redis.zadd(this.key(queue), "NX", ...ids.flatMap((id) => [at, id]));
+  }
+
   /** The earliest due time over both queues, a lease's end for a claimed id (Infinity when both are empty). */
   async nextDueAt(): Promise<number> {
     const [order, refill] = await Promise.all([this.redis.zrange(this.k.pollDue, 0, 0, "WITHSCORES"), this.redis.zrange(this.k.refillDue, 0, 0, "WITHSCORES")]);

@@ -110,6 +110,7 @@ describe("operator tools", () => {
     const other = `${r.prefix}restored:`;
     const ok = await tool("restore", [file, "--prefix", other], env);
     expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/checked \d+ orders: \d+ put back on the status schedule, \d+ on the refill schedule/);
     expect(await r.redis.get(`${other}wallet:42`)).toBe(await r.redis.get(`${r.prefix}wallet:42`));
     const missing = await tool("restore", [], env);
     expect(missing.code).toBe(2);

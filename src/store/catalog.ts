@@ -1,8 +1,8 @@
+import { RedisStore } from "./redis-store.js";
 import { createHash } from "node:crypto";
 import type { Logger } from "../logger.js";
 import { D } from "../money.js";
 import type { PanelService } from "../panel/schemas.js";
-import { keys as keysFor, type Keys } from "./keys.js";
 import type { Redis } from "./redis.js";
 
 /** How the order dialog collects an order for a service type; null: the bot cannot order it yet. */
@@ -97,20 +97,19 @@ export interface CatalogSource {
  * The panel's services, cached in memory and in Redis (shared by every process). Refreshed in the
  * background; when the panel is down the last good copy keeps being served, however old.
  */
-export class CatalogStore {
-  private readonly k: Keys;
+export class CatalogStore extends RedisStore {
   private current: Catalog | null = null;
   private refreshing: Promise<Catalog> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly listeners: CatalogListener[] = [];
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     prefix: string,
     private readonly source: CatalogSource,
     private readonly opts: { refreshMs: number; logger?: Logger },
   ) {
-    this.k = keysFor(prefix);
+    super(redis, prefix);
   }
 
   /** The catalog now: memory, else Redis, else the panel. Throws only when none has ever been had. */

@@ -1,7 +1,6 @@
+import { RedisStore } from "./redis-store.js";
 import { randomBytes } from "node:crypto";
 import { moneyString, type Money } from "../money.js";
-import { keys as keysFor, type Keys } from "./keys.js";
-import type { Redis } from "./redis.js";
 import { Scripts } from "./scripts.js";
 
 export type InvoiceKind = "provider" | "stars";
@@ -44,15 +43,7 @@ export interface StarsCharge {
 export type StarsRefundState = "started" | "uncertain" | "done";
 
 /** Invoices and Stars charges in Redis. */
-export class InvoiceStore {
-  private readonly k: Keys;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-  }
-
+export class InvoiceStore extends RedisStore {
   async create(input: Omit<Invoice, "id" | "createdAt" | "state">, now = Date.now()): Promise<Invoice> {
     // 72 random bits: ids cannot be guessed or collide, and fit the 128-byte payload.
     const invoice: Invoice = { ...input, id: randomBytes(9).toString("base64url"), createdAt: now, state: "open" };

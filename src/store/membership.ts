@@ -1,4 +1,4 @@
-import { keys as keysFor, type Keys } from "./keys.js";
+import { RedisStore } from "./redis-store.js";
 import type { Redis } from "./redis.js";
 
 /**
@@ -6,14 +6,13 @@ import type { Redis } from "./redis.js";
  * the order walk does not ask Telegram on every button. A "joined" answer is kept longer than a
  * "not joined" one: leaving again right after joining is rare, and "✅ I have joined" asks afresh.
  */
-export class MembershipCache {
-  private readonly k: Keys;
+export class MembershipCache extends RedisStore {
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     prefix: string,
     private readonly ttl: { joinedS: number; notJoinedS: number } = { joinedS: 300, notJoinedS: 60 },
   ) {
-    this.k = keysFor(prefix);
+    super(redis, prefix);
   }
 
   /** For each chat: true/false as last checked, undefined when not known (or expired). */

@@ -1,18 +1,9 @@
-import { keys as keysFor, type Keys } from "./keys.js";
-import type { Redis } from "./redis.js";
+import { RedisStore } from "./redis-store.js";
 
 export type OrderActionLockState = "sending" | "accepted";
 
 /** Short locks on a customer's refill/cancel of an order, so a double tap is one panel request. */
-export class OrderActionLocks {
-  private readonly k: Keys;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-  }
-
+export class OrderActionLocks extends RedisStore {
   /** Takes the lock as "sending" for `ms`; false when it is held (see `state`). */
   async acquire(orderId: string, action: string, ms: number): Promise<boolean> {
     return (await this.redis.set(this.k.orderActionLock(orderId, action), "sending", "PX", ms, "NX")) !== null;

@@ -1,11 +1,9 @@
+import { RedisStore } from "./redis-store.js";
 import { createHash, randomUUID } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { D, fromUnits, panelCost, parseDecimal, roundUnits, toUnits, type Money } from "../money.js";
 import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus, type OrderStatus } from "../panel/status.js";
-import { keys as keysFor, type Keys } from "./keys.js";
 import { decodeHash, encodeRecord, encodeUpdate, fieldCode, fieldReader, isFormat1 } from "./order-codec.js";
-import type { Redis } from "./redis.js";
-import { Scripts } from "./scripts.js";
 import { LEDGER_MAX } from "./wallet.js";
 
 /**
@@ -176,18 +174,9 @@ export interface OrderPage {
 export type OrderScope = "all" | { userId: number };
 
 /** Orders and their placement protocol. Every state change is a compare-and-set in Redis. */
-export class OrderStore {
-  private readonly k: Keys;
-  private readonly scripts: Scripts;
+export class OrderStore extends RedisStore {
   /** orders:services as read so far: its entries never change */
   private readonly serviceNames = new Map<string, ServiceNames>();
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-    this.scripts = Scripts.of(redis);
-  }
 
   /** Records what the confirmation message shows; nothing is charged yet. */
   async createDraft(input: DraftInput, now = Date.now()): Promise<OrderRecord> {

@@ -1,7 +1,5 @@
+import { RedisStore } from "./redis-store.js";
 import { fromUnits, toUnits, type Money } from "../money.js";
-import { keys as keysFor, type Keys } from "./keys.js";
-import type { Redis } from "./redis.js";
-import { Scripts } from "./scripts.js";
 import { LEDGER_MAX } from "./wallet.js";
 
 export type PromoKind = "credit" | "discount";
@@ -61,17 +59,7 @@ export const PROMO_LIST_MAX = 30;
 const ASK_TTL_S = 10 * 60;
 
 /** Promo codes, their redemptions (promoRedeem.lua: atomic) and the discounts users hold. */
-export class PromoStore {
-  private readonly k: Keys;
-  private readonly scripts: Scripts;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-    this.scripts = Scripts.of(redis);
-  }
-
+export class PromoStore extends RedisStore {
   /** False when a code of that name exists (names are never reused). */
   async create(p: NewPromo, now = Date.now()): Promise<boolean> {
     const fields: Record<string, string> = {

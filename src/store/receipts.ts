@@ -1,8 +1,6 @@
+import { RedisStore } from "./redis-store.js";
 import { randomBytes } from "node:crypto";
 import { moneyString, type Money } from "../money.js";
-import { keys as keysFor, type Keys } from "./keys.js";
-import type { Redis } from "./redis.js";
-import { Scripts } from "./scripts.js";
 
 export type ReceiptState = "pending" | "approved" | "rejected";
 export type ReceiptDecision = Exclude<ReceiptState, "pending">;
@@ -41,17 +39,7 @@ function newReceiptId(): string {
 }
 
 /** Manual top-up receipts; the first decision wins (one Lua step moves a receipt out of "pending"). */
-export class ReceiptStore {
-  private readonly k: Keys;
-  private readonly scripts: Scripts;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-    this.scripts = Scripts.of(redis);
-  }
-
+export class ReceiptStore extends RedisStore {
   async create(input: Omit<Receipt, "id" | "createdAt" | "state" | "notified">, now = Date.now()): Promise<Receipt> {
     for (;;) {
       const id = newReceiptId();

@@ -1,16 +1,7 @@
-import { keys as keysFor, type Keys } from "./keys.js";
-import type { Redis } from "./redis.js";
+import { RedisStore } from "./redis-store.js";
 
 /** Which process runs the daily reconciliation: the first to claim the day, across all workers. */
-export class ReconcileRuns {
-  private readonly k: Keys;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-  }
-
+export class ReconcileRuns extends RedisStore {
   /** True for the one caller that claims `day` (YYYY-MM-DD); the claim outlives the day. */
   async claim(day: string): Promise<boolean> {
     return (await this.redis.set(this.k.reconcileRun(day), "1", "EX", 2 * 24 * 60 * 60, "NX")) === "OK";

@@ -1,8 +1,6 @@
+import { RedisStore } from "./redis-store.js";
 import { randomInt } from "node:crypto";
 import { fromUnits, toUnits, type Money } from "../money.js";
-import { keys as keysFor, type Keys } from "./keys.js";
-import type { Redis } from "./redis.js";
-import { Scripts } from "./scripts.js";
 import { LEDGER_MAX } from "./wallet.js";
 
 /** One user's referral side. */
@@ -40,17 +38,7 @@ function drawCode(): string {
  * Referral codes (code → user, user → code), bindings and rewards. The binding itself is written
  * by UserStore.touch (first contact and binding are one step); rewards by `reward`, once per order.
  */
-export class ReferralStore {
-  private readonly k: Keys;
-  private readonly scripts: Scripts;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-    this.scripts = Scripts.of(redis);
-  }
-
+export class ReferralStore extends RedisStore {
   /** The user's code, made on first use. */
   async codeOf(userId: number): Promise<string> {
     for (let attempt = 0; attempt < 10; attempt++) {

@@ -1,8 +1,6 @@
+import { RedisStore } from "./redis-store.js";
 import type { ChainableCommander } from "ioredis";
-import { keys as keysFor, type Keys } from "./keys.js";
 import { fieldCode } from "./order-codec.js";
-import type { Redis } from "./redis.js";
-import { Scripts } from "./scripts.js";
 
 /** A claimed id's score is LEASED + its lease end (includes/pollLease.lua). */
 const LEASED = 10_000_000_000_000;
@@ -30,17 +28,7 @@ export interface PollWrite {
  * When the poller looks at which order: two sorted sets of ids by due time (a claimed id's score
  * is its lease end), the admins' attention set, and the shared "panel failing since" mark.
  */
-export class PollSchedule {
-  private readonly k: Keys;
-  private readonly scripts: Scripts;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-    this.scripts = Scripts.of(redis);
-  }
-
+export class PollSchedule extends RedisStore {
   private key(queue: PollQueue): string {
     return queue === "orders" ? this.k.pollDue : this.k.refillDue;
   }

@@ -1,7 +1,5 @@
-import { keys as keysFor, type Keys } from "./keys.js";
+import { RedisStore } from "./redis-store.js";
 import { fieldCode } from "./order-codec.js";
-import type { Redis } from "./redis.js";
-import { Scripts } from "./scripts.js";
 
 /** How money comes into wallets, each counted on its own (`topup:<method>` in the counters). */
 export const TOPUP_METHODS = ["card", "stars", "receipt", "admin"] as const;
@@ -24,17 +22,7 @@ export interface MoneyCount {
  * order, by the background count of orders from before them, and by the wallet, promo and referral
  * scripts in the step that moves the money.
  */
-export class StatsStore {
-  private readonly k: Keys;
-  private readonly scripts: Scripts;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-    this.scripts = Scripts.of(redis);
-  }
-
+export class StatsStore extends RedisStore {
   /** Counters of each day from `from` to `to` (day numbers, both included), oldest first. */
   async days(from: number, to: number): Promise<Array<Record<string, number>>> {
     const pipe = this.redis.pipeline();

@@ -1,7 +1,5 @@
+import { RedisStore } from "./redis-store.js";
 import { isLocale, type Locale } from "../text/locales.js";
-import { keys as keysFor, type Keys } from "./keys.js";
-import type { Redis } from "./redis.js";
-import { Scripts } from "./scripts.js";
 
 export interface UserRecord {
   id: number;
@@ -34,17 +32,7 @@ export interface Arrival {
 }
 
 /** Users who ever talked to the bot: locale, chat and whether they blocked it. */
-export class UserStore {
-  private readonly k: Keys;
-  private readonly scripts: Scripts;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-    this.scripts = Scripts.of(redis);
-  }
-
+export class UserStore extends RedisStore {
   /**
    * The user's update arriving, in one script call (userArrive.lua), since it runs on every update:
    * with `record` (a private update) the user is recorded, and writing to the bot again also

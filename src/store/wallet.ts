@@ -1,7 +1,6 @@
+import { RedisStore } from "./redis-store.js";
 import { fromUnits, moneyString, toUnits, type Money } from "../money.js";
-import { keys as keysFor, type Keys } from "./keys.js";
-import type { Redis } from "./redis.js";
-import { Scripts, type MoneyCountArgs } from "./scripts.js";
+import { type MoneyCountArgs } from "./scripts.js";
 import type { MoneyCount } from "./stats.js";
 
 export type LedgerReason = "order" | "refund" | "admin" | "payment" | "payment_refund" | "settle" | "referral" | "promo";
@@ -28,17 +27,7 @@ export const LEDGER_MAX = 5_000;
  * Ledger entries are written by the same script as the balance change, so they never disagree.
  * In stored ledger JSON, `amount` and `balance` are units; `entries()` turns them into decimals.
  */
-export class WalletStore {
-  private readonly k: Keys;
-  private readonly scripts: Scripts;
-  constructor(
-    private readonly redis: Redis,
-    prefix: string,
-  ) {
-    this.k = keysFor(prefix);
-    this.scripts = Scripts.of(redis);
-  }
-
+export class WalletStore extends RedisStore {
   async balance(userId: number): Promise<Money> {
     return fromUnits(await this.redis.get(this.k.wallet(userId)));
   }

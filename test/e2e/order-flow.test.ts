@@ -3,12 +3,12 @@ import { createDeps } from "../../src/app.js";
 import { createBot } from "../../src/bot/index.js";
 import { createLogger } from "../../src/logger.js";
 import { D, orderPrice, unitPrice } from "../../src/money.js";
-import { generateCatalog, type SimService } from "../../src/panel/simulator/catalog.js";
+import { generateCatalog } from "../../src/panel/simulator/catalog.js";
 import { serviceSchema } from "../../src/panel/schemas.js";
 import { categoryKey, serializeCatalog } from "../../src/store/catalog.js";
 import { keys } from "../../src/store/keys.js";
-import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
-import { after, buttonsOf, customer, has, openOrderDialog, pressData } from "../support/chat.js";
+import type { BotMessage } from "../support/fake-bot-api.js";
+import { after, buttonsOf, customer, draftIdOf, has, openOrderDialog, pressData, toConfirmation } from "../support/chat.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 5151;
@@ -16,24 +16,7 @@ const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const ofType = (type: string) => catalog.find((s) => s.type === type)!;
 const defaultService = catalog[0]!;
 
-async function toConfirmation(h: Harness, u: FakeUser, svc: SimService, link: string, quantity: number): Promise<BotMessage> {
-  await openOrderDialog(h, u, svc);
-  await after(
-    h,
-    u,
-    () => u.send(link),
-    (m) => m.method === "sendMessage",
-  );
-  return after(
-    h,
-    u,
-    () => u.send(String(quantity)),
-    (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
-  );
-}
-
 const confirmData = (m: BotMessage) => buttonsOf(m).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!;
-const draftIdOf = (m: BotMessage) => confirmData(m).slice(3);
 const addsFor = (h: Harness, link: string) => h.sim.requests().filter((r) => r.action === "add" && r.params.link === link);
 
 describe("order walk end to end", () => {

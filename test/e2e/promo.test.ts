@@ -4,7 +4,7 @@ import { generateCatalog } from "../../src/panel/simulator/catalog.js";
 import { runPollRound } from "../../src/poller/tracker.js";
 import { parsePromoCreate, redeemPromo } from "../../src/services/promo.js";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
-import { after, buttonsOf, has, openOrderDialog, pressData } from "../support/chat.js";
+import { after, draftIdOf, has, pressData, toConfirmation } from "../support/chat.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 7_200_001;
@@ -19,26 +19,6 @@ async function customer(h: Harness, locale: "en" | "uz" | "ru" = "en", balance?:
   if (balance) await h.deps.wallet.credit(u.id, new D(balance), { reason: "admin" });
   return u;
 }
-
-async function toConfirmation(h: Harness, u: FakeUser, link: string, quantity: number): Promise<BotMessage> {
-  await openOrderDialog(h, u, service);
-  await after(
-    h,
-    u,
-    () => u.send(link),
-    (m) => m.method === "sendMessage",
-  );
-  return after(
-    h,
-    u,
-    () => u.send(String(quantity)),
-    (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
-  );
-}
-const draftIdOf = (m: BotMessage) =>
-  buttonsOf(m)
-    .find((b) => b.callback_data?.startsWith("oc:"))!
-    .callback_data!.slice(3);
 
 describe("promo codes end to end", () => {
   let h: Harness;
@@ -148,14 +128,14 @@ describe("promo codes end to end", () => {
     expect(discount.gt(0)).toBe(true);
     const fmt = (d: InstanceType<typeof D>) => `${d.toFixed(2)} USD`;
 
-    const first = await toConfirmation(h, u, "https://t.me/promo_one", 1000);
+    const first = await toConfirmation(h, u, service, "https://t.me/promo_one", 1000);
     expect(first.text).toContain(`Price: <s>${fmt(list)}</s>`);
     expect(first.text).toContain(`🎁 Discount (<code>SALE20</code>): −${fmt(discount)}`);
     expect(first.text).toContain(`To pay: <b>${fmt(paid)}</b>`);
     await after(h, u, () => u.pressButton("Cancel"), has("cancelled"));
     expect(await h.deps.promos.heldRaw(u.id)).not.toBeNull();
 
-    const confirm = await toConfirmation(h, u, "https://t.me/promo_two", 1000);
+    const confirm = await toConfirmation(h, u, service, "https://t.me/promo_two", 1000);
     expect(confirm.text).toContain(`To pay: <b>${fmt(paid)}</b>`);
     await after(h, u, () => u.pressButton("Confirm"), has("Order placed"));
     const order = (await h.deps.orders.get(draftIdOf(confirm)))!;
@@ -178,7 +158,7 @@ describe("promo codes end to end", () => {
     await create("BIG discount 50% cap=1 uses=5 days=7 min=1000");
     const u = await customer(h, "uz", "50");
     await after(h, u, () => u.send("/promo BIG"), has("qabul qilindi"));
-    const small = await toConfirmation(h, u, "https://t.me/promo_small", 1000);
+    const small = await toConfirmation(h, u, service, "https://t.me/promo_small", 1000);
     expect(small.text).toMatch(/<code>BIG<\/code> promokodi kamida 1.000,00 USDlik buyurtmalarga ishlaydi/);
     expect(small.text).not.toContain("Chegirma (");
     expect(await h.deps.promos.heldRaw(u.id)).not.toBeNull();
@@ -186,8 +166,8 @@ describe("promo codes end to end", () => {
     await create("HALF discount 50% cap=1 uses=5 days=7");
     const v = await customer(h, "en", "50");
     await after(h, v, () => v.send("/promo HALF"), has("applied"));
-    const a = await toConfirmation(h, v, "https://t.me/promo_a", 1000);
-    const b = await toConfirmation(h, v, "https://t.me/promo_b", 1000);
+    const a = await toConfirmation(h, v, service, "https://t.me/promo_a", 1000);
+    const b = await toConfirmation(h, v, service, "https://t.me/promo_b", 1000);
     expect(a.text).toContain("HALF");
     expect(b.text).toContain("HALF");
     pressData(v, `oc:${draftIdOf(b)}`);
@@ -205,11 +185,11 @@ describe("promo codes end to end", () => {
     expect(await h.deps.promos.create({ code: "LASTHOUR", kind: "discount", percent: "50", uses: 10, expiresAt: now + 1_500, createdBy: ADMIN }, now)).toBe(true);
     expect((await redeemPromo(h.deps, u.id, "LASTHOUR", now)).outcome).toBe("held");
     const price = (m: BotMessage) => m.text ?? "";
-    const during = await toConfirmation(h, u, "https://t.me/lasthour", Number(service.min));
+    const during = await toConfirmation(h, u, service, "https://t.me/lasthour", Number(service.min));
     expect(price(during)).toContain("LASTHOUR");
     await after(h, u, () => u.send("/cancel"));
     await new Promise((r) => setTimeout(r, 1_700));
-    const afterwards = await toConfirmation(h, u, "https://t.me/lasthour", Number(service.min));
+    const afterwards = await toConfirmation(h, u, service, "https://t.me/lasthour", Number(service.min));
     expect(price(afterwards)).not.toContain("LASTHOUR");
     expect(await h.deps.promos.heldRaw(u.id)).toBeNull();
   });

@@ -58,3 +58,26 @@ export async function openOrderDialog(h: Harness, u: FakeUser, svc: SimService):
     (m) => m.method === "sendMessage",
   );
 }
+
+/** The order dialog from /order to its confirmation: the link, then the quantity. Returns the confirmation. */
+export async function toConfirmation(h: Harness, u: FakeUser, svc: SimService, link: string, quantity: number): Promise<BotMessage> {
+  await openOrderDialog(h, u, svc);
+  await after(
+    h,
+    u,
+    () => u.send(link),
+    (m) => m.method === "sendMessage",
+  );
+  return after(
+    h,
+    u,
+    () => u.send(String(quantity)),
+    (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
+  );
+}
+
+/** The draft id behind a confirmation's Confirm button. */
+export const draftIdOf = (m: BotMessage): string =>
+  buttonsOf(m)
+    .find((b) => b.callback_data?.startsWith("oc:"))!
+    .callback_data!.slice(3);

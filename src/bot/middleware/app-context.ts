@@ -22,14 +22,23 @@ export function appContext(deps: AppDeps, opts: { rateWindowMs: number }): { out
   const admins = new Set(deps.config.adminIds);
   const inProgress = new Map<number, Arrived>();
 
-  const outer: MiddlewareFn<BotInnerContext> = async (ctx, next) => {
+  /** What both copies put on every context; the flood guard's count is the outer copy's to set. */
+  const start = (ctx: BotInnerContext) => {
     ctx.deps = deps;
-    const from = ctx.from;
-    ctx.isAdmin = from !== undefined && admins.has(from.id);
+    ctx.isAdmin = ctx.from !== undefined && admins.has(ctx.from.id);
     ctx.updatesInWindow = 0;
+  };
+  /** The one language rule: the stored choice, else Telegram's, else DEFAULT_LOCALE. */
+  const setLocale = (ctx: BotInnerContext, stored: Locale | undefined) => {
+    ctx.localeChosen = stored !== undefined;
+    ctx.locale = stored ?? localeFromTelegram(ctx.from?.language_code) ?? deps.config.defaultLocale;
+  };
+
+  const outer: MiddlewareFn<BotInnerContext> = async (ctx, next) => {
+    start(ctx);
+    const from = ctx.from;
     if (!from) {
-      ctx.localeChosen = false;
-      ctx.locale = deps.config.defaultLocale;
+      setLocale(ctx, undefined);
       return next();
     }
     // my_chat_member "kicked" also comes from a private chat; it must not mark the user as back.
@@ -40,8 +49,7 @@ export function appContext(deps: AppDeps, opts: { rateWindowMs: number }): { out
       { record, referralCode: record ? (referralCodeFromStart(ctx.message?.text) ?? undefined) : undefined, rateWindowMs: ctx.isAdmin ? 0 : opts.rateWindowMs },
     );
     ctx.joinedVia = arrived.referrerId;
-    ctx.localeChosen = arrived.locale !== undefined;
-    ctx.locale = arrived.locale ?? localeFromTelegram(from.language_code) ?? deps.config.defaultLocale;
+    setLocale(ctx, arrived.locale);
     ctx.updatesInWindow = arrived.updatesInWindow;
     const mine: Arrived = { locale: ctx.locale, localeChosen: ctx.localeChosen, joinedVia: ctx.joinedVia };
     inProgress.set(from.id, mine);
@@ -54,20 +62,10 @@ export function appContext(deps: AppDeps, opts: { rateWindowMs: number }): { out
   };
 
   const inner: MiddlewareFn<BotInnerContext> = async (ctx, next) => {
-    ctx.deps = deps;
-    const from = ctx.from;
-    ctx.isAdmin = from !== undefined && admins.has(from.id);
-    ctx.updatesInWindow = 0;
-    const known = from && inProgress.get(from.id);
-    if (known) {
-      ctx.locale = known.locale;
-      ctx.localeChosen = known.localeChosen;
-      ctx.joinedVia = known.joinedVia;
-    } else {
-      const stored = from ? await deps.users.getLocale(from.id) : undefined;
-      ctx.localeChosen = stored !== undefined;
-      ctx.locale = stored ?? localeFromTelegram(from?.language_code) ?? deps.config.defaultLocale;
-    }
+    start(ctx);
+    const known = ctx.from && inProgress.get(ctx.from.id);
+    if (known) Object.assign(ctx, known);
+    else setLocale(ctx, ctx.from ? await deps.users.getLocale(ctx.from.id) : undefined);
     await next();
   };
 

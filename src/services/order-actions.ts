@@ -7,8 +7,8 @@
 import type { AppDeps } from "../app.js";
 import { PanelError, PanelTransportError, classifyPanelError } from "../panel/errors.js";
 import type { PanelOrderStatus } from "../panel/schemas.js";
-import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus } from "../panel/status.js";
-import type { OrderRecord } from "../store/orders.js";
+import { isFinalOrderStatus } from "../panel/status.js";
+import { refillUnderWay, type OrderRecord } from "../store/orders.js";
 
 export type OrderActionDeps = Pick<AppDeps, "config" | "orders" | "panel" | "schedule" | "actionLocks" | "logger">;
 
@@ -101,7 +101,7 @@ export function refillRefusal(order: OrderRecord): LocalRefusal | null {
   if (order.placement !== "placed" || !order.panelOrderId) return "not_placed";
   if (!order.canRefill) return "not_supported";
   if (order.status !== "completed" && order.status !== "partial") return "not_completed";
-  if (order.refillId && !isFinalRefillStatus(normalizeRefillStatus(order.refillStatus ?? ""))) return "refill_pending";
+  if (refillUnderWay(order)) return "refill_pending";
   return null;
 }
 

@@ -7,7 +7,8 @@
  * the hot orders, in pages.
  */
 import type { AppDeps } from "../app.js";
-import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus } from "../panel/status.js";
+import { isFinalOrderStatus } from "../panel/status.js";
+import { refillUnderWay, type OrderRecord } from "../store/orders.js";
 
 const PAGE = 500;
 
@@ -18,17 +19,16 @@ export async function repairSchedule(deps: Pick<AppDeps, "orders" | "schedule">,
     const page = await deps.orders.idsCreatedAfter(after, PAGE);
     if (page.createdMs === null) return added;
     after = page.createdMs;
-    const records = await deps.orders.getMany(page.ids);
-    const open = records.filter((o) => o?.placement === "placed" && o.panelOrderId);
+    const open = (await deps.orders.getMany(page.ids)).filter((o): o is OrderRecord => o?.placement === "placed" && Boolean(o.panelOrderId));
     added.checked += page.ids.length;
     added.orders += await deps.schedule.ensure(
       "orders",
-      open.filter((o) => !isFinalOrderStatus(o!.status)).map((o) => o!.id),
+      open.filter((o) => !isFinalOrderStatus(o.status)).map((o) => o.id),
       now,
     );
     added.refills += await deps.schedule.ensure(
       "refills",
-      open.filter((o) => o!.refillId && !isFinalRefillStatus(normalizeRefillStatus(o!.refillStatus ?? ""))).map((o) => o!.id),
+      open.filter(refillUnderWay).map((o) => o.id),
       now,
     );
   }

@@ -649,11 +649,16 @@ type ServiceNames = readonly [serviceName: string, category: string];
 /** Ids of one archive bucket: 1,000 consecutive ids. */
 const archiveBucket = (id: string): number => Math.floor(Number(id) / 1000);
 
+/** A refill was asked for and the panel has not finished it. */
+export function refillUnderWay(o: Pick<OrderRecord, "refillId" | "refillStatus">): boolean {
+  return Boolean(o.refillId) && !isFinalRefillStatus(normalizeRefillStatus(o.refillStatus ?? ""));
+}
+
 /** Closed for good: nothing the poller, a refill or an admin will change any more. */
 function isClosed(o: OrderRecord): boolean {
   if (o.placement === "failed") return true;
   if (o.placement !== "placed" || !isFinalOrderStatus(o.status)) return false;
-  return o.refillId === undefined || isFinalRefillStatus(normalizeRefillStatus(o.refillStatus ?? "pending"));
+  return !refillUnderWay(o);
 }
 
 /** What the archive keeps of a record: the order, not the poller's or the counters' bookkeeping. */

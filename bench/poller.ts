@@ -81,7 +81,12 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
     // One worker, one round.
     const { w: worker, idleRss } = await spawnWorker();
     sim.resetRequests();
+    // The round's CPU is the worker's, Redis's and the panel's (the simulator, in this process): on a small machine they share the cores.
+    const redisCpu0 = await redisCpuMs(redis);
+    const simCpu0 = process.cpuUsage();
     const one = await worker.request<RoundAnswer>({ cmd: "round" }, ROUND_TIMEOUT_MS);
+    const simCpu = process.cpuUsage(simCpu0);
+    const redisCpu = (await redisCpuMs(redis)) - redisCpu0;
     const statusRequests = sim.counts().status ?? 0;
     const expectedRequests = Math.ceil(n / 100);
     const checksPerS = one.stats.checked / (one.stats.ms / 1000);
@@ -115,6 +120,8 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
           "Redis round trips per batch (socket writes)": round(one.writes / batches, 1),
           "Redis commands per batch": round(one.commands / batches, 1),
           "worker CPU ms for the round": round(one.cpuMs, 0),
+          "Redis CPU ms for the round (INFO used_cpu)": round(redisCpu, 0),
+          "simulator CPU ms for the round": round((simCpu.user + simCpu.system) / 1000, 0),
           "worker RSS MB: loaded, idle": round(idleRss / MB, 1),
           "worker RSS MB: after the round": round(one.rss / MB, 1),
           "worker RSS MB: peak": round(one.maxRss / MB, 1),
@@ -296,6 +303,13 @@ function movePanelOrders(sim: PanelSimulator, s: Seeded): number {
     moved++;
   });
   return moved;
+}
+
+/** The Redis server's CPU time so far (user + system), ms. */
+async function redisCpuMs(redis: Redis): Promise<number> {
+  const info = await redis.info("cpu");
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, "m").exec(info)?.[1] ?? 0);
+  return (field("used_cpu_user") + field("used_cpu_sys")) * 1000;
 }
 
 export async function usedMemory(redis: Redis): Promise<number> {

@@ -5,10 +5,10 @@ import { MAX_IDS_PER_REQUEST } from "../panel/client.js";
 import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
 import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../panel/schemas.js";
 import { isFinalOrderStatus } from "../panel/status.js";
-import { decodeOrder, type OrderRecord } from "../store/orders.js";
+import { decodeOrder, type OrderFieldsReader, type OrderRecord } from "../store/orders.js";
 import type { PollQueue, PollWrite } from "../store/schedule.js";
 import { defaultBatchRule, type BatchRule } from "./batching.js";
-import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
+import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type OrderDecision, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
 import { countersDelta, orderCounters } from "../services/stats.js";
 import type { Translate } from "../services/notifier.js";
@@ -71,8 +71,35 @@ export interface RoundStats {
 
 type Fields = Record<string, string | null | undefined>;
 
-const READ_FIELDS = [
-  "id",
+/**
+ * What a look at an order needs to decide (decideOrder) and to find whether anything is to be
+ * written: read with the claim, for every id. Most looks change nothing, so the rest of the
+ * record (DETAIL_FIELDS: for the message, the refund, the counters) is read only for the orders
+ * that move. Never the link or the comments, which can be long.
+ */
+const LOOK_FIELDS: Record<PollQueue, readonly string[]> = {
+  orders: [
+    "placement",
+    "panelOrderId",
+    "status",
+    "statusRaw",
+    "startCount",
+    "remains",
+    "charge",
+    "price",
+    "quantity",
+    "runs",
+    "panelError",
+    "createdAt",
+    "placedAt",
+    "pollSeq",
+    "pollChangedAt",
+    "pollErrors",
+    "pollErrorSince",
+  ],
+  refills: ["placement", "panelError", "updatedAt", "refillId", "refillStatus", "refillChangedAt", "refillErrors", "refillErrorSince"],
+};
+const DETAIL_FIELDS = [
   "userId",
   "chatId",
   "locale",
@@ -80,38 +107,58 @@ const READ_FIELDS = [
   "quantity",
   "runs",
   "price",
-  "placement",
-  "panelOrderId",
   "status",
-  "statusRaw",
   "startCount",
   "remains",
   "charge",
   "refunded",
-  "panelError",
   "createdAt",
   "updatedAt",
   "placedAt",
   "refillId",
-  "refillStatus",
   "rate",
   "serviceType",
   "costUnits",
-  "pollSeq",
-  "pollChangedAt",
-  "pollErrors",
-  "pollErrorSince",
-  "refillChangedAt",
-  "refillErrors",
-  "refillErrorSince",
+  "exchangeRate",
 ] as const;
 type Mode = PollWrite["mode"];
 
-interface Row {
+interface ReadRow {
   id: string;
-  /** the stored hash as read, for compare-and-set and to write only what differs */
+  /** the stored fields as read (the look's, and the details of an order that moves), for compare-and-set and to write only what differs */
   h: Record<string, string>;
-  order: OrderRecord;
+  /** null: no record */
+  order: OrderRecord | null;
+}
+type Row = ReadRow & { order: OrderRecord };
+
+/** The fields a decision writes that differ from the stored ones: to set (field, value…) and to delete. */
+function changes(h: Record<string, string>, fields: Fields): { set: string[]; del: string[] } {
+  const set: string[] = [];
+  const del: string[] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (value === null) {
+      if (h[field] !== undefined) del.push(field);
+    } else if (h[field] !== value) set.push(field, value);
+  }
+  return { set, del };
+}
+
+/** Rows from the fields read by id; the order decoded from them (the look's fields, or all the tracker reads). */
+function rowsOf(ids: string[], read: Array<Partial<Record<string, string>>>): ReadRow[] {
+  return ids.map((id, i) => {
+    const h = { ...read[i], id } as Record<string, string>;
+    return { id, h, order: read[i] && Object.keys(read[i]).length > 0 ? decodeOrder(h) : null };
+  });
+}
+
+/** The stored hash once `set` (field, value…) and `del` are written. */
+function after(h: Record<string, string>, set: string[], del: string[]): Record<string, string> {
+  const out = { ...h };
+  for (let i = 0; i < set.length; i += 2) out[set[i]!] = set[i + 1]!;
+  for (const f of del) delete out[f];
+  return out;
 }
 
 /** A customer's messages about their order: their chosen locale, else the one they ordered in. */
@@ -133,6 +180,8 @@ export class OrderTracker {
   private stopping = false;
   private running?: Promise<void>;
   private wake?: () => void;
+  /** The fields the tracker works with: not the link or the comments, which can be long, on every look. */
+  private readonly readers: Record<PollQueue, OrderFieldsReader<string>>;
 
   constructor(
     private readonly deps: TrackerDeps,
@@ -140,6 +189,7 @@ export class OrderTracker {
   ) {
     this.opts = { ...defaultTrackerOptions(deps.config), ...opts };
     const derived = defaultBatchRule(this.opts.timing, this.opts.batchSize);
+    this.readers = { orders: deps.orders.fieldsReader(LOOK_FIELDS.orders), refills: deps.orders.fieldsReader(LOOK_FIELDS.refills) };
     this.rule = { size: this.opts.batchSize, holdMs: this.opts.holdMs ?? derived.holdMs, lookaheadMs: this.opts.lookaheadMs ?? derived.lookaheadMs };
   }
 
@@ -167,12 +217,12 @@ export class OrderTracker {
    * for the batching rule's hold; else everything due goes now, the last request filled ahead.
    */
   pollRound(held = false): Promise<RoundStats> {
-    return this.round("orders", held, (ids, lease, stats) => this.pollBatch(ids, lease, stats));
+    return this.round("orders", held, (read, lease, stats) => this.pollBatch(read, lease, stats));
   }
 
   /** One round over the refills due now; `held` as in pollRound. */
   refillRound(held = false): Promise<RoundStats> {
-    return this.round("refills", held, (ids, lease, stats) => this.refillBatch(ids, lease, stats));
+    return this.round("refills", held, (read, lease, stats) => this.refillBatch(read, lease, stats));
   }
 
   private async loop(): Promise<void> {
@@ -211,7 +261,7 @@ export class OrderTracker {
     });
   }
 
-  private async round(due: PollQueue, held: boolean, batch: (ids: string[], lease: number, stats: RoundStats) => Promise<boolean>): Promise<RoundStats> {
+  private async round(due: PollQueue, held: boolean, batch: (read: ReadRow[], lease: number, stats: RoundStats) => Promise<boolean>): Promise<RoundStats> {
     const started = performance.now();
     // Only what is due at the start: orders rescheduled during the round wait for the next one.
     const dueBy = Date.now();
@@ -220,9 +270,10 @@ export class OrderTracker {
     const lane = async (): Promise<void> => {
       while (!stats.panelFailed && !this.stopping) {
         const lease = Date.now() + this.opts.leaseMs;
-        const ids = await this.deps.schedule.claim(due, dueBy, lease, rule);
+        const reader = this.readers[due];
+        const { ids, rows } = await this.deps.schedule.claim(due, dueBy, lease, rule, reader.codes);
         if (ids.length === 0) return;
-        if (!(await batch(ids, lease, stats))) stats.panelFailed = true;
+        if (!(await batch(rowsOf(ids, await reader.decode(ids, rows)), lease, stats))) stats.panelFailed = true;
       }
     };
     const lanes = await Promise.allSettled(Array.from({ length: this.opts.concurrency }, lane));
@@ -234,19 +285,36 @@ export class OrderTracker {
     return stats;
   }
 
-  /** The fields the tracker works with: not the link or the comments, which can be long, on every look. */
-  private async read(ids: string[]): Promise<Array<{ id: string; h: Record<string, string>; order: OrderRecord | null }>> {
-    const rows = await this.deps.orders.getFields(ids, READ_FIELDS);
-    return ids.map((id, i) => {
-      const h = rows[i] as Record<string, string>;
-      return { id, h, order: decodeOrder(h) };
+  /**
+   * Reads the rest of the record of the orders whose look moves something (news, attention or
+   * any field to write), in one call, then applies every decision. The look's fields stay as they
+   * were read: the decision and the write's compare-and-set are about them.
+   */
+  private async settle<D extends { fields: Fields; news?: object; attention?: string }>(
+    looked: Array<{ row: Row; decision: D }>,
+    apply: (row: Row, decision: D) => Promise<PollWrite>,
+  ): Promise<PollWrite[]> {
+    const moving = looked.flatMap(({ row, decision }) => {
+      if (decision.news || decision.attention) return [row.id];
+      const { set, del } = changes(row.h, decision.fields);
+      return set.length > 0 || del.length > 0 ? [row.id] : [];
     });
+    const detailed = new Map<string, Row>();
+    if (moving.length > 0) {
+      const details = await this.deps.orders.getFields(moving, DETAIL_FIELDS);
+      const byId = new Map(looked.map(({ row }) => [row.id, row]));
+      moving.forEach((id, i) => {
+        const [row] = rowsOf([id], [{ ...details[i], ...byId.get(id)!.h }]);
+        if (row?.order) detailed.set(id, row as Row);
+      });
+    }
+    return Promise.all(looked.map(({ row, decision }) => apply(detailed.get(row.id) ?? row, decision)));
   }
 
-  private async pollBatch(ids: string[], lease: number, stats: RoundStats): Promise<boolean> {
+  private async pollBatch(read: ReadRow[], lease: number, stats: RoundStats): Promise<boolean> {
     const rows: Row[] = [];
     const gone: string[] = [];
-    for (const r of await this.read(ids)) {
+    for (const r of read) {
       if (r.order && r.order.placement === "placed" && r.order.panelOrderId && !isFinalOrderStatus(r.order.status)) rows.push(r as Row);
       else gone.push(r.id);
     }
@@ -272,15 +340,10 @@ export class OrderTracker {
     await this.panelAnswered(rows.length, stats);
 
     const now = Date.now();
-    const writes = await Promise.all(rows.map((r) => this.applyOrder(r, answers.get(r.order.panelOrderId!) ?? { ok: false, error: "missing from the panel's answer" }, now, lease, stats)));
-    await this.deps.schedule.write("orders", writes);
-    return true;
-  }
-
-  private async applyOrder(row: Row, answer: PerId<PanelOrderStatus>, now: number, lease: number, stats: RoundStats): Promise<PollWrite> {
-    const { order, h } = row;
-    const decision = decideOrder(
-      {
+    const looked = rows.map((row) => {
+      const { order, h } = row;
+      const answer = answers.get(order.panelOrderId!) ?? { ok: false, error: "missing from the panel's answer" };
+      const tracked = {
         status: order.status,
         startCount: order.startCount,
         remains: order.remains,
@@ -290,12 +353,15 @@ export class OrderTracker {
         changedAt: num(h.pollChangedAt) ?? order.placedAt ?? order.createdAt,
         idErrors: num(h.pollErrors) ?? 0,
         errorSince: num(h.pollErrorSince),
-      },
-      answer,
-      now,
-      this.opts.timing,
-      this.opts.limits,
-    );
+      };
+      return { row, decision: decideOrder(tracked, answer, now, this.opts.timing, this.opts.limits) };
+    });
+    await this.deps.schedule.write("orders", await this.settle(looked, (row, decision) => this.applyOrder(row, decision, lease, stats)));
+    return true;
+  }
+
+  private async applyOrder(row: Row, decision: OrderDecision, lease: number, stats: RoundStats): Promise<PollWrite> {
+    const { order, h } = row;
     const fields: Fields = { ...decision.fields };
     if (decision.news) {
       // Refund, reward the referrer, tell, then write: a crash in between redoes them all, and the once-keys make the redo harmless.
@@ -330,10 +396,10 @@ export class OrderTracker {
     return this.deps.wallet.creditedAmount(onceKey);
   }
 
-  private async refillBatch(ids: string[], lease: number, stats: RoundStats): Promise<boolean> {
+  private async refillBatch(read: ReadRow[], lease: number, stats: RoundStats): Promise<boolean> {
     const rows: Row[] = [];
     const gone: string[] = [];
-    for (const r of await this.read(ids)) {
+    for (const r of read) {
       if (r.order && r.order.placement === "placed" && r.order.refillId) rows.push(r as Row);
       else gone.push(r.id);
     }
@@ -359,41 +425,37 @@ export class OrderTracker {
     await this.panelAnswered(rows.length, stats);
 
     const now = Date.now();
-    const writes = await Promise.all(
-      rows.map(async (row): Promise<PollWrite> => {
-        const { order, h } = row;
-        const refillId = order.refillId!;
-        const decision = decideRefill(
-          {
-            refillId,
-            statusRaw: order.refillStatus ?? "pending",
-            changedAt: num(h.refillChangedAt) ?? order.updatedAt,
-            idErrors: num(h.refillErrors) ?? 0,
-            errorSince: num(h.refillErrorSince),
-          },
-          answers.get(refillId) ?? { ok: false, error: "missing from the panel's answer" },
-          now,
-          this.opts.timing,
-          this.opts.limits,
-        );
-        if (decision.news) {
-          const { status } = decision.news;
-          if (await this.deps.notifier.toUser(recipient(order), (t) => refillNewsText(t, order, status), { key: `notify:${order.id}:refill:${refillId}:${status}` })) stats.told++;
-        }
-        if (decision.changed) stats.changed++;
-        if (decision.attention) {
-          stats.attention++;
-          await this.handToAdmins(order, `refill:${order.id}`, decision.attention);
-        }
-        const mode: Mode = decision.attention ? "attention" : decision.nextDueAt === undefined ? "stop" : "due";
-        // A new refill requested meanwhile changes refillId: this answer is then about the old one.
-        const check: Array<[string, string]> = [
-          ["refillId", refillId],
-          ["refillStatus", h.refillStatus ?? ""],
-        ];
-        return this.writeArgs(row, decision.fields, mode, decision.nextDueAt ?? 0, lease, check);
-      }),
-    );
+    const looked = rows.map((row) => {
+      const { order, h } = row;
+      const tracked = {
+        refillId: order.refillId!,
+        statusRaw: order.refillStatus ?? "pending",
+        changedAt: num(h.refillChangedAt) ?? order.updatedAt,
+        idErrors: num(h.refillErrors) ?? 0,
+        errorSince: num(h.refillErrorSince),
+      };
+      const answer = answers.get(tracked.refillId) ?? { ok: false, error: "missing from the panel's answer" };
+      return { row, decision: decideRefill(tracked, answer, now, this.opts.timing, this.opts.limits) };
+    });
+    const writes = await this.settle(looked, async ({ order, h, ...row }, decision): Promise<PollWrite> => {
+      const refillId = order.refillId!;
+      if (decision.news) {
+        const { status } = decision.news;
+        if (await this.deps.notifier.toUser(recipient(order), (t) => refillNewsText(t, order, status), { key: `notify:${order.id}:refill:${refillId}:${status}` })) stats.told++;
+      }
+      if (decision.changed) stats.changed++;
+      if (decision.attention) {
+        stats.attention++;
+        await this.handToAdmins(order, `refill:${order.id}`, decision.attention);
+      }
+      const mode: Mode = decision.attention ? "attention" : decision.nextDueAt === undefined ? "stop" : "due";
+      // A new refill requested meanwhile changes refillId: this answer is then about the old one.
+      const check: Array<[string, string]> = [
+        ["refillId", refillId],
+        ["refillStatus", h.refillStatus ?? ""],
+      ];
+      return this.writeArgs({ ...row, order, h }, decision.fields, mode, decision.nextDueAt ?? 0, lease, check);
+    });
     await this.deps.schedule.write("refills", writes);
     return true;
   }
@@ -418,23 +480,10 @@ export class OrderTracker {
 
   /** `counted`: the write may move the shop's counters (status, refunds, charge), by the difference it makes. */
   private writeArgs(row: Row, fields: Fields, mode: Mode, dueAt: number, lease: number, check: Array<[string, string]>, bump?: [string, string], counted = false): PollWrite {
-    const set: string[] = [];
-    const del: string[] = [];
-    const after: Record<string, string> = { ...row.h };
-    for (const [field, value] of Object.entries(fields)) {
-      if (value === undefined) continue;
-      if (value === null) {
-        if (row.h[field] !== undefined) del.push(field);
-        delete after[field];
-      } else if (row.h[field] !== value) {
-        set.push(field, value);
-        after[field] = value;
-      }
-    }
+    const { set, del } = changes(row.h, fields);
     const changed = set.length > 0 || del.length > 0;
     if (bump && changed) set.push(...bump);
-    const counters = counted && changed ? countersDelta(orderCounters(row.h), orderCounters(after)) : [];
-    return { id: row.id, mode, dueAt, lease, check, set, del, counters };
+    return { id: row.id, mode, dueAt, lease, check, set, del, counters: counted && changed ? countersDelta(orderCounters(row.h), orderCounters(after(row.h, set, del))) : [] };
   }
 
   private async handToAdmins(order: OrderRecord, subject: string, reason: string): Promise<void> {

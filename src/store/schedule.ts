@@ -1,5 +1,4 @@
 import { RedisStore } from "./redis-store.js";
-import type { ChainableCommander } from "ioredis";
 import { fieldCode } from "./order-codec.js";
 
 /** A claimed id's score is LEASED + its lease end (includes/pollLease.lua). */
@@ -36,9 +35,16 @@ export class PollSchedule extends RedisStore {
   /**
    * The ids of one status request by the batching rule (src/poller/batching.ts), leased to the
    * caller until `lease`; none when the request should wait. `holdMs` 0 takes what is due now.
+   * `read`: record fields (codes, OrderFieldsReader) read of each in the same call, in `rows`.
    */
-  claim(queue: PollQueue, now: number, lease: number, rule: { size: number; holdMs: number; lookaheadMs: number }): Promise<string[]> {
-    return this.scripts.pollClaim({ schedule: this.key(queue) }, { now, count: rule.size, lease, holdMs: rule.holdMs, lookaheadMs: rule.lookaheadMs });
+  claim(
+    queue: PollQueue,
+    now: number,
+    lease: number,
+    rule: { size: number; holdMs: number; lookaheadMs: number },
+    read: readonly string[] = [],
+  ): Promise<{ ids: string[]; rows: Array<Array<string | null>> }> {
+    return this.scripts.pollClaim({ schedule: this.key(queue) }, { now, count: rule.size, lease, holdMs: rule.holdMs, lookaheadMs: rule.lookaheadMs, orderPrefix: this.k.orderPrefix, fields: read });
   }
 
   /** Gives claimed ids back, due at `dueAt`, unless someone moved them meanwhile. */
@@ -68,20 +74,25 @@ export class PollSchedule extends RedisStore {
     return Math.min(dueAtOf(order[1]), dueAtOf(refill[1]));
   }
 
-  /** A round's writes, one pipeline: each a compare-and-set of the order and its rescheduling. */
+  /** A batch's writes, one script call: each a compare-and-set of the order and its rescheduling. */
   async write(queue: PollQueue, writes: PollWrite[]): Promise<void> {
-    const pipe: ChainableCommander = this.redis.pipeline();
-    const schedule = this.key(queue);
-    for (const w of writes) {
-      // Field names → the record's codes (order-codec.ts); the poller's values are stored as they are.
-      const check = w.check.flatMap(([f, v]) => [fieldCode(f), v]);
-      const set = w.set.map((v, i) => (i % 2 === 0 ? fieldCode(v) : v));
-      const args = [w.id, w.mode, w.dueAt, w.lease, this.k.stats.prefix, w.counters.length, ...w.counters.flat(), w.check.length, ...check, w.set.length / 2, ...set, ...w.del.map(fieldCode)];
-      this.scripts.pollWrite(pipe, { order: this.k.order(w.id), schedule, attention: this.k.attention }, args);
-    }
-    const res = (await pipe.exec()) ?? [];
-    const failed = res.find(([err]) => err)?.[0];
-    if (failed) throw failed;
+    if (writes.length === 0) return;
+    // Field names → the record's codes (order-codec.ts); the poller's values are stored as they are.
+    const args = writes.map((w): Array<string | number> => [
+      w.id,
+      w.mode,
+      w.dueAt,
+      w.lease,
+      w.counters.length,
+      ...w.counters.flat(),
+      w.check.length,
+      ...w.check.flatMap(([f, v]) => [fieldCode(f), v]),
+      w.set.length / 2,
+      ...w.set.map((v, i) => (i % 2 === 0 ? fieldCode(v) : v)),
+      w.del.length,
+      ...w.del.map(fieldCode),
+    ]);
+    await this.scripts.pollWrite({ schedule: this.key(queue), attention: this.k.attention, orders: writes.map((w) => this.k.order(w.id)) }, { statsPrefix: this.k.stats.prefix, writes: args });
   }
 
   /**

@@ -8,7 +8,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ChainableCommander } from "ioredis";
 import type { Redis } from "./redis.js";
 
 /**
@@ -62,7 +61,6 @@ export interface MoneyCountArgs {
   stars?: number;
 }
 const moneyCountArgs = (c: MoneyCountArgs): Arg[] => [c.prefix, c.now, c.kind, c.stars ?? ""];
-type Target = Redis | ChainableCommander;
 type ScriptCall = (numberOfKeys: number, ...keysAndArgs: Arg[]) => Promise<unknown>;
 
 const defined = new WeakMap<Redis, Scripts>();
@@ -80,10 +78,10 @@ export class Scripts {
     return s;
   }
 
-  private call(name: string, keys: string[], args: Arg[], target: Target = this.redis): Promise<unknown> {
-    const fn = (target as unknown as Record<string, ScriptCall | undefined>)[name];
+  private call(name: string, keys: string[], args: Arg[]): Promise<unknown> {
+    const fn = (this.redis as unknown as Record<string, ScriptCall | undefined>)[name];
     if (!fn) throw new Error(`no Lua script ${name}`);
-    return fn.call(target, keys.length, ...keys, ...args);
+    return fn.call(this.redis, keys.length, ...keys, ...args);
   }
 
   // ---- wallets ---------------------------------------------------------------------------------
@@ -155,6 +153,11 @@ export class Scripts {
     return (await this.call("orderMarkUnknown", [k.order, k.placing, k.unknown], [a.reason, a.now, a.id, a.statsPrefix])) as string;
   }
 
+  /** The same fields of each order, as HMGET gives them. */
+  async orderRead(k: { orders: string[] }, a: { fields: readonly string[] }): Promise<Array<Array<string | null>>> {
+    return (await this.call("orderRead", k.orders, [...a.fields])) as Array<Array<string | null>>;
+  }
+
   /** Rewrites the format-1 records among `orders` in format 2; returns how many. */
   async orderMigrate(k: { orders: string[] }): Promise<number> {
     return (await this.call("orderMigrate", k.orders, [])) as number;
@@ -219,17 +222,21 @@ export class Scripts {
 
   // ---- the poller's schedule -------------------------------------------------------------------
 
-  async pollClaim(k: { schedule: string }, a: { now: number; count: number; lease: number; holdMs: number; lookaheadMs: number }): Promise<string[]> {
-    return (await this.call("pollClaim", [k.schedule], [a.now, a.count, a.lease, a.holdMs, a.lookaheadMs])) as string[];
+  async pollClaim(
+    k: { schedule: string },
+    a: { now: number; count: number; lease: number; holdMs: number; lookaheadMs: number; orderPrefix: string; fields: readonly string[] },
+  ): Promise<{ ids: string[]; rows: Array<Array<string | null>> }> {
+    const [ids, rows] = (await this.call("pollClaim", [k.schedule], [a.now, a.count, a.lease, a.holdMs, a.lookaheadMs, a.orderPrefix, ...a.fields])) as [string[], Array<Array<string | null>>];
+    return { ids, rows };
   }
 
   async pollRelease(k: { schedule: string }, a: { lease: number; dueAt: number; ids: string[] }): Promise<void> {
     await this.call("pollRelease", [k.schedule], [a.lease, a.dueAt, ...a.ids]);
   }
 
-  /** Queued on a pipeline: a round's writes go out together. `args` as pollWrite.lua reads them. */
-  pollWrite(pipe: ChainableCommander, k: { order: string; schedule: string; attention: string }, args: Arg[]): void {
-    void this.call("pollWrite", [k.order, k.schedule, k.attention], args, pipe);
+  /** A batch's writes in one call (pollWrite.lua reads `writes` in this order); how many were written. */
+  async pollWrite(k: { schedule: string; attention: string; orders: string[] }, a: { statsPrefix: string; writes: Arg[][] }): Promise<number> {
+    return (await this.call("pollWrite", [k.schedule, k.attention, ...k.orders], [a.statsPrefix, ...a.writes.flat()])) as number;
   }
 
   // ---- the shop's counters ----------------------------------------------------------------------

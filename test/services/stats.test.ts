@@ -24,8 +24,8 @@ describe("statistics from counters", () => {
   });
   afterAll(async () => h.stop());
 
-  /** An order up to `until`: reserved, unknown, failed (refunded) or placed at the simulator. */
-  async function order(until: "reserved" | "unknown" | "failed" | "placed") {
+  /** An order up to `until`: reserved, unknown, failed (refunded) or placed at the simulator; priced at `exchangeRate` shop units per panel unit. */
+  async function order(until: "reserved" | "unknown" | "failed" | "placed", exchangeRate?: string) {
     const { orders, wallet, users } = h.deps;
     const userId = nextUser++;
     await users.touch({ id: userId, chatId: userId });
@@ -45,6 +45,7 @@ describe("statistics from counters", () => {
       price: PRICE,
       canRefill: service.refill,
       canCancel: service.cancel,
+      exchangeRate,
     });
     expect((await orders.reserve(draft.id, userId)).ok).toBe(true);
     if (until === "reserved") return { id: draft.id, panelOrderId: "" };
@@ -64,7 +65,8 @@ describe("statistics from counters", () => {
 
   async function seedShop() {
     const placed = [];
-    for (let i = 0; i < 8; i++) placed.push(await order("placed"));
+    // The first in a shop currency other than the panel's: its margin counts the panel's charge × the rate.
+    for (let i = 0; i < 8; i++) placed.push(await order("placed", i === 0 ? "0.5" : undefined));
     await order("reserved");
     await order("unknown");
     await order("failed");

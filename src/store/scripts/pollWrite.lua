@@ -1,59 +1,70 @@
 --[[
-  Writes what a panel answer changed, only if the order is still as it was read (the CAS fields),
-  then reschedules it: due → next look (earlier if someone asked for one meanwhile), stop → off the
-  schedule, attention → off the schedule and into the admins' set.
+  A batch's writes after one panel answer, in one call. For each order: writes what the answer
+  changed, only if the order is still as it was read (the CAS fields), then reschedules it:
+  due → next look (earlier if someone asked for one meanwhile), stop → off the schedule,
+  attention → off the schedule and into the admins' set.
 
-  KEYS[1] order   KEYS[2] schedule   KEYS[3] attention
-  ARGV: id, mode, dueAt, lease, stats prefix, nStats, (counter, n)…, nCheck, (field, value)…,
-        nSet, (field, value)…, fields to delete…
+  KEYS[1] schedule   KEYS[2] attention   KEYS[2 + j] the j-th order
+  ARGV[1] stats prefix, then per order: id, mode, dueAt, lease, nStats, (counter, n)…,
+          nCheck, (field, value)…, nSet, (field, value)…, nDel, fields to delete…
   The counters (includes/stats.lua) move with the write, by what the caller computed from the
   state it read: the compare-and-set makes that the stored state, so a redo counts nothing twice.
   Field names in the checks, sets and deletes are codes (includes/orderFields.lua).
-  Returns 1 written, 0 not (the order moved on)
+  Returns how many orders were written (the others had moved on)
 ]]
 --- @include "includes/pollLease"
 --- @include "includes/orderFields"
 --- @include "includes/stats"
-local order, due, attention = KEYS[1], KEYS[2], KEYS[3]
-local id, mode = ARGV[1], ARGV[2]
-orderUpgrade(order)
-if redis.call('HGET', order, F.placement) ~= 'placed' then
-  redis.call('ZREM', due, id)
-  return 0
+local due, attention, statsPrefix = KEYS[1], KEYS[2], ARGV[1]
+
+-- The args ARGV[from], ARGV[from + 1], … ARGV[from + n - 1] as a list.
+local function slice(from, n)
+  local out = {}
+  for j = 1, n do out[j] = ARGV[from + j - 1] end
+  return out
 end
-local statsPrefix = ARGV[5]
-local nStats = tonumber(ARGV[6])
-local i = 7 + 2 * nStats
-local n = tonumber(ARGV[i])
-for j = 1, n do
-  if (redis.call('HGET', order, ARGV[i + 2 * j - 1]) or '') ~= ARGV[i + 2 * j] then return 0 end
-end
-i = i + 2 * n + 1
-n = tonumber(ARGV[i])
-if n > 0 then
-  local args = {}
-  for j = 1, 2 * n do args[j] = ARGV[i + j] end
-  redis.call('HSET', order, unpack(args))
-end
-i = i + 2 * n + 1
-if i <= #ARGV then
-  local dels = {}
-  for j = i, #ARGV do dels[#dels + 1] = ARGV[j] end
-  redis.call('HDEL', order, unpack(dels))
-end
-if nStats > 0 and statsCounted(order) then
-  local deltas = {}
-  for j = 7, 6 + 2 * nStats do deltas[#deltas + 1] = ARGV[j] end
-  statsAdd(order, statsPrefix, deltas)
-end
-if mode == 'due' then
-  local cur = redis.call('ZSCORE', due, id)
-  if cur then
-    if tonumber(cur) == tonumber(leaseScore(ARGV[4])) then redis.call('ZADD', due, ARGV[3], id)
-    else redis.call('ZADD', due, 'LT', ARGV[3], id) end
+
+local function writeOne(order, i)
+  local id, mode, dueAt, lease = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+  local nStats = tonumber(ARGV[i + 4])
+  local statsAt = i + 5
+  local checkAt = statsAt + 2 * nStats
+  local nCheck = tonumber(ARGV[checkAt])
+  local setAt = checkAt + 1 + 2 * nCheck
+  local nSet = tonumber(ARGV[setAt])
+  local delAt = setAt + 1 + 2 * nSet
+  local nDel = tonumber(ARGV[delAt])
+  local nextAt = delAt + 1 + nDel
+
+  orderUpgrade(order)
+  if redis.call('HGET', order, F.placement) ~= 'placed' then
+    redis.call('ZREM', due, id)
+    return nextAt, 0
   end
-else
-  redis.call('ZREM', due, id)
-  if mode == 'attention' then redis.call('SADD', attention, id) end
+  for j = 0, nCheck - 1 do
+    local at = checkAt + 1 + 2 * j
+    if (redis.call('HGET', order, ARGV[at]) or '') ~= ARGV[at + 1] then return nextAt, 0 end
+  end
+  if nSet > 0 then redis.call('HSET', order, unpack(slice(setAt + 1, 2 * nSet))) end
+  if nDel > 0 then redis.call('HDEL', order, unpack(slice(delAt + 1, nDel))) end
+  if nStats > 0 and statsCounted(order) then statsAdd(order, statsPrefix, slice(statsAt, 2 * nStats)) end
+  if mode == 'due' then
+    local cur = redis.call('ZSCORE', due, id)
+    if cur then
+      if tonumber(cur) == tonumber(leaseScore(lease)) then redis.call('ZADD', due, dueAt, id)
+      else redis.call('ZADD', due, 'LT', dueAt, id) end
+    end
+  else
+    redis.call('ZREM', due, id)
+    if mode == 'attention' then redis.call('SADD', attention, id) end
+  end
+  return nextAt, 1
 end
-return 1
+
+local written, i = 0, 2
+for k = 3, #KEYS do
+  local done
+  i, done = writeOne(KEYS[k], i)
+  written = written + done
+end
+return written

@@ -20,8 +20,7 @@ import { ReceiptStore } from "./store/receipts.js";
 import { ReferralStore } from "./store/referrals.js";
 import { SearchQueries } from "./store/search-queries.js";
 import { ShopSettingsStore } from "./store/shop.js";
-import { DialogStates } from "./store/dialog-states.js";
-import { keys } from "./store/keys.js";
+import { ActiveDialogs } from "./store/dialogs.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
 import { StatsStore } from "./store/stats.js";
@@ -51,8 +50,8 @@ export interface AppDeps {
   stats: StatsStore;
   invoices: InvoiceStore;
   receipts: ReceiptStore;
-  /** each user's unfinished top-up dialog */
-  topupDialogs: DialogStates;
+  /** each user's dialog under way outside the conversations plugin: top-up, promo question, admin input (bot/conversations/active-dialog.ts) */
+  dialogs: ActiveDialogs;
   /** referral codes, bindings and rewards */
   referrals: ReferralStore;
   /** promo codes, redemptions and held discounts */
@@ -64,8 +63,6 @@ export interface AppDeps {
   channels: RequiredChannels;
   /** each user's last service search */
   searchQueries: SearchQueries;
-  /** admins' typed inputs in the shop screens (one dialog per user: bot/conversations/active-dialog.ts) */
-  adminInputs: DialogStates;
   /** the Stars check's cursor and lock */
   starsReconcile: StarsReconcileStore;
   /** the outbound queue's Redis side (RedisOutbox and OutboxSender work on it) */
@@ -89,7 +86,6 @@ export interface CreateDepsOptions {
 export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptions): AppDeps {
   const redis = opts.redis ?? createRedis(config.redis.url);
   const prefix = config.redis.prefix;
-  const registry = keys(prefix);
   const metrics = createMetrics();
   const panel = new PanelClient({
     url: config.panel.url,
@@ -127,13 +123,12 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     stats: new StatsStore(redis, prefix),
     invoices: new InvoiceStore(redis, prefix),
     receipts: new ReceiptStore(redis, prefix),
-    topupDialogs: new DialogStates(redis, registry.topupDialog),
+    dialogs: new ActiveDialogs(redis, prefix),
     referrals: new ReferralStore(redis, prefix),
     promos: new PromoStore(redis, prefix),
     broadcasts: new BroadcastStore(redis, prefix),
     actionLocks: new OrderActionLocks(redis, prefix),
     adminRequests: new AdminRequests(redis, prefix),
-    adminInputs: new DialogStates(redis, registry.adminInput),
     starsReconcile: new StarsReconcileStore(redis, prefix),
     channels: new RequiredChannels(config.requiredChannels, new MembershipCache(redis, prefix), logger.child({ module: "channels" })),
     searchQueries: new SearchQueries(redis, prefix),

@@ -3,6 +3,7 @@ import type { Composer, Context } from "grammy";
 import type { AppDeps } from "../app.js";
 import type { TranslationVariables } from "../text/i18n.js";
 import type { Locale } from "../text/locales.js";
+import type { ActiveDialog } from "../store/dialogs.js";
 
 /** What every handler finds on its context, inside conversations too. */
 export interface AppFlavor {
@@ -16,6 +17,8 @@ export interface AppFlavor {
   joinedVia?: number;
   /** updates of the user in the flood guard's window, this one included (0: not counted: admins, no sender) */
   updatesInWindow: number;
+  /** the user's dialog under way outside the conversations plugin, as read on arrival and kept current by conversations/active-dialog.ts (null inside conversations) */
+  dialog: ActiveDialog | null;
   /** the message in ctx.locale (middleware/i18n.ts) */
   t: (key: string, vars?: TranslationVariables) => string;
 }

@@ -76,6 +76,8 @@ export function keys(prefix: string) {
 
     // ---- users (UserStore) ---------------------------------------------------------------------
     user: (userId: number) => `${prefix}user:${userId}`,
+    /** the user's dialog under way outside the conversations plugin (ActiveDialogs), read on arrival */
+    dialog: (userId: number) => `${prefix}dialog:${userId}`,
     /** ids of every user who ever wrote */
     users: `${prefix}users`,
     /** per-user update counter of one flood-guard window (UserStore.arrive) */
@@ -106,8 +108,6 @@ export function keys(prefix: string) {
       all: `${prefix}promo:codes`,
       /** a redeemed discount waiting for the user's next charged order (JSON, the same string the draft carries) */
       held: (userId: number) => `${prefix}promo:held:${userId}`,
-      /** the user pressed "🎁 Promo code": their next text is the code (expires) */
-      ask: (userId: number) => `${prefix}promo:ask:${userId}`,
     },
 
     // ---- catalog (CatalogStore) ----------------------------------------------------------------
@@ -134,7 +134,7 @@ export function keys(prefix: string) {
       walletCurrency: `${prefix}shop:wallet-currency`,
     },
 
-    // ---- top-ups (InvoiceStore, ReceiptStore, TopupDialogs) ------------------------------------
+    // ---- top-ups (InvoiceStore, ReceiptStore) ---------------------------------------------------
     /** top-up invoices (Telegram Payments, Stars) by the id their payload carries */
     invoice: (id: string) => `${prefix}topup:invoice:${id}`,
     /** a Stars payment by telegram_payment_charge_id, kept for refunds */
@@ -143,14 +143,10 @@ export function keys(prefix: string) {
     receipt: (id: string) => `${prefix}topup:receipt:${id}`,
     /** receipts waiting for a decision, score = created ms (the back office lists them) */
     receiptsPending: `${prefix}topup:receipts:pending`,
-    /** a user's unfinished top-up dialog: which answer the bot waits for */
-    topupDialog: (userId: number) => `${prefix}topup:dialog:${userId}`,
 
     // ---- admins (AdminRequests) ----------------------------------------------------
     /** a handled admin command, so a redelivered update is not carried out twice */
     adminRequest: (requestKey: string) => `${prefix}admin:req:${requestKey}`,
-    /** an admin's unfinished typed input in the shop screens (AdminInputs): what the next text sets */
-    adminInput: (userId: number) => `${prefix}admin:input:${userId}`,
 
     // ---- broadcasts (BroadcastStore) -----------------------------------------------------------
     broadcast: {

@@ -55,9 +55,6 @@ export function parseHeld(raw: string | null | undefined): HeldDiscount | null {
 
 /** Listing pages stay small: admins look at the newest codes. */
 export const PROMO_LIST_MAX = 30;
-/** An unanswered "send your promo code" question ends by itself. */
-const ASK_TTL_S = 10 * 60;
-
 /** Promo codes, their redemptions (promoRedeem.lua: atomic) and the discounts users hold. */
 export class PromoStore extends RedisStore {
   /** False when a code of that name exists (names are never reused). */
@@ -125,20 +122,6 @@ export class PromoStore extends RedisStore {
   /** The discount waiting for the user's next order, as stored (the string a draft carries). */
   async heldRaw(userId: number): Promise<string | null> {
     return this.redis.get(this.k.promo.held(userId));
-  }
-
-  /** The user pressed "🎁 Promo code": their next text is the code. */
-  async ask(userId: number): Promise<void> {
-    await this.redis.set(this.k.promo.ask(userId), "1", "EX", ASK_TTL_S);
-  }
-
-  async asking(userId: number): Promise<boolean> {
-    return (await this.redis.exists(this.k.promo.ask(userId))) === 1;
-  }
-
-  /** True when the question was open: clearing is the claim, so two texts at once redeem once. */
-  async stopAsking(userId: number): Promise<boolean> {
-    return (await this.redis.del(this.k.promo.ask(userId))) > 0;
   }
 }
 

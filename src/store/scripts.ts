@@ -181,17 +181,22 @@ export class Scripts {
 
   // ---- users and referrals ---------------------------------------------------------------------
 
-  /** One update's arrival: first contact and referrer bound now (when recorded), the stored locale, the update's count in its window. */
+  /** One update's arrival: first contact and referrer bound now (when recorded), the stored locale, the update's count in its window, the dialog under way. */
   async userArrive(
-    k: { user: string; users: string; window: string; codes: string; totals: string; username: string },
+    k: { user: string; users: string; window: string; codes: string; totals: string; username: string; dialog: string },
     a: { userId: number; now: number; record: boolean; windowTtlMs: number; code: string; refPrefix: string; invitedPrefix: string; username: string; fields: Record<string, string> },
-  ): Promise<{ firstContact: boolean; referrerId?: number; locale: string; counted: number }> {
-    const [first, owner, locale, counted] = (await this.call(
+  ): Promise<{ firstContact: boolean; referrerId?: number; locale: string; counted: number; dialog: string }> {
+    const [first, owner, locale, counted, dialog] = (await this.call(
       "userArrive",
-      [k.user, k.users, k.window, k.codes, k.totals, k.username],
+      [k.user, k.users, k.window, k.codes, k.totals, k.username, k.dialog],
       [String(a.userId), a.now, a.record ? "1" : "0", a.windowTtlMs, a.code, a.refPrefix, a.invitedPrefix, a.username, ...Object.entries(a.fields).flat()],
-    )) as [number, string, string, number];
-    return { firstContact: first === 1, referrerId: owner ? Number(owner) : undefined, locale, counted };
+    )) as [number, string, string, number, string];
+    return { firstContact: first === 1, referrerId: owner ? Number(owner) : undefined, locale, counted, dialog };
+  }
+
+  /** The stored dialog if it was of `kind` (and is now ended), else null. */
+  async dialogTake(k: { dialog: string }, a: { kind: string }): Promise<string | null> {
+    return (await this.call("dialogTake", [k.dialog], [a.kind])) as string | null;
   }
 
   /** The user's code, or '' when the candidate belongs to someone else. */

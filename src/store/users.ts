@@ -1,4 +1,5 @@
 import { RedisStore } from "./redis-store.js";
+import { parseDialog, type ActiveDialog } from "./dialogs.js";
 import { isLocale, type Locale } from "../text/locales.js";
 
 export interface UserRecord {
@@ -29,6 +30,8 @@ export interface Arrival {
   locale?: Locale;
   /** updates of the user in the current flood-guard window, this one included (0: not counted) */
   updatesInWindow: number;
+  /** the user's dialog under way outside the conversations plugin */
+  dialog: ActiveDialog | null;
 }
 
 /** Users who ever talked to the bot: locale, chat and whether they blocked it. */
@@ -56,6 +59,7 @@ export class UserStore extends RedisStore {
         codes: r.codes,
         totals: r.totals,
         username: this.k.username(fields.username ?? ""),
+        dialog: this.k.dialog(u.id),
       },
       {
         userId: u.id,
@@ -70,7 +74,13 @@ export class UserStore extends RedisStore {
         fields,
       },
     );
-    return { firstContact: arrived.firstContact, referrerId: arrived.referrerId, locale: isLocale(arrived.locale) ? arrived.locale : undefined, updatesInWindow: arrived.counted };
+    return {
+      firstContact: arrived.firstContact,
+      referrerId: arrived.referrerId,
+      locale: isLocale(arrived.locale) ? arrived.locale : undefined,
+      updatesInWindow: arrived.counted,
+      dialog: parseDialog(arrived.dialog),
+    };
   }
 
   /** Records the user as a private update does (tests, tools). */

@@ -109,7 +109,7 @@ describe("promo codes end to end", () => {
     expect((await after(h, ru, () => ru.send("/promo OLD"))).text).toContain("Срок действия промокода <code>OLD</code> истёк");
     await after(h, ru, () => ru.send("🎁 Промокод"), has("Отправьте промокод"));
     expect((await after(h, ru, () => ru.send("/cancel"))).text).toContain("Ввод промокода отменён");
-    expect(await h.deps.promos.asking(ru.id)).toBe(false);
+    expect(await h.deps.dialogs.get(ru.id)).toBeNull();
     expect((await h.deps.wallet.balance(third.id)).toFixed()).toBe("0");
   });
 

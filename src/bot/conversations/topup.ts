@@ -4,7 +4,8 @@
  * every other handler stays free to run in between.
  */
 import type { TopupMethod } from "../../services/payments.js";
-import type { DialogStates } from "../../store/dialog-states.js";
+import type { BotContext } from "../context.js";
+import { dialogUnderWay, enterDialog, takeDialog } from "./active-dialog.js";
 
 export type TopupStep =
   /** waiting for an amount (stars for the Stars method) */
@@ -30,19 +31,11 @@ function parseStep(raw: string | null): TopupStep | null {
   return null;
 }
 
-export class TopupDialog {
-  constructor(private readonly store: DialogStates) {}
+/** The top-up step under way in this update, else null. */
+export const topupStep = (ctx: BotContext): TopupStep | null => parseStep(dialogUnderWay(ctx, "topup"));
 
-  async get(userId: number): Promise<TopupStep | null> {
-    return parseStep(await this.store.get(userId));
-  }
+/** Starts the top-up dialog at `step`, or moves it on; any other dialog ends. */
+export const enterTopupDialog = (ctx: BotContext, step: TopupStep): Promise<void> => enterDialog(ctx, { kind: "topup", payload: JSON.stringify(step) }, DIALOG_TTL_SECONDS);
 
-  async set(userId: number, step: TopupStep): Promise<void> {
-    await this.store.set(userId, JSON.stringify(step), DIALOG_TTL_SECONDS);
-  }
-
-  /** Ends the dialog; true when there was one. */
-  async clear(userId: number): Promise<boolean> {
-    return this.store.clear(userId);
-  }
-}
+/** Ends the top-up dialog; true when it was under way (and this update took it). */
+export const leaveTopupDialog = async (ctx: BotContext): Promise<boolean> => (await takeDialog(ctx, "topup")) !== null;

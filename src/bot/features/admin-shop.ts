@@ -15,7 +15,7 @@ import { escapeHtml, truncate } from "../../text/html.js";
 import { LOCALES, type Locale } from "../../text/locales.js";
 import { ADMIN_INPUTS, adminShopData, anyAdminShopData, type AdminInputKind } from "../callback-data/admin-shop.js";
 import type { BotContext, Feature } from "../context.js";
-import { enterAdminInput } from "../conversations/active-dialog.js";
+import { dialogUnderWay, enterAdminInput, takeDialog } from "../conversations/active-dialog.js";
 import { adminOnly, isAdmin } from "../filters/is-admin.js";
 import { html } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
@@ -208,11 +208,11 @@ export const adminShopFeature: Feature = () => {
   // The typed value of the admin's input dialog: a command or another text ends it like any dialog.
   privateChat.on("message:text", async (ctx, next) => {
     if (!isAdmin(ctx)) return next();
-    const stored = await ctx.deps.adminInputs.get(ctx.from.id);
-    if (!stored) return next();
+    const stored = dialogUnderWay(ctx, "admin");
+    if (stored === null) return next();
     const text = ctx.msg.text;
     if (text.startsWith("/")) {
-      await ctx.deps.adminInputs.clear(ctx.from.id);
+      await takeDialog(ctx, "admin");
       if (text.trim() === "/cancel") return html(ctx, ctx.t("shop-input-cancelled"));
       return next();
     }
@@ -220,7 +220,7 @@ export const adminShopFeature: Feature = () => {
     const result = await applyInput(ctx, pending, text);
     // A refused value: nothing changed, the dialog waits for a better one.
     if (!result.ok) return html(ctx, `${errorText(ctx, result.error)}\n${ctx.t("shop-input-again")}`);
-    await ctx.deps.adminInputs.clear(ctx.from.id);
+    await takeDialog(ctx, "admin");
     const screen = pending.what.startsWith("service") ? await serviceScreen(ctx, pending.target) : await categoryScreen(ctx, pending.target, 0);
     if (screen) return ctx.reply(`${ctx.t("shop-saved")}\n\n${screen.text}`, { parse_mode: "HTML", reply_markup: screen.keyboard });
     await html(ctx, ctx.t("shop-saved"));

@@ -7,7 +7,7 @@ import { D } from "../../money.js";
 import { createPromo, disablePromo, listPromos, parsePromoCreate, PROMO_SUBCOMMANDS, redeemPromo, type RedeemResult } from "../../services/promo.js";
 import type { HeldDiscount, PromoRecord } from "../../store/promos.js";
 import type { BotContext, Feature } from "../context.js";
-import { enterPromoDialog } from "../conversations/active-dialog.js";
+import { dialogUnderWay, enterPromoDialog, takeDialog } from "../conversations/active-dialog.js";
 import { isAdmin } from "../filters/is-admin.js";
 import { html } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
@@ -29,7 +29,7 @@ export const promoFeature: Feature = (deps) => {
 
   // Before the order walk's and help's /cancel, which it hands on to when no code is being asked for.
   privateChat.command("cancel", async (ctx, next) => {
-    if (!(await ctx.deps.promos.stopAsking(ctx.from.id))) return next();
+    if ((await takeDialog(ctx, "promo")) === null) return next();
     await ctx.reply(ctx.t("promo-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
 
@@ -38,19 +38,20 @@ export const promoFeature: Feature = (deps) => {
     const sub = words[0]?.toLowerCase();
     if (isAdmin(ctx) && sub && (PROMO_SUBCOMMANDS as readonly string[]).includes(sub)) return adminPromo(ctx, sub, words.slice(1));
     if (words.length === 0) return ask(ctx);
-    await ctx.deps.promos.stopAsking(ctx.from.id);
+    await takeDialog(ctx, "promo");
     await reportRedeem(ctx, await redeemPromo(ctx.deps, ctx.from.id, words.join(" ")));
   });
 
   // The answer to "send your promo code". A command or a menu button ends the question and goes on.
   privateChat.on("message:text", async (ctx, next) => {
+    if (dialogUnderWay(ctx, "promo") === null) return next();
     const text = ctx.message.text;
     if (text.startsWith("/") || menuTexts.has(text)) {
-      await ctx.deps.promos.stopAsking(ctx.from.id);
+      await takeDialog(ctx, "promo");
       return next();
     }
-    // Clearing is the claim: of two texts at once, only the first is taken as the code.
-    if (!(await ctx.deps.promos.stopAsking(ctx.from.id))) return next();
+    // Taking is the claim: of two texts at once, only the first is taken as the code.
+    if ((await takeDialog(ctx, "promo")) === null) return next();
     await reportRedeem(ctx, await redeemPromo(ctx.deps, ctx.from.id, text));
   });
 

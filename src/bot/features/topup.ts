@@ -26,7 +26,7 @@ import {
 import { submitReceipt } from "../../services/receipts.js";
 import { anyTopupData, topupData } from "../callback-data/topup.js";
 import type { BotContext, Feature } from "../context.js";
-import { enterTopupDialog, topupDialog } from "../conversations/active-dialog.js";
+import { enterTopupDialog, leaveTopupDialog, topupStep } from "../conversations/topup.js";
 import { money } from "../helpers/money.js";
 import { allMenuLabels, mainMenu } from "../keyboards/main-menu.js";
 import { ignoreStaleEdit } from "../reply.js";
@@ -68,7 +68,7 @@ export const topupFeature: Feature = (deps) => {
 
   // Before the order walk's and help's /cancel, which it hands on to when no top-up is under way.
   privateChat.command("cancel", async (ctx, next) => {
-    if (!(await topupDialog(ctx).clear(ctx.from.id))) return next();
+    if (!(await leaveTopupDialog(ctx))) return next();
     await ctx.reply(ctx.t("topup-cancelled"), { reply_markup: mainMenu((k) => ctx.t(k)) });
   });
 
@@ -100,7 +100,7 @@ export const topupFeature: Feature = (deps) => {
       return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     }
     await ctx.answerCallbackQuery();
-    await topupDialog(ctx).clear(ctx.from.id);
+    await leaveTopupDialog(ctx);
     await sendInvoice(ctx, "provider", check.amount);
   });
 
@@ -109,13 +109,13 @@ export const topupFeature: Feature = (deps) => {
     const stars = range && parseStars(String(topupData.stars.unpack(ctx.callbackQuery.data).stars), range);
     if (!stars) return ctx.answerCallbackQuery({ text: ctx.t("topup-button-expired"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await topupDialog(ctx).clear(ctx.from.id);
+    await leaveTopupDialog(ctx);
     await sendInvoice(ctx, "stars", new D(stars));
   });
 
   privateChat.callbackQuery(topupData.cancel.filter(), async (ctx) => {
     await ctx.answerCallbackQuery();
-    await topupDialog(ctx).clear(ctx.from.id);
+    await leaveTopupDialog(ctx);
     await ctx.editMessageText(ctx.t("topup-cancelled")).catch(ignoreStaleEdit);
   });
 
@@ -123,42 +123,40 @@ export const topupFeature: Feature = (deps) => {
 
   // The dialog's answers. Anything else (a command, a menu button) leaves the dialog and goes on.
   privateChat.on("message:text", async (ctx, next) => {
-    const dialog = topupDialog(ctx);
-    const step = await dialog.get(ctx.from.id);
+    const step = topupStep(ctx);
     if (!step) return next();
     const text = ctx.message.text;
     if (text.startsWith("/") || menuTexts.has(text)) {
-      await dialog.clear(ctx.from.id);
+      await leaveTopupDialog(ctx);
       return next();
     }
     if (step.step === "receipt") return ctx.reply(ctx.t("topup-receipt-hint"));
     if (!enabledMethods(ctx.deps.config).includes(step.method)) {
-      await dialog.clear(ctx.from.id);
+      await leaveTopupDialog(ctx);
       return ctx.reply(ctx.t("topup-unavailable"));
     }
     if (step.method === "stars") {
       const range = starsRange(ctx.deps.config.payments)!;
       const stars = parseStars(text, range);
       if (!stars) return ctx.reply(ctx.t("topup-stars-invalid", starsLimits(ctx, range)));
-      await dialog.clear(ctx.from.id);
+      await leaveTopupDialog(ctx);
       return sendInvoice(ctx, "stars", new D(stars));
     }
     const { min, max } = limits(ctx);
     const check = checkAmount(parseUserAmount(text), min, max);
     if (!check.ok) return ctx.reply(ctx.t(AMOUNT_ERRORS[check.error], limitVars(ctx)));
     if (step.method === "provider") {
-      await dialog.clear(ctx.from.id);
+      await leaveTopupDialog(ctx);
       return sendInvoice(ctx, "provider", check.amount);
     }
-    await dialog.set(ctx.from.id, { step: "receipt", amount: moneyString(check.amount) });
+    await enterTopupDialog(ctx, { step: "receipt", amount: moneyString(check.amount) });
     await ctx.reply(ctx.t("topup-manual-ask-receipt", { amount: money(ctx, check.amount) }), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
   });
 
   privateChat.on(["message:photo", "message:document"], async (ctx, next) => {
-    const dialog = topupDialog(ctx);
-    const step = await dialog.get(ctx.from.id);
-    // Clearing is the claim: of two files sent at once, only the first becomes a receipt.
-    if (step?.step !== "receipt" || !(await dialog.clear(ctx.from.id))) return next();
+    const step = topupStep(ctx);
+    // Taking is the claim: of two files sent at once, only the first becomes a receipt.
+    if (step?.step !== "receipt" || !(await leaveTopupDialog(ctx))) return next();
     const receipt = await submitReceipt(ctx.deps, {
       userId: ctx.from.id,
       chatId: ctx.chat.id,

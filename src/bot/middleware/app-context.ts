@@ -12,8 +12,8 @@ interface Arrived {
 }
 
 /**
- * Puts the dependencies, the admin flag and the user's language on the context, records the user
- * and counts the update for the flood guard (`rateWindowMs`): one script call per update
+ * Puts the dependencies, the admin flag, the user's language and dialog under way on the context,
+ * records the user and counts the update for the flood guard (`rateWindowMs`): one script call per update
  * (UserStore.arrive), since this runs on every one. The copy that runs inside conversations
  * (`inner`) runs again for every replayed step of a dialog, so it takes what the outer copy found
  * for this user's update in progress instead of asking Redis again.
@@ -27,6 +27,7 @@ export function appContext(deps: AppDeps, opts: { rateWindowMs: number }): { out
     ctx.deps = deps;
     ctx.isAdmin = ctx.from !== undefined && admins.has(ctx.from.id);
     ctx.updatesInWindow = 0;
+    ctx.dialog = null;
   };
   /** The one language rule: the stored choice, else Telegram's, else DEFAULT_LOCALE. */
   const setLocale = (ctx: BotInnerContext, stored: Locale | undefined) => {
@@ -51,6 +52,7 @@ export function appContext(deps: AppDeps, opts: { rateWindowMs: number }): { out
     ctx.joinedVia = arrived.referrerId;
     setLocale(ctx, arrived.locale);
     ctx.updatesInWindow = arrived.updatesInWindow;
+    ctx.dialog = arrived.dialog;
     const mine: Arrived = { locale: ctx.locale, localeChosen: ctx.localeChosen, joinedVia: ctx.joinedVia };
     inProgress.set(from.id, mine);
     try {

@@ -21,6 +21,7 @@ import { ReferralStore } from "./store/referrals.js";
 import { SearchQueries } from "./store/search-queries.js";
 import { ShopSettingsStore } from "./store/shop.js";
 import { ActiveDialogs } from "./store/dialogs.js";
+import { ConversationStates } from "./store/conversations.js";
 import { createRedis, type Redis } from "./store/redis.js";
 import { PollSchedule } from "./store/schedule.js";
 import { StatsStore } from "./store/stats.js";
@@ -52,6 +53,8 @@ export interface AppDeps {
   receipts: ReceiptStore;
   /** each user's dialog under way outside the conversations plugin: top-up, promo question, admin input (bot/conversations/active-dialog.ts) */
   dialogs: ActiveDialogs;
+  /** the conversations plugin's state per chat (bot/conversations/storage.ts) */
+  conversations: ConversationStates;
   /** referral codes, bindings and rewards */
   referrals: ReferralStore;
   /** promo codes, redemptions and held discounts */
@@ -124,6 +127,7 @@ export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptio
     invoices: new InvoiceStore(redis, prefix),
     receipts: new ReceiptStore(redis, prefix),
     dialogs: new ActiveDialogs(redis, prefix),
+    conversations: new ConversationStates(redis, prefix),
     referrals: new ReferralStore(redis, prefix),
     promos: new PromoStore(redis, prefix),
     broadcasts: new BroadcastStore(redis, prefix),

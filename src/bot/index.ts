@@ -1,12 +1,11 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppDeps } from "../app.js";
-import { keys } from "../store/keys.js";
 import type { BotContext, BotInnerContext } from "./context.js";
+import { conversationStorage } from "./conversations/storage.js";
 import { errorHandler } from "./handlers/error.js";
 import { appContext } from "./middleware/app-context.js";
 import { translation } from "./middleware/i18n.js";
@@ -81,12 +80,7 @@ export function createBot(deps: AppDeps, opts: CreateBotOptions = {}): Bot<BotCo
 
   bot.use(
     conversations<BotContext, BotInnerContext>({
-      storage: {
-        type: "key",
-        version: CONVERSATION_VERSION,
-        prefix: keys(config.redis.prefix).conversations,
-        adapter: new RedisAdapter({ instance: deps.redis }),
-      },
+      storage: conversationStorage(deps.conversations, CONVERSATION_VERSION),
       // Inside a conversation the Api object is fresh: install auto-retry and our plugins again.
       plugins: [
         async (ctx, next) => {

@@ -232,9 +232,9 @@ export function keys(prefix: string) {
     /** lower-case @username → user id, for looking users up by name */
     username: (username: string) => `${prefix}username:${username.toLowerCase()}`,
 
-    // ---- grammY conversations (@grammyjs/storage-redis adapter) ----------------------------------
-    /** the conversations plugin's key prefix; the plugin appends its own part */
-    conversations: `${prefix}conv:`,
+    // ---- grammY conversations (ConversationStates) -----------------------------------------------
+    /** the conversations plugin's state of one chat, read on arrival */
+    conversation: (chatId: number) => `${prefix}conv:${chatId}`,
   };
 }
 export type Keys = ReturnType<typeof keys>;

@@ -183,15 +183,15 @@ export class Scripts {
 
   /** One update's arrival: first contact and referrer bound now (when recorded), the stored locale, the update's count in its window, the dialog under way. */
   async userArrive(
-    k: { user: string; users: string; window: string; codes: string; totals: string; username: string; dialog: string },
+    k: { user: string; users: string; window: string; codes: string; totals: string; username: string; dialog: string; conversation: string },
     a: { userId: number; now: number; record: boolean; windowTtlMs: number; code: string; refPrefix: string; invitedPrefix: string; username: string; fields: Record<string, string> },
-  ): Promise<{ firstContact: boolean; referrerId?: number; locale: string; counted: number; dialog: string }> {
-    const [first, owner, locale, counted, dialog] = (await this.call(
+  ): Promise<{ firstContact: boolean; referrerId?: number; locale: string; counted: number; dialog: string; conversation: string | null }> {
+    const [first, owner, locale, counted, dialog, conversation] = (await this.call(
       "userArrive",
-      [k.user, k.users, k.window, k.codes, k.totals, k.username, k.dialog],
+      [k.user, k.users, k.window, k.codes, k.totals, k.username, k.dialog, k.conversation],
       [String(a.userId), a.now, a.record ? "1" : "0", a.windowTtlMs, a.code, a.refPrefix, a.invitedPrefix, a.username, ...Object.entries(a.fields).flat()],
-    )) as [number, string, string, number, string];
-    return { firstContact: first === 1, referrerId: owner ? Number(owner) : undefined, locale, counted, dialog };
+    )) as [number, string, string, number, string, string | null];
+    return { firstContact: first === 1, referrerId: owner ? Number(owner) : undefined, locale, counted, dialog, conversation };
   }
 
   /** The stored dialog if it was of `kind` (and is now ended), else null. */

@@ -32,6 +32,8 @@ export interface Arrival {
   updatesInWindow: number;
   /** the user's dialog under way outside the conversations plugin */
   dialog: ActiveDialog | null;
+  /** the chat's conversations state as stored (ConversationStates.parse reads it), null: none */
+  conversation: string | null;
 }
 
 /** Users who ever talked to the bot: locale, chat and whether they blocked it. */
@@ -60,6 +62,7 @@ export class UserStore extends RedisStore {
         totals: r.totals,
         username: this.k.username(fields.username ?? ""),
         dialog: this.k.dialog(u.id),
+        conversation: this.k.conversation(u.chatId),
       },
       {
         userId: u.id,
@@ -80,6 +83,7 @@ export class UserStore extends RedisStore {
       locale: isLocale(arrived.locale) ? arrived.locale : undefined,
       updatesInWindow: arrived.counted,
       dialog: parseDialog(arrived.dialog),
+      conversation: arrived.conversation,
     };
   }
 

@@ -3,6 +3,7 @@ import type { AppDeps } from "../../app.js";
 import type { BotInnerContext } from "../context.js";
 import { referralCodeFromStart } from "../../services/referrals.js";
 import { localeFromTelegram, type Locale } from "../../text/locales.js";
+import { arrivedWith } from "../conversations/storage.js";
 
 /** What the outer copy learned about the user whose update is in progress. */
 interface Arrived {
@@ -53,6 +54,8 @@ export function appContext(deps: AppDeps, opts: { rateWindowMs: number }): { out
     setLocale(ctx, arrived.locale);
     ctx.updatesInWindow = arrived.updatesInWindow;
     ctx.dialog = arrived.dialog;
+    // Read for the update's chat, the plugin's key (an update without one has no conversation).
+    if (ctx.chat) arrivedWith(ctx, arrived.conversation);
     const mine: Arrived = { locale: ctx.locale, localeChosen: ctx.localeChosen, joinedVia: ctx.joinedVia };
     inProgress.set(from.id, mine);
     try {

@@ -81,8 +81,9 @@ export async function placeOrder(deps: PlacementDeps, draftId: string, userId: n
   const { orders, panel, metrics, logger } = deps;
   if (!/^\d{1,15}$/.test(draftId)) return { outcome: "not_found" };
   const checked = await checkPrice(deps, draftId, userId);
-  if (checked) return checked;
-  const reserved = await orders.reserve(draftId, userId);
+  if ("outcome" in checked) return checked;
+  const { draft } = checked;
+  const reserved = await orders.reserve(draftId, userId, Date.now(), draft ?? undefined);
   if (!reserved.ok) {
     switch (reserved.reason) {
       case "state":
@@ -104,7 +105,8 @@ export async function placeOrder(deps: PlacementDeps, draftId: string, userId: n
         return { outcome: "not_found" };
     }
   }
-  const order = await orders.get(draftId);
+  // The draft as read, now reserved: the reserve changed nothing else that placing reads.
+  const order = draft ? { ...draft, placement: "reserved" as const } : await orders.get(draftId);
   if (!order) throw new Error(`order ${draftId} vanished after reserve`);
   const log = logger.child({ orderId: order.id, userId });
   if (hooks.onReserved) void hooks.onReserved(order).catch((e: unknown) => log.warn({ err: e }, "onReserved hook failed"));
@@ -143,11 +145,12 @@ export async function placeOrder(deps: PlacementDeps, draftId: string, userId: n
 /**
  * Never sell at a price the customer did not see, nor at one the rules no longer give: the price is
  * worked out again from the current catalog and rules. A service gone or hidden ends the draft; a
- * different price replaces the draft with one at the new price, to be confirmed again. Null: go on.
+ * different price replaces the draft with one at the new price, to be confirmed again. Else: go on,
+ * with the draft as read (null: not this user's draft, for the reserve to say why).
  */
-async function checkPrice(deps: PlacementDeps, draftId: string, userId: number): Promise<PlaceResult | null> {
+async function checkPrice(deps: PlacementDeps, draftId: string, userId: number): Promise<PlaceResult | { draft: OrderRecord | null }> {
   const draft = await deps.orders.get(draftId);
-  if (!draft || draft.userId !== userId || draft.placement !== "draft") return null;
+  if (!draft || draft.userId !== userId || draft.placement !== "draft") return { draft: null };
   let priced;
   try {
     // The version read now: a price changed a moment ago in another process counts.
@@ -161,8 +164,8 @@ async function checkPrice(deps: PlacementDeps, draftId: string, userId: number):
     return { outcome: "gone" };
   }
   // A discounted draft showed its price before the discount too: that is the one the rules give.
-  if (priced.quote.total.eq(draft.listPrice ?? draft.price)) return null;
-  if ((await deps.orders.discardDraft(draftId, userId)) !== "ok") return null;
+  if (priced.quote.total.eq(draft.listPrice ?? draft.price)) return { draft };
+  if ((await deps.orders.discardDraft(draftId, userId)) !== "ok") return { draft: null };
   const { pricer, service } = priced;
   const repriced = await priceWithHeldDiscount(deps, userId, (discount) => pricer.quote(service.item, { quantity: draft.quantity, runs: draft.runs, discount }));
   const price = repriced.quote.total;

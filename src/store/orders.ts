@@ -416,9 +416,14 @@ export class OrderStore extends RedisStore {
     return { ids, createdMs: Number(last) };
   }
 
-  /** Confirm pressed: takes the price from the wallet if the draft is still a draft. */
-  async reserve(id: string, userId: number, now = Date.now()): Promise<ReserveResult> {
-    const [{ priceUnits, serviceId, link } = {}] = await this.getFields([id], ["priceUnits", "serviceId", "link"]);
+  /**
+   * Confirm pressed: takes the price from the wallet if the draft is still a draft. `draft`: the
+   * record as the caller just read it (a draft never changes), else it is read here.
+   */
+  async reserve(id: string, userId: number, now = Date.now(), draft?: Pick<OrderRecord, "price" | "serviceId" | "link">): Promise<ReserveResult> {
+    const [{ priceUnits, serviceId, link } = {}] = draft
+      ? [{ priceUnits: String(toUnits(new D(draft.price))), serviceId: draft.serviceId, link: draft.link }]
+      : await this.getFields([id], ["priceUnits", "serviceId", "link"]);
     const units = Number(priceUnits ?? 0);
     const entry = JSON.stringify({ at: now, amount: String(-units), balance: "__BALANCE__", reason: "order", orderId: id });
     const res = await this.scripts.orderReserve(

@@ -64,4 +64,28 @@ describe("FeatureComposer: grammY's filters without a Composer built per update"
     await run(b, text("nope"), seen);
     expect(seen).toEqual(["one", "two", "no"]);
   });
+
+  it("runs handlers in order around next, as grammY does, and refuses a second next", async () => {
+    const seen: string[] = [];
+    const c = new FeatureComposer<Context>();
+    c.use(async (_ctx, next) => {
+      seen.push("a>");
+      await next();
+      seen.push("<a");
+    });
+    c.use((_ctx, next) => (seen.push("b"), next()));
+    c.use(async () => {
+      await Promise.resolve();
+      seen.push("c");
+    });
+    c.use(() => void seen.push("never"));
+    expect(await run(c, text("x"), seen)).toEqual({ seen: ["a>", "b", "c", "<a"], passed: false });
+
+    const twice = new FeatureComposer<Context>();
+    twice.use(async (_ctx, next) => {
+      await next();
+      await next();
+    });
+    await expect(run(twice, text("x"), [])).rejects.toThrow("`next` already called before!");
+  });
 });

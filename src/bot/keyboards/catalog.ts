@@ -109,8 +109,18 @@ export function dripfeedKeyboard(labels: { yes: string; no: string; cancel: stri
 /** Telegram shows an empty row as a gap: leave out the navigation row of a single page. */
 const keyboardOf = (rows: InlineKeyboardButton[][]): InlineKeyboard => new InlineKeyboard(rows.filter((row) => row.length > 0));
 
-/** The services of a category a customer is offered: visible, and with an id that fits in callback data. */
-const offered = (category: ShopCategory): string[] => category.visibleServiceIds.filter(callbackSafeId);
+const offeredIds = new WeakMap<ShopCategory, string[]>();
+
+/**
+ * The services of a category a customer is offered: visible, and with an id that fits in callback
+ * data. Worked out once per category of a built catalog (a rebuilt catalog has new categories):
+ * a page of categories shows each one's count, which would pack every id of every category shown.
+ */
+function offered(category: ShopCategory): string[] {
+  let ids = offeredIds.get(category);
+  if (!ids) offeredIds.set(category, (ids = category.visibleServiceIds.filter(callbackSafeId)));
+  return ids;
+}
 
 /** The categories page that holds this category, so "Back" returns where the user came from. */
 function categoryPage(catalog: ShopCatalog, category: ShopCategory): number {

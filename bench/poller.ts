@@ -142,9 +142,9 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
         targets: [
           { what: "panel requests = ⌈N/100⌉", value: statusRequests, target: `= ${expectedRequests}`, ok: statusRequests === expectedRequests && one.stats.checked === n },
           ...(n >= 100_000
-            ? [below("100,000-order round", one.stats.ms / 1000, 10, "s"), atLeast("order checks/s", checksPerS, 10_000, "/s"), below("worker RSS (peak)", one.maxRss / MB, 150, "MB")]
+            ? [below("100,000-order round", one.stats.ms / 1000, 5, "s"), atLeast("order checks/s", checksPerS, 20_000, "/s"), below("worker RSS (peak)", one.maxRss / MB, 130, "MB")]
             : []),
-          below("Redis memory per tracked order", Math.max(mem.total, (memAfter - memBefore) / n), 400, "B"),
+          below("Redis memory per tracked order", Math.max(mem.total, (memAfter - memBefore) / n), 301, "B"),
         ],
       },
     ];

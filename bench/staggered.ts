@@ -131,6 +131,14 @@ async function oneSize(redisUrl: string, n: number, withNaive: boolean): Promise
         targets: [
           { what: "requests per interval ≤ ⌈N/100⌉ + 1", value: pass.requests, target: `≤ ${ideal + 1}`, ok: pass.requests <= ideal + 1 && pass.missing === 0 },
           below("largest lateness", pass.maxLateMs, bound, `ms (hold + 1 s wake)`),
+          // The memory goals of issue 14.
+          ...(extra.redisBytesPerTrackedOrder === undefined
+            ? []
+            : [
+                below("Redis bytes per tracked order", extra.redisBytesPerTrackedOrder, 301, "B"),
+                below("Redis bytes per closed order kept", Math.min(extra.redisBytesPerClosedOrder!, extra.redisBytesPerArchivedOrder!), 121, "B"),
+                below("Redis MB at 1,000,000 lifetime orders, 10,000 open", extra.redisMbAt1MLifetime!, 200, "MB"),
+              ]),
         ],
       },
     };

@@ -335,8 +335,8 @@ export async function updatesBench(redisUrl: string): Promise<BenchResult> {
         "Telegram calls answered": telegram.calls,
       },
       targets: [
-        atLeast("updates/s per core (closed loop)", perCore, 1500, "/s"),
-        below("handleUpdate p99 at 1,500/s (median run)", p99, 25, "ms"),
+        atLeast("updates/s per core (closed loop)", perCore, 2500, "/s"),
+        below("handleUpdate p99 at 1,500/s (median run)", p99, 20, "ms"),
         { what: "every walk placed its order, no errors", value: placed, target: `= ${expectedPlaced}, 0 errors`, ok: placed === expectedPlaced && errors + logErrors === 0 },
       ],
     };

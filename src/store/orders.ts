@@ -528,14 +528,46 @@ export class OrderStore extends RedisStore {
     return { orders, total };
   }
 
-  /** Every non-draft order created at or after `sinceMs`, oldest first, read in pages. */
+  /**
+   * Every non-draft order created at or after `sinceMs`, hot or archived, oldest first (the
+   * owner's export: the archive is part of the shop's history).
+   */
   async *createdSince(sinceMs: number, page = 200): AsyncGenerator<OrderRecord> {
+    const hot = this.hotCreatedSince(sinceMs, page);
+    const archived = this.archivedCreatedSince(sinceMs);
+    const older = (a: OrderRecord, b: OrderRecord) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && Number(a.id) < Number(b.id));
+    let [h, a] = await Promise.all([hot.next(), archived.next()]);
+    while (!h.done || !a.done) {
+      if (a.done || (!h.done && older(h.value, a.value))) {
+        yield h.value!;
+        h = await hot.next();
+      } else {
+        yield a.value;
+        a = await archived.next();
+      }
+    }
+  }
+
+  private async *hotCreatedSince(sinceMs: number, page: number): AsyncGenerator<OrderRecord> {
     let offset = 0;
     for (;;) {
       const ids = await this.redis.zrangebyscore(this.k.orders, sinceMs, "+inf", "LIMIT", offset, page);
       for (const o of await this.getMany(ids)) if (o) yield o;
       if (ids.length < page) return;
       offset += ids.length;
+    }
+  }
+
+  /** Archived orders created at or after `sinceMs`, bucket after bucket (ids are given out in creation order). */
+  private async *archivedCreatedSince(sinceMs: number): AsyncGenerator<OrderRecord> {
+    const last = archiveBucket((await this.redis.get(this.k.orderSeq)) ?? "0");
+    for (let bucket = 0; bucket <= last; bucket++) {
+      const entries = [...readBucket(await this.redis.getBuffer(this.k.orderArchive(bucket)))].sort(([x], [y]) => Number(x) - Number(y));
+      const records = await this.decodeAll(
+        entries.map(([id]) => id),
+        entries.map(([, h]) => h),
+      );
+      for (const o of records) if (o && o.createdAt >= sinceMs) yield o;
     }
   }
 

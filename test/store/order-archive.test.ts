@@ -110,6 +110,15 @@ describe("archiving closed orders older than ORDER_HISTORY_DAYS", () => {
     expect(await orders.get(made.oldFailed!.id)).toMatchObject({ placement: "failed", refunded: "1" });
   });
 
+  it("the owner's export (createdSince) still has the archived orders, oldest first with the hot ones", async () => {
+    const all: string[] = [];
+    for await (const o of orders.createdSince(0)) all.push(o.id);
+    expect(all).toEqual(["oldDone", "oldFailed", "oldOpen", "oldUnknown", "oldRefilling", "newDone"].map((n) => made[n]!.id));
+    const recent: string[] = [];
+    for await (const o of orders.createdSince(NOW - 385 * DAY, 2)) recent.push(o.id);
+    expect(recent).toEqual(["oldOpen", "oldUnknown", "oldRefilling", "newDone"].map((n) => made[n]!.id));
+  });
+
   it("waits for the counters' background count, which must not miss an order", async () => {
     await stats.setBackfillCursor(0);
     await orders.update(made.oldRefilling!.id, { refillStatus: "completed" });

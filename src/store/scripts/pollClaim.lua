@@ -30,10 +30,12 @@ if #ids < count then
   for _, id in ipairs(more) do ids[#ids + 1] = id end
 end
 local score = leaseScore(ARGV[3])
-local fields, rows = {}, {}
-for j = 7, #ARGV do fields[#fields + 1] = ARGV[j] end
+local leases, fields, rows = {}, {}, {}
 for i, id in ipairs(ids) do
-  redis.call('ZADD', key, score, id)
-  rows[i] = #fields > 0 and redis.call('HMGET', ARGV[6] .. id, unpack(fields)) or {}
+  leases[2 * i - 1] = score
+  leases[2 * i] = id
 end
+redis.call('ZADD', key, unpack(leases))
+for j = 7, #ARGV do fields[#fields + 1] = ARGV[j] end
+for i, id in ipairs(ids) do rows[i] = #fields > 0 and redis.call('HMGET', ARGV[6] .. id, unpack(fields)) or {} end
 return {ids, rows}

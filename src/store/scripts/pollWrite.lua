@@ -12,7 +12,6 @@
   Field names in the checks, sets and deletes are codes (includes/orderFields.lua).
   Returns how many orders were written (the others had moved on)
 ]]
---- @include "includes/pollLease"
 --- @include "includes/orderFields"
 --- @include "includes/stats"
 local due, attention, statsPrefix = KEYS[1], KEYS[2], ARGV[1]
@@ -36,24 +35,25 @@ local function writeOne(order, i)
   local nDel = tonumber(ARGV[delAt])
   local nextAt = delAt + 1 + nDel
 
-  orderUpgrade(order)
-  if redis.call('HGET', order, F.placement) ~= 'placed' then
+  -- One read for the format check, the placement, the counted mark and the compare-and-set.
+  local fields = {'placement', F.placement, F.cnt}
+  for j = 0, nCheck - 1 do fields[#fields + 1] = ARGV[checkAt + 1 + 2 * j] end
+  local h = redis.call('HMGET', order, unpack(fields))
+  if h[1] and orderUpgrade(order) then h = redis.call('HMGET', order, unpack(fields)) end
+  if h[2] ~= 'placed' then
     redis.call('ZREM', due, id)
     return nextAt, 0
   end
   for j = 0, nCheck - 1 do
-    local at = checkAt + 1 + 2 * j
-    if (redis.call('HGET', order, ARGV[at]) or '') ~= ARGV[at + 1] then return nextAt, 0 end
+    if (h[4 + j] or '') ~= ARGV[checkAt + 2 + 2 * j] then return nextAt, 0 end
   end
   if nSet > 0 then redis.call('HSET', order, unpack(slice(setAt + 1, 2 * nSet))) end
   if nDel > 0 then redis.call('HDEL', order, unpack(slice(delAt + 1, nDel))) end
-  if nStats > 0 and statsCounted(order) then statsAdd(order, statsPrefix, slice(statsAt, 2 * nStats)) end
+  if nStats > 0 and h[3] == '1' then statsAdd(order, statsPrefix, slice(statsAt, 2 * nStats)) end
   if mode == 'due' then
-    local cur = redis.call('ZSCORE', due, id)
-    if cur then
-      if tonumber(cur) == tonumber(leaseScore(lease)) then redis.call('ZADD', due, dueAt, id)
-      else redis.call('ZADD', due, 'LT', dueAt, id) end
-    end
+    -- Still on the schedule: our lease (a score beyond every due time) gives way to dueAt, and an
+    -- earlier look someone asked for meanwhile stays.
+    redis.call('ZADD', due, 'XX', 'LT', dueAt, id)
   else
     redis.call('ZREM', due, id)
     if mode == 'attention' then redis.call('SADD', attention, id) end

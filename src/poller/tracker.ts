@@ -5,7 +5,7 @@ import { MAX_IDS_PER_REQUEST } from "../panel/client.js";
 import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
 import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../panel/schemas.js";
 import { isFinalOrderStatus } from "../panel/status.js";
-import { decodeOrder, type OrderFieldsReader, type OrderRecord } from "../store/orders.js";
+import { decodeOrder, type OrderRecord } from "../store/orders.js";
 import type { PollQueue, PollWrite } from "../store/schedule.js";
 import { defaultBatchRule, type BatchRule } from "./batching.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type OrderDecision, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
@@ -73,7 +73,7 @@ type Fields = Record<string, string | null | undefined>;
 
 /**
  * What a look at an order needs to decide (decideOrder) and to find whether anything is to be
- * written: read with the claim, for every id. Most looks change nothing, so the rest of the
+ * written: read for every id claimed. Most looks change nothing, so the rest of the
  * record (DETAIL_FIELDS: for the message, the refund, the counters) is read only for the orders
  * that move. Never the link or the comments, which can be long.
  */
@@ -181,7 +181,6 @@ export class OrderTracker {
   private running?: Promise<void>;
   private wake?: () => void;
   /** The fields the tracker works with: not the link or the comments, which can be long, on every look. */
-  private readonly readers: Record<PollQueue, OrderFieldsReader<string>>;
 
   constructor(
     private readonly deps: TrackerDeps,
@@ -189,7 +188,6 @@ export class OrderTracker {
   ) {
     this.opts = { ...defaultTrackerOptions(deps.config), ...opts };
     const derived = defaultBatchRule(this.opts.timing, this.opts.batchSize);
-    this.readers = { orders: deps.orders.fieldsReader(LOOK_FIELDS.orders), refills: deps.orders.fieldsReader(LOOK_FIELDS.refills) };
     this.rule = { size: this.opts.batchSize, holdMs: this.opts.holdMs ?? derived.holdMs, lookaheadMs: this.opts.lookaheadMs ?? derived.lookaheadMs };
   }
 
@@ -270,10 +268,9 @@ export class OrderTracker {
     const lane = async (): Promise<void> => {
       while (!stats.panelFailed && !this.stopping) {
         const lease = Date.now() + this.opts.leaseMs;
-        const reader = this.readers[due];
-        const { ids, rows } = await this.deps.schedule.claim(due, dueBy, lease, rule, reader.codes);
+        const ids = await this.deps.schedule.claim(due, dueBy, lease, rule);
         if (ids.length === 0) return;
-        if (!(await batch(rowsOf(ids, await reader.decode(ids, rows)), lease, stats))) stats.panelFailed = true;
+        if (!(await batch(rowsOf(ids, await this.deps.orders.getFields(ids, LOOK_FIELDS[due])), lease, stats))) stats.panelFailed = true;
       }
     };
     const lanes = await Promise.allSettled(Array.from({ length: this.opts.concurrency }, lane));

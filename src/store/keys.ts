@@ -9,8 +9,6 @@ export function keys(prefix: string) {
     orderSeq: `${prefix}seq:order`,
     /** one order's record (hash); a draft's expires */
     order: (id: string) => `${prefix}order:${id}`,
-    /** what order(id) puts before the id, for a script that reads the orders it finds (pollClaim.lua) */
-    orderPrefix: `${prefix}order:`,
     /** all orders, score = created ms */
     orders: `${prefix}orders`,
     /** one user's orders, score = created ms */

@@ -98,12 +98,6 @@ export const DRAFT_TTL_S = 24 * 60 * 60;
 const NUMBER_FIELDS = new Set(["userId", "chatId", "quantity", "runs", "interval", "startCount", "remains", "createdAt", "updatedAt", "placedAt"]);
 const BOOL_FIELDS = new Set(["canRefill", "canCancel"]);
 
-/** OrderStore.fieldsReader: the record codes to read of each order, and the values read → fields by name. */
-export interface OrderFieldsReader<F extends string> {
-  readonly codes: readonly string[];
-  decode(ids: string[], rows: Array<ReadonlyArray<string | null>>): Promise<Array<Partial<Record<F, string>>>>;
-}
-
 /** An order by field name (what `decodeHash` and `getFields` give) → the record. */
 export function decodeOrder(h: Record<string, string>): OrderRecord | null {
   if (!h.id) return null;
@@ -272,52 +266,47 @@ export class OrderStore extends RedisStore {
   }
 
   /**
-   * Some fields of each order, in one call: the fields present, by name. For readers that look
+   * Some fields of each order, in one pipeline: the fields present, by name. For readers that look
    * at many orders often (the poller) and must not load the link or the comments every time.
+   * (Plain HMGETs cost Redis half of what the same reads cost inside a script, and Redis is
+   * the part that does not scale out.)
    */
   async getFields<F extends string>(ids: string[], fields: readonly F[]): Promise<Array<Partial<Record<F, string>>>> {
-    const reader = this.fieldsReader(fields);
-    return reader.decode(ids, await this.hmgetAll(ids, reader.codes));
-  }
-
-  /**
-   * getFields in two halves, for a caller that reads the records in a call of its own (the poll
-   * claim): the codes to read of each order, and what turns the values read into fields by name.
-   */
-  fieldsReader<F extends string>(fields: readonly F[]): OrderFieldsReader<F> {
     // The shared names are found by the service id: read it too when names are asked for.
     const names = fields.some((f) => f === "serviceName" || f === "category");
     const wanted: Array<F | "serviceId"> = names && !fields.includes("serviceId" as F) ? [...fields, "serviceId"] : [...fields];
     const reader = fieldReader(wanted);
+    const out = (await this.hmgetAll(ids, reader.codes)).map((values) => reader.decode(values));
+    // Records not migrated yet (format 1) are read again by their long names (as are ids with no record): rare once the background pass ran.
+    const old = ids.flatMap((_id, i) => (out[i] === null ? [i] : []));
+    if (old.length > 0) {
+      const named = await this.hmgetAll(
+        old.map((i) => ids[i]!),
+        wanted,
+      );
+      old.forEach((i, j) => (out[i] = presentFields(wanted, named[j]!)));
+    }
+    if (names) await this.withNames(out);
     const withId = fields.includes("id" as F);
     // The names bring what was not asked for (the service id they were found by, a category).
     const extra = names ? (["serviceId", "category"] as const).filter((f) => !fields.includes(f as F)) : [];
-    return {
-      codes: reader.codes,
-      decode: async (ids, rows) => {
-        const out = rows.map((values) => reader.decode(values));
-        // Records not migrated yet (format 1) are read again by their long names (as are ids with no record): rare once the background pass ran.
-        const old = ids.flatMap((_id, i) => (out[i] === null ? [i] : []));
-        if (old.length > 0) {
-          const named = await this.hmgetAll(
-            old.map((i) => ids[i]!),
-            wanted,
-          );
-          old.forEach((i, j) => (out[i] = presentFields(wanted, named[j]!)));
-        }
-        if (names) await this.withNames(out);
-        return out.map((row, i) => {
-          if (row === null) return {};
-          for (const f of extra) delete (row as Record<string, string>)[f];
-          if (withId) row["id" as F] = ids[i]!;
-          return row;
-        });
-      },
-    };
+    return out.map((row, i) => {
+      if (row === null) return {};
+      for (const f of extra) delete (row as Record<string, string>)[f];
+      if (withId) row["id" as F] = ids[i]!;
+      return row;
+    });
   }
 
-  private hmgetAll(ids: string[], fields: readonly string[]): Promise<Array<Array<string | null>>> {
-    return ids.length === 0 ? Promise.resolve([]) : this.scripts.orderRead({ orders: ids.map((id) => this.k.order(id)) }, { fields });
+  private async hmgetAll(ids: string[], fields: readonly string[]): Promise<Array<Array<string | null>>> {
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hmget(this.k.order(id), ...fields);
+    const res = (await pipe.exec()) ?? [];
+    return ids.map((_id, i) => {
+      const [err, v] = res[i] ?? [new Error("no reply")];
+      if (err) throw err;
+      return v as Array<string | null>;
+    });
   }
 
   /** Some fields of every order in the scope, a page at a time (oldest first). */

@@ -35,16 +35,9 @@ export class PollSchedule extends RedisStore {
   /**
    * The ids of one status request by the batching rule (src/poller/batching.ts), leased to the
    * caller until `lease`; none when the request should wait. `holdMs` 0 takes what is due now.
-   * `read`: record fields (codes, OrderFieldsReader) read of each in the same call, in `rows`.
    */
-  claim(
-    queue: PollQueue,
-    now: number,
-    lease: number,
-    rule: { size: number; holdMs: number; lookaheadMs: number },
-    read: readonly string[] = [],
-  ): Promise<{ ids: string[]; rows: Array<Array<string | null>> }> {
-    return this.scripts.pollClaim({ schedule: this.key(queue) }, { now, count: rule.size, lease, holdMs: rule.holdMs, lookaheadMs: rule.lookaheadMs, orderPrefix: this.k.orderPrefix, fields: read });
+  claim(queue: PollQueue, now: number, lease: number, rule: { size: number; holdMs: number; lookaheadMs: number }): Promise<string[]> {
+    return this.scripts.pollClaim({ schedule: this.key(queue) }, { now, count: rule.size, lease, holdMs: rule.holdMs, lookaheadMs: rule.lookaheadMs });
   }
 
   /** Gives claimed ids back, due at `dueAt`, unless someone moved them meanwhile. */

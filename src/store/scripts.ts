@@ -153,11 +153,6 @@ export class Scripts {
     return (await this.call("orderMarkUnknown", [k.order, k.placing, k.unknown], [a.reason, a.now, a.id, a.statsPrefix])) as string;
   }
 
-  /** The same fields of each order, as HMGET gives them. */
-  async orderRead(k: { orders: string[] }, a: { fields: readonly string[] }): Promise<Array<Array<string | null>>> {
-    return (await this.call("orderRead", k.orders, [...a.fields])) as Array<Array<string | null>>;
-  }
-
   /** Rewrites the format-1 records among `orders` in format 2; returns how many. */
   async orderMigrate(k: { orders: string[] }): Promise<number> {
     return (await this.call("orderMigrate", k.orders, [])) as number;
@@ -227,12 +222,8 @@ export class Scripts {
 
   // ---- the poller's schedule -------------------------------------------------------------------
 
-  async pollClaim(
-    k: { schedule: string },
-    a: { now: number; count: number; lease: number; holdMs: number; lookaheadMs: number; orderPrefix: string; fields: readonly string[] },
-  ): Promise<{ ids: string[]; rows: Array<Array<string | null>> }> {
-    const [ids, rows] = (await this.call("pollClaim", [k.schedule], [a.now, a.count, a.lease, a.holdMs, a.lookaheadMs, a.orderPrefix, ...a.fields])) as [string[], Array<Array<string | null>>];
-    return { ids, rows };
+  async pollClaim(k: { schedule: string }, a: { now: number; count: number; lease: number; holdMs: number; lookaheadMs: number }): Promise<string[]> {
+    return (await this.call("pollClaim", [k.schedule], [a.now, a.count, a.lease, a.holdMs, a.lookaheadMs])) as string[];
   }
 
   async pollRelease(k: { schedule: string }, a: { lease: number; dueAt: number; ids: string[] }): Promise<void> {

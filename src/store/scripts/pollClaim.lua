@@ -5,13 +5,9 @@
   oldest due has waited ARGV[4] ms, and then the request is filled with the ids due soonest within
   ARGV[5] ms.
 
-  The claimed orders are read in the same call (the poller's next step), so a batch costs one
-  round trip less: ARGV[7…] are the fields to read of each, from the hash ARGV[6] .. id.
-
   KEYS[1] schedule (pollDue or refillDue)   ARGV[1] now, ms   ARGV[2] count   ARGV[3] lease end, ms
                                             ARGV[4] hold, ms  ARGV[5] look-ahead, ms
-                                            ARGV[6] order key prefix   ARGV[7…] fields
-  Returns {ids, per id its fields' values (nil: absent)}; no ids: nothing to send yet
+  Returns the ids (none: nothing to send yet)
 ]]
 --- @include "includes/pollLease"
 local key, now, count = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2])
@@ -23,19 +19,17 @@ if #ids < count then
   if #due > 0 and tonumber(due[2]) <= now - hold then waited = true end
   for i = 1, #due, 2 do ids[#ids + 1] = due[i] end
 end
-if #ids == 0 then return {ids, {}} end
+if #ids == 0 then return ids end
 if #ids < count then
-  if not waited then return {{}, {}} end
+  if not waited then return {} end
   local more = redis.call('ZRANGEBYSCORE', key, string.format('(%.0f', now), string.format('%.0f', now + ahead), 'LIMIT', 0, count - #ids)
   for _, id in ipairs(more) do ids[#ids + 1] = id end
 end
 local score = leaseScore(ARGV[3])
-local leases, fields, rows = {}, {}, {}
+local leases = {}
 for i, id in ipairs(ids) do
   leases[2 * i - 1] = score
   leases[2 * i] = id
 end
 redis.call('ZADD', key, unpack(leases))
-for j = 7, #ARGV do fields[#fields + 1] = ARGV[j] end
-for i, id in ipairs(ids) do rows[i] = #fields > 0 and redis.call('HMGET', ARGV[6] .. id, unpack(fields)) or {} end
-return {ids, rows}
+return ids

@@ -174,9 +174,19 @@ describe("a bot process killed between taking updates and handling them", () => 
         (m) => buttonsOf(m).some((b) => b.callback_data?.startsWith("oc:")),
       );
 
+      // The first process is kept busy with an earlier update of this chat (its reply held), so the
+      // press waits behind it (one update of a chat at a time) and is not handled before the kill:
+      // else a fast process may get as far as the panel first, and the order's outcome is unknown.
+      const busy = tg.holdAnswers("sendMessage", 1);
+      await after(
+        u,
+        () => u.send("/help"),
+        (m) => m.method === "sendMessage",
+      );
       const killed = killWhen(first, "confirmed", (up) => up.callback_query?.data?.startsWith("oc:") === true);
       pressData(u, buttonsOf(confirm).find((b) => b.callback_data?.startsWith("oc:"))!.callback_data!);
       await killed;
+      busy.release();
 
       startBot();
       await u.waitForMessage((m) => m.text?.includes("Order placed") ?? false, { since: 0, timeoutMs: WAIT_MS });

@@ -4,7 +4,7 @@ import { generateCatalog, type SimService } from "../src/panel/simulator/catalog
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
-import { linkDigest } from "../src/store/orders.js";
+import { linkDigest, linkField } from "../src/store/orders.js";
 import { createRedis, type Redis } from "../src/store/redis.js";
 import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
@@ -279,7 +279,8 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
         pipe.zadd(k.orders, createdAt, id);
         pipe.zadd(k.userOrders(userId), createdAt, id);
         pipe.zadd(k.serviceOrders(svc.service), createdAt, id);
-        pipe.zadd(k.linkOrders(linkDigest(record.link)), createdAt, id);
+        // One post per order: the link's field holds this id alone.
+        pipe.hset(k.linkBucket(linkDigest(record.link)), linkField(linkDigest(record.link)), id);
       }
     }
     const res = (await pipe.exec()) ?? [];
@@ -335,7 +336,9 @@ export async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): P
   const idMap = (await usage(k.panelIds)) / n;
   const services = [...new Set(s.services.map((svc) => svc.service))];
   const perService = (await Promise.all(services.map((id) => usage(k.serviceOrders(id))))).reduce((a, b) => a + b, 0) / n;
-  const perLink = (await Promise.all(sampleIds.map((id) => usage(k.linkOrders(linkDigest(benchLink(Number(id) - 1))))))).reduce((a, b) => a + b, 0) / sampleIds.length;
+  // The buckets the sampled orders' links fall in, shared by the links of other orders: their usage spread over all orders.
+  const buckets = [...new Set(s.localIds.map((id) => k.linkBucket(linkDigest(benchLink(Number(id) - 1)))))];
+  const perLink = (await Promise.all(buckets.map((b) => usage(b)))).reduce((a, b) => a + b, 0) / n;
   const lists = (await usage(k.orders)) / n + (perUserList * users) / n + perService + perLink;
   return { total: hash + schedule + idMap + lists, hash, schedule, idMap, lists };
 }

@@ -120,10 +120,14 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
       () => countOldOrders(deps),
       (err) => logger.error({ err }, "counting old orders failed"),
     ),
-    // Order records of format 1 rewritten in format 2 (order-codec.ts), 500 a second: a running shop never waits on it.
+    // Order records of format 1 rewritten in format 2 (order-codec.ts), 500 a second, and the
+    // per-link index moved to its buckets (a SCAN of 1,000 keys a second): a running shop never waits on them.
     every(
       1_000,
-      () => deps.orders.migrateStep(),
+      async () => {
+        await deps.orders.migrateStep();
+        await deps.orders.migrateLinksStep();
+      },
       (err) => logger.error({ err }, "order record migration failed"),
     ),
     // Closed orders older than ORDER_HISTORY_DAYS to the archive, 10,000 a minute at most.

@@ -21,8 +21,18 @@ export function keys(prefix: string) {
     unknown: `${prefix}orders:unknown`,
     /** one service's orders, score = created ms (the back office's filter; added at reserve) */
     serviceOrders: (serviceId: string) => `${prefix}orders:svc:${serviceId}`,
-    /** the orders of one link (hash of its normal form, see `linkDigest`), score = created ms */
+    /** the orders of one link (hash of its normal form, see `linkDigest`), score = created ms: the older form of linkBucket */
     linkOrders: (digest: string) => `${prefix}orders:link:${digest}`,
+    /** what linkOrders puts before the digest (their background move to the buckets) */
+    linkOrdersPrefix: `${prefix}orders:link:`,
+    /**
+     * the per-link index: one hash per 4 hex digits of the link's digest, field = 16 more digits,
+     * value = the ids, oldest first, separated by spaces (about 30 B an order, where a zset key
+     * per link took 170); linkOrders are the older form, moved here by OrderStore.migrateLinksStep
+     */
+    linkBucket: (digest: string) => `${prefix}orders:links:${digest.slice(0, 4)}`,
+    /** where the link index move has got to (a SCAN cursor, or "done") */
+    linkMigration: `${prefix}orders:links-move`,
     /**
      * closed orders older than ORDER_HISTORY_DAYS, 1,000 ids a bucket (id div 1000): one string,
      * deflate-raw of JSON lines, each a format-2 record with its id (OrderStore.archiveStep)

@@ -147,6 +147,9 @@ export function linkDigest(link: string): string {
   return createHash("sha1").update(normal).digest("hex");
 }
 
+/** A link's field in its bucket of the per-link index (keys.linkBucket has the first 4 digits). */
+export const linkField = (digest: string): string => digest.slice(4, 20);
+
 /** What the back office's order list filters by; every field optional. */
 export interface OrderFilter {
   userId?: number;
@@ -338,16 +341,9 @@ export class OrderStore extends RedisStore {
    * the filter, a call costs O(log N + cursor + maxRead).
    */
   async search(filter: OrderFilter, opts: { cursor?: number; limit: number; maxRead?: number }): Promise<OrderPage> {
+    if (filter.link !== undefined) return this.searchLink(filter, filter.link, opts);
     const index =
-      filter.link !== undefined
-        ? this.k.linkOrders(linkDigest(filter.link))
-        : filter.userId !== undefined
-          ? this.k.userOrders(filter.userId)
-          : filter.serviceId !== undefined
-            ? this.k.serviceOrders(filter.serviceId)
-            : filter.placement === "unknown"
-              ? null
-              : this.k.orders;
+      filter.userId !== undefined ? this.k.userOrders(filter.userId) : filter.serviceId !== undefined ? this.k.serviceOrders(filter.serviceId) : filter.placement === "unknown" ? null : this.k.orders;
     if (index === null) return this.searchUnknown(filter, opts);
     const max = filter.to !== undefined ? `(${filter.to}` : "+inf";
     const min = filter.from ?? "-inf";
@@ -371,6 +367,41 @@ export class OrderStore extends RedisStore {
       if (ids.length < asked && used === ids.length) return { orders: await this.records(out), next: null, indexed };
     }
     return { orders: await this.records(out), next: at < indexed ? at : null, indexed };
+  }
+
+  /**
+   * A link's orders are few (a customer orders for a post or a profile a few times): read whole
+   * from the per-link index (its bucket field, and the older zset until the worker moved it),
+   * dates and the rest checked on the records, newest first.
+   */
+  private async searchLink(filter: OrderFilter, link: string, opts: { cursor?: number; limit: number }): Promise<OrderPage> {
+    const digest = linkDigest(link);
+    const [inBucket, inOld] = await Promise.all([this.redis.hget(this.k.linkBucket(digest), linkField(digest)), this.redis.zrange(this.k.linkOrders(digest), 0, -1)]);
+    const ids = [...new Set([...(inBucket ?? "").split(" ").filter(Boolean), ...inOld])].sort((a, b) => Number(b) - Number(a));
+    const rows = await this.getFields(ids, FILTER_FIELDS);
+    const created = (i: number) => Number(rows[i]!.createdAt ?? 0);
+    const inRange = ids.flatMap((_id, i) => ((filter.from === undefined || created(i) >= filter.from) && (filter.to === undefined || created(i) < filter.to) ? [i] : []));
+    const hits = inRange.filter((i) => matches(rows[i]!, filter)).map((i) => ids[i]!);
+    const start = opts.cursor ?? 0;
+    const page = hits.slice(start, start + opts.limit);
+    return { orders: await this.records(page), next: start + opts.limit < hits.length ? start + opts.limit : null, indexed: inRange.length };
+  }
+
+  /**
+   * One step of moving the per-link index's older form (a zset per link) into the buckets: up to
+   * `count` keys from the stored SCAN cursor, each moved in one script call. Returns true when
+   * none is left.
+   */
+  async migrateLinksStep(count = 1000): Promise<boolean> {
+    const cursor = (await this.redis.get(this.k.linkMigration)) ?? "0";
+    if (cursor === "done") return true;
+    const [next, found] = await this.redis.scan(cursor, "MATCH", `${this.k.linkOrdersPrefix}*`, "COUNT", count);
+    for (const key of found) {
+      const digest = key.slice(this.k.linkOrdersPrefix.length);
+      await this.scripts.linkMigrate({ old: key, bucket: this.k.linkBucket(digest) }, { field: linkField(digest) });
+    }
+    await this.redis.set(this.k.linkMigration, next === "0" ? "done" : next);
+    return next === "0";
   }
 
   /** The unknown set is small (orders waiting for an admin): read whole, newest first. */
@@ -425,9 +456,9 @@ export class OrderStore extends RedisStore {
         placing: this.k.placing,
         held: this.k.promo.held(userId),
         serviceOrders: this.k.serviceOrders(serviceId ?? ""),
-        linkOrders: this.k.linkOrders(linkDigest(link ?? "")),
+        linkBucket: this.k.linkBucket(linkDigest(link ?? "")),
       },
-      { userId, units, now, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix },
+      { userId, units, now, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix, linkField: linkField(linkDigest(link ?? "")) },
     );
     switch (res[0]) {
       case "ok":
@@ -632,8 +663,9 @@ export class OrderStore extends RedisStore {
               pollDue: this.k.pollDue,
               refillDue: this.k.refillDue,
               attention: this.k.attention,
+              linkBucket: this.k.linkBucket(linkDigest(order.link)),
             },
-            { id, panelOrderId: order.panelOrderId ?? "", record: raw },
+            { id, panelOrderId: order.panelOrderId ?? "", linkField: linkField(linkDigest(order.link)), record: raw },
           );
           if (removed) archived++;
         }

@@ -112,13 +112,13 @@ export class Scripts {
   // ---- orders ----------------------------------------------------------------------------------
 
   async orderReserve(
-    k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string; held: string; serviceOrders: string; linkOrders: string },
-    a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number; statsPrefix: string },
+    k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string; held: string; serviceOrders: string; linkBucket: string },
+    a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number; statsPrefix: string; linkField: string },
   ): Promise<string[]> {
     return (await this.call(
       "orderReserve",
-      [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held, k.serviceOrders, k.linkOrders],
-      [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix],
+      [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held, k.serviceOrders, k.linkBucket],
+      [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix, a.linkField],
     )) as string[];
   }
 
@@ -163,11 +163,27 @@ export class Scripts {
   }
 
   async orderArchiveRemove(
-    k: { order: string; orders: string; userOrders: string; serviceOrders: string; linkOrders: string; panelIds: string; pollDue: string; refillDue: string; attention: string },
-    a: { id: string; panelOrderId: string; record: Record<string, string> },
+    k: {
+      order: string;
+      orders: string;
+      userOrders: string;
+      serviceOrders: string;
+      linkOrders: string;
+      panelIds: string;
+      pollDue: string;
+      refillDue: string;
+      attention: string;
+      linkBucket: string;
+    },
+    a: { id: string; panelOrderId: string; linkField: string; record: Record<string, string> },
   ): Promise<boolean> {
-    const keys = [k.order, k.orders, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIds, k.pollDue, k.refillDue, k.attention];
-    return (await this.call("orderArchiveRemove", keys, [a.id, a.panelOrderId, ...Object.entries(a.record).flat()])) === 1;
+    const keys = [k.order, k.orders, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIds, k.pollDue, k.refillDue, k.attention, k.linkBucket];
+    return (await this.call("orderArchiveRemove", keys, [a.id, a.panelOrderId, a.linkField, ...Object.entries(a.record).flat()])) === 1;
+  }
+
+  /** Moves one link's zset (the index's older form) into its bucket field; how many ids moved. */
+  async linkMigrate(k: { old: string; bucket: string }, a: { field: string }): Promise<number> {
+    return (await this.call("linkMigrate", [k.old, k.bucket], [a.field])) as number;
   }
 
   async orderRepairUnknown(k: { order: string; placing: string; unknown: string }, a: { id: string }): Promise<boolean> {

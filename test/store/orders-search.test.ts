@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D } from "../../src/money.js";
-import { OrderStore, type DraftInput } from "../../src/store/orders.js";
+import { keys } from "../../src/store/keys.js";
+import { linkDigest, OrderStore, type DraftInput } from "../../src/store/orders.js";
 import { WalletStore } from "../../src/store/wallet.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
 
@@ -82,5 +83,35 @@ describe("OrderStore.search (the back office's order list)", () => {
     expect(idsOf(page)).toEqual([ids[29], ids[24]]);
     expect(page.next).toBe(10);
     expect(idsOf(await orders.search({ status: "completed" }, { cursor: 10, limit: 50, maxRead: 10 }))).toEqual([ids[19], ids[14]]);
+  });
+
+  // Last: its orders would be in the other tests' pages.
+  it("a link's orders: newest first, paged, by dates; the index's older form (a zset per link) is read and moved by the worker's step", async () => {
+    const link = "https://instagram.com/popular_post";
+    const placed: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const d = await orders.createDraft(draft(1, "10", link), T0 + (40 + i) * DAY);
+      await orders.reserve(d.id, 1, T0 + (40 + i) * DAY);
+      placed.push(d.id);
+    }
+    // Two of them as an older version indexed them: in a zset of their own, not in the bucket.
+    const k = keys(r.prefix);
+    const digest = linkDigest(link);
+    await r.redis.zadd(k.linkOrders(digest), T0 + 40 * DAY, placed[0]!, T0 + 41 * DAY, placed[1]!);
+    const rest = placed.slice(2).join(" ");
+    await r.redis.hset(k.linkBucket(digest), digest.slice(4, 20), rest);
+    const newest = [...placed].reverse();
+    const check = async () => {
+      const first = await orders.search({ link: "instagram.com/Popular_Post/" }, { limit: 3 });
+      expect(idsOf(first)).toEqual(newest.slice(0, 3));
+      expect(first.indexed).toBe(5);
+      expect(idsOf(await orders.search({ link }, { limit: 3, cursor: first.next! }))).toEqual(newest.slice(3));
+      expect(idsOf(await orders.search({ link, from: T0 + 41 * DAY, to: T0 + 43 * DAY }, { limit: 10 }))).toEqual([placed[2], placed[1]]);
+    };
+    await check();
+    while (!(await orders.migrateLinksStep(50)));
+    expect(await r.redis.exists(k.linkOrders(digest))).toBe(0);
+    expect(await r.redis.hget(k.linkBucket(digest), digest.slice(4, 20))).toBe(placed.join(" "));
+    await check();
   });
 });

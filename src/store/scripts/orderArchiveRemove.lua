@@ -6,17 +6,21 @@
   it again. Money is not touched: the ledger and the refund markers stay.
 
   KEYS[1] order  KEYS[2] orders  KEYS[3] userOrders  KEYS[4] serviceOrders  KEYS[5] linkOrders
-  KEYS[6] panelIds  KEYS[7] pollDue  KEYS[8] refillDue  KEYS[9] attention
-  ARGV[1] order id   ARGV[2] panel order id ('' when none)   ARGV[3..] the record as archived (code, value)…
+  (the index's older form)  KEYS[6] panelIds  KEYS[7] pollDue  KEYS[8] refillDue  KEYS[9] attention
+  KEYS[10] the link's bucket (includes/linkIndex.lua)
+  ARGV[1] order id   ARGV[2] panel order id ('' when none)   ARGV[3] the link's field in the bucket
+  ARGV[4..] the record as archived (code, value)…
   Returns 1 removed, 0 kept (changed, gone or still of format 1)
 ]]
+--- @include "includes/linkIndex"
 local order, id = KEYS[1], ARGV[1]
-if redis.call('HLEN', order) * 2 ~= #ARGV - 2 then return 0 end
-for i = 3, #ARGV, 2 do
+if redis.call('HLEN', order) * 2 ~= #ARGV - 3 then return 0 end
+for i = 4, #ARGV, 2 do
   if redis.call('HGET', order, ARGV[i]) ~= ARGV[i + 1] then return 0 end
 end
 redis.call('DEL', order)
 for i = 2, 5 do redis.call('ZREM', KEYS[i], id) end
+linkRemove(KEYS[10], ARGV[3], id)
 if ARGV[2] ~= '' and redis.call('HGET', KEYS[6], ARGV[2]) == id then redis.call('HDEL', KEYS[6], ARGV[2]) end
 redis.call('ZREM', KEYS[7], id)
 redis.call('ZREM', KEYS[8], id)

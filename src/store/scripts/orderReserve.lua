@@ -13,11 +13,12 @@
   while the user still holds that discount, and the charge consumes it. A cancelled or expired
   draft never reaches here, so it keeps the discount for the next order.
   KEYS[8] serviceOrders (the back office's per-service index)
-  KEYS[9] linkOrders (its per-link index)
+  KEYS[9] the link's bucket of the per-link index, ARGV[8] its field (includes/linkIndex.lua)
   Returns {'ok', balance} | {'missing'} | {'not_owner'} | {'state', placement} | {'funds', balance}
         | {'promo_gone'} (the discount went to another order)
 ]]
 --- @include "includes/appendLedger"
+--- @include "includes/linkIndex"
 --- @include "includes/orderFields"
 --- @include "includes/stats"
 local order, wallet, ledger, userOrders, all, placing, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
@@ -40,7 +41,7 @@ redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])
 redis.call('ZADD', all, h[4], ARGV[4])
 redis.call('ZADD', KEYS[8], h[4], ARGV[4])
-redis.call('ZADD', KEYS[9], h[4], ARGV[4])
+linkAdd(KEYS[9], ARGV[8], ARGV[4])
 redis.call('ZADD', placing, ARGV[3], ARGV[4])
 appendLedger(ledger, ARGV[5], after, ARGV[6])
 return {'ok', unitsText(after)}

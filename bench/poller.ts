@@ -4,7 +4,7 @@ import { generateCatalog, type SimService } from "../src/panel/simulator/catalog
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
-import { linkDigest, linkField } from "../src/store/orders.js";
+import { linkDigest } from "../src/store/orders.js";
 import { createRedis, type Redis } from "../src/store/redis.js";
 import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
@@ -280,7 +280,8 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
         pipe.zadd(k.userOrders(userId), createdAt, id);
         pipe.zadd(k.serviceOrders(svc.service), createdAt, id);
         // One post per order: the link's field holds this id alone.
-        pipe.hset(k.linkBucket(linkDigest(record.link)), linkField(linkDigest(record.link)), id);
+        const digest = linkDigest(record.link);
+        pipe.hset(k.linkBucket(digest), k.linkField(digest), id);
       }
     }
     const res = (await pipe.exec()) ?? [];

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { linkDigest, linkField, OrderStore, type OrderFilter } from "../src/store/orders.js";
+import { linkDigest, OrderStore, type OrderFilter } from "../src/store/orders.js";
 import { keys as keysFor } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
 import { createRedis } from "../src/store/redis.js";
@@ -77,7 +77,10 @@ export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
       await pipe.exec();
     }
     const linkPipe = redis.pipeline();
-    for (const [link, ids] of byLink) linkPipe.hset(k.linkBucket(linkDigest(link)), linkField(linkDigest(link)), ids.join(" "));
+    for (const [link, ids] of byLink) {
+      const digest = linkDigest(link);
+      linkPipe.hset(k.linkBucket(digest), k.linkField(digest), ids.join(" "));
+    }
     await linkPipe.exec();
     const fillMs = performance.now() - t0;
 

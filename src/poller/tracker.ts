@@ -180,7 +180,6 @@ export class OrderTracker {
   private stopping = false;
   private running?: Promise<void>;
   private wake?: () => void;
-  /** The fields the tracker works with: not the link or the comments, which can be long, on every look. */
 
   constructor(
     private readonly deps: TrackerDeps,
@@ -291,19 +290,19 @@ export class OrderTracker {
     looked: Array<{ row: Row; decision: D }>,
     apply: (row: Row, decision: D) => Promise<PollWrite>,
   ): Promise<PollWrite[]> {
-    const moving = looked.flatMap(({ row, decision }) => {
-      if (decision.news || decision.attention) return [row.id];
-      const { set, del } = changes(row.h, decision.fields);
-      return set.length > 0 || del.length > 0 ? [row.id] : [];
-    });
+    const moving = looked
+      .filter(({ row, decision }) => {
+        if (decision.news || decision.attention) return true;
+        const { set, del } = changes(row.h, decision.fields);
+        return set.length > 0 || del.length > 0;
+      })
+      .map(({ row }) => row);
     const detailed = new Map<string, Row>();
     if (moving.length > 0) {
-      const details = await this.deps.orders.getFields(moving, DETAIL_FIELDS);
-      const byId = new Map(looked.map(({ row }) => [row.id, row]));
-      moving.forEach((id, i) => {
-        const [row] = rowsOf([id], [{ ...details[i], ...byId.get(id)!.h }]);
-        if (row?.order) detailed.set(id, row as Row);
-      });
+      const ids = moving.map((row) => row.id);
+      const details = await this.deps.orders.getFields(ids, DETAIL_FIELDS);
+      const merged = moving.map((row, i) => ({ ...details[i], ...row.h }));
+      for (const row of rowsOf(ids, merged)) if (row.order) detailed.set(row.id, row as Row);
     }
     return Promise.all(looked.map(({ row, decision }) => apply(detailed.get(row.id) ?? row, decision)));
   }
@@ -434,7 +433,8 @@ export class OrderTracker {
       const answer = answers.get(tracked.refillId) ?? { ok: false, error: "missing from the panel's answer" };
       return { row, decision: decideRefill(tracked, answer, now, this.opts.timing, this.opts.limits) };
     });
-    const writes = await this.settle(looked, async ({ order, h, ...row }, decision): Promise<PollWrite> => {
+    const writes = await this.settle(looked, async (row, decision): Promise<PollWrite> => {
+      const { order, h } = row;
       const refillId = order.refillId!;
       if (decision.news) {
         const { status } = decision.news;
@@ -451,7 +451,7 @@ export class OrderTracker {
         ["refillId", refillId],
         ["refillStatus", h.refillStatus ?? ""],
       ];
-      return this.writeArgs({ ...row, order, h }, decision.fields, mode, decision.nextDueAt ?? 0, lease, check);
+      return this.writeArgs(row, decision.fields, mode, decision.nextDueAt ?? 0, lease, check);
     });
     await this.deps.schedule.write("refills", writes);
     return true;

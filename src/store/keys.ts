@@ -31,6 +31,8 @@ export function keys(prefix: string) {
      * per link took 170); linkOrders are the older form, moved here by OrderStore.migrateLinksStep
      */
     linkBucket: (digest: string) => `${prefix}orders:links:${digest.slice(0, 4)}`,
+    /** the link's field in its bucket (a hash field, not a key: kept beside the bucket it completes) */
+    linkField: (digest: string) => digest.slice(4, 20),
     /** where the link index move has got to (a SCAN cursor, or "done") */
     linkMigration: `${prefix}orders:links-move`,
     /**

@@ -147,9 +147,6 @@ export function linkDigest(link: string): string {
   return createHash("sha1").update(normal).digest("hex");
 }
 
-/** A link's field in its bucket of the per-link index (keys.linkBucket has the first 4 digits). */
-export const linkField = (digest: string): string => digest.slice(4, 20);
-
 /** What the back office's order list filters by; every field optional. */
 export interface OrderFilter {
   userId?: number;
@@ -376,7 +373,7 @@ export class OrderStore extends RedisStore {
    */
   private async searchLink(filter: OrderFilter, link: string, opts: { cursor?: number; limit: number }): Promise<OrderPage> {
     const digest = linkDigest(link);
-    const [inBucket, inOld] = await Promise.all([this.redis.hget(this.k.linkBucket(digest), linkField(digest)), this.redis.zrange(this.k.linkOrders(digest), 0, -1)]);
+    const [inBucket, inOld] = await Promise.all([this.redis.hget(this.k.linkBucket(digest), this.k.linkField(digest)), this.redis.zrange(this.k.linkOrders(digest), 0, -1)]);
     const ids = [...new Set([...(inBucket ?? "").split(" ").filter(Boolean), ...inOld])].sort((a, b) => Number(b) - Number(a));
     const rows = await this.getFields(ids, FILTER_FIELDS);
     const created = (i: number) => Number(rows[i]!.createdAt ?? 0);
@@ -398,7 +395,7 @@ export class OrderStore extends RedisStore {
     const [next, found] = await this.redis.scan(cursor, "MATCH", `${this.k.linkOrdersPrefix}*`, "COUNT", count);
     for (const key of found) {
       const digest = key.slice(this.k.linkOrdersPrefix.length);
-      await this.scripts.linkMigrate({ old: key, bucket: this.k.linkBucket(digest) }, { field: linkField(digest) });
+      await this.scripts.linkMigrate({ old: key, bucket: this.k.linkBucket(digest) }, { field: this.k.linkField(digest) });
     }
     await this.redis.set(this.k.linkMigration, next === "0" ? "done" : next);
     return next === "0";
@@ -445,6 +442,7 @@ export class OrderStore extends RedisStore {
       ? [{ priceUnits: String(toUnits(new D(draft.price))), serviceId: draft.serviceId, link: draft.link }]
       : await this.getFields([id], ["priceUnits", "serviceId", "link"]);
     const units = Number(priceUnits ?? 0);
+    const digest = linkDigest(link ?? "");
     const entry = JSON.stringify({ at: now, amount: String(-units), balance: "__BALANCE__", reason: "order", orderId: id });
     const res = await this.scripts.orderReserve(
       {
@@ -456,9 +454,9 @@ export class OrderStore extends RedisStore {
         placing: this.k.placing,
         held: this.k.promo.held(userId),
         serviceOrders: this.k.serviceOrders(serviceId ?? ""),
-        linkBucket: this.k.linkBucket(linkDigest(link ?? "")),
+        linkBucket: this.k.linkBucket(digest),
       },
-      { userId, units, now, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix, linkField: linkField(linkDigest(link ?? "")) },
+      { userId, units, now, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix, linkField: this.k.linkField(digest) },
     );
     switch (res[0]) {
       case "ok":
@@ -652,20 +650,21 @@ export class OrderStore extends RedisStore {
       for (const [bucket, group] of byBucket) {
         await this.archiveWrite(bucket, group);
         for (const { id, raw, order } of group) {
+          const digest = linkDigest(order.link);
           const removed = await this.scripts.orderArchiveRemove(
             {
               order: this.k.order(id),
               orders: this.k.orders,
               userOrders: this.k.userOrders(order.userId),
               serviceOrders: this.k.serviceOrders(order.serviceId),
-              linkOrders: this.k.linkOrders(linkDigest(order.link)),
+              linkOrders: this.k.linkOrders(digest),
               panelIds: this.k.panelIds,
               pollDue: this.k.pollDue,
               refillDue: this.k.refillDue,
               attention: this.k.attention,
-              linkBucket: this.k.linkBucket(linkDigest(order.link)),
+              linkBucket: this.k.linkBucket(digest),
             },
-            { id, panelOrderId: order.panelOrderId ?? "", linkField: linkField(linkDigest(order.link)), record: raw },
+            { id, panelOrderId: order.panelOrderId ?? "", linkField: this.k.linkField(digest), record: raw },
           );
           if (removed) archived++;
         }

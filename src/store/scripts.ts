@@ -192,7 +192,7 @@ export class Scripts {
 
   // ---- users and referrals ---------------------------------------------------------------------
 
-  /** One update's arrival: first contact and referrer bound now (when recorded), the stored locale, the update's count in its window, the dialog under way. */
+  /** One update's arrival: first contact and referrer bound now (when recorded), the stored locale, the update's count in its window, the dialog under way and the chat's conversations state. */
   async userArrive(
     k: { user: string; users: string; window: string; codes: string; totals: string; username: string; dialog: string; conversation: string },
     a: { userId: number; now: number; record: boolean; windowTtlMs: number; code: string; refPrefix: string; invitedPrefix: string; username: string; fields: Record<string, string> },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D } from "../../src/money.js";
 import { archiveOldOrders } from "../../src/services/archive.js";
 import { keys } from "../../src/store/keys.js";
-import { linkDigest, linkField, OrderStore, type DraftInput, type OrderRecord } from "../../src/store/orders.js";
+import { linkDigest, OrderStore, type DraftInput, type OrderRecord } from "../../src/store/orders.js";
 import { StatsStore } from "../../src/store/stats.js";
 import { WalletStore } from "../../src/store/wallet.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
@@ -85,7 +85,7 @@ describe("archiving closed orders older than ORDER_HISTORY_DAYS", () => {
       expect(await r.redis.zscore(k.userOrders(7), o.id)).toBeNull();
       expect(await r.redis.zscore(k.serviceOrders("55"), o.id)).toBeNull();
       expect((await orders.search({ link: o.link }, { limit: 10 })).orders.map((x) => x.id)).not.toContain(o.id);
-      expect(((await r.redis.hget(k.linkBucket(linkDigest(o.link)), linkField(linkDigest(o.link)))) ?? "").split(" ")).not.toContain(o.id);
+      expect(((await r.redis.hget(k.linkBucket(linkDigest(o.link)), k.linkField(linkDigest(o.link)))) ?? "").split(" ")).not.toContain(o.id);
       if (o.panelOrderId) expect(await orders.panelIdOwner(o.panelOrderId)).toBeNull();
       expect(await orders.getOwned(o.id, 7)).toBeNull();
     }

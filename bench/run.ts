@@ -87,6 +87,7 @@ function summaryOf(rs: BenchResult[]): Record<string, number | null> {
     "redisBytesPerTrackedOrder",
     "redisBytesPerClosedOrder",
     "redisBytesPerArchivedOrder",
+    "redisBytesPerClosedHashOrder",
     "redisMbAt1MLifetime",
     "redisBytesPerTrackedOrderFormat1",
     "redisMbAt1MLifetimeFormat1",

@@ -180,6 +180,32 @@ async function archivedBytesPerOrder(redis: ReturnType<typeof createRedis>, pref
   return bytes / archived;
 }
 
+/**
+ * Orders 10,000 to 20,000 completed long ago and packed by the real code (OrderStore.packStep,
+ * cutoff just after them; run after the archiving, which took the first 10,000): the buckets'
+ * MEMORY USAGE per packed order. They stay in every list, so a packed order costs this plus the
+ * lists and the panel-id map.
+ */
+async function packedBytesPerOrder(redis: ReturnType<typeof createRedis>, prefix: string, seeded: Parameters<typeof memoryPerOrder>[2]): Promise<number> {
+  const k = storeKeys(prefix);
+  const orders = new OrderStore(redis, prefix);
+  const range = seeded.localIds.slice(10_000, Math.min(20_000, seeded.localIds.length - 1));
+  const cutoff = seeded.createdAt[10_000 + range.length]!;
+  const pipe = redis.pipeline();
+  range.forEach((id, i) => pipe.hset(k.order(id), encodeUpdate({ status: "completed", statusRaw: "Completed", remains: "0", cnt: "1", updatedAt: String(seeded.createdAt[10_000 + i]) }).set));
+  await pipe.exec();
+  let packed = 0;
+  for (;;) {
+    const step = await orders.packStep(cutoff, cutoff);
+    packed += step.packed;
+    if (step.done) break;
+  }
+  const buckets = new Set(range.map((id) => Math.floor(Number(id) / 1000)));
+  let bytes = 0;
+  for (const b of buckets) bytes += Number(await redis.call("MEMORY", "USAGE", k.orderArchive(b), "SAMPLES", "0"));
+  return bytes / packed;
+}
+
 async function memoryAndStats(
   redis: ReturnType<typeof createRedis>,
   prefix: string,
@@ -190,17 +216,22 @@ async function memoryAndStats(
   // A closed order leaves the poll schedule and keeps the rest.
   const closed = mem.hash + mem.idMap + mem.lists;
   const archived = await archivedBytesPerOrder(redis, prefix, seeded);
+  // Closed for ORDER_PACK_DAYS (7): the record packed, the rest as before.
+  const packed = (await packedBytesPerOrder(redis, prefix, seeded)) + mem.idMap + mem.lists;
   await seedRedis(redis, prefix, seeded, { recordsOnly: true, format1: true });
   const oldHash = (await memoryPerOrder(redis, prefix, seeded)).hash;
   const oldTracked = mem.total - mem.hash + oldHash;
   const oldClosed = closed - mem.hash + oldHash;
-  // A shop of 2,000 orders a day: 1,000,000 orders in 500 days, 10,000 open, 365 days of history.
-  const inHistory = 365 * 2_000 - 10_000;
-  const beyond = 1_000_000 - 10_000 - inHistory;
-  const at1M = (10_000 * mem.total + inHistory * closed + beyond * archived) / MB;
-  const at1MAllHot = (10_000 * mem.total + 990_000 * closed) / MB;
+  // A shop of 2,000 orders a day: 1,000,000 orders in 500 days, 10,000 open, 365 days of history,
+  // of which the last 7 (ORDER_PACK_DAYS) closed with their hashes.
+  const recent = 7 * 2_000;
+  const inHistory = 365 * 2_000 - 10_000 - recent;
+  const beyond = 1_000_000 - 10_000 - recent - inHistory;
+  const at1M = (10_000 * mem.total + recent * closed + inHistory * packed + beyond * archived) / MB;
+  const at1MAllHot = (10_000 * mem.total + recent * closed + (990_000 - recent) * packed) / MB;
+  const at1MUnpacked = (10_000 * mem.total + (recent + inHistory) * closed + beyond * archived) / MB;
   // ORDER_HISTORY_DAYS=30: 60,000 orders in the history.
-  const at1M30Days = (10_000 * mem.total + 50_000 * closed + 940_000 * archived) / MB;
+  const at1M30Days = (10_000 * mem.total + recent * closed + (50_000 - recent) * packed + 940_000 * archived) / MB;
   const at1MOld = (10_000 * oldTracked + 990_000 * oldClosed) / MB;
   const deps = { stats: new StatsStore(redis, prefix) };
   const orders = new OrderStore(redis, prefix);
@@ -219,7 +250,8 @@ async function memoryAndStats(
   const statsMs = median(counterMs);
   Object.assign(extra, {
     redisBytesPerTrackedOrder: round(mem.total, 0),
-    redisBytesPerClosedOrder: round(closed, 0),
+    redisBytesPerClosedOrder: round(packed, 0),
+    redisBytesPerClosedHashOrder: round(closed, 0),
     redisBytesPerArchivedOrder: round(archived, 0),
     redisMbAt1MLifetime: round(at1M, 0),
     redisBytesPerTrackedOrderFormat1: round(oldTracked, 0),
@@ -230,13 +262,15 @@ async function memoryAndStats(
     "Redis bytes per tracked order (MEMORY USAGE, all structures)": round(mem.total, 0),
     "  the order hash (format 2)": round(mem.hash, 0),
     "  poll schedule / panel-id map / the four order lists": `${round(mem.schedule, 0)} / ${round(mem.idMap, 0)} / ${round(mem.lists, 0)}`,
-    "Redis bytes per closed order in the history (the same without the schedule entry)": round(closed, 0),
+    "Redis bytes per closed order in the history, packed (closed for ORDER_PACK_DAYS; lists, panel-id map, its share of a bucket)": round(packed, 0),
+    "Redis bytes per closed order not packed yet (the tracked figure without the schedule entry)": round(closed, 0),
     "Redis bytes per archived order (closed, older than ORDER_HISTORY_DAYS)": round(archived, 1),
     "format 1 (the old record, written as before): bytes per tracked / closed order": `${round(oldTracked, 0)} / ${round(oldClosed, 0)}`,
     "  the order hash (format 1)": round(oldHash, 0),
     "ratio of bytes per tracked order (format 1 / format 2)": round(oldTracked / mem.total, 2),
     "Redis MB at 1,000,000 lifetime orders, 10,000 open, 2,000 a day, 365 days of history (extrapolated)": round(at1M, 0),
     "  the same with every order in the history (none archived)": round(at1MAllHot, 0),
+    "  the same with no order packed (as before ORDER_PACK_DAYS)": round(at1MUnpacked, 0),
     "  the same with ORDER_HISTORY_DAYS=30": round(at1M30Days, 0),
     "  the same in format 1 (no archive)": round(at1MOld, 0),
     "ratio of MB at 1,000,000 (format 1 / now)": round(at1MOld / at1M, 1),

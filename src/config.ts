@@ -81,6 +81,8 @@ const envSchema = z
       .min(1000)
       .default(6 * 60 * 60 * 1000),
     ORDER_HISTORY_DAYS: z.coerce.number().int().min(1).default(365),
+    // At least 2: a draft (DRAFT_TTL_S, a day) is long gone before its creation time is packed past.
+    ORDER_PACK_DAYS: z.coerce.number().int().min(2).default(7),
     PRICE_MARKUP_PERCENT: decimalString("percent").default("0"),
     CATALOG_REFRESH_MS: z.coerce
       .number()
@@ -164,6 +166,8 @@ const configSchema = envSchema.transform((e) => ({
   poll: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: Math.max(e.POLL_MAX_INTERVAL_MS, e.POLL_INTERVAL_MS) },
   /** ORDER_HISTORY_DAYS: closed orders older than this leave the hot structures for the archive (OrderStore.archiveStep) */
   orderHistoryDays: e.ORDER_HISTORY_DAYS,
+  /** ORDER_PACK_DAYS: orders closed and unchanged this long keep their place in the lists, their record packed (OrderStore.packStep) */
+  orderPackDays: e.ORDER_PACK_DAYS,
   markupPercent: e.PRICE_MARKUP_PERCENT,
   /** REFERRAL_PERCENT: the referrer's share of what a referred user pays for orders, after refunds; "0" = off */
   referralPercent: e.REFERRAL_PERCENT,

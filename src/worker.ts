@@ -7,7 +7,7 @@ import type { AppDeps } from "./app.js";
 import { RedisOutbox } from "./outbound/outbox.js";
 import { OutboxSender, type SenderApi, type SenderOptions } from "./outbound/sender.js";
 import { OrderTracker, type TrackerOptions } from "./poller/tracker.js";
-import { archiveOldOrders } from "./services/archive.js";
+import { archiveOldOrders, packClosedOrders } from "./services/archive.js";
 import { countOldOrders } from "./services/stats.js";
 import { BroadcastRunner, type BroadcastRunnerOptions, type ProgressEditor } from "./services/broadcast.js";
 import { recoverStalePlacements } from "./services/placement.js";
@@ -130,11 +130,15 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
       },
       (err) => logger.error({ err }, "order record migration failed"),
     ),
-    // Closed orders older than ORDER_HISTORY_DAYS to the archive, 10,000 a minute at most.
+    // Closed orders older than ORDER_HISTORY_DAYS to the archive, and those closed for
+    // ORDER_PACK_DAYS packed: 10,000 a minute each at most.
     every(
       60_000,
-      () => archiveOldOrders(deps),
-      (err) => logger.error({ err }, "archiving old orders failed"),
+      async () => {
+        await archiveOldOrders(deps);
+        await packClosedOrders(deps);
+      },
+      (err) => logger.error({ err }, "archiving or packing old orders failed"),
     ),
     // Not at once: a process that restarts in a loop must not read every wallet each time.
     every(

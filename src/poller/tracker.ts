@@ -71,6 +71,9 @@ export interface RoundStats {
 
 type Fields = Record<string, string | null | undefined>;
 
+/** The poller reads order hashes only: an order without one (packed, archived) is closed, and leaves the queue. */
+const HASHES_ONLY = { packed: false } as const;
+
 /**
  * What a look at an order needs to decide (decideOrder) and to find whether anything is to be
  * written: read for every id claimed. Most looks change nothing, so the rest of the
@@ -269,7 +272,7 @@ export class OrderTracker {
         const lease = Date.now() + this.opts.leaseMs;
         const ids = await this.deps.schedule.claim(due, dueBy, lease, rule);
         if (ids.length === 0) return;
-        if (!(await batch(rowsOf(ids, await this.deps.orders.getFields(ids, LOOK_FIELDS[due])), lease, stats))) stats.panelFailed = true;
+        if (!(await batch(rowsOf(ids, await this.deps.orders.getFields(ids, LOOK_FIELDS[due], HASHES_ONLY)), lease, stats))) stats.panelFailed = true;
       }
     };
     const lanes = await Promise.allSettled(Array.from({ length: this.opts.concurrency }, lane));
@@ -300,7 +303,7 @@ export class OrderTracker {
     const detailed = new Map<string, Row>();
     if (moving.length > 0) {
       const ids = moving.map((row) => row.id);
-      const details = await this.deps.orders.getFields(ids, DETAIL_FIELDS);
+      const details = await this.deps.orders.getFields(ids, DETAIL_FIELDS, HASHES_ONLY);
       const merged = moving.map((row, i) => ({ ...details[i], ...row.h }));
       for (const row of rowsOf(ids, merged)) if (row.order) detailed.set(row.id, row as Row);
     }

@@ -36,10 +36,17 @@ export function keys(prefix: string) {
     /** where the link index move has got to (a SCAN cursor, or "done") */
     linkMigration: `${prefix}orders:links-move`,
     /**
-     * closed orders older than ORDER_HISTORY_DAYS, 1,000 ids a bucket (id div 1000): one string,
-     * deflate-raw of JSON lines, each a format-2 record with its id (OrderStore.archiveStep)
+     * the records of closed orders, 1,000 ids a bucket (id div 1000): one string, deflate-raw of
+     * JSON lines, each a format-2 record with its id. Both the packed orders (closed for
+     * ORDER_PACK_DAYS: still in every list, their hash gone; OrderStore.packStep) and the archived
+     * ones (older than ORDER_HISTORY_DAYS: out of the lists too; OrderStore.archiveStep). A hash,
+     * when there is one, is the order's current record.
      */
     orderArchive: (bucket: number) => `${prefix}orders:archive:${bucket}`,
+    /** the packing pass: the creation ms of the last order of `orders` it looked at */
+    orderPackCursor: `${prefix}orders:pack-cursor`,
+    /** orders the packing pass went by that were open or closed too recently, score = when to look again */
+    orderPackLater: `${prefix}orders:pack-later`,
     /** the archiving pass: how many old orders at the start of `orders` it kept hot (still open), and its lock */
     orderArchiveSkip: `${prefix}orders:archive-skip`,
     orderArchiveLock: `${prefix}orders:archive-lock`,

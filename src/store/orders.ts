@@ -229,15 +229,18 @@ export class OrderStore extends RedisStore {
     return rows;
   }
 
-  /** The order, hot or archived (an admin's lookup by id). */
+  /** The order, in the history or archived (an admin's lookup by id). */
   async get(id: string): Promise<OrderRecord | null> {
-    return (await this.getHot(id)) ?? (await this.getArchived(id));
+    if (!ORDER_ID.test(id)) return null;
+    return (await this.getMany([id]))[0]!;
   }
 
-  /** The order if it is in the hot structures (not archived). */
+  /** The order if it is in the history (its hash, or packed and still in the lists), not archived. */
   async getHot(id: string): Promise<OrderRecord | null> {
-    if (!/^\d{1,15}$/.test(id)) return null;
-    return (await this.decodeAll([id], [await this.redis.hgetall(this.k.order(id))]))[0]!;
+    if (!ORDER_ID.test(id)) return null;
+    const [stored] = await this.storedRecords([id]);
+    if (stored!.packed && (await this.redis.zscore(this.k.orders, id)) === null) return null;
+    return (await this.decodeAll([id], [stored!.raw]))[0]!;
   }
 
   /**
@@ -249,14 +252,37 @@ export class OrderStore extends RedisStore {
     return order && order.userId === userId && order.placement !== "draft" ? order : null;
   }
 
+  /** The orders by id: their hash, or where there is none their bucket's record (packed or archived). */
   async getMany(ids: string[]): Promise<Array<OrderRecord | null>> {
-    const pipe = this.redis.pipeline();
-    for (const id of ids) pipe.hgetall(this.k.order(id));
-    const res = (await pipe.exec()) ?? [];
     return this.decodeAll(
       ids,
-      res.map(([, h]) => (h ?? {}) as Record<string, string>),
+      (await this.storedRecords(ids)).map((r) => r.raw),
     );
+  }
+
+  /**
+   * The bucket records (raw, by id) of orders that have no hash: one GET per bucket, and only the
+   * lines of the ids asked for are parsed.
+   */
+  private async fromBuckets(ids: readonly string[]): Promise<Map<string, Record<string, string>>> {
+    const wanted = new Map<number, Set<string>>();
+    for (const id of ids) {
+      if (!ORDER_ID.test(id)) continue;
+      const bucket = archiveBucket(id);
+      wanted.set(bucket, (wanted.get(bucket) ?? new Set()).add(id));
+    }
+    const out = new Map<string, Record<string, string>>();
+    if (wanted.size === 0) return out;
+    const buckets = [...wanted.keys()];
+    const pipe = this.redis.pipeline();
+    for (const bucket of buckets) pipe.getBuffer(this.k.orderArchive(bucket));
+    const res = (await pipe.exec()) ?? [];
+    buckets.forEach((bucket, i) => {
+      const [err, value] = res[i] ?? [new Error("no reply")];
+      if (err) throw err;
+      for (const [id, h] of readBucket(value as Buffer | null, wanted.get(bucket))) out.set(id, h);
+    });
+    return out;
   }
 
   /** Stored hashes of either format → the records (null where there is none). */
@@ -271,7 +297,7 @@ export class OrderStore extends RedisStore {
    * (Plain HMGETs cost Redis half of what the same reads cost inside a script, and Redis is
    * the part that does not scale out.)
    */
-  async getFields<F extends string>(ids: string[], fields: readonly F[]): Promise<Array<Partial<Record<F, string>>>> {
+  async getFields<F extends string>(ids: string[], fields: readonly F[], opts: { packed?: boolean } = {}): Promise<Array<Partial<Record<F, string>>>> {
     // The shared names are found by the service id: read it too when names are asked for.
     const names = fields.some((f) => f === "serviceName" || f === "category");
     const wanted: Array<F | "serviceId"> = names && !fields.includes("serviceId" as F) ? [...fields, "serviceId"] : [...fields];
@@ -285,6 +311,16 @@ export class OrderStore extends RedisStore {
         wanted,
       );
       old.forEach((i, j) => (out[i] = presentFields(wanted, named[j]!)));
+      // No hash at all: a packed order's fields are in its bucket (unless the caller reads hashes only).
+      const absent = old.filter((_i, j) => named[j]!.every((v) => v === null));
+      if (opts.packed !== false && absent.length > 0) {
+        const packed = await this.fromBuckets(absent.map((i) => ids[i]!));
+        for (const i of absent) {
+          const h = packed.get(ids[i]!);
+          const record = h ? decodeHash(ids[i]!, h) : null;
+          if (record) out[i] = Object.fromEntries(wanted.flatMap((f) => (record[f] === undefined ? [] : [[f, record[f]]]))) as Partial<Record<F | "serviceId", string>>;
+        }
+      }
     }
     if (names) await this.withNames(out);
     const withId = fields.includes("id" as F);
@@ -416,13 +452,15 @@ export class OrderStore extends RedisStore {
   }
 
   /**
-   * Ids of the all-orders list created after `afterMs` (exclusive), oldest first: about `count`,
+   * Ids of the all-orders list created after `afterMs` and before `beforeMs` (both exclusive),
+   * oldest first: about `count`,
    * and always every order of the last creation time in the page, so a cursor by that time
    * (`createdMs`) skips nothing.
    */
-  async idsCreatedAfter(afterMs: number, count: number): Promise<{ ids: string[]; createdMs: number | null }> {
+  async idsCreatedAfter(afterMs: number, count: number, beforeMs = Infinity): Promise<{ ids: string[]; createdMs: number | null }> {
     const min = Number.isFinite(afterMs) ? `(${afterMs}` : "-inf";
-    const page = await this.redis.zrangebyscore(this.k.orders, min, "+inf", "WITHSCORES", "LIMIT", 0, count);
+    const max = Number.isFinite(beforeMs) ? `(${beforeMs}` : "+inf";
+    const page = await this.redis.zrangebyscore(this.k.orders, min, max, "WITHSCORES", "LIMIT", 0, count);
     if (page.length === 0) return { ids: [], createdMs: null };
     const ids = page.filter((_v, i) => i % 2 === 0);
     const last = page.at(-1)!;
@@ -472,7 +510,7 @@ export class OrderStore extends RedisStore {
 
   /** Deletes the user's draft. "missing" also for another user's draft: callback data can be forged. */
   async discardDraft(id: string, userId: number): Promise<"ok" | "missing" | Placement> {
-    if (!/^\d{1,15}$/.test(id)) return "missing";
+    if (!ORDER_ID.test(id)) return "missing";
     return (await this.scripts.orderDiscardDraft({ order: this.k.order(id) }, { userId })) as "ok" | "missing" | Placement;
   }
 
@@ -576,11 +614,16 @@ export class OrderStore extends RedisStore {
     }
   }
 
-  /** Archived orders created at or after `sinceMs`, bucket after bucket (ids are given out in creation order). */
+  /**
+   * Archived orders created at or after `sinceMs`, bucket after bucket (ids are given out in
+   * creation order). The packed ones are still in the all-orders list: the hot side gives those.
+   */
   private async *archivedCreatedSince(sinceMs: number): AsyncGenerator<OrderRecord> {
     const last = archiveBucket((await this.redis.get(this.k.orderSeq)) ?? "0");
     for (let bucket = 0; bucket <= last; bucket++) {
-      const entries = [...readBucket(await this.redis.getBuffer(this.k.orderArchive(bucket)))].sort(([x], [y]) => Number(x) - Number(y));
+      const all = [...readBucket(await this.redis.getBuffer(this.k.orderArchive(bucket)))];
+      const listed = all.length > 0 ? await this.redis.zmscore(this.k.orders, ...all.map(([id]) => id)) : [];
+      const entries = all.filter((_e, i) => listed[i] === null).sort(([x], [y]) => Number(x) - Number(y));
       const records = await this.decodeAll(
         entries.map(([id]) => id),
         entries.map(([, h]) => h),
@@ -625,31 +668,32 @@ export class OrderStore extends RedisStore {
    * Returns the number archived, and whether the pass reached its end (or another process runs it).
    */
   async archiveStep(cutoffMs: number, count = 500): Promise<{ archived: number; done: boolean }> {
-    const token = randomUUID();
-    const lock = await this.redis.set(this.k.orderArchiveLock, token, "PX", 60_000, "NX");
-    if (lock !== "OK") return { archived: 0, done: true };
-    try {
+    const step = await this.withArchiveLock(async () => {
       const skip = Number((await this.redis.get(this.k.orderArchiveSkip)) ?? 0);
       const ids = await this.redis.zrangebyscore(this.k.orders, "-inf", `(${cutoffMs}`, "LIMIT", skip, count);
-      const pipe = this.redis.pipeline();
-      for (const id of ids) pipe.hgetall(this.k.order(id));
-      const raws = ((await pipe.exec()) ?? []).map(([err, h]) => {
-        if (err) throw err;
-        return h as Record<string, string>;
-      });
-      const byBucket = new Map<number, Array<{ id: string; raw: Record<string, string>; order: OrderRecord }>>();
-      const records = await this.decodeAll(ids, raws);
+      const stored = await this.storedRecords(ids);
+      const byBucket = new Map<number, Array<{ id: string; raw: Record<string, string>; packed: boolean; order: OrderRecord }>>();
+      const records = await this.decodeAll(
+        ids,
+        stored.map((r) => r.raw),
+      );
       ids.forEach((id, i) => {
-        const raw = raws[i]!;
+        const { raw, packed } = stored[i]!;
         const order = records[i];
         if (!order || isFormat1(raw) || raw[fieldCode("cnt")] !== "1" || !isClosed(order)) return;
         const bucket = archiveBucket(id);
-        byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), { id, raw, order }]);
+        byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), { id, raw, packed, order }]);
       });
       let archived = 0;
       for (const [bucket, group] of byBucket) {
-        await this.archiveWrite(bucket, group);
-        for (const { id, raw, order } of group) {
+        // A packed order's record is in its bucket already.
+        const hashed = group.filter((g) => !g.packed);
+        if (hashed.length > 0)
+          await this.archiveWrite(
+            bucket,
+            hashed.map(({ id, raw }) => ({ id, stored: archivedForm(raw) })),
+          );
+        for (const { id, raw, packed, order } of group) {
           const digest = linkDigest(order.link);
           const removed = await this.scripts.orderArchiveRemove(
             {
@@ -664,7 +708,8 @@ export class OrderStore extends RedisStore {
               attention: this.k.attention,
               linkBucket: this.k.linkBucket(digest),
             },
-            { id, panelOrderId: order.panelOrderId ?? "", linkField: this.k.linkField(digest), record: raw },
+            // A packed one leaves only while it still has no hash (an empty record: none to compare).
+            { id, panelOrderId: order.panelOrderId ?? "", linkField: this.k.linkField(digest), record: packed ? {} : raw },
           );
           if (removed) archived++;
         }
@@ -672,33 +717,119 @@ export class OrderStore extends RedisStore {
       const done = ids.length < count;
       await this.redis.set(this.k.orderArchiveSkip, done ? "0" : String(skip + ids.length - archived));
       return { archived, done };
+    });
+    return step ?? { archived: 0, done: true };
+  }
+
+  /**
+   * One step of packing (ORDER_PACK_DAYS): orders closed (as archiveStep means it) and unchanged
+   * since before `cutoffMs` get their record written to its archive bucket and their hash deleted
+   * (orderPack.lua, only if unchanged since read). They stay in every list and filter: readers find
+   * a record without a hash in its bucket (getMany, getFields). About 40 B an order instead of 330.
+   * The pass goes once through `orders` by creation time up to the cutoff (a stored cursor); the
+   * orders it finds open or closed too recently wait in orders:pack-later until they may be packed,
+   * as does an order unpacked to be changed (`update`). Shares the archiver's lock.
+   * Returns the number packed, and whether nothing is left to look at now.
+   */
+  async packStep(cutoffMs: number, now = Date.now(), count = 500): Promise<{ packed: number; done: boolean }> {
+    const step = await this.withArchiveLock(async () => {
+      const [cursor, later] = await Promise.all([this.redis.get(this.k.orderPackCursor), this.redis.zrangebyscore(this.k.orderPackLater, "-inf", now, "LIMIT", 0, count)]);
+      const page = await this.idsCreatedAfter(cursor === null ? -Infinity : Number(cursor), count, cutoffMs);
+      const ids = [...new Set([...later, ...page.ids])];
+      const stored = await this.storedRecords(ids, { hashesOnly: true });
+      const records = await this.decodeAll(
+        ids,
+        stored.map((r) => r.raw),
+      );
+      const again: Array<[score: number, id: string]> = [];
+      const settled: string[] = [];
+      const byBucket = new Map<number, Array<{ id: string; raw: Record<string, string> }>>();
+      ids.forEach((id, i) => {
+        const raw = stored[i]!.raw;
+        const order = records[i];
+        // No hash: packed already, archived, or gone.
+        if (!order) settled.push(id);
+        else if (isFormat1(raw) || raw[fieldCode("cnt")] !== "1" || !isClosed(order)) again.push([now + PACK_RECHECK_MS, id]);
+        else if (order.updatedAt >= cutoffMs) again.push([order.updatedAt + (now - cutoffMs), id]);
+        else byBucket.set(archiveBucket(id), [...(byBucket.get(archiveBucket(id)) ?? []), { id, raw }]);
+      });
+      let packed = 0;
+      for (const [bucket, group] of byBucket) {
+        await this.archiveWrite(
+          bucket,
+          group.map(({ id, raw }) => ({ id, stored: packedForm(raw) })),
+        );
+        const deleted = await this.scripts.orderPack({ orders: group.map(({ id }) => this.k.order(id)) }, { records: group.map(({ raw }) => raw) });
+        group.forEach(({ id }, i) => {
+          if (deleted[i]) {
+            packed++;
+            settled.push(id);
+          } else again.push([now + 60_000, id]); // changed since it was read: a later step looks again
+        });
+      }
+      const write = this.redis.multi();
+      if (again.length > 0) write.zadd(this.k.orderPackLater, ...again.flat());
+      if (settled.length > 0) write.zrem(this.k.orderPackLater, ...settled);
+      if (page.createdMs !== null) write.set(this.k.orderPackCursor, String(page.createdMs));
+      await write.exec();
+      return { packed, done: page.ids.length < count && later.length < count };
+    });
+    return step ?? { packed: 0, done: true };
+  }
+
+  /** Runs `step` holding the archive lock (one archiver or packer at a time); null when another process holds it. */
+  private async withArchiveLock<T>(step: () => Promise<T>): Promise<T | null> {
+    const token = randomUUID();
+    const lock = await this.redis.set(this.k.orderArchiveLock, token, "PX", 60_000, "NX");
+    if (lock !== "OK") return null;
+    try {
+      return await step();
     } finally {
       await this.scripts.leaseRelease({ lease: this.k.orderArchiveLock }, { token });
     }
   }
 
+  /**
+   * The records of `ids` as stored: the hash, or (unless `hashesOnly`) for an order that has none
+   * its bucket's record, `packed`. An empty record: neither.
+   */
+  private async storedRecords(ids: readonly string[], opts: { hashesOnly?: boolean } = {}): Promise<Array<{ raw: Record<string, string>; packed: boolean }>> {
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hgetall(this.k.order(id));
+    const hashes = ((await pipe.exec()) ?? []).map(([err, h]) => {
+      if (err) throw err;
+      return (h ?? {}) as Record<string, string>;
+    });
+    const packed = opts.hashesOnly ? new Map<string, Record<string, string>>() : await this.fromBuckets(ids.filter((_id, i) => isEmpty(hashes[i]!)));
+    return hashes.map((h, i) => {
+      const inBucket = isEmpty(h) ? packed.get(ids[i]!) : undefined;
+      return inBucket ? { raw: inBucket, packed: true } : { raw: h, packed: false };
+    });
+  }
+
   /** Adds records to a bucket: read, merged, written only if nobody wrote it meanwhile (else again). */
-  private async archiveWrite(bucket: number, group: Array<{ id: string; raw: Record<string, string> }>): Promise<void> {
+  private async archiveWrite(bucket: number, group: Array<{ id: string; stored: Record<string, string> }>): Promise<void> {
     const key = this.k.orderArchive(bucket);
     for (;;) {
       const read = (await this.redis.getBuffer(key)) ?? Buffer.alloc(0);
       const entries = readBucket(read);
-      for (const { id, raw } of group) entries.set(id, archivedForm(raw));
-      const lines = [...entries].map(([id, h]) => JSON.stringify({ ...h, id })).join("\n");
+      for (const { id, stored } of group) entries.set(id, stored);
+      const lines = [...entries].map(([id, h]) => bucketLine(id, h)).join("\n");
       if (await this.scripts.orderArchiveWrite({ bucket: key }, { read, value: deflateRawSync(lines, { level: 9 }) })) return;
     }
   }
 
-  /** An archived order (closed and older than ORDER_HISTORY_DAYS), or null. */
-  async getArchived(id: string): Promise<OrderRecord | null> {
-    if (!/^\d{1,15}$/.test(id)) return null;
-    const h = readBucket(await this.redis.getBuffer(this.k.orderArchive(archiveBucket(id)))).get(id);
-    return h ? (await this.decodeAll([id], [h]))[0]! : null;
-  }
-
   /** Plain field update for data that has no protocol (status details, refill ids). */
   async update(id: string, fields: Partial<OrderRecord>): Promise<void> {
-    await this.transition(id, ["*"], { ...fields, updatedAt: fields.updatedAt ?? Date.now() });
+    const change = { ...fields, updatedAt: fields.updatedAt ?? Date.now() };
+    if ((await this.transition(id, ["*"], change)) === "" && (await this.unpack(id))) await this.transition(id, ["*"], change);
+  }
+
+  /** A packed order's record back in its hash, so it can be changed; false when it is not a packed order. */
+  private async unpack(id: string): Promise<boolean> {
+    const record = (await this.fromBuckets([id])).get(id);
+    if (!record) return false;
+    return (await this.scripts.orderUnpack({ order: this.k.order(id), orders: this.k.orders, packLater: this.k.orderPackLater }, { id, now: Date.now(), record })) !== -1;
   }
 
   private async transition(id: string, from: Array<Placement | "*">, fields: Partial<OrderRecord>): Promise<string> {
@@ -733,22 +864,46 @@ function isClosed(o: OrderRecord): boolean {
   return !refillUnderWay(o);
 }
 
+/** The poller's bookkeeping: a closed order needs none. */
+const POLL_FIELDS = ["pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince"];
+/** What a packed order keeps of its record: all but the poller's bookkeeping, so it can be unpacked as it was. */
+const PACK_DROPS = new Set(POLL_FIELDS.map(fieldCode));
 /** What the archive keeps of a record: the order, not the poller's or the counters' bookkeeping. */
-const ARCHIVE_DROPS = new Set(["pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince", "refillChangedAt", "refillErrors", "refillErrorSince", "cnt", "priceUnits", "costUnits"].map(fieldCode));
-function archivedForm(raw: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(raw).filter(([code]) => !ARCHIVE_DROPS.has(code)));
-}
+const ARCHIVE_DROPS = new Set([...POLL_FIELDS, "cnt", "priceUnits", "costUnits"].map(fieldCode));
+const without =
+  (drops: ReadonlySet<string>) =>
+  (raw: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.entries(raw).filter(([code]) => !drops.has(code)));
+const packedForm = without(PACK_DROPS);
+const archivedForm = without(ARCHIVE_DROPS);
 
-/** A bucket's records by id (format 2). */
-function readBucket(value: Buffer | null): Map<string, Record<string, string>> {
+/** How long an order the packing pass found open waits before it is looked at again. */
+const PACK_RECHECK_MS = 60 * 60_000;
+
+/**
+ * A bucket's records by id (format 2): all, or those of `only` (a line ends with its id, so the
+ * others are not parsed).
+ */
+function readBucket(value: Buffer | null, only?: ReadonlySet<string>): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
   if (!value || value.length === 0) return out;
   for (const line of inflateRawSync(value).toString("utf8").split("\n")) {
+    if (only) {
+      const at = line.lastIndexOf(ID_IN_LINE);
+      if (at >= 0 && !only.has(line.slice(at + ID_IN_LINE.length, -2))) continue;
+    }
     const { id, ...h } = JSON.parse(line) as Record<string, string>;
-    out.set(id!, h);
+    if (!only || only.has(id!)) out.set(id!, h);
   }
   return out;
 }
+
+/** How a bucket line ends: `"id":"<id>"}` (bucketLine writes the id last). */
+const ID_IN_LINE = '"id":"';
+const bucketLine = (id: string, h: Record<string, string>): string => JSON.stringify({ ...h, id });
+
+const ORDER_ID = /^\d{1,15}$/;
+const isEmpty = (h: Record<string, string>): boolean => Object.keys(h).length === 0;
 
 const FILTER_FIELDS = ["placement", "status", "serviceId", "userId", "createdAt"] as const;
 

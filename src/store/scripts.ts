@@ -158,6 +158,17 @@ export class Scripts {
     return (await this.call("orderMigrate", k.orders, [])) as number;
   }
 
+  /** Deletes the hashes of packed orders still as written to their bucket: per order, whether it did. */
+  async orderPack(k: { orders: string[] }, a: { records: Array<Record<string, string>> }): Promise<boolean[]> {
+    const args = a.records.flatMap((r) => [Object.keys(r).length, ...Object.entries(r).flat()]);
+    return ((await this.call("orderPack", k.orders, args)) as number[]).map((v) => v === 1);
+  }
+
+  /** A packed order's record back in its hash (orderUnpack.lua). */
+  async orderUnpack(k: { order: string; orders: string; packLater: string }, a: { id: string; now: number; record: Record<string, string> }): Promise<1 | 0 | -1> {
+    return (await this.call("orderUnpack", [k.order, k.orders, k.packLater], [a.id, a.now, ...Object.entries(a.record).flat()])) as 1 | 0 | -1;
+  }
+
   async orderArchiveWrite(k: { bucket: string }, a: { read: Buffer; value: Buffer }): Promise<boolean> {
     return (await this.call("orderArchiveWrite", [k.bucket], [a.read, a.value])) === 1;
   }

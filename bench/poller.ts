@@ -4,7 +4,7 @@ import { generateCatalog, type SimService } from "../src/panel/simulator/catalog
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
-import { linkDigest } from "../src/store/orders.js";
+import { linkDigest, ORDER_LIST_IDS } from "../src/store/orders.js";
 import { createRedis, type Redis } from "../src/store/redis.js";
 import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
@@ -276,7 +276,7 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
       pipe.zadd(k.pollDue, 1, id);
       if (!opts.recordsOnly) {
         pipe.hset(k.panelIds, s.panelIds[i]!, id);
-        pipe.zadd(k.orders, createdAt, id);
+        pipe.zadd(k.orderList(Math.floor(Number(id) / ORDER_LIST_IDS)), createdAt, id);
         pipe.zadd(k.userOrders(userId), createdAt, id);
         pipe.zadd(k.serviceOrders(svc.service), createdAt, id);
         // One post per order: the link's field holds this id alone.
@@ -340,6 +340,8 @@ export async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): P
   // The buckets the sampled orders' links fall in, shared by the links of other orders: their usage spread over all orders.
   const buckets = [...new Set(s.localIds.map((id) => k.linkBucket(linkDigest(benchLink(Number(id) - 1)))))];
   const perLink = (await Promise.all(buckets.map((b) => usage(b)))).reduce((a, b) => a + b, 0) / n;
-  const lists = (await usage(k.orders)) / n + (perUserList * users) / n + perService + perLink;
+  const listBuckets = [...new Set(s.localIds.map((id) => Math.floor(Number(id) / ORDER_LIST_IDS)))];
+  const perListed = (await Promise.all(listBuckets.map((b) => usage(k.orderList(b))))).reduce((a, b) => a + b, 0) / n;
+  const lists = perListed + (perUserList * users) / n + perService + perLink;
   return { total: hash + schedule + idMap + lists, hash, schedule, idMap, lists };
 }

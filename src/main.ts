@@ -46,9 +46,11 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
     outbox: (store) => new RedisOutbox(store),
   });
   opts.customize?.(deps);
-  // Before anything takes an update: wallets are never read in a currency they were not opened in.
+  // Before anything takes an update: wallets are never read in a currency they were not opened in,
+  // and the all-orders list is in the form the readers know.
   try {
     await deps.shop.checkWalletCurrency();
+    await deps.orders.migrateList();
   } catch (e) {
     await deps.redis.quit();
     throw e;

@@ -14,11 +14,10 @@ const PAGE = 500;
 
 export async function repairSchedule(deps: Pick<AppDeps, "orders" | "schedule">, now = Date.now()): Promise<{ checked: number; orders: number; refills: number }> {
   const added = { checked: 0, orders: 0, refills: 0 };
-  let after = -Infinity;
-  for (;;) {
-    const page = await deps.orders.idsCreatedAfter(after, PAGE);
-    if (page.createdMs === null) return added;
-    after = page.createdMs;
+  for (let after = "0"; ;) {
+    const page = await deps.orders.idsAfter(after, PAGE);
+    if (page.last === null) return added;
+    after = page.last;
     const open = (await deps.orders.getMany(page.ids)).filter((o): o is OrderRecord => o?.placement === "placed" && Boolean(o.panelOrderId));
     added.checked += page.ids.length;
     added.orders += await deps.schedule.ensure(

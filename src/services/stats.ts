@@ -236,7 +236,7 @@ export async function countOldOrders(deps: Pick<AppDeps, "stats" | "orders">, pa
   for (;;) {
     const at = await stats.backfillCursor();
     if (at === "done") return true;
-    const { ids, createdMs } = await orders.idsCreatedAfter(at, pageSize);
+    const { ids, last } = await orders.idsAfter(at, pageSize);
     for (const id of ids) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const [row] = await orders.getFields([id], [...COUNTED_FIELDS, "cnt", "pollSeq", "createdAt"]);
@@ -247,8 +247,8 @@ export async function countOldOrders(deps: Pick<AppDeps, "stats" | "orders">, pa
         if ((await stats.countOnce(id, check, Object.entries(counters))) !== -1) break;
       }
     }
-    const done = ids.length < pageSize || createdMs === null;
-    await stats.setBackfillCursor(done ? "done" : createdMs);
+    const done = ids.length < pageSize || last === null;
+    await stats.setBackfillCursor(done ? "done" : last);
     if (done) return true;
   }
 }

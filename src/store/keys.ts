@@ -9,7 +9,15 @@ export function keys(prefix: string) {
     orderSeq: `${prefix}seq:order`,
     /** one order's record (hash); a draft's expires */
     order: (id: string) => `${prefix}order:${id}`,
-    /** all orders, score = created ms */
+    /**
+     * all orders (from reserve until archived), in buckets of ORDER_LIST_IDS ids (id div 128): a
+     * zset each, score = created ms. Small zsets are listpacks, about 16 B an order where one zset
+     * of every order took 104
+     */
+    orderList: (bucket: number) => `${prefix}orders:list:${bucket}`,
+    /** what orderList puts before the bucket number (the scripts that walk the buckets build the keys) */
+    orderListPrefix: `${prefix}orders:list:`,
+    /** the older form of orderList, one zset: moved into the buckets at start (OrderStore.migrateList) */
     orders: `${prefix}orders`,
     /** one user's orders, score = created ms */
     userOrders: (userId: number) => `${prefix}user:${userId}:orders`,
@@ -43,17 +51,19 @@ export function keys(prefix: string) {
      * when there is one, is the order's current record.
      */
     orderArchive: (bucket: number) => `${prefix}orders:archive:${bucket}`,
-    /** the packing pass: the creation ms of the last order of `orders` it looked at */
-    orderPackCursor: `${prefix}orders:pack-cursor`,
+    /** the packing pass: the id of the last order of the list it looked at */
+    orderPackCursor: `${prefix}orders:pack-after`,
     /** orders the packing pass went by that were open or closed too recently, score = when to look again */
     orderPackLater: `${prefix}orders:pack-later`,
-    /** the archiving pass: how many old orders at the start of `orders` it kept hot (still open), and its lock */
-    orderArchiveSkip: `${prefix}orders:archive-skip`,
+    /** the archiving pass: the id of the last order of the list it looked at, and its lock */
+    orderArchiveCursor: `${prefix}orders:archive-after`,
     orderArchiveLock: `${prefix}orders:archive-lock`,
     /** service id → [name, category] as the service's first order had them (JSON, never changed): orders with the same leave theirs out */
     orderServices: `${prefix}orders:services`,
     /** the background rewrite of format-1 records (order-codec.ts): the next order id to look at, "done" when finished */
     orderMigration: `${prefix}orders:format2`,
+    /** the passes' cursors before the list was bucketed (creation ms, an offset): deleted by the move */
+    orderListOldCursors: [`${prefix}orders:pack-cursor`, `${prefix}orders:archive-skip`],
 
     // ---- the poller's schedule (PollSchedule) ---------------------------------------------------
     /** orders to poll, score = due ms (or a worker's lease while it looks at them) */
@@ -73,7 +83,7 @@ export function keys(prefix: string) {
       day: (dayNumber: number) => `${prefix}stats:day:${dayNumber}`,
       /** the all-time counters (hash) */
       total: `${prefix}stats:total`,
-      /** the background count of orders from before the counters: "t:<created ms>" of the last counted, "done" when finished */
+      /** the background count of orders from before the counters: "i:<id>" of the last counted, "done" when finished */
       backfill: `${prefix}stats:backfill`,
     },
 

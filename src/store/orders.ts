@@ -239,7 +239,7 @@ export class OrderStore extends RedisStore {
   async getHot(id: string): Promise<OrderRecord | null> {
     if (!ORDER_ID.test(id)) return null;
     const [stored] = await this.storedRecords([id]);
-    if (stored!.packed && (await this.redis.zscore(this.k.orders, id)) === null) return null;
+    if (stored!.packed && !(await this.listed([id]))[0]) return null;
     return (await this.decodeAll([id], [stored!.raw]))[0]!;
   }
 
@@ -347,7 +347,15 @@ export class OrderStore extends RedisStore {
 
   /** Some fields of every order in the scope, a page at a time (oldest first). */
   async *scanFields<F extends string>(scope: OrderScope, fields: readonly F[], pageSize = 500): AsyncGenerator<Array<Partial<Record<F, string>>>> {
-    const set = scope === "all" ? this.k.orders : this.k.userOrders(scope.userId);
+    if (scope === "all") {
+      for (let after = "0"; ;) {
+        const page = await this.idsAfter(after, pageSize);
+        if (page.last === null) return;
+        yield await this.getFields(page.ids, fields);
+        after = page.last;
+      }
+    }
+    const set = this.k.userOrders(scope.userId);
     for (let start = 0; ; start += pageSize) {
       const ids = await this.redis.zrange(set, start, start + pageSize - 1);
       if (ids.length === 0) return;
@@ -375,21 +383,28 @@ export class OrderStore extends RedisStore {
    */
   async search(filter: OrderFilter, opts: { cursor?: number; limit: number; maxRead?: number }): Promise<OrderPage> {
     if (filter.link !== undefined) return this.searchLink(filter, filter.link, opts);
-    const index =
-      filter.userId !== undefined ? this.k.userOrders(filter.userId) : filter.serviceId !== undefined ? this.k.serviceOrders(filter.serviceId) : filter.placement === "unknown" ? null : this.k.orders;
-    if (index === null) return this.searchUnknown(filter, opts);
+    if (filter.userId === undefined && filter.serviceId === undefined && filter.placement === "unknown") return this.searchUnknown(filter, opts);
     const max = filter.to !== undefined ? `(${filter.to}` : "+inf";
-    const min = filter.from ?? "-inf";
+    const min = String(filter.from ?? "-inf");
+    const index = filter.userId !== undefined ? this.k.userOrders(filter.userId) : filter.serviceId !== undefined ? this.k.serviceOrders(filter.serviceId) : null;
+    const lastBucket = index === null ? await this.lastListBucket() : 0;
+    // The all-orders list (index null) is bucketed: a script walks its buckets from the newest.
+    const range = (offset: number, limit: number, count: boolean) =>
+      index === null
+        ? this.scripts.orderListPage({ prefix: this.k.orderListPrefix, size: ORDER_LIST_IDS, lastBucket, min, max, offset, count, limit })
+        : count
+          ? this.redis.zcount(index, min, max).then((n) => ({ count: n, ids: [] }))
+          : this.redis.zrevrangebyscore(index, max, min, "LIMIT", offset, limit).then((ids) => ({ count: -1, ids }));
     const maxRead = opts.maxRead ?? 2_000;
     // Filters checked on the records read big chunks (few round trips); otherwise a page is the chunk.
     const chunk = filter.status !== undefined || filter.placement !== undefined ? 500 : opts.limit;
-    const indexed = await this.redis.zcount(index, min, max);
+    const indexed = (await range(0, 0, true)).count;
     const out: string[] = [];
     let at = opts.cursor ?? 0;
     const end = at + maxRead;
     while (at < end && out.length < opts.limit) {
       const asked = Math.min(chunk, end - at);
-      const ids = await this.redis.zrevrangebyscore(index, max, min, "LIMIT", at, asked);
+      const { ids } = await range(at, asked, false);
       if (ids.length === 0) return { orders: await this.records(out), next: null, indexed };
       const rows = await this.getFields(ids, FILTER_FIELDS);
       let used = 0;
@@ -452,23 +467,58 @@ export class OrderStore extends RedisStore {
   }
 
   /**
-   * Ids of the all-orders list created after `afterMs` and before `beforeMs` (both exclusive),
-   * oldest first: about `count`,
-   * and always every order of the last creation time in the page, so a cursor by that time
-   * (`createdMs`) skips nothing.
+   * Up to `count` ids of the all-orders list after the id `afterId` ("0": from the start), in id
+   * order (the order of creation), ending before the first order created at or after `beforeMs`,
+   * leaving out those created before `fromMs`: the background passes' walk, with the last id
+   * (`last`, null when none) as their cursor.
    */
-  async idsCreatedAfter(afterMs: number, count: number, beforeMs = Infinity): Promise<{ ids: string[]; createdMs: number | null }> {
-    const min = Number.isFinite(afterMs) ? `(${afterMs}` : "-inf";
-    const max = Number.isFinite(beforeMs) ? `(${beforeMs}` : "+inf";
-    const page = await this.redis.zrangebyscore(this.k.orders, min, max, "WITHSCORES", "LIMIT", 0, count);
-    if (page.length === 0) return { ids: [], createdMs: null };
-    const ids = page.filter((_v, i) => i % 2 === 0);
-    const last = page.at(-1)!;
-    if (ids.length === count) {
-      const ties = await this.redis.zrangebyscore(this.k.orders, last, last);
-      for (const id of ties) if (!ids.includes(id)) ids.push(id);
+  async idsAfter(afterId: string, count: number, opts: { beforeMs?: number; fromMs?: number } = {}): Promise<{ ids: string[]; last: string | null }> {
+    const { beforeMs = Infinity, fromMs = 0 } = opts;
+    const rows = await this.scripts.orderListAfter({
+      prefix: this.k.orderListPrefix,
+      size: ORDER_LIST_IDS,
+      after: Number(afterId),
+      lastBucket: await this.lastListBucket(),
+      count,
+      beforeMs: Number.isFinite(beforeMs) ? beforeMs : Number.MAX_SAFE_INTEGER,
+      fromMs,
+    });
+    const ids = rows.map(([id]) => id);
+    return { ids, last: ids.at(-1) ?? null };
+  }
+
+  /** Whether each order is in the all-orders list (reserved, not archived). */
+  private async listed(ids: readonly string[]): Promise<boolean[]> {
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.zscore(this.k.orderList(listBucket(id)), id);
+    return ((await pipe.exec()) ?? []).map(([err, score]) => {
+      if (err) throw err;
+      return score !== null;
+    });
+  }
+
+  private async lastListBucket(): Promise<number> {
+    return listBucket((await this.redis.get(this.k.orderSeq)) ?? "0");
+  }
+
+  /**
+   * One step of moving the all-orders list's older form (one zset) into its buckets: `count`
+   * entries in one script call. Returns true when none is left.
+   */
+  async migrateListStep(count = 2_000): Promise<boolean> {
+    const left = await this.scripts.orderListMigrate({ old: this.k.orders, oldCursors: this.k.orderListOldCursors }, { prefix: this.k.orderListPrefix, size: ORDER_LIST_IDS, count });
+    return left === 0;
+  }
+
+  /**
+   * The whole move, at start before the process takes an update or polls (the passes and the
+   * readers know the buckets only): about a second per 500,000 orders, once. Several processes
+   * starting together share it, each step being one script call.
+   */
+  async migrateList(): Promise<void> {
+    while (!(await this.migrateListStep())) {
+      /* next step */
     }
-    return { ids, createdMs: Number(last) };
   }
 
   /**
@@ -488,7 +538,7 @@ export class OrderStore extends RedisStore {
         wallet: this.k.wallet(userId),
         ledger: this.k.ledger(userId),
         userOrders: this.k.userOrders(userId),
-        orders: this.k.orders,
+        listBucket: this.k.orderList(listBucket(id)),
         placing: this.k.placing,
         held: this.k.promo.held(userId),
         serviceOrders: this.k.serviceOrders(serviceId ?? ""),
@@ -591,7 +641,8 @@ export class OrderStore extends RedisStore {
   async *createdSince(sinceMs: number, page = 200): AsyncGenerator<OrderRecord> {
     const hot = this.hotCreatedSince(sinceMs, page);
     const archived = this.archivedCreatedSince(sinceMs);
-    const older = (a: OrderRecord, b: OrderRecord) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && Number(a.id) < Number(b.id));
+    // Both come in id order, the order of creation.
+    const older = (a: OrderRecord, b: OrderRecord) => Number(a.id) < Number(b.id);
     let [h, a] = await Promise.all([hot.next(), archived.next()]);
     while (!h.done || !a.done) {
       if (a.done || (!h.done && older(h.value, a.value))) {
@@ -605,12 +656,11 @@ export class OrderStore extends RedisStore {
   }
 
   private async *hotCreatedSince(sinceMs: number, page: number): AsyncGenerator<OrderRecord> {
-    let offset = 0;
-    for (;;) {
-      const ids = await this.redis.zrangebyscore(this.k.orders, sinceMs, "+inf", "LIMIT", offset, page);
+    for (let after = "0"; ;) {
+      const { ids, last } = await this.idsAfter(after, page, { fromMs: sinceMs });
+      if (last === null) return;
       for (const o of await this.getMany(ids)) if (o) yield o;
-      if (ids.length < page) return;
-      offset += ids.length;
+      after = last;
     }
   }
 
@@ -622,8 +672,8 @@ export class OrderStore extends RedisStore {
     const last = archiveBucket((await this.redis.get(this.k.orderSeq)) ?? "0");
     for (let bucket = 0; bucket <= last; bucket++) {
       const all = [...readBucket(await this.redis.getBuffer(this.k.orderArchive(bucket)))];
-      const listed = all.length > 0 ? await this.redis.zmscore(this.k.orders, ...all.map(([id]) => id)) : [];
-      const entries = all.filter((_e, i) => listed[i] === null).sort(([x], [y]) => Number(x) - Number(y));
+      const listed = await this.listed(all.map(([id]) => id));
+      const entries = all.filter((_e, i) => !listed[i]).sort(([x], [y]) => Number(x) - Number(y));
       const records = await this.decodeAll(
         entries.map(([id]) => id),
         entries.map(([, h]) => h),
@@ -663,14 +713,13 @@ export class OrderStore extends RedisStore {
    * are closed (failed, or placed with a final status and no refill under way) and counted by the
    * shop's counters are written to their archive bucket (1,000 ids each, deflated JSON lines), then
    * leave every hot structure (orderArchiveRemove.lua) if unchanged since read. Open ones stay hot
-   * and are skipped (their number is the stored offset into `orders`, which archiving shortens from
-   * the front); a pass that reaches the cutoff starts over next time. One archiver at a time (lock).
+   * and are gone by (the pass walks the list in id order, its cursor the last id it looked at); a
+   * pass that reaches the cutoff starts over next time. One archiver at a time (lock).
    * Returns the number archived, and whether the pass reached its end (or another process runs it).
    */
   async archiveStep(cutoffMs: number, count = 500): Promise<{ archived: number; done: boolean }> {
     const step = await this.withArchiveLock(async () => {
-      const skip = Number((await this.redis.get(this.k.orderArchiveSkip)) ?? 0);
-      const ids = await this.redis.zrangebyscore(this.k.orders, "-inf", `(${cutoffMs}`, "LIMIT", skip, count);
+      const { ids, last } = await this.idsAfter((await this.redis.get(this.k.orderArchiveCursor)) ?? "0", count, { beforeMs: cutoffMs });
       const stored = await this.storedRecords(ids);
       const byBucket = new Map<number, Array<{ id: string; raw: Record<string, string>; packed: boolean; order: OrderRecord }>>();
       const records = await this.decodeAll(
@@ -698,7 +747,7 @@ export class OrderStore extends RedisStore {
           const removed = await this.scripts.orderArchiveRemove(
             {
               order: this.k.order(id),
-              orders: this.k.orders,
+              listBucket: this.k.orderList(listBucket(id)),
               userOrders: this.k.userOrders(order.userId),
               serviceOrders: this.k.serviceOrders(order.serviceId),
               linkOrders: this.k.linkOrders(digest),
@@ -715,7 +764,7 @@ export class OrderStore extends RedisStore {
         }
       }
       const done = ids.length < count;
-      await this.redis.set(this.k.orderArchiveSkip, done ? "0" : String(skip + ids.length - archived));
+      await this.redis.set(this.k.orderArchiveCursor, done ? "0" : last!);
       return { archived, done };
     });
     return step ?? { archived: 0, done: true };
@@ -726,7 +775,7 @@ export class OrderStore extends RedisStore {
    * since before `cutoffMs` get their record written to its archive bucket and their hash deleted
    * (orderPack.lua, only if unchanged since read). They stay in every list and filter: readers find
    * a record without a hash in its bucket (getMany, getFields). About 40 B an order instead of 330.
-   * The pass goes once through `orders` by creation time up to the cutoff (a stored cursor); the
+   * The pass goes once through the list in id order up to the cutoff (a stored cursor: an id); the
    * orders it finds open or closed too recently wait in orders:pack-later until they may be packed,
    * as does an order unpacked to be changed (`update`). Shares the archiver's lock.
    * Returns the number packed, and whether nothing is left to look at now.
@@ -734,7 +783,7 @@ export class OrderStore extends RedisStore {
   async packStep(cutoffMs: number, now = Date.now(), count = 500): Promise<{ packed: number; done: boolean }> {
     const step = await this.withArchiveLock(async () => {
       const [cursor, later] = await Promise.all([this.redis.get(this.k.orderPackCursor), this.redis.zrangebyscore(this.k.orderPackLater, "-inf", now, "LIMIT", 0, count)]);
-      const page = await this.idsCreatedAfter(cursor === null ? -Infinity : Number(cursor), count, cutoffMs);
+      const page = await this.idsAfter(cursor ?? "0", count, { beforeMs: cutoffMs });
       const ids = [...new Set([...later, ...page.ids])];
       const stored = await this.storedRecords(ids, { hashesOnly: true });
       const records = await this.decodeAll(
@@ -770,7 +819,7 @@ export class OrderStore extends RedisStore {
       const write = this.redis.multi();
       if (again.length > 0) write.zadd(this.k.orderPackLater, ...again.flat());
       if (settled.length > 0) write.zrem(this.k.orderPackLater, ...settled);
-      if (page.createdMs !== null) write.set(this.k.orderPackCursor, String(page.createdMs));
+      if (page.last !== null) write.set(this.k.orderPackCursor, page.last);
       await write.exec();
       return { packed, done: page.ids.length < count && later.length < count };
     });
@@ -829,7 +878,7 @@ export class OrderStore extends RedisStore {
   private async unpack(id: string): Promise<boolean> {
     const record = (await this.fromBuckets([id])).get(id);
     if (!record) return false;
-    return (await this.scripts.orderUnpack({ order: this.k.order(id), orders: this.k.orders, packLater: this.k.orderPackLater }, { id, now: Date.now(), record })) !== -1;
+    return (await this.scripts.orderUnpack({ order: this.k.order(id), listBucket: this.k.orderList(listBucket(id)), packLater: this.k.orderPackLater }, { id, now: Date.now(), record })) !== -1;
   }
 
   private async transition(id: string, from: Array<Placement | "*">, fields: Partial<OrderRecord>): Promise<string> {
@@ -851,6 +900,9 @@ type ServiceNames = readonly [serviceName: string, category: string];
 
 /** Ids of one archive bucket: 1,000 consecutive ids. */
 const archiveBucket = (id: string): number => Math.floor(Number(id) / 1000);
+/** Ids a bucket of the all-orders list holds: at most the 128 entries of a zset kept as a listpack. */
+export const ORDER_LIST_IDS = 128;
+const listBucket = (id: string): number => Math.floor(Number(id) / ORDER_LIST_IDS);
 
 /** A refill was asked for and the panel has not finished it. */
 export function refillUnderWay(o: Pick<OrderRecord, "refillId" | "refillStatus">): boolean {

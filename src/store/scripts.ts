@@ -112,12 +112,12 @@ export class Scripts {
   // ---- orders ----------------------------------------------------------------------------------
 
   async orderReserve(
-    k: { order: string; wallet: string; ledger: string; userOrders: string; orders: string; placing: string; held: string; serviceOrders: string; linkBucket: string },
+    k: { order: string; wallet: string; ledger: string; userOrders: string; listBucket: string; placing: string; held: string; serviceOrders: string; linkBucket: string },
     a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number; statsPrefix: string; linkField: string },
   ): Promise<string[]> {
     return (await this.call(
       "orderReserve",
-      [k.order, k.wallet, k.ledger, k.userOrders, k.orders, k.placing, k.held, k.serviceOrders, k.linkBucket],
+      [k.order, k.wallet, k.ledger, k.userOrders, k.listBucket, k.placing, k.held, k.serviceOrders, k.linkBucket],
       [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix, a.linkField],
     )) as string[];
   }
@@ -165,8 +165,8 @@ export class Scripts {
   }
 
   /** A packed order's record back in its hash (orderUnpack.lua). */
-  async orderUnpack(k: { order: string; orders: string; packLater: string }, a: { id: string; now: number; record: Record<string, string> }): Promise<1 | 0 | -1> {
-    return (await this.call("orderUnpack", [k.order, k.orders, k.packLater], [a.id, a.now, ...Object.entries(a.record).flat()])) as 1 | 0 | -1;
+  async orderUnpack(k: { order: string; listBucket: string; packLater: string }, a: { id: string; now: number; record: Record<string, string> }): Promise<1 | 0 | -1> {
+    return (await this.call("orderUnpack", [k.order, k.listBucket, k.packLater], [a.id, a.now, ...Object.entries(a.record).flat()])) as 1 | 0 | -1;
   }
 
   async orderArchiveWrite(k: { bucket: string }, a: { read: Buffer; value: Buffer }): Promise<boolean> {
@@ -176,7 +176,7 @@ export class Scripts {
   async orderArchiveRemove(
     k: {
       order: string;
-      orders: string;
+      listBucket: string;
       userOrders: string;
       serviceOrders: string;
       linkOrders: string;
@@ -188,8 +188,25 @@ export class Scripts {
     },
     a: { id: string; panelOrderId: string; linkField: string; record: Record<string, string> },
   ): Promise<boolean> {
-    const keys = [k.order, k.orders, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIds, k.pollDue, k.refillDue, k.attention, k.linkBucket];
+    const keys = [k.order, k.listBucket, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIds, k.pollDue, k.refillDue, k.attention, k.linkBucket];
     return (await this.call("orderArchiveRemove", keys, [a.id, a.panelOrderId, a.linkField, ...Object.entries(a.record).flat()])) === 1;
+  }
+
+  /** The all-orders list in id order after `after` (orderListAfter.lua): [id, created ms] pairs. */
+  async orderListAfter(a: { prefix: string; size: number; after: number; lastBucket: number; count: number; beforeMs: number; fromMs: number }): Promise<Array<[id: string, createdMs: number]>> {
+    const flat = (await this.call("orderListAfter", [], [a.prefix, a.size, a.after, a.lastBucket, a.count, a.beforeMs, a.fromMs])) as string[];
+    return Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i]!, Number(flat[2 * i + 1])]);
+  }
+
+  /** A page of the all-orders list, newest first (orderListPage.lua); `count` -1 when not asked for. */
+  async orderListPage(a: { prefix: string; size: number; lastBucket: number; min: string; max: string; offset: number; count: boolean; limit: number }): Promise<{ count: number; ids: string[] }> {
+    const [count, ...ids] = (await this.call("orderListPage", [], [a.prefix, a.size, a.lastBucket, a.min, a.max, a.offset, a.count ? "1" : "0", a.limit])) as [number, ...string[]];
+    return { count, ids };
+  }
+
+  /** One step of moving the old all-orders zset into its buckets; the number of entries left. */
+  async orderListMigrate(k: { old: string; oldCursors: string[] }, a: { prefix: string; size: number; count: number }): Promise<number> {
+    return (await this.call("orderListMigrate", [k.old, ...k.oldCursors], [a.prefix, a.size, a.count])) as number;
   }
 
   /** Moves one link's zset (the index's older form) into its bucket field; how many ids moved. */

@@ -44,14 +44,18 @@ export class StatsStore extends RedisStore {
    * of the all-orders list, which would shift a position past orders not counted yet. A position an
    * older version stored starts the count over (counting is once per order, so nothing twice).
    */
-  async backfillCursor(): Promise<number | "done"> {
+  /**
+   * The last order id counted ("0": none yet), or "done". A cursor from before the list was bucketed (a
+   * creation time, "t:<ms>") starts the count over: each order is counted once anyway (its cnt mark).
+   */
+  async backfillCursor(): Promise<string> {
     const v = await this.redis.get(this.k.stats.backfill);
     if (v === "done") return "done";
-    return v?.startsWith("t:") ? Number(v.slice(2)) : -Infinity;
+    return v?.startsWith("i:") ? v.slice(2) : "0";
   }
 
-  async setBackfillCursor(at: number | "done"): Promise<void> {
-    await this.redis.set(this.k.stats.backfill, at === "done" ? "done" : `t:${at}`);
+  async setBackfillCursor(at: string): Promise<void> {
+    await this.redis.set(this.k.stats.backfill, at === "done" ? "done" : `i:${at}`);
   }
 
   async backfillDone(): Promise<boolean> {

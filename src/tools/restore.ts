@@ -16,7 +16,10 @@ await runTool("npm run restore -- FILE [--prefix PREFIX]", { prefix: { type: "st
   try {
     const res = await restoreSnapshot(redis, positionals[0]!, { prefix: values.prefix });
     console.log(`restored ${res.restored} keys into "${res.prefix}" from the backup of ${res.header.createdAt}${res.expired ? ` (${res.expired} keys had expired since)` : ""}`);
-    const repaired = await repairSchedule({ orders: new OrderStore(redis, res.prefix), schedule: new PollSchedule(redis, res.prefix) });
+    const orders = new OrderStore(redis, res.prefix);
+    // A backup from before the all-orders list was bucketed holds its older form.
+    await orders.migrateList();
+    const repaired = await repairSchedule({ orders, schedule: new PollSchedule(redis, res.prefix) });
     console.log(`checked ${repaired.checked} orders: ${repaired.orders} put back on the status schedule, ${repaired.refills} on the refill schedule`);
   } catch (e) {
     if (e instanceof RestoreTargetNotEmpty) throw new Error(`${e.message}; restore into an empty Redis or pass --prefix with an unused prefix`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D } from "../../src/money.js";
 import { archiveOldOrders } from "../../src/services/archive.js";
 import { keys } from "../../src/store/keys.js";
-import { linkDigest, OrderStore, type DraftInput, type OrderRecord } from "../../src/store/orders.js";
+import { linkDigest, ORDER_LIST_IDS, OrderStore, type DraftInput, type OrderRecord } from "../../src/store/orders.js";
 import { StatsStore } from "../../src/store/stats.js";
 import { WalletStore } from "../../src/store/wallet.js";
 import { testRedis, type TestRedis } from "../support/redis.js";
@@ -81,7 +81,7 @@ describe("archiving closed orders older than ORDER_HISTORY_DAYS", () => {
       const archived = (await orders.get(o.id))!;
       const { cnt: _c, priceUnits: _p, costUnits: _u, ...kept } = o as OrderRecord & Record<string, unknown>;
       expect(archived).toEqual(kept);
-      expect(await r.redis.zscore(k.orders, o.id)).toBeNull();
+      expect(await r.redis.zscore(k.orderList(Math.floor(Number(o.id) / ORDER_LIST_IDS)), o.id)).toBeNull();
       expect(await r.redis.zscore(k.userOrders(7), o.id)).toBeNull();
       expect(await r.redis.zscore(k.serviceOrders("55"), o.id)).toBeNull();
       expect((await orders.search({ link: o.link }, { limit: 10 })).orders.map((x) => x.id)).not.toContain(o.id);
@@ -122,7 +122,7 @@ describe("archiving closed orders older than ORDER_HISTORY_DAYS", () => {
   });
 
   it("waits for the counters' background count, which must not miss an order", async () => {
-    await stats.setBackfillCursor(0);
+    await stats.setBackfillCursor("0");
     await orders.update(made.oldRefilling!.id, { refillStatus: "completed" });
     expect(await archiveOldOrders({ orders, stats, config }, NOW)).toBe(0);
     await stats.setBackfillCursor("done");

@@ -3,7 +3,7 @@ import { D } from "../../src/money.js";
 import { archiveOldOrders, packClosedOrders } from "../../src/services/archive.js";
 import { keys } from "../../src/store/keys.js";
 import { encodeRecord } from "../../src/store/order-codec.js";
-import { OrderStore, type DraftInput, type OrderRecord } from "../../src/store/orders.js";
+import { ORDER_LIST_IDS, OrderStore, type DraftInput, type OrderRecord } from "../../src/store/orders.js";
 import { Scripts } from "../../src/store/scripts.js";
 import { StatsStore } from "../../src/store/stats.js";
 import { WalletStore } from "../../src/store/wallet.js";
@@ -92,7 +92,7 @@ describe("packing closed orders (ORDER_PACK_DAYS): their records leave their has
       expect(await orders.getHot(o.id)).toEqual(asPacked(o));
       expect(await orders.getOwned(o.id, o.userId)).toEqual(asPacked(o));
       expect(await orders.getOwned(o.id, 999)).toBeNull();
-      expect(await r.redis.zscore(k.orders, o.id)).not.toBeNull();
+      expect(await r.redis.zscore(k.orderList(Math.floor(Number(o.id) / ORDER_LIST_IDS)), o.id)).not.toBeNull();
       if (o.panelOrderId) expect((await orders.byPanelId(o.panelOrderId))?.id).toBe(o.id);
       expect((await orders.search({ link: o.link }, { limit: 5 })).orders.map((x) => x.id)).toEqual([o.id]);
     }
@@ -167,7 +167,7 @@ describe("packing closed orders (ORDER_PACK_DAYS): their records leave their has
     expect(await archiveOldOrders({ orders, stats, config }, later)).toBe(3);
     for (const name of ["done", "failed", "open"]) {
       const o = made[name]!;
-      expect(await r.redis.zscore(k.orders, o.id)).toBeNull();
+      expect(await r.redis.zscore(k.orderList(Math.floor(Number(o.id) / ORDER_LIST_IDS)), o.id)).toBeNull();
       expect(await r.redis.zscore(k.userOrders(7), o.id)).toBeNull();
       expect(await orders.getHot(o.id)).toBeNull();
       expect(await orders.getOwned(o.id, 7)).toBeNull();

@@ -6,7 +6,7 @@
   KEYS[2] wallet       ARGV[2] price units
   KEYS[3] ledger       ARGV[3] now ms
   KEYS[4] userOrders   ARGV[4] order id
-  KEYS[5] orders       ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
+  KEYS[5] list bucket  ARGV[5] ledger entry JSON ("__BALANCE__" placeholder)
   KEYS[6] placing      ARGV[6] ledger cap
   KEYS[7] held promo   ARGV[7] stats prefix
   A draft priced with a promo discount carries it (field promo, the held JSON): it is charged only
@@ -21,7 +21,7 @@
 --- @include "includes/linkIndex"
 --- @include "includes/orderFields"
 --- @include "includes/stats"
-local order, wallet, ledger, userOrders, all, placing, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
+local order, wallet, ledger, userOrders, listBucket, placing, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 orderUpgrade(order)
 local h = redis.call('HMGET', order, F.userId, F.placement, F.price, F.createdAt, F.promo)
 if not h[1] then return {'missing'} end
@@ -39,7 +39,7 @@ redis.call('HSET', order, F.placement, 'reserved', F.updatedAt, ARGV[3])
 statsAdd(order, ARGV[7], {'placing', 1})
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])
-redis.call('ZADD', all, h[4], ARGV[4])
+redis.call('ZADD', listBucket, h[4], ARGV[4])
 redis.call('ZADD', KEYS[8], h[4], ARGV[4])
 linkAdd(KEYS[9], ARGV[8], ARGV[4])
 redis.call('ZADD', placing, ARGV[3], ARGV[4])

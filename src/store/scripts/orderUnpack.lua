@@ -4,7 +4,7 @@
   all-orders list; an archived one is closed for good). The packing pass is told to look at it
   again, to pack it once it is closed and quiet again.
 
-  KEYS[1] order  KEYS[2] orders (all-orders list)  KEYS[3] orders:pack-later
+  KEYS[1] order  KEYS[2] its bucket of the all-orders list  KEYS[3] orders:pack-later
   ARGV[1] order id  ARGV[2] now ms  ARGV[3..] the record from its bucket (code, value)…
   Returns 1 unpacked, 0 it has a hash already, -1 not in the history
 ]]

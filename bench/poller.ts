@@ -230,6 +230,8 @@ export function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number)
  */
 export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: { recordsOnly?: boolean; format1?: boolean } = {}): Promise<void> {
   const k = storeKeys(prefix);
+  // Each service's list gives its orders their places in turn (orderReserve.lua).
+  const places = new Map<string, number>();
   for (let from = 0; from < s.localIds.length; from += SEED_CHUNK) {
     const pipe = redis.pipeline();
     for (let i = from; i < Math.min(from + SEED_CHUNK, s.localIds.length); i++) {
@@ -238,6 +240,9 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
       const userId = 5_000_000_000 + Math.floor(i / ORDERS_PER_USER);
       const quantity = s.quantities[i]!;
       const price = orderPrice({ rate: new D(svc.rate), quantity, type: svc.type }, "0");
+      const place = (places.get(svc.service) ?? 0) + 1;
+      places.set(svc.service, place);
+      const serviceSlot = Math.floor((place - 1) / ORDER_LIST_IDS);
       const createdAt = s.createdAt[i]!;
       const placedAt = createdAt + 1500;
       if (opts.recordsOnly) pipe.del(k.order(id));
@@ -271,14 +276,14 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
       // format1: the record as it was stored before format 2 (order-codec.ts), to compare with.
       // Format 2 leaves out the service's names, kept once for all its orders (orders:services).
       const { serviceName: _name, category: _category, ...own } = record;
-      pipe.hset(k.order(id), opts.format1 ? record : encodeRecord(own));
+      pipe.hset(k.order(id), opts.format1 ? record : encodeRecord({ ...own, serviceSlot: String(serviceSlot) }));
       if (!opts.format1) pipe.hsetnx(k.orderServices, svc.service, JSON.stringify([svc.name, svc.category]));
       pipe.zadd(k.pollDue, 1, id);
       if (!opts.recordsOnly) {
         pipe.hset(k.panelIds, s.panelIds[i]!, id);
         pipe.zadd(k.orderList(Math.floor(Number(id) / ORDER_LIST_IDS)), createdAt, id);
         pipe.zadd(k.userOrders(userId), createdAt, id);
-        pipe.zadd(k.serviceOrders(svc.service), createdAt, id);
+        pipe.zadd(k.serviceList(svc.service, serviceSlot), createdAt, id);
         // One post per order: the link's field holds this id alone.
         const digest = linkDigest(record.link);
         pipe.hset(k.linkBucket(digest), k.linkField(digest), id);
@@ -288,6 +293,9 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
     const failed = res.find(([err]) => err)?.[0];
     if (failed) throw failed;
   }
+  // The id sequence, as the bot's drafts leave it: the list's readers walk its buckets up to it.
+  await redis.set(k.orderSeq, s.localIds.at(-1)!);
+  if (!opts.recordsOnly) await redis.hset(k.serviceListSeq, Object.fromEntries(places));
 }
 
 /** The panel's side of the news: some orders moved since the last look. Returns how many. */
@@ -335,8 +343,10 @@ export async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): P
   const perUserList = (await Promise.all(userSample.map((u) => usage(k.userOrders(u))))).reduce((a, b) => a + b, 0) / userSample.length;
   const schedule = (await usage(k.pollDue)) / n;
   const idMap = (await usage(k.panelIds)) / n;
-  const services = [...new Set(s.services.map((svc) => svc.service))];
-  const perService = (await Promise.all(services.map((id) => usage(k.serviceOrders(id))))).reduce((a, b) => a + b, 0) / n;
+  const perServiceCount = new Map<string, number>();
+  for (const svc of s.services) perServiceCount.set(svc.service, (perServiceCount.get(svc.service) ?? 0) + 1);
+  const serviceBuckets = [...perServiceCount].flatMap(([id, count]) => Array.from({ length: Math.ceil(count / ORDER_LIST_IDS) }, (_, b) => k.serviceList(id, b)));
+  const perService = (await Promise.all(serviceBuckets.map(usage))).reduce((a, b) => a + b, 0) / n;
   // The buckets the sampled orders' links fall in, shared by the links of other orders: their usage spread over all orders.
   const buckets = [...new Set(s.localIds.map((id) => k.linkBucket(linkDigest(benchLink(Number(id) - 1)))))];
   const perLink = (await Promise.all(buckets.map((b) => usage(b)))).reduce((a, b) => a + b, 0) / n;

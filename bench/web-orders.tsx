@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { linkDigest, OrderStore, type OrderFilter } from "../src/store/orders.js";
+import { linkDigest, ORDER_LIST_IDS, OrderStore, type OrderFilter } from "../src/store/orders.js";
 import { keys as keysFor } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
 import { createRedis } from "../src/store/redis.js";
@@ -20,7 +20,7 @@ const STATUSES = ["completed", "completed", "completed", "completed", "partial",
 /**
  * The back office's order list over 100,000 orders: the store's search (indexes read by score, a
  * bounded chunk of records checked) and the table rendered, as one page of the web answers it.
- * Orders are written straight into the keys the reserve step writes (record, all-orders, user,
+ * Orders are written straight into the keys the reserve step writes (record, all-orders buckets, user,
  * service and link indexes), 90 days of them.
  */
 export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
@@ -39,6 +39,8 @@ export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
         const id = String(i + 1);
         const userId = 1_000 + (i % USERS);
         const serviceId = String(1 + (i % SERVICES));
+        // Orders go to the services in turn: this one is its service's order number i div SERVICES.
+        const serviceSlot = Math.floor(Math.floor(i / SERVICES) / ORDER_LIST_IDS);
         const link = `https://instagram.com/account_${i % 40_000}`;
         const createdAt = now - Math.floor(((ORDERS - i) / ORDERS) * 90 * DAY);
         // 1 in 500 refunded: a rare status, so a page of it reads its bounded chunk.
@@ -66,11 +68,12 @@ export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
             panelOrderId: String(500_000 + i),
             createdAt: String(createdAt),
             updatedAt: String(createdAt),
+            serviceSlot: String(serviceSlot),
           }),
         );
-        pipe.zadd(k.orders, createdAt, id);
+        pipe.zadd(k.orderList(Math.floor((i + 1) / ORDER_LIST_IDS)), createdAt, id);
         pipe.zadd(k.userOrders(userId), createdAt, id);
-        pipe.zadd(k.serviceOrders(serviceId), createdAt, id);
+        pipe.zadd(k.serviceList(serviceId, serviceSlot), createdAt, id);
         byLink.set(link, [...(byLink.get(link) ?? []), id]);
         if (placement === "unknown") pipe.sadd(k.unknown, id);
       }
@@ -82,6 +85,8 @@ export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
       linkPipe.hset(k.linkBucket(digest), k.linkField(digest), ids.join(" "));
     }
     await linkPipe.exec();
+    await redis.set(k.orderSeq, String(ORDERS));
+    await redis.hset(k.serviceListSeq, Object.fromEntries(Array.from({ length: SERVICES }, (_, s) => [String(s + 1), String(Math.ceil((ORDERS - s) / SERVICES))])));
     const fillMs = performance.now() - t0;
 
     const i18n = createI18n("en");
@@ -89,6 +94,7 @@ export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
     const cases: Array<[string, OrderFilter, number]> = [
       ["newest, no filter", {}, 0],
       ["page 200 (cursor 4,000)", {}, 4_000],
+      ["all, last 30 days", { from: now - 30 * DAY }, 0],
       ["status completed", { status: "completed" }, 0],
       ["status refunded (1 in 500)", { status: "refunded" }, 0],
       ["placement unknown", { placement: "unknown" }, 0],

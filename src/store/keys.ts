@@ -27,7 +27,16 @@ export function keys(prefix: string) {
     placing: `${prefix}orders:placing`,
     /** orders whose placement outcome is unknown, for admins to settle */
     unknown: `${prefix}orders:unknown`,
-    /** one service's orders, score = created ms (the back office's filter; added at reserve) */
+    /**
+     * one service's orders (the back office's filter; added at reserve), in buckets of
+     * ORDER_LIST_IDS orders by their place among the service's (bucket = place div 128, the order's
+     * serviceSlot): a zset each, score = created ms, small enough to stay a listpack
+     */
+    serviceList: (serviceId: string, bucket: number) => `${prefix}orders:by-svc:${serviceId}:${bucket}`,
+    serviceListPrefix: (serviceId: string) => `${prefix}orders:by-svc:${serviceId}:`,
+    /** service id → how many orders its list has been given (the last one's place) */
+    serviceListSeq: `${prefix}orders:by-svc-seq`,
+    /** the older form of serviceList, one zset per service: still read as its oldest part, emptied as its orders are archived */
     serviceOrders: (serviceId: string) => `${prefix}orders:svc:${serviceId}`,
     /** the orders of one link (hash of its normal form, see `linkDigest`), score = created ms: the older form of linkBucket */
     linkOrders: (digest: string) => `${prefix}orders:link:${digest}`,

@@ -71,6 +71,8 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
   { name: "costUnits", code: "cu" },
   /** "1": the shop's counters hold this order's contribution (includes/stats.lua) */
   { name: "cnt", code: "n" },
+  /** the bucket of its service's list it is in (keys.serviceList); none: the older zset (keys.serviceOrders) */
+  { name: "serviceSlot", code: "sb" },
   // The poller's bookkeeping (src/poller/tracker.ts).
   { name: "pollSeq", code: "ps" },
   { name: "pollChangedAt", code: "pt" },

@@ -378,23 +378,16 @@ export class OrderStore extends RedisStore {
    * Newest first, filtered. The narrowest index the filter names is read (a link's, a user's, a
    * service's, else all orders), by score for the dates, from `cursor` (a position in that
    * range); placement and status are checked on the records, a chunk at a time, reading at most
-   * `maxRead` records per call so a rare status cannot make one page read every order. Whatever
-   * the filter, a call costs O(log N + cursor + maxRead).
+   * `maxRead` records per call so a rare status cannot make one page read every order. A call
+   * costs O(cursor + maxRead) reads, and the range's count one ZCOUNT per bucket of the list (128
+   * orders each).
    */
   async search(filter: OrderFilter, opts: { cursor?: number; limit: number; maxRead?: number }): Promise<OrderPage> {
     if (filter.link !== undefined) return this.searchLink(filter, filter.link, opts);
     if (filter.userId === undefined && filter.serviceId === undefined && filter.placement === "unknown") return this.searchUnknown(filter, opts);
     const max = filter.to !== undefined ? `(${filter.to}` : "+inf";
     const min = String(filter.from ?? "-inf");
-    const index = filter.userId !== undefined ? this.k.userOrders(filter.userId) : filter.serviceId !== undefined ? this.k.serviceOrders(filter.serviceId) : null;
-    const lastBucket = index === null ? await this.lastListBucket() : 0;
-    // The all-orders list (index null) is bucketed: a script walks its buckets from the newest.
-    const range = (offset: number, limit: number, count: boolean) =>
-      index === null
-        ? this.scripts.orderListPage({ prefix: this.k.orderListPrefix, size: ORDER_LIST_IDS, lastBucket, min, max, offset, count, limit })
-        : count
-          ? this.redis.zcount(index, min, max).then((n) => ({ count: n, ids: [] }))
-          : this.redis.zrevrangebyscore(index, max, min, "LIMIT", offset, limit).then((ids) => ({ count: -1, ids }));
+    const range = await this.searchRange(filter, min, max);
     const maxRead = opts.maxRead ?? 2_000;
     // Filters checked on the records read big chunks (few round trips); otherwise a page is the chunk.
     const chunk = filter.status !== undefined || filter.placement !== undefined ? 500 : opts.limit;
@@ -415,6 +408,24 @@ export class OrderStore extends RedisStore {
       if (ids.length < asked && used === ids.length) return { orders: await this.records(out), next: null, indexed };
     }
     return { orders: await this.records(out), next: at < indexed ? at : null, indexed };
+  }
+
+  /**
+   * The index a search reads: a page of ids from an offset, newest first, or the range's count. A
+   * user's orders are one zset; a service's and all orders are bucketed lists, which a script
+   * walks from their newest bucket (a service's older zset after its buckets: its oldest part).
+   */
+  private async searchRange(filter: OrderFilter, min: string, max: string): Promise<(offset: number, limit: number, count: boolean) => Promise<{ count: number; ids: string[] }>> {
+    if (filter.userId !== undefined) {
+      const index = this.k.userOrders(filter.userId);
+      return async (offset, limit, count) =>
+        count ? { count: await this.redis.zcount(index, min, max), ids: [] } : { count: -1, ids: await this.redis.zrevrangebyscore(index, max, min, "LIMIT", offset, limit) };
+    }
+    const list =
+      filter.serviceId !== undefined
+        ? { prefix: this.k.serviceListPrefix(filter.serviceId), lastBucket: await this.lastServiceBucket(filter.serviceId), older: this.k.serviceOrders(filter.serviceId) }
+        : { prefix: this.k.orderListPrefix, lastBucket: await this.lastListBucket() };
+    return (offset, limit, count) => this.scripts.orderListPage({ ...list, size: ORDER_LIST_IDS, min, max, offset, count, limit });
   }
 
   /**
@@ -501,6 +512,12 @@ export class OrderStore extends RedisStore {
     return listBucket((await this.redis.get(this.k.orderSeq)) ?? "0");
   }
 
+  /** The last bucket of a service's list; -1 when it has none. */
+  private async lastServiceBucket(serviceId: string): Promise<number> {
+    const places = Number((await this.redis.hget(this.k.serviceListSeq, serviceId)) ?? 0);
+    return Math.floor((places - 1) / ORDER_LIST_IDS);
+  }
+
   /**
    * One step of moving the all-orders list's older form (one zset) into its buckets: `count`
    * entries in one script call. Returns true when none is left.
@@ -541,10 +558,22 @@ export class OrderStore extends RedisStore {
         listBucket: this.k.orderList(listBucket(id)),
         placing: this.k.placing,
         held: this.k.promo.held(userId),
-        serviceOrders: this.k.serviceOrders(serviceId ?? ""),
+        serviceListSeq: this.k.serviceListSeq,
         linkBucket: this.k.linkBucket(digest),
       },
-      { userId, units, now, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix, linkField: this.k.linkField(digest) },
+      {
+        userId,
+        units,
+        now,
+        id,
+        entry,
+        ledgerMax: LEDGER_MAX,
+        statsPrefix: this.k.stats.prefix,
+        linkField: this.k.linkField(digest),
+        serviceId: serviceId ?? "",
+        serviceListPrefix: this.k.serviceListPrefix(serviceId ?? ""),
+        bucketSize: ORDER_LIST_IDS,
+      },
     );
     switch (res[0]) {
       case "ok":
@@ -744,12 +773,13 @@ export class OrderStore extends RedisStore {
           );
         for (const { id, raw, packed, order } of group) {
           const digest = linkDigest(order.link);
+          const serviceSlot = raw[fieldCode("serviceSlot")];
           const removed = await this.scripts.orderArchiveRemove(
             {
               order: this.k.order(id),
               listBucket: this.k.orderList(listBucket(id)),
               userOrders: this.k.userOrders(order.userId),
-              serviceOrders: this.k.serviceOrders(order.serviceId),
+              serviceOrders: serviceSlot === undefined ? this.k.serviceOrders(order.serviceId) : this.k.serviceList(order.serviceId, Number(serviceSlot)),
               linkOrders: this.k.linkOrders(digest),
               panelIds: this.k.panelIds,
               pollDue: this.k.pollDue,
@@ -921,7 +951,7 @@ const POLL_FIELDS = ["pollSeq", "pollChangedAt", "pollErrors", "pollErrorSince",
 /** What a packed order keeps of its record: all but the poller's bookkeeping, so it can be unpacked as it was. */
 const PACK_DROPS = new Set(POLL_FIELDS.map(fieldCode));
 /** What the archive keeps of a record: the order, not the poller's or the counters' bookkeeping. */
-const ARCHIVE_DROPS = new Set([...POLL_FIELDS, "cnt", "priceUnits", "costUnits"].map(fieldCode));
+const ARCHIVE_DROPS = new Set([...POLL_FIELDS, "cnt", "priceUnits", "costUnits", "serviceSlot"].map(fieldCode));
 const without =
   (drops: ReadonlySet<string>) =>
   (raw: Record<string, string>): Record<string, string> =>

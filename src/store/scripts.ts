@@ -112,13 +112,25 @@ export class Scripts {
   // ---- orders ----------------------------------------------------------------------------------
 
   async orderReserve(
-    k: { order: string; wallet: string; ledger: string; userOrders: string; listBucket: string; placing: string; held: string; serviceOrders: string; linkBucket: string },
-    a: { userId: number; units: number; now: number; id: string; entry: string; ledgerMax: number; statsPrefix: string; linkField: string },
+    k: { order: string; wallet: string; ledger: string; userOrders: string; listBucket: string; placing: string; held: string; serviceListSeq: string; linkBucket: string },
+    a: {
+      userId: number;
+      units: number;
+      now: number;
+      id: string;
+      entry: string;
+      ledgerMax: number;
+      statsPrefix: string;
+      linkField: string;
+      serviceId: string;
+      serviceListPrefix: string;
+      bucketSize: number;
+    },
   ): Promise<string[]> {
     return (await this.call(
       "orderReserve",
-      [k.order, k.wallet, k.ledger, k.userOrders, k.listBucket, k.placing, k.held, k.serviceOrders, k.linkBucket],
-      [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix, a.linkField],
+      [k.order, k.wallet, k.ledger, k.userOrders, k.listBucket, k.placing, k.held, k.serviceListSeq, k.linkBucket],
+      [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix, a.linkField, a.serviceId, a.serviceListPrefix, a.bucketSize],
     )) as string[];
   }
 
@@ -198,9 +210,20 @@ export class Scripts {
     return Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i]!, Number(flat[2 * i + 1])]);
   }
 
-  /** A page of the all-orders list, newest first (orderListPage.lua); `count` -1 when not asked for. */
-  async orderListPage(a: { prefix: string; size: number; lastBucket: number; min: string; max: string; offset: number; count: boolean; limit: number }): Promise<{ count: number; ids: string[] }> {
-    const [count, ...ids] = (await this.call("orderListPage", [], [a.prefix, a.size, a.lastBucket, a.min, a.max, a.offset, a.count ? "1" : "0", a.limit])) as [number, ...string[]];
+  /** A page of a bucketed list, newest first (orderListPage.lua); `count` -1 when not asked for. */
+  async orderListPage(a: {
+    prefix: string;
+    size: number;
+    lastBucket: number;
+    min: string;
+    max: string;
+    offset: number;
+    count: boolean;
+    limit: number;
+    older?: string;
+  }): Promise<{ count: number; ids: string[] }> {
+    const args = [a.prefix, a.size, a.lastBucket, a.min, a.max, a.offset, a.count ? "1" : "0", a.limit, ...(a.older === undefined ? [] : [a.older])];
+    const [count, ...ids] = (await this.call("orderListPage", [], args)) as [number, ...string[]];
     return { count, ids };
   }
 

@@ -79,11 +79,12 @@ describe("archiving closed orders older than ORDER_HISTORY_DAYS", () => {
       expect(await orders.getHot(o.id)).toBeNull();
       expect(await r.redis.exists(k.order(o.id))).toBe(0);
       const archived = (await orders.get(o.id))!;
-      const { cnt: _c, priceUnits: _p, costUnits: _u, ...kept } = o as OrderRecord & Record<string, unknown>;
+      const { cnt: _c, priceUnits: _p, costUnits: _u, serviceSlot: _s, ...kept } = o as OrderRecord & Record<string, unknown>;
       expect(archived).toEqual(kept);
       expect(await r.redis.zscore(k.orderList(Math.floor(Number(o.id) / ORDER_LIST_IDS)), o.id)).toBeNull();
       expect(await r.redis.zscore(k.userOrders(7), o.id)).toBeNull();
-      expect(await r.redis.zscore(k.serviceOrders("55"), o.id)).toBeNull();
+      expect(await r.redis.zscore(k.serviceList("55", 0), o.id)).toBeNull();
+      expect((await orders.search({ serviceId: "55" }, { limit: 10 })).orders.map((x) => x.id)).not.toContain(o.id);
       expect((await orders.search({ link: o.link }, { limit: 10 })).orders.map((x) => x.id)).not.toContain(o.id);
       expect(((await r.redis.hget(k.linkBucket(linkDigest(o.link)), k.linkField(linkDigest(o.link)))) ?? "").split(" ")).not.toContain(o.id);
       if (o.panelOrderId) expect(await orders.panelIdOwner(o.panelOrderId)).toBeNull();

@@ -5,8 +5,9 @@
   since (a status the poller wrote, a refill asked for) keeps it hot, and a later pass archives
   it again. Money is not touched: the ledger and the refund markers stay.
 
-  KEYS[1] order  KEYS[2] its bucket of the all-orders list  KEYS[3] userOrders  KEYS[4] serviceOrders  KEYS[5] linkOrders
-  (the index's older form)  KEYS[6] panelIds  KEYS[7] pollDue  KEYS[8] refillDue  KEYS[9] attention
+  KEYS[1] order  KEYS[2] its bucket of the all-orders list  KEYS[3] userOrders
+  KEYS[4] its bucket of its service's list (or that list's older zset)
+  KEYS[5] linkOrders (the link index's older form)  KEYS[6] panelIds  KEYS[7] pollDue  KEYS[8] refillDue  KEYS[9] attention
   KEYS[10] the link's bucket (includes/linkIndex.lua)
   ARGV[1] order id   ARGV[2] panel order id ('' when none)   ARGV[3] the link's field in the bucket
   ARGV[4..] the record as archived (code, value)…

@@ -12,7 +12,9 @@
   A draft priced with a promo discount carries it (field promo, the held JSON): it is charged only
   while the user still holds that discount, and the charge consumes it. A cancelled or expired
   draft never reaches here, so it keeps the discount for the next order.
-  KEYS[8] serviceOrders (the back office's per-service index)
+  KEYS[8] the per-service lists' places (keys.serviceListSeq), ARGV[9] the service id,
+  ARGV[10] its list's bucket prefix, ARGV[11] orders a bucket: the order takes the next place in
+  its service's list, in bucket place div ARGV[11] (its serviceSlot)
   KEYS[9] the link's bucket of the per-link index, ARGV[8] its field (includes/linkIndex.lua)
   Returns {'ok', balance} | {'missing'} | {'not_owner'} | {'state', placement} | {'funds', balance}
         | {'promo_gone'} (the discount went to another order)
@@ -40,7 +42,9 @@ statsAdd(order, ARGV[7], {'placing', 1})
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])
 redis.call('ZADD', listBucket, h[4], ARGV[4])
-redis.call('ZADD', KEYS[8], h[4], ARGV[4])
+local slot = math.floor((redis.call('HINCRBY', KEYS[8], ARGV[9], 1) - 1) / tonumber(ARGV[11]))
+redis.call('ZADD', ARGV[10] .. slot, h[4], ARGV[4])
+redis.call('HSET', order, F.serviceSlot, slot)
 linkAdd(KEYS[9], ARGV[8], ARGV[4])
 redis.call('ZADD', placing, ARGV[3], ARGV[4])
 appendLedger(ledger, ARGV[5], after, ARGV[6])

@@ -47,6 +47,7 @@ local F = {
   priceUnits       = 'pu',
   costUnits        = 'cu',
   cnt              = 'n',
+  serviceSlot      = 'sb',
   pollSeq          = 'ps',
   pollChangedAt    = 'pt',
   pollErrors       = 'px',

@@ -6,12 +6,12 @@ import { orderTotals } from "../src/services/admin.js";
 import { statsSeries } from "../src/services/stats.js";
 import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeUpdate } from "../src/store/order-codec.js";
-import { OrderStore } from "../src/store/orders.js";
+import { linkDigest, ORDER_LIST_IDS, OrderStore, panelIdBucket } from "../src/store/orders.js";
 import { createRedis } from "../src/store/redis.js";
 import { StatsStore } from "../src/store/stats.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
 import { ChildLines, below, median, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
-import { memoryPerOrder, seedPanel, seedRedis } from "./poller.js";
+import { benchLink, memoryPerOrder, ORDERS_PER_USER, seedPanel, seedRedis } from "./poller.js";
 
 const SIZES = [1_000, 10_000, 100_000];
 /** the interval of the run: due times are spread evenly over one */
@@ -206,6 +206,60 @@ async function packedBytesPerOrder(redis: ReturnType<typeof createRedis>, prefix
   return bytes / packed;
 }
 
+/** Orders in the history of the 1,000,000-order shop (365 days of 2,000 a day): in every list. */
+const LISTED_AT_1M = 730_000;
+
+/**
+ * The order lists and the panel-id map of the 1,000,000-order shop, measured at its size rather
+ * than scaled from 100,000 orders: what a list costs an order changes with N (the per-link buckets
+ * fill up, a service's list grows with its orders). LISTED_AT_1M orders written into an empty
+ * prefix as orderReserve.lua and markPlaced write them, with the 100,000 run's services in the
+ * same turn, 5 orders a user, one link each: MEMORY USAGE of every key, per order and per part.
+ */
+async function listsAt1M(redis: ReturnType<typeof createRedis>, prefix: string, seeded: Parameters<typeof memoryPerOrder>[2]): Promise<Record<string, number>> {
+  const at = `${prefix}at1m:`;
+  const k = storeKeys(at);
+  const places = new Map<string, number>();
+  const t0 = Date.now() - LISTED_AT_1M * 43_200;
+  try {
+    for (let from = 0; from < LISTED_AT_1M; from += 5_000) {
+      const pipe = redis.pipeline();
+      for (let i = from; i < from + 5_000; i++) {
+        const id = String(i + 1);
+        const createdAt = t0 + i * 43_200;
+        const service = seeded.services[i % seeded.services.length]!.service;
+        const place = (places.get(service) ?? 0) + 1;
+        places.set(service, place);
+        pipe.zadd(k.orderList(Math.floor((i + 1) / ORDER_LIST_IDS)), createdAt, id);
+        pipe.zadd(k.userOrders(5_000_000_000 + Math.floor(i / ORDERS_PER_USER)), createdAt, id);
+        pipe.zadd(k.serviceList(service, Math.floor((place - 1) / ORDER_LIST_IDS)), createdAt, id);
+        const digest = linkDigest(benchLink(i));
+        pipe.hset(k.linkBucket(digest), k.linkField(digest), id);
+        const panelId = String(40_000_000 + 3 * i);
+        pipe.hset(k.panelIdBucket(panelIdBucket(panelId)), panelId, id);
+      }
+      await pipe.exec();
+    }
+    await redis.hset(k.serviceListSeq, Object.fromEntries(places));
+    const parts: Record<string, number> = { list: 0, user: 0, service: 0, link: 0, idMap: 0 };
+    const partOf = (key: string): string =>
+      key.startsWith(k.orderListPrefix) ? "list" : key.startsWith(`${at}user:`) ? "user" : key.startsWith(`${at}orders:by-svc`) ? "service" : key.startsWith(`${at}orders:links:`) ? "link" : "idMap";
+    let cursor = "0";
+    do {
+      const [next, found] = await redis.scan(cursor, "MATCH", `${at}*`, "COUNT", 5_000);
+      cursor = next;
+      const pipe = redis.pipeline();
+      for (const key of found) pipe.call("MEMORY", "USAGE", key, "SAMPLES", "0");
+      const sizes = ((await pipe.exec()) ?? []).map(([, v]) => Number(v));
+      found.forEach((key, i) => (parts[partOf(key)]! += sizes[i]!));
+    } while (cursor !== "0");
+    for (const part of Object.keys(parts)) parts[part] = parts[part]! / LISTED_AT_1M;
+    return parts;
+  } finally {
+    await unlinkByPrefix(redis, at);
+  }
+}
+
 async function memoryAndStats(
   redis: ReturnType<typeof createRedis>,
   prefix: string,
@@ -227,7 +281,12 @@ async function memoryAndStats(
   const recent = 7 * 2_000;
   const inHistory = 365 * 2_000 - 10_000 - recent;
   const beyond = 1_000_000 - 10_000 - recent - inHistory;
-  const at1M = (10_000 * mem.total + recent * closed + inHistory * packed + beyond * archived) / MB;
+  const at1MScaled = (10_000 * mem.total + recent * closed + inHistory * packed + beyond * archived) / MB;
+  // The same with the lists and the panel-id map measured at that size.
+  const big = await listsAt1M(redis, prefix, seeded);
+  const bigLists = big.list! + big.user! + big.service! + big.link! + big.idMap!;
+  const bucketShare = packed - mem.idMap - mem.lists;
+  const at1M = (10_000 * (mem.hash + mem.schedule) + recent * mem.hash + inHistory * bucketShare + LISTED_AT_1M * bigLists + beyond * archived) / MB;
   const at1MAllHot = (10_000 * mem.total + recent * closed + (990_000 - recent) * packed) / MB;
   const at1MUnpacked = (10_000 * mem.total + (recent + inHistory) * closed + beyond * archived) / MB;
   // ORDER_HISTORY_DAYS=30: 60,000 orders in the history.
@@ -268,12 +327,16 @@ async function memoryAndStats(
     "format 1 (the old record, written as before): bytes per tracked / closed order": `${round(oldTracked, 0)} / ${round(oldClosed, 0)}`,
     "  the order hash (format 1)": round(oldHash, 0),
     "ratio of bytes per tracked order (format 1 / format 2)": round(oldTracked / mem.total, 2),
-    "Redis MB at 1,000,000 lifetime orders, 10,000 open, 2,000 a day, 365 days of history (extrapolated)": round(at1M, 0),
-    "  the same with every order in the history (none archived)": round(at1MAllHot, 0),
-    "  the same with no order packed (as before ORDER_PACK_DAYS)": round(at1MUnpacked, 0),
-    "  the same with ORDER_HISTORY_DAYS=30": round(at1M30Days, 0),
-    "  the same in format 1 (no archive)": round(at1MOld, 0),
-    "ratio of MB at 1,000,000 (format 1 / now)": round(at1MOld / at1M, 1),
+    "Redis MB at 1,000,000 lifetime orders, 10,000 open, 2,000 a day, 365 days of history (the lists measured at that size, the records from the 100,000 run)": round(at1M, 0),
+    "  the lists and panel-id map at 730,000 listed orders, B an order: all / user / service / link / panel-id map": [big.list, big.user, big.service, big.link, big.idMap]
+      .map((v) => round(v!, 0))
+      .join(" / "),
+    "  the same scaled from the 100,000 run (the lists at 100,000)": round(at1MScaled, 0),
+    "  scaled the same way: with every order in the history (none archived)": round(at1MAllHot, 0),
+    "  scaled the same way: with no order packed (as before ORDER_PACK_DAYS)": round(at1MUnpacked, 0),
+    "  scaled the same way: with ORDER_HISTORY_DAYS=30": round(at1M30Days, 0),
+    "  scaled the same way: in format 1 (no archive)": round(at1MOld, 0),
+    "ratio of MB at 1,000,000, both scaled from the 100,000 run (format 1 / now)": round(at1MOld / at1MScaled, 1),
     "/stats from counters, ms (median of 20, 30 days)": round(statsMs, 2),
     [`/stats by the old scan, ms (${n.toLocaleString("en")} orders)`]: round(scanMs, 0),
     "/stats by the old scan at 1,000,000 orders, ms (scaled)": round(scanAt1M, 0),

@@ -4,7 +4,7 @@ import { generateCatalog, type SimService } from "../src/panel/simulator/catalog
 import { startPanelSimulator, type PanelSimulator } from "../src/panel/simulator/server.js";
 import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
-import { linkDigest, ORDER_LIST_IDS } from "../src/store/orders.js";
+import { linkDigest, ORDER_LIST_IDS, panelIdBucket } from "../src/store/orders.js";
 import { createRedis, type Redis } from "../src/store/redis.js";
 import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
@@ -280,7 +280,7 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
       if (!opts.format1) pipe.hsetnx(k.orderServices, svc.service, JSON.stringify([svc.name, svc.category]));
       pipe.zadd(k.pollDue, 1, id);
       if (!opts.recordsOnly) {
-        pipe.hset(k.panelIds, s.panelIds[i]!, id);
+        pipe.hset(k.panelIdBucket(panelIdBucket(s.panelIds[i]!)), s.panelIds[i]!, id);
         pipe.zadd(k.orderList(Math.floor(Number(id) / ORDER_LIST_IDS)), createdAt, id);
         pipe.zadd(k.userOrders(userId), createdAt, id);
         pipe.zadd(k.serviceList(svc.service, serviceSlot), createdAt, id);
@@ -342,7 +342,8 @@ export async function memoryPerOrder(redis: Redis, prefix: string, s: Seeded): P
   const userSample = Array.from({ length: 100 }, (_, i) => 5_000_000_000 + Math.floor((i * users) / 100));
   const perUserList = (await Promise.all(userSample.map((u) => usage(k.userOrders(u))))).reduce((a, b) => a + b, 0) / userSample.length;
   const schedule = (await usage(k.pollDue)) / n;
-  const idMap = (await usage(k.panelIds)) / n;
+  const idBuckets = [...new Set(s.panelIds.map(panelIdBucket))];
+  const idMap = (await Promise.all(idBuckets.map((b) => usage(k.panelIdBucket(b))))).reduce((a, b) => a + b, 0) / n;
   const perServiceCount = new Map<string, number>();
   for (const svc of s.services) perServiceCount.set(svc.service, (perServiceCount.get(svc.service) ?? 0) + 1);
   const serviceBuckets = [...perServiceCount].flatMap(([id, count]) => Array.from({ length: Math.ceil(count / ORDER_LIST_IDS) }, (_, b) => k.serviceList(id, b)));

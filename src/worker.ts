@@ -122,12 +122,14 @@ export function startWorker(deps: AppDeps, api: WorkerApi, opts: WorkerOptions =
     ),
     // Order records of format 1 rewritten in format 2 (order-codec.ts), 500 a second, and the
     // per-link index moved to its buckets (a SCAN of 1,000 keys a second): a running shop never waits on them.
-    // The all-orders list moved at start; an order an older process listed since is moved here.
+    // The panel-id map moved to its buckets, about 1,000 a second. The all-orders list moved at
+    // start; an order an older process listed since is moved here.
     every(
       1_000,
       async () => {
         await deps.orders.migrateStep();
         await deps.orders.migrateLinksStep();
+        await deps.orders.migratePanelIdsStep();
         await deps.orders.migrateListStep();
       },
       (err) => logger.error({ err }, "order record migration failed"),

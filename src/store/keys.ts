@@ -21,8 +21,16 @@ export function keys(prefix: string) {
     orders: `${prefix}orders`,
     /** one user's orders, score = created ms */
     userOrders: (userId: number) => `${prefix}user:${userId}:orders`,
-    /** panel order id → local order id */
+    /**
+     * panel order id → local order id, in PANEL_ID_BUCKETS hashes by a hash of the panel id
+     * (panelIdBucket): small enough to stay listpacks up to about 2,000,000 orders, about 20 B an
+     * order where one hash of them all took 66
+     */
+    panelIdBucket: (bucket: number) => `${prefix}panel-ids:${bucket}`,
+    /** the older form of the panel-id map, one hash: moved into the buckets by OrderStore.migratePanelIdsStep */
     panelIds: `${prefix}panel-ids`,
+    /** where that move has got to (an HSCAN cursor, or "done") */
+    panelIdMigration: `${prefix}panel-ids-move`,
     /** orders between reserve and a known outcome, score = reserved ms (crash recovery) */
     placing: `${prefix}orders:placing`,
     /** orders whose placement outcome is unknown, for admins to settle */

@@ -369,9 +369,23 @@ export class OrderStore extends RedisStore {
     return id ? this.get(id) : null;
   }
 
-  /** The local order a panel order id belongs to, if any. */
+  /** The local order a panel order id belongs to, if any (in its bucket, else in the older map until the worker moved it). */
   async panelIdOwner(panelOrderId: string): Promise<string | null> {
-    return this.redis.hget(this.k.panelIds, panelOrderId);
+    return (await this.redis.hget(this.k.panelIdBucket(panelIdBucket(panelOrderId)), panelOrderId)) ?? (await this.redis.hget(this.k.panelIds, panelOrderId));
+  }
+
+  /**
+   * One step of moving the panel-id map's older form (one hash) into its buckets: about `count`
+   * entries from the stored HSCAN cursor, in one script call. Returns true when none is left.
+   */
+  async migratePanelIdsStep(count = 1_000): Promise<boolean> {
+    const cursor = (await this.redis.get(this.k.panelIdMigration)) ?? "0";
+    if (cursor === "done") return true;
+    const [next, flat] = await this.redis.hscan(this.k.panelIds, cursor, "COUNT", count);
+    const entries = Array.from({ length: flat.length / 2 }, (_, i): [string, string] => [flat[2 * i]!, flat[2 * i + 1]!]);
+    if (entries.length > 0) await this.scripts.panelIdMove({ old: this.k.panelIds, buckets: entries.map(([p]) => this.k.panelIdBucket(panelIdBucket(p))) }, { entries });
+    await this.redis.set(this.k.panelIdMigration, next === "0" ? "done" : next);
+    return next === "0";
   }
 
   /**
@@ -600,7 +614,7 @@ export class OrderStore extends RedisStore {
 
   async markPlaced(id: string, panelOrderId: string, firstPollAt: number, now = Date.now()): Promise<boolean> {
     const res = await this.scripts.orderMarkPlaced(
-      { order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown, panelIds: this.k.panelIds, pollDue: this.k.pollDue },
+      { order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown, panelIdBucket: this.k.panelIdBucket(panelIdBucket(panelOrderId)), pollDue: this.k.pollDue },
       { panelOrderId, now, id, firstPollAt, statsPrefix: this.k.stats.prefix },
     );
     return res === "ok";
@@ -781,6 +795,7 @@ export class OrderStore extends RedisStore {
               userOrders: this.k.userOrders(order.userId),
               serviceOrders: serviceSlot === undefined ? this.k.serviceOrders(order.serviceId) : this.k.serviceList(order.serviceId, Number(serviceSlot)),
               linkOrders: this.k.linkOrders(digest),
+              panelIdBucket: this.k.panelIdBucket(panelIdBucket(order.panelOrderId ?? "")),
               panelIds: this.k.panelIds,
               pollDue: this.k.pollDue,
               refillDue: this.k.refillDue,
@@ -933,6 +948,14 @@ const archiveBucket = (id: string): number => Math.floor(Number(id) / 1000);
 /** Ids a bucket of the all-orders list holds: at most the 128 entries of a zset kept as a listpack. */
 export const ORDER_LIST_IDS = 128;
 const listBucket = (id: string): number => Math.floor(Number(id) / ORDER_LIST_IDS);
+/** Buckets of the panel-id map: about 45 entries each at 730,000 orders, under the 128 of a listpack hash until about 2,000,000. */
+const PANEL_ID_BUCKETS = 16_384;
+/** A panel id's bucket: FNV-1a of its text (the panel's ids are shared with its other customers: ours are spread thin, not by range). */
+export function panelIdBucket(panelOrderId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < panelOrderId.length; i++) h = Math.imul(h ^ panelOrderId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % PANEL_ID_BUCKETS;
+}
 
 /** A refill was asked for and the panel has not finished it. */
 export function refillUnderWay(o: Pick<OrderRecord, "refillId" | "refillStatus">): boolean {

@@ -154,10 +154,10 @@ export class Scripts {
 
   /** 'ok', or the placement found instead. */
   async orderMarkPlaced(
-    k: { order: string; placing: string; unknown: string; panelIds: string; pollDue: string },
+    k: { order: string; placing: string; unknown: string; panelIdBucket: string; pollDue: string },
     a: { panelOrderId: string; now: number; id: string; firstPollAt: number; statsPrefix: string },
   ): Promise<string> {
-    return (await this.call("orderMarkPlaced", [k.order, k.placing, k.unknown, k.panelIds, k.pollDue], [a.panelOrderId, a.now, a.id, a.firstPollAt, a.statsPrefix])) as string;
+    return (await this.call("orderMarkPlaced", [k.order, k.placing, k.unknown, k.panelIdBucket, k.pollDue], [a.panelOrderId, a.now, a.id, a.firstPollAt, a.statsPrefix])) as string;
   }
 
   /** 'ok', or the placement found instead. */
@@ -192,6 +192,7 @@ export class Scripts {
       userOrders: string;
       serviceOrders: string;
       linkOrders: string;
+      panelIdBucket: string;
       panelIds: string;
       pollDue: string;
       refillDue: string;
@@ -200,7 +201,7 @@ export class Scripts {
     },
     a: { id: string; panelOrderId: string; linkField: string; record: Record<string, string> },
   ): Promise<boolean> {
-    const keys = [k.order, k.listBucket, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIds, k.pollDue, k.refillDue, k.attention, k.linkBucket];
+    const keys = [k.order, k.listBucket, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIdBucket, k.pollDue, k.refillDue, k.attention, k.linkBucket, k.panelIds];
     return (await this.call("orderArchiveRemove", keys, [a.id, a.panelOrderId, a.linkField, ...Object.entries(a.record).flat()])) === 1;
   }
 
@@ -230,6 +231,11 @@ export class Scripts {
   /** One step of moving the old all-orders zset into its buckets; the number of entries left. */
   async orderListMigrate(k: { old: string; oldCursors: string[] }, a: { prefix: string; size: number; count: number }): Promise<number> {
     return (await this.call("orderListMigrate", [k.old, ...k.oldCursors], [a.prefix, a.size, a.count])) as number;
+  }
+
+  /** Moves entries of the old panel-id map into their buckets (panelIdMove.lua); how many moved. */
+  async panelIdMove(k: { old: string; buckets: string[] }, a: { entries: Array<[panelId: string, id: string]> }): Promise<number> {
+    return (await this.call("panelIdMove", [k.old, ...k.buckets], a.entries.flat())) as number;
   }
 
   /** Moves one link's zset (the index's older form) into its bucket field; how many ids moved. */

@@ -7,8 +7,9 @@
 
   KEYS[1] order  KEYS[2] its bucket of the all-orders list  KEYS[3] userOrders
   KEYS[4] its bucket of its service's list (or that list's older zset)
-  KEYS[5] linkOrders (the link index's older form)  KEYS[6] panelIds  KEYS[7] pollDue  KEYS[8] refillDue  KEYS[9] attention
-  KEYS[10] the link's bucket (includes/linkIndex.lua)
+  KEYS[5] linkOrders (the link index's older form)  KEYS[6] the panel id's bucket of the panel-id map
+  KEYS[7] pollDue  KEYS[8] refillDue  KEYS[9] attention  KEYS[10] the link's bucket (includes/linkIndex.lua)
+  KEYS[11] the panel-id map's older form
   ARGV[1] order id   ARGV[2] panel order id ('' when none)   ARGV[3] the link's field in the bucket
   ARGV[4..] the record as archived (code, value)…
   Returns 1 removed, 0 kept (changed, gone or still of format 1)
@@ -22,7 +23,9 @@ end
 redis.call('DEL', order)
 for i = 2, 5 do redis.call('ZREM', KEYS[i], id) end
 linkRemove(KEYS[10], ARGV[3], id)
-if ARGV[2] ~= '' and redis.call('HGET', KEYS[6], ARGV[2]) == id then redis.call('HDEL', KEYS[6], ARGV[2]) end
+for _, map in ipairs({KEYS[6], KEYS[11]}) do
+  if ARGV[2] ~= '' and redis.call('HGET', map, ARGV[2]) == id then redis.call('HDEL', map, ARGV[2]) end
+end
 redis.call('ZREM', KEYS[7], id)
 redis.call('ZREM', KEYS[8], id)
 redis.call('SREM', KEYS[9], id)

@@ -4,13 +4,13 @@
   KEYS[1] order      ARGV[1] panel order id
   KEYS[2] placing    ARGV[2] now ms
   KEYS[3] unknown    ARGV[3] order id
-  KEYS[4] panelIds   ARGV[4] first poll at, ms
+  KEYS[4] the panel id's bucket of the panel-id map   ARGV[4] first poll at, ms
   KEYS[5] pollDue    ARGV[5] stats prefix
   Returns 'ok' | the current placement
 ]]
 --- @include "includes/orderFields"
 --- @include "includes/stats"
-local order, placing, unknown, panelIds, pollDue = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local order, placing, unknown, panelIdBucket, pollDue = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 orderUpgrade(order)
 local cur = redis.call('HGET', order, F.placement)
 if cur ~= 'sending' and cur ~= 'unknown' and cur ~= 'reserved' then return cur or '' end
@@ -24,6 +24,6 @@ if statsCounted(order) then
 end
 redis.call('ZREM', placing, ARGV[3])
 redis.call('SREM', unknown, ARGV[3])
-redis.call('HSET', panelIds, ARGV[1], ARGV[3])
+redis.call('HSET', panelIdBucket, ARGV[1], ARGV[3])
 redis.call('ZADD', pollDue, ARGV[4], ARGV[3])
 return 'ok'

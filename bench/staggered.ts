@@ -6,7 +6,7 @@ import { orderTotals } from "../src/services/admin.js";
 import { statsSeries } from "../src/services/stats.js";
 import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeUpdate } from "../src/store/order-codec.js";
-import { linkDigest, ORDER_LIST_IDS, OrderStore, panelIdBucket } from "../src/store/orders.js";
+import { linkDigest, ORDER_LIST_IDS, OrderStore, panelIdBucket, type OrderFilter } from "../src/store/orders.js";
 import { createRedis } from "../src/store/redis.js";
 import { StatsStore } from "../src/store/stats.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
@@ -241,6 +241,20 @@ async function listsAt1M(redis: ReturnType<typeof createRedis>, prefix: string, 
       await pipe.exec();
     }
     await redis.hset(k.serviceListSeq, Object.fromEntries(places));
+    await redis.set(k.orderSeq, String(LISTED_AT_1M));
+    // The back office's first page over the whole list: the count looks at every bucket.
+    const orders = new OrderStore(redis, at);
+    const pageMs = async (filter: OrderFilter): Promise<number> => {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await orders.search(filter, { limit: 20 });
+        times.push(performance.now() - t);
+      }
+      return median(times);
+    };
+    const searchAll = await pageMs({});
+    const searchService = await pageMs({ serviceId: seeded.services[0]!.service });
     const parts: Record<string, number> = { list: 0, user: 0, service: 0, link: 0, idMap: 0 };
     const partOf = (key: string): string =>
       key.startsWith(k.orderListPrefix) ? "list" : key.startsWith(`${at}user:`) ? "user" : key.startsWith(`${at}orders:by-svc`) ? "service" : key.startsWith(`${at}orders:links:`) ? "link" : "idMap";
@@ -254,7 +268,7 @@ async function listsAt1M(redis: ReturnType<typeof createRedis>, prefix: string, 
       found.forEach((key, i) => (parts[partOf(key)]! += sizes[i]!));
     } while (cursor !== "0");
     for (const part of Object.keys(parts)) parts[part] = parts[part]! / LISTED_AT_1M;
-    return parts;
+    return { ...parts, searchAll, searchService };
   } finally {
     await unlinkByPrefix(redis, at);
   }
@@ -332,6 +346,7 @@ async function memoryAndStats(
       .map((v) => round(v!, 0))
       .join(" / "),
     "  the same scaled from the 100,000 run (the lists at 100,000)": round(at1MScaled, 0),
+    "back office's orders page at 730,000 listed orders (index and count only, no records), ms, median of 20: all orders / one service": `${round(big.searchAll!, 1)} / ${round(big.searchService!, 1)}`,
     "  scaled the same way: with every order in the history (none archived)": round(at1MAllHot, 0),
     "  scaled the same way: with no order packed (as before ORDER_PACK_DAYS)": round(at1MUnpacked, 0),
     "  scaled the same way: with ORDER_HISTORY_DAYS=30": round(at1M30Days, 0),

@@ -295,7 +295,11 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
   }
   // The id sequence, as the bot's drafts leave it: the list's readers walk its buckets up to it.
   await redis.set(k.orderSeq, s.localIds.at(-1)!);
-  if (!opts.recordsOnly) await redis.hset(k.serviceListSeq, Object.fromEntries(places));
+  if (!opts.recordsOnly) {
+    await redis.hset(k.serviceListSeq, Object.fromEntries(places));
+    await redis.hset(k.serviceListCount, Object.fromEntries(places));
+    await redis.set(k.orderListCount, s.localIds.length);
+  }
 }
 
 /** The panel's side of the news: some orders moved since the last look. Returns how many. */

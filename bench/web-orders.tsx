@@ -86,7 +86,10 @@ export async function webOrdersBench(redisUrl: string): Promise<BenchResult> {
     }
     await linkPipe.exec();
     await redis.set(k.orderSeq, String(ORDERS));
-    await redis.hset(k.serviceListSeq, Object.fromEntries(Array.from({ length: SERVICES }, (_, s) => [String(s + 1), String(Math.ceil((ORDERS - s) / SERVICES))])));
+    const perService = Object.fromEntries(Array.from({ length: SERVICES }, (_, s) => [String(s + 1), String(Math.ceil((ORDERS - s) / SERVICES))]));
+    await redis.hset(k.serviceListSeq, perService);
+    await redis.hset(k.serviceListCount, perService);
+    await redis.set(k.orderListCount, String(ORDERS));
     const fillMs = performance.now() - t0;
 
     const i18n = createI18n("en");

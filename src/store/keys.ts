@@ -17,6 +17,8 @@ export function keys(prefix: string) {
     orderList: (bucket: number) => `${prefix}orders:list:${bucket}`,
     /** what orderList puts before the bucket number (the scripts that walk the buckets build the keys) */
     orderListPrefix: `${prefix}orders:list:`,
+    /** how many orders the buckets hold (the back office's count without dates, in O(1)) */
+    orderListCount: `${prefix}orders:list-count`,
     /** the older form of orderList, one zset: moved into the buckets at start (OrderStore.migrateList) */
     orders: `${prefix}orders`,
     /** one user's orders, score = created ms */
@@ -44,6 +46,8 @@ export function keys(prefix: string) {
     serviceListPrefix: (serviceId: string) => `${prefix}orders:by-svc:${serviceId}:`,
     /** service id → how many orders its list has been given (the last one's place) */
     serviceListSeq: `${prefix}orders:by-svc-seq`,
+    /** service id → how many orders its buckets hold */
+    serviceListCount: `${prefix}orders:by-svc-count`,
     /** the older form of serviceList, one zset per service: still read as its oldest part, emptied as its orders are archived */
     serviceOrders: (serviceId: string) => `${prefix}orders:svc:${serviceId}`,
     /** the orders of one link (hash of its normal form, see `linkDigest`), score = created ms: the older form of linkBucket */

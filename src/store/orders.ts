@@ -393,8 +393,8 @@ export class OrderStore extends RedisStore {
    * service's, else all orders), by score for the dates, from `cursor` (a position in that
    * range); placement and status are checked on the records, a chunk at a time, reading at most
    * `maxRead` records per call so a rare status cannot make one page read every order. A call
-   * costs O(cursor + maxRead) reads, and the range's count one ZCOUNT per bucket of the list (128
-   * orders each).
+   * costs O(cursor + maxRead) reads; the range's count comes from the list's counter, less what a
+   * walk from the newest bucket finds outside the dates.
    */
   async search(filter: OrderFilter, opts: { cursor?: number; limit: number; maxRead?: number }): Promise<OrderPage> {
     if (filter.link !== undefined) return this.searchLink(filter, filter.link, opts);
@@ -435,11 +435,17 @@ export class OrderStore extends RedisStore {
       return async (offset, limit, count) =>
         count ? { count: await this.redis.zcount(index, min, max), ids: [] } : { count: -1, ids: await this.redis.zrevrangebyscore(index, max, min, "LIMIT", offset, limit) };
     }
+    const sid = filter.serviceId;
     const list =
-      filter.serviceId !== undefined
-        ? { prefix: this.k.serviceListPrefix(filter.serviceId), lastBucket: await this.lastServiceBucket(filter.serviceId), older: this.k.serviceOrders(filter.serviceId) }
+      sid !== undefined
+        ? { prefix: this.k.serviceListPrefix(sid), lastBucket: await this.lastServiceBucket(sid), older: this.k.serviceOrders(sid) }
         : { prefix: this.k.orderListPrefix, lastBucket: await this.lastListBucket() };
-    return (offset, limit, count) => this.scripts.orderListPage({ ...list, size: ORDER_LIST_IDS, min, max, offset, count, limit });
+    // The list's count from its counter (and a service's older zset), for the script to count the dates from.
+    const total = async (): Promise<number> =>
+      sid !== undefined
+        ? Number((await this.redis.hget(this.k.serviceListCount, sid)) ?? 0) + (await this.redis.zcard(this.k.serviceOrders(sid)))
+        : Number((await this.redis.get(this.k.orderListCount)) ?? 0);
+    return async (offset, limit, count) => this.scripts.orderListPage({ ...list, size: ORDER_LIST_IDS, min, max, offset, count, limit, total: count ? await total() : 0 });
   }
 
   /**
@@ -537,7 +543,10 @@ export class OrderStore extends RedisStore {
    * entries in one script call. Returns true when none is left.
    */
   async migrateListStep(count = 2_000): Promise<boolean> {
-    const left = await this.scripts.orderListMigrate({ old: this.k.orders, oldCursors: this.k.orderListOldCursors }, { prefix: this.k.orderListPrefix, size: ORDER_LIST_IDS, count });
+    const left = await this.scripts.orderListMigrate(
+      { old: this.k.orders, count: this.k.orderListCount, oldCursors: this.k.orderListOldCursors },
+      { prefix: this.k.orderListPrefix, size: ORDER_LIST_IDS, count },
+    );
     return left === 0;
   }
 
@@ -574,6 +583,8 @@ export class OrderStore extends RedisStore {
         held: this.k.promo.held(userId),
         serviceListSeq: this.k.serviceListSeq,
         linkBucket: this.k.linkBucket(digest),
+        listCount: this.k.orderListCount,
+        serviceListCount: this.k.serviceListCount,
       },
       {
         userId,
@@ -801,9 +812,11 @@ export class OrderStore extends RedisStore {
               refillDue: this.k.refillDue,
               attention: this.k.attention,
               linkBucket: this.k.linkBucket(digest),
+              listCount: this.k.orderListCount,
+              serviceListCount: this.k.serviceListCount,
             },
             // A packed one leaves only while it still has no hash (an empty record: none to compare).
-            { id, panelOrderId: order.panelOrderId ?? "", linkField: this.k.linkField(digest), record: packed ? {} : raw },
+            { id, panelOrderId: order.panelOrderId ?? "", linkField: this.k.linkField(digest), countedService: serviceSlot === undefined ? "" : order.serviceId, record: packed ? {} : raw },
           );
           if (removed) archived++;
         }

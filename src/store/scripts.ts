@@ -112,7 +112,19 @@ export class Scripts {
   // ---- orders ----------------------------------------------------------------------------------
 
   async orderReserve(
-    k: { order: string; wallet: string; ledger: string; userOrders: string; listBucket: string; placing: string; held: string; serviceListSeq: string; linkBucket: string },
+    k: {
+      order: string;
+      wallet: string;
+      ledger: string;
+      userOrders: string;
+      listBucket: string;
+      placing: string;
+      held: string;
+      serviceListSeq: string;
+      linkBucket: string;
+      listCount: string;
+      serviceListCount: string;
+    },
     a: {
       userId: number;
       units: number;
@@ -129,7 +141,7 @@ export class Scripts {
   ): Promise<string[]> {
     return (await this.call(
       "orderReserve",
-      [k.order, k.wallet, k.ledger, k.userOrders, k.listBucket, k.placing, k.held, k.serviceListSeq, k.linkBucket],
+      [k.order, k.wallet, k.ledger, k.userOrders, k.listBucket, k.placing, k.held, k.serviceListSeq, k.linkBucket, k.listCount, k.serviceListCount],
       [String(a.userId), a.units, a.now, a.id, a.entry, a.ledgerMax, a.statsPrefix, a.linkField, a.serviceId, a.serviceListPrefix, a.bucketSize],
     )) as string[];
   }
@@ -198,11 +210,13 @@ export class Scripts {
       refillDue: string;
       attention: string;
       linkBucket: string;
+      listCount: string;
+      serviceListCount: string;
     },
-    a: { id: string; panelOrderId: string; linkField: string; record: Record<string, string> },
+    a: { id: string; panelOrderId: string; linkField: string; countedService: string; record: Record<string, string> },
   ): Promise<boolean> {
-    const keys = [k.order, k.listBucket, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIdBucket, k.pollDue, k.refillDue, k.attention, k.linkBucket, k.panelIds];
-    return (await this.call("orderArchiveRemove", keys, [a.id, a.panelOrderId, a.linkField, ...Object.entries(a.record).flat()])) === 1;
+    const keys = [k.order, k.listBucket, k.userOrders, k.serviceOrders, k.linkOrders, k.panelIdBucket, k.pollDue, k.refillDue, k.attention, k.linkBucket, k.panelIds, k.listCount, k.serviceListCount];
+    return (await this.call("orderArchiveRemove", keys, [a.id, a.panelOrderId, a.linkField, a.countedService, ...Object.entries(a.record).flat()])) === 1;
   }
 
   /** The all-orders list in id order after `after` (orderListAfter.lua): [id, created ms] pairs. */
@@ -221,16 +235,17 @@ export class Scripts {
     offset: number;
     count: boolean;
     limit: number;
+    total: number;
     older?: string;
   }): Promise<{ count: number; ids: string[] }> {
-    const args = [a.prefix, a.size, a.lastBucket, a.min, a.max, a.offset, a.count ? "1" : "0", a.limit, ...(a.older === undefined ? [] : [a.older])];
+    const args = [a.prefix, a.size, a.lastBucket, a.min, a.max, a.offset, a.count ? "1" : "0", a.limit, a.total, ...(a.older === undefined ? [] : [a.older])];
     const [count, ...ids] = (await this.call("orderListPage", [], args)) as [number, ...string[]];
     return { count, ids };
   }
 
   /** One step of moving the old all-orders zset into its buckets; the number of entries left. */
-  async orderListMigrate(k: { old: string; oldCursors: string[] }, a: { prefix: string; size: number; count: number }): Promise<number> {
-    return (await this.call("orderListMigrate", [k.old, ...k.oldCursors], [a.prefix, a.size, a.count])) as number;
+  async orderListMigrate(k: { old: string; count: string; oldCursors: string[] }, a: { prefix: string; size: number; count: number }): Promise<number> {
+    return (await this.call("orderListMigrate", [k.old, k.count, ...k.oldCursors], [a.prefix, a.size, a.count])) as number;
   }
 
   /** Moves entries of the old panel-id map into their buckets (panelIdMove.lua); how many moved. */

@@ -98,6 +98,23 @@ describe("the all-orders list in id-range buckets", () => {
     const page = await allPages(orders, { from, to }, 40);
     expect(page.ids).toEqual(inRange.map((o) => o.id).reverse());
     expect(page.indexed).toBe(inRange.length);
+    // Only a start, only an end.
+    const since = await allPages(orders, { from }, 100);
+    expect(since.ids).toEqual(
+      listed
+        .filter((o) => o.at >= from)
+        .map((o) => o.id)
+        .reverse(),
+    );
+    expect(since.indexed).toBe(since.ids.length);
+    const until = await allPages(orders, { to }, 100);
+    expect(until.ids).toEqual(
+      listed
+        .filter((o) => o.at < to)
+        .map((o) => o.id)
+        .reverse(),
+    );
+    expect(until.indexed).toBe(until.ids.length);
   });
 
   it("a status filter reads the records across the buckets", async () => {
@@ -153,6 +170,7 @@ describe("the all-orders list in id-range buckets", () => {
     const pipe = r.redis.pipeline();
     for (const o of listed) pipe.zadd(k.orders, o.at, o.id);
     for (let b = 0; b < 4; b++) pipe.del(k.orderList(b));
+    pipe.del(k.orderListCount);
     for (const old of k.orderListOldCursors) pipe.set(old, "12345");
     await pipe.exec();
 
@@ -199,6 +217,7 @@ describe("a service's list from before its buckets", () => {
     }
     await r.redis.del(k.serviceList("30", 0));
     await r.redis.hdel(k.serviceListSeq, "30");
+    await r.redis.hdel(k.serviceListCount, "30");
     const recent: string[] = [];
     for (let i = 5; i < 8; i++) {
       const at = T0 + i * MIN;
@@ -216,6 +235,9 @@ describe("a service's list from before its buckets", () => {
     }
     for (;;) if ((await orders.archiveStep(T0 + 5 * MIN)).done) break;
     expect(await r.redis.exists(k.serviceOrders("30"))).toBe(0);
-    expect((await allPages(orders, { serviceId: "30" }, 10)).ids).toEqual([...recent].reverse());
+    const after = await allPages(orders, { serviceId: "30" }, 10);
+    expect(after.ids).toEqual([...recent].reverse());
+    expect(after.indexed).toBe(3);
+    expect((await orders.search({}, { limit: 1 })).indexed).toBe(3);
   });
 });

@@ -15,6 +15,7 @@
   KEYS[8] the per-service lists' places (keys.serviceListSeq), ARGV[9] the service id,
   ARGV[10] its list's bucket prefix, ARGV[11] orders a bucket: the order takes the next place in
   its service's list, in bucket place div ARGV[11] (its serviceSlot)
+  KEYS[10] the all-orders list's count  KEYS[11] the per-service lists' counts
   KEYS[9] the link's bucket of the per-link index, ARGV[8] its field (includes/linkIndex.lua)
   Returns {'ok', balance} | {'missing'} | {'not_owner'} | {'state', placement} | {'funds', balance}
         | {'promo_gone'} (the discount went to another order)
@@ -41,9 +42,9 @@ redis.call('HSET', order, F.placement, 'reserved', F.updatedAt, ARGV[3])
 statsAdd(order, ARGV[7], {'placing', 1})
 redis.call('PERSIST', order)
 redis.call('ZADD', userOrders, h[4], ARGV[4])
-redis.call('ZADD', listBucket, h[4], ARGV[4])
+if redis.call('ZADD', listBucket, h[4], ARGV[4]) == 1 then redis.call('INCR', KEYS[10]) end
 local slot = math.floor((redis.call('HINCRBY', KEYS[8], ARGV[9], 1) - 1) / tonumber(ARGV[11]))
-redis.call('ZADD', ARGV[10] .. slot, h[4], ARGV[4])
+if redis.call('ZADD', ARGV[10] .. slot, h[4], ARGV[4]) == 1 then redis.call('HINCRBY', KEYS[11], ARGV[9], 1) end
 redis.call('HSET', order, F.serviceSlot, slot)
 linkAdd(KEYS[9], ARGV[8], ARGV[4])
 redis.call('ZADD', placing, ARGV[3], ARGV[4])

@@ -44,6 +44,8 @@ export function keys(prefix: string) {
      */
     serviceList: (serviceId: string, bucket: number) => `${prefix}orders:by-svc:${serviceId}:${bucket}`,
     serviceListPrefix: (serviceId: string) => `${prefix}orders:by-svc:${serviceId}:`,
+    /** what every service's list puts before the service id (their recount's SCAN) */
+    serviceListsPrefix: `${prefix}orders:by-svc:`,
     /** service id → how many orders its list has been given (the last one's place) */
     serviceListSeq: `${prefix}orders:by-svc-seq`,
     /** service id → how many orders its buckets hold */

@@ -551,6 +551,39 @@ export class OrderStore extends RedisStore {
   }
 
   /**
+   * The bucketed lists' counts counted again from their buckets: after a restore, since a backup
+   * of a running shop reads the buckets and the counters at different moments.
+   */
+  async recountLists(): Promise<void> {
+    const last = await this.lastListBucket();
+    const pipe = this.redis.pipeline();
+    for (let b = 0; b <= last; b++) pipe.zcard(this.k.orderList(b));
+    const sizeOf = ([err, c]: [Error | null, unknown]): number => {
+      if (err) throw err;
+      return Number(c);
+    };
+    const total = ((await pipe.exec()) ?? []).reduce((n, r) => n + sizeOf(r), 0);
+    const perService = new Map<string, number>();
+    const start = this.k.serviceListsPrefix;
+    let cursor = "0";
+    do {
+      const [next, found] = await this.redis.scan(cursor, "MATCH", `${start}*`, "COUNT", 1_000);
+      cursor = next;
+      const sizes = this.redis.pipeline();
+      for (const key of found) sizes.zcard(key);
+      const res = (await sizes.exec()) ?? [];
+      found.forEach((key, i) => {
+        // <prefix><service id>:<bucket>
+        const service = key.slice(start.length, key.lastIndexOf(":"));
+        perService.set(service, (perService.get(service) ?? 0) + sizeOf(res[i]!));
+      });
+    } while (cursor !== "0");
+    const write = this.redis.multi().set(this.k.orderListCount, total).del(this.k.serviceListCount);
+    if (perService.size > 0) write.hset(this.k.serviceListCount, Object.fromEntries(perService));
+    await write.exec();
+  }
+
+  /**
    * The whole move, at start before the process takes an update or polls (the passes and the
    * readers know the buckets only): about a second per 500,000 orders, once. Several processes
    * starting together share it, each step being one script call.

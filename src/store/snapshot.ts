@@ -47,10 +47,10 @@ interface SnapshotRow {
 const BATCH = 200;
 const GROUP_TRIES = 20;
 
-/** Counters only grow: dumped after everything that carries their ids. */
+/** Counters only grow: dumped after everything that carries their ids (or places). */
 export function counterKeys(prefix: string): string[] {
   const k = keysFor(prefix);
-  return [k.orderSeq, k.broadcast.seq];
+  return [k.orderSeq, k.serviceListSeq, k.broadcast.seq];
 }
 
 export interface BackupResult {

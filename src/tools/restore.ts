@@ -17,8 +17,10 @@ await runTool("npm run restore -- FILE [--prefix PREFIX]", { prefix: { type: "st
     const res = await restoreSnapshot(redis, positionals[0]!, { prefix: values.prefix });
     console.log(`restored ${res.restored} keys into "${res.prefix}" from the backup of ${res.header.createdAt}${res.expired ? ` (${res.expired} keys had expired since)` : ""}`);
     const orders = new OrderStore(redis, res.prefix);
-    // A backup from before the all-orders list was bucketed holds its older form.
+    // A backup from before the all-orders list was bucketed holds its older form; one of a running
+    // shop read the lists' buckets and their counts at different moments.
     await orders.migrateList();
+    await orders.recountLists();
     const repaired = await repairSchedule({ orders, schedule: new PollSchedule(redis, res.prefix) });
     console.log(`checked ${repaired.checked} orders: ${repaired.orders} put back on the status schedule, ${repaired.refills} on the refill schedule`);
   } catch (e) {

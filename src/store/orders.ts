@@ -335,6 +335,7 @@ export class OrderStore extends RedisStore {
   }
 
   private async hmgetAll(ids: string[], fields: readonly string[]): Promise<Array<Array<string | null>>> {
+    if (ids.length >= 20) return this.scripts.orderFieldsRead({ orders: ids.map((id) => this.k.order(id)) }, { fields });
     const pipe = this.redis.pipeline();
     for (const id of ids) pipe.hmget(this.k.order(id), ...fields);
     const res = (await pipe.exec()) ?? [];

@@ -182,6 +182,11 @@ export class Scripts {
     return (await this.call("orderMigrate", k.orders, [])) as number;
   }
 
+  /** HMGET of the same fields on many records (orderFieldsRead.lua). */
+  async orderFieldsRead(k: { orders: string[] }, a: { fields: readonly string[] }): Promise<Array<Array<string | null>>> {
+    return (await this.call("orderFieldsRead", k.orders, [...a.fields])) as Array<Array<string | null>>;
+  }
+
   /** Deletes the hashes of packed orders still as written to their bucket: per order, whether it did. */
   async orderPack(k: { orders: string[] }, a: { records: Array<Record<string, string>> }): Promise<boolean[]> {
     const args = a.records.flatMap((r) => [Object.keys(r).length, ...Object.entries(r).flat()]);

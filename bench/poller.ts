@@ -61,7 +61,11 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
   const workers: ChildLines[] = [];
   let how = "";
   const spawnWorker = async () => {
-    const spawned = await spawnCompiled("./poll-worker.ts", { BENCH_PANEL_URL: sim.url, BENCH_PANEL_KEY: sim.apiKey, BENCH_REDIS_URL: redisUrl, BENCH_PREFIX: prefix });
+    const spawned = await spawnCompiled(
+      "./poll-worker.ts",
+      { BENCH_PANEL_URL: sim.url, BENCH_PANEL_KEY: sim.apiKey, BENCH_REDIS_URL: redisUrl, BENCH_PREFIX: prefix },
+      (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean),
+    );
     how = spawned.how;
     const w = new ChildLines(spawned.child);
     workers.push(w);

@@ -267,12 +267,28 @@ export class OrderTracker {
     const dueBy = Date.now();
     const rule = held ? this.rule : { ...this.rule, holdMs: 0 };
     const stats: RoundStats = { checked: 0, requests: 0, changed: 0, told: 0, attention: 0, ms: 0, panelFailed: false };
+    const take = async (): Promise<{ ids: string[]; lease: number; rows: ReadRow[] } | null> => {
+      const lease = Date.now() + this.opts.leaseMs;
+      const ids = await this.deps.schedule.claim(due, dueBy, lease, rule);
+      return ids.length === 0 ? null : { ids, lease, rows: rowsOf(ids, await this.deps.orders.getFields(ids, LOOK_FIELDS[due], HASHES_ONLY)) };
+    };
+    // A lane claims and reads its next batch while the current one's request is out: Redis's part
+    // leaves the critical path, and the panel still gets one request at a time from each lane.
     const lane = async (): Promise<void> => {
-      while (!stats.panelFailed && !this.stopping) {
-        const lease = Date.now() + this.opts.leaseMs;
-        const ids = await this.deps.schedule.claim(due, dueBy, lease, rule);
-        if (ids.length === 0) return;
-        if (!(await batch(rowsOf(ids, await this.deps.orders.getFields(ids, LOOK_FIELDS[due], HASHES_ONLY)), lease, stats))) stats.panelFailed = true;
+      let next = await take();
+      try {
+        while (next !== null && !stats.panelFailed && !this.stopping) {
+          const current = next;
+          next = null;
+          const [looked, ahead] = await Promise.allSettled([batch(current.rows, current.lease, stats), take()]);
+          if (ahead.status === "fulfilled") next = ahead.value;
+          if (looked.status === "rejected") throw looked.reason;
+          if (ahead.status === "rejected") throw ahead.reason;
+          if (!looked.value) stats.panelFailed = true;
+        }
+      } finally {
+        // A batch claimed ahead and not looked at goes back: due now, or after the backoff when the panel failed.
+        if (next !== null) await this.deps.schedule.release(due, next.lease, Date.now() + (stats.panelFailed ? this.backoffMs() : 0), next.ids);
       }
     };
     const lanes = await Promise.allSettled(Array.from({ length: this.opts.concurrency }, lane));

@@ -366,4 +366,23 @@ describe("poll rounds in batches", () => {
     expect(again.requests).toBe(0);
     expect(h.sim.requests().filter((r) => r.action === "status")).toHaveLength(3);
   });
+
+  it("a panel failure leaves no batch leased: the one claimed ahead goes back with the failed ones", async () => {
+    const service = await defaultService(h);
+    const user = nextUser++;
+    const ids: string[] = [];
+    for (let i = 0; i < 250; i++) ids.push((await placeOrder(h, service, user)).id);
+    h.sim.resetRequests();
+    // The panel fails every try (the client retries a status request); a lane has claimed its next batch by then.
+    h.sim.injectFault({ kind: "http500", action: "status", times: 1_000 });
+    const stats = await runPollRound(h.deps);
+    h.sim.clearFaults();
+    expect(stats.panelFailed).toBe(true);
+    // Leased ids would be due after the lease (at least 30 s); given back, after the backoff (5 s).
+    const k = keys(h.config.redis.prefix);
+    const due = await Promise.all(ids.map((id) => h.redis.redis.zscore(k.pollDue, id)));
+    expect(due.every((score) => score !== null && Number(score) <= Date.now() + 10_000)).toBe(true);
+    for (const id of ids) await h.redis.redis.zadd(k.pollDue, 0, id);
+    expect((await runPollRound(h.deps)).checked).toBe(250);
+  });
 });

@@ -14,12 +14,9 @@ const PAGE = 500;
 
 export async function repairSchedule(deps: Pick<AppDeps, "orders" | "schedule">, now = Date.now()): Promise<{ checked: number; orders: number; refills: number }> {
   const added = { checked: 0, orders: 0, refills: 0 };
-  for (let after = "0"; ;) {
-    const page = await deps.orders.idsAfter(after, PAGE);
-    if (page.last === null) return added;
-    after = page.last;
-    const open = (await deps.orders.getMany(page.ids)).filter((o): o is OrderRecord => o?.placement === "placed" && Boolean(o.panelOrderId));
-    added.checked += page.ids.length;
+  for await (const ids of deps.orders.listPages(PAGE)) {
+    const open = (await deps.orders.getMany(ids)).filter((o): o is OrderRecord => o?.placement === "placed" && Boolean(o.panelOrderId));
+    added.checked += ids.length;
     added.orders += await deps.schedule.ensure(
       "orders",
       open.filter((o) => !isFinalOrderStatus(o.status)).map((o) => o.id),
@@ -31,4 +28,5 @@ export async function repairSchedule(deps: Pick<AppDeps, "orders" | "schedule">,
       now,
     );
   }
+  return added;
 }

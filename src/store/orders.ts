@@ -349,12 +349,8 @@ export class OrderStore extends RedisStore {
   /** Some fields of every order in the scope, a page at a time (oldest first). */
   async *scanFields<F extends string>(scope: OrderScope, fields: readonly F[], pageSize = 500): AsyncGenerator<Array<Partial<Record<F, string>>>> {
     if (scope === "all") {
-      for (let after = "0"; ;) {
-        const page = await this.idsAfter(after, pageSize);
-        if (page.last === null) return;
-        yield await this.getFields(page.ids, fields);
-        after = page.last;
-      }
+      for await (const ids of this.listPages(pageSize)) yield await this.getFields(ids, fields);
+      return;
     }
     const set = this.k.userOrders(scope.userId);
     for (let start = 0; ; start += pageSize) {
@@ -372,7 +368,7 @@ export class OrderStore extends RedisStore {
 
   /** The local order a panel order id belongs to, if any (in its bucket, else in the older map until the worker moved it). */
   async panelIdOwner(panelOrderId: string): Promise<string | null> {
-    return (await this.redis.hget(this.k.panelIdBucket(panelIdBucket(panelOrderId)), panelOrderId)) ?? (await this.redis.hget(this.k.panelIds, panelOrderId));
+    return (await this.redis.hget(this.panelIdKey(panelOrderId), panelOrderId)) ?? (await this.redis.hget(this.k.panelIds, panelOrderId));
   }
 
   /**
@@ -384,7 +380,7 @@ export class OrderStore extends RedisStore {
     if (cursor === "done") return true;
     const [next, flat] = await this.redis.hscan(this.k.panelIds, cursor, "COUNT", count);
     const entries = Array.from({ length: flat.length / 2 }, (_, i): [string, string] => [flat[2 * i]!, flat[2 * i + 1]!]);
-    if (entries.length > 0) await this.scripts.panelIdMove({ old: this.k.panelIds, buckets: entries.map(([p]) => this.k.panelIdBucket(panelIdBucket(p))) }, { entries });
+    if (entries.length > 0) await this.scripts.panelIdMove({ old: this.k.panelIds, buckets: entries.map(([p]) => this.panelIdKey(p)) }, { entries });
     await this.redis.set(this.k.panelIdMigration, next === "0" ? "done" : next);
     return next === "0";
   }
@@ -519,10 +515,30 @@ export class OrderStore extends RedisStore {
     return { ids, last: ids.at(-1) ?? null };
   }
 
+  /** The whole all-orders list in id order, a page of ids at a time (`fromMs`: without the orders created before). */
+  async *listPages(pageSize: number, opts: { fromMs?: number } = {}): AsyncGenerator<string[]> {
+    for (let after = "0"; ;) {
+      const { ids, last } = await this.idsAfter(after, pageSize, opts);
+      if (last === null) return;
+      yield ids;
+      after = last;
+    }
+  }
+
+  /** An order's bucket of the all-orders list. */
+  private listKey(id: string): string {
+    return this.k.orderList(listBucket(id));
+  }
+
+  /** A panel id's bucket of the panel-id map. */
+  private panelIdKey(panelOrderId: string): string {
+    return this.k.panelIdBucket(panelIdBucket(panelOrderId));
+  }
+
   /** Whether each order is in the all-orders list (reserved, not archived). */
   private async listed(ids: readonly string[]): Promise<boolean[]> {
     const pipe = this.redis.pipeline();
-    for (const id of ids) pipe.zscore(this.k.orderList(listBucket(id)), id);
+    for (const id of ids) pipe.zscore(this.listKey(id), id);
     return ((await pipe.exec()) ?? []).map(([err, score]) => {
       if (err) throw err;
       return score !== null;
@@ -612,7 +628,7 @@ export class OrderStore extends RedisStore {
         wallet: this.k.wallet(userId),
         ledger: this.k.ledger(userId),
         userOrders: this.k.userOrders(userId),
-        listBucket: this.k.orderList(listBucket(id)),
+        listBucket: this.listKey(id),
         placing: this.k.placing,
         held: this.k.promo.held(userId),
         serviceListSeq: this.k.serviceListSeq,
@@ -659,7 +675,7 @@ export class OrderStore extends RedisStore {
 
   async markPlaced(id: string, panelOrderId: string, firstPollAt: number, now = Date.now()): Promise<boolean> {
     const res = await this.scripts.orderMarkPlaced(
-      { order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown, panelIdBucket: this.k.panelIdBucket(panelIdBucket(panelOrderId)), pollDue: this.k.pollDue },
+      { order: this.k.order(id), placing: this.k.placing, unknown: this.k.unknown, panelIdBucket: this.panelIdKey(panelOrderId), pollDue: this.k.pollDue },
       { panelOrderId, now, id, firstPollAt, statsPrefix: this.k.stats.prefix },
     );
     return res === "ok";
@@ -744,12 +760,7 @@ export class OrderStore extends RedisStore {
   }
 
   private async *hotCreatedSince(sinceMs: number, page: number): AsyncGenerator<OrderRecord> {
-    for (let after = "0"; ;) {
-      const { ids, last } = await this.idsAfter(after, page, { fromMs: sinceMs });
-      if (last === null) return;
-      for (const o of await this.getMany(ids)) if (o) yield o;
-      after = last;
-    }
+    for await (const ids of this.listPages(page, { fromMs: sinceMs })) for (const o of await this.getMany(ids)) if (o) yield o;
   }
 
   /**
@@ -836,11 +847,11 @@ export class OrderStore extends RedisStore {
           const removed = await this.scripts.orderArchiveRemove(
             {
               order: this.k.order(id),
-              listBucket: this.k.orderList(listBucket(id)),
+              listBucket: this.listKey(id),
               userOrders: this.k.userOrders(order.userId),
               serviceOrders: serviceSlot === undefined ? this.k.serviceOrders(order.serviceId) : this.k.serviceList(order.serviceId, Number(serviceSlot)),
               linkOrders: this.k.linkOrders(digest),
-              panelIdBucket: this.k.panelIdBucket(panelIdBucket(order.panelOrderId ?? "")),
+              panelIdBucket: this.panelIdKey(order.panelOrderId ?? ""),
               panelIds: this.k.panelIds,
               pollDue: this.k.pollDue,
               refillDue: this.k.refillDue,
@@ -970,7 +981,7 @@ export class OrderStore extends RedisStore {
   private async unpack(id: string): Promise<boolean> {
     const record = (await this.fromBuckets([id])).get(id);
     if (!record) return false;
-    return (await this.scripts.orderUnpack({ order: this.k.order(id), listBucket: this.k.orderList(listBucket(id)), packLater: this.k.orderPackLater }, { id, now: Date.now(), record })) !== -1;
+    return (await this.scripts.orderUnpack({ order: this.k.order(id), listBucket: this.listKey(id), packLater: this.k.orderPackLater }, { id, now: Date.now(), record })) !== -1;
   }
 
   private async transition(id: string, from: Array<Placement | "*">, fields: Partial<OrderRecord>): Promise<string> {

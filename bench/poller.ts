@@ -234,8 +234,7 @@ export function seedPanel(sim: PanelSimulator, catalog: SimService[], n: number)
  */
 export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: { recordsOnly?: boolean; format1?: boolean } = {}): Promise<void> {
   const k = storeKeys(prefix);
-  // Each service's list gives its orders their places in turn (orderReserve.lua).
-  const places = new Map<string, number>();
+  const places = new ServicePlaces();
   for (let from = 0; from < s.localIds.length; from += SEED_CHUNK) {
     const pipe = redis.pipeline();
     for (let i = from; i < Math.min(from + SEED_CHUNK, s.localIds.length); i++) {
@@ -244,9 +243,7 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
       const userId = 5_000_000_000 + Math.floor(i / ORDERS_PER_USER);
       const quantity = s.quantities[i]!;
       const price = orderPrice({ rate: new D(svc.rate), quantity, type: svc.type }, "0");
-      const place = (places.get(svc.service) ?? 0) + 1;
-      places.set(svc.service, place);
-      const serviceSlot = Math.floor((place - 1) / ORDER_LIST_IDS);
+      const serviceSlot = places.next(svc.service);
       const createdAt = s.createdAt[i]!;
       const placedAt = createdAt + 1500;
       if (opts.recordsOnly) pipe.del(k.order(id));
@@ -283,15 +280,7 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
       pipe.hset(k.order(id), opts.format1 ? record : encodeRecord({ ...own, serviceSlot: String(serviceSlot) }));
       if (!opts.format1) pipe.hsetnx(k.orderServices, svc.service, JSON.stringify([svc.name, svc.category]));
       pipe.zadd(k.pollDue, 1, id);
-      if (!opts.recordsOnly) {
-        pipe.hset(k.panelIdBucket(panelIdBucket(s.panelIds[i]!)), s.panelIds[i]!, id);
-        pipe.zadd(k.orderList(Math.floor(Number(id) / ORDER_LIST_IDS)), createdAt, id);
-        pipe.zadd(k.userOrders(userId), createdAt, id);
-        pipe.zadd(k.serviceList(svc.service, serviceSlot), createdAt, id);
-        // One post per order: the link's field holds this id alone.
-        const digest = linkDigest(record.link);
-        pipe.hset(k.linkBucket(digest), k.linkField(digest), id);
-      }
+      if (!opts.recordsOnly) listOrder(pipe, k, { id, createdAt, userId, serviceId: svc.service, serviceSlot, link: record.link, panelId: s.panelIds[i]! });
     }
     const res = (await pipe.exec()) ?? [];
     const failed = res.find(([err]) => err)?.[0];
@@ -299,11 +288,41 @@ export async function seedRedis(redis: Redis, prefix: string, s: Seeded, opts: {
   }
   // The id sequence, as the bot's drafts leave it: the list's readers walk its buckets up to it.
   await redis.set(k.orderSeq, s.localIds.at(-1)!);
-  if (!opts.recordsOnly) {
-    await redis.hset(k.serviceListSeq, Object.fromEntries(places));
-    await redis.hset(k.serviceListCount, Object.fromEntries(places));
-    await redis.set(k.orderListCount, s.localIds.length);
+  if (!opts.recordsOnly) await setListCounts(redis, k, s.localIds.length, places);
+}
+
+/** The places each service's list gives its orders in turn (orderReserve.lua). */
+export class ServicePlaces {
+  readonly taken = new Map<string, number>();
+
+  /** The next order's bucket of the service's list (its serviceSlot). */
+  next(serviceId: string): number {
+    const place = (this.taken.get(serviceId) ?? 0) + 1;
+    this.taken.set(serviceId, place);
+    return Math.floor((place - 1) / ORDER_LIST_IDS);
   }
+}
+
+/** One placed order's entries in the lists and the panel-id map, as orderReserve.lua and orderMarkPlaced.lua write them. */
+export function listOrder(
+  pipe: ReturnType<Redis["pipeline"]>,
+  k: ReturnType<typeof storeKeys>,
+  o: { id: string; createdAt: number; userId: number; serviceId: string; serviceSlot: number; link: string; panelId: string },
+): void {
+  pipe.hset(k.panelIdBucket(panelIdBucket(o.panelId)), o.panelId, o.id);
+  pipe.zadd(k.orderList(Math.floor(Number(o.id) / ORDER_LIST_IDS)), o.createdAt, o.id);
+  pipe.zadd(k.userOrders(o.userId), o.createdAt, o.id);
+  pipe.zadd(k.serviceList(o.serviceId, o.serviceSlot), o.createdAt, o.id);
+  // One post per order: the link's field holds this id alone.
+  const digest = linkDigest(o.link);
+  pipe.hset(k.linkBucket(digest), k.linkField(digest), o.id);
+}
+
+/** The lists' counts and the services' places, for `count` listed orders (the reserve script keeps them). */
+export async function setListCounts(redis: Redis, k: ReturnType<typeof storeKeys>, count: number, places: ServicePlaces): Promise<void> {
+  await redis.hset(k.serviceListSeq, Object.fromEntries(places.taken));
+  await redis.hset(k.serviceListCount, Object.fromEntries(places.taken));
+  await redis.set(k.orderListCount, count);
 }
 
 /** The panel's side of the news: some orders moved since the last look. Returns how many. */

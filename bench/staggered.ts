@@ -6,12 +6,12 @@ import { orderTotals } from "../src/services/admin.js";
 import { statsSeries } from "../src/services/stats.js";
 import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeUpdate } from "../src/store/order-codec.js";
-import { linkDigest, ORDER_LIST_IDS, OrderStore, panelIdBucket, type OrderFilter } from "../src/store/orders.js";
+import { OrderStore, type OrderFilter } from "../src/store/orders.js";
 import { createRedis } from "../src/store/redis.js";
 import { StatsStore } from "../src/store/stats.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
 import { ChildLines, below, median, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
-import { benchLink, memoryPerOrder, ORDERS_PER_USER, seedPanel, seedRedis } from "./poller.js";
+import { benchLink, listOrder, memoryPerOrder, ORDERS_PER_USER, seedPanel, seedRedis, ServicePlaces, setListCounts } from "./poller.js";
 
 const SIZES = [1_000, 10_000, 100_000];
 /** the interval of the run: due times are spread evenly over one */
@@ -219,31 +219,27 @@ const LISTED_AT_1M = 730_000;
 async function listsAt1M(redis: ReturnType<typeof createRedis>, prefix: string, seeded: Parameters<typeof memoryPerOrder>[2]): Promise<Record<string, number>> {
   const at = `${prefix}at1m:`;
   const k = storeKeys(at);
-  const places = new Map<string, number>();
+  const places = new ServicePlaces();
   const t0 = Date.now() - LISTED_AT_1M * 43_200;
   try {
     for (let from = 0; from < LISTED_AT_1M; from += 5_000) {
       const pipe = redis.pipeline();
       for (let i = from; i < from + 5_000; i++) {
-        const id = String(i + 1);
-        const createdAt = t0 + i * 43_200;
-        const service = seeded.services[i % seeded.services.length]!.service;
-        const place = (places.get(service) ?? 0) + 1;
-        places.set(service, place);
-        pipe.zadd(k.orderList(Math.floor((i + 1) / ORDER_LIST_IDS)), createdAt, id);
-        pipe.zadd(k.userOrders(5_000_000_000 + Math.floor(i / ORDERS_PER_USER)), createdAt, id);
-        pipe.zadd(k.serviceList(service, Math.floor((place - 1) / ORDER_LIST_IDS)), createdAt, id);
-        const digest = linkDigest(benchLink(i));
-        pipe.hset(k.linkBucket(digest), k.linkField(digest), id);
-        const panelId = String(40_000_000 + 3 * i);
-        pipe.hset(k.panelIdBucket(panelIdBucket(panelId)), panelId, id);
+        const serviceId = seeded.services[i % seeded.services.length]!.service;
+        listOrder(pipe, k, {
+          id: String(i + 1),
+          createdAt: t0 + i * 43_200,
+          userId: 5_000_000_000 + Math.floor(i / ORDERS_PER_USER),
+          serviceId,
+          serviceSlot: places.next(serviceId),
+          link: benchLink(i),
+          panelId: String(40_000_000 + 3 * i),
+        });
       }
       await pipe.exec();
     }
-    await redis.hset(k.serviceListSeq, Object.fromEntries(places));
-    await redis.hset(k.serviceListCount, Object.fromEntries(places));
+    await setListCounts(redis, k, LISTED_AT_1M, places);
     await redis.set(k.orderSeq, String(LISTED_AT_1M));
-    await redis.set(k.orderListCount, String(LISTED_AT_1M));
     // The back office's first page over the whole list: the count looks at every bucket.
     const orders = new OrderStore(redis, at);
     const pageMs = async (filter: OrderFilter): Promise<number> => {

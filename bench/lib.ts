@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
@@ -40,6 +41,12 @@ export const round = (n: number, digits = 2): number => Math.round(n * 10 ** dig
 
 export const below = (what: string, value: number, limit: number, unit: string): Target => ({ what, value: round(value, 3), target: `< ${limit} ${unit}`, ok: value < limit });
 export const atLeast = (what: string, value: number, limit: number, unit: string): Target => ({ what, value: round(value, 1), target: `≥ ${limit} ${unit}`, ok: value >= limit });
+
+/** Node's flags for a worker process, as `npm run worker` (and Docker Compose's worker service) start it. */
+export function workerNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8")) as { scripts: Record<string, string> };
+  return pkg.scripts.worker!.split(/\s+/).filter((w) => w.startsWith("--") && w !== "--worker");
+}
 
 /** A TypeScript file of bench/ run as a child process (`node --import tsx`), stdin/stdout piped. */
 export function spawnTs(file: string, env: Record<string, string> = {}, nodeArgs: string[] = [], args: string[] = []): ChildProcess {

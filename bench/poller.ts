@@ -6,7 +6,7 @@ import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
 import { linkDigest, ORDER_LIST_IDS, panelIdBucket } from "../src/store/orders.js";
 import { createRedis, type Redis } from "../src/store/redis.js";
-import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
+import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, workerNodeFlags, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
 
 const SIZES = [10_000, 100_000];
@@ -60,12 +60,10 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
   const prefix = `bench:poller:${process.pid}:${n}:`;
   const workers: ChildLines[] = [];
   let how = "";
-  const spawnWorker = async () => {
-    const spawned = await spawnCompiled(
-      "./poll-worker.ts",
-      { BENCH_PANEL_URL: sim.url, BENCH_PANEL_KEY: sim.apiKey, BENCH_REDIS_URL: redisUrl, BENCH_PREFIX: prefix },
-      (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean),
-    );
+  // As a worker runs (npm run worker); BENCH_WORKER_NODE_ARGS="…" tries other flags.
+  const workerFlags = process.env.BENCH_WORKER_NODE_ARGS === undefined ? workerNodeFlags() : process.env.BENCH_WORKER_NODE_ARGS.split(" ").filter(Boolean);
+  const spawnWorker = async (nodeArgs = workerFlags) => {
+    const spawned = await spawnCompiled("./poll-worker.ts", { BENCH_PANEL_URL: sim.url, BENCH_PANEL_KEY: sim.apiKey, BENCH_REDIS_URL: redisUrl, BENCH_PREFIX: prefix }, nodeArgs);
     how = spawned.how;
     const w = new ChildLines(spawned.child);
     workers.push(w);
@@ -110,7 +108,7 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
         name: `poller ${n.toLocaleString("en")}`,
         setup:
           `${n} placed orders (${n / ORDERS_PER_USER} users) open in Redis, all due; the simulator in the bench process answers multi-status; ` +
-          `1 worker process (${how}) running runPollRound with the default options (batches of 100, 2 batches in flight); ` +
+          `1 worker process (${how}, node ${workerFlags.join(" ") || "without flags"}) running runPollRound with the default options (batches of 100, 2 batches in flight); ` +
           `per 1,000 orders the panel reports ${MOVED.inProgress} in progress, ${MOVED.completed} completed, ${MOVED.partial} partial, ${MOVED.canceled} canceled ` +
           `(refunds, notifications queued in the outbox); baseline: ${sample.length} orders checked one status request each, one after another, scaled to ${n}`,
         figures: {
@@ -184,6 +182,24 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
           "one worker's round ms (above)": round(one.stats.ms, 0),
         },
         targets: [{ what: "every id requested exactly once", value: twice + missing, target: "0 twice, 0 missing", ok: twice === 0 && missing === 0 && requests === Math.ceil(n / 100) }],
+      });
+
+      // The same round once more by a worker with Node's own heap sizing: what the worker's flags save and cost.
+      await seedRedis(redis, prefix, seeded, { recordsOnly: true });
+      const { w: plain } = await spawnWorker([]);
+      const def = await plain.request<RoundAnswer>({ cmd: "round" }, ROUND_TIMEOUT_MS);
+      results.push({
+        name: `poller ${n.toLocaleString("en")}, Node's default heap`,
+        setup: `the same ${n} orders due again, 1 worker process without node flags (the worker's: ${workerFlags.join(" ") || "none"}), runPollRound`,
+        figures: {
+          "round ms": round(def.stats.ms, 0),
+          "worker CPU ms for the round": round(def.cpuMs, 0),
+          "worker RSS MB: peak": round(def.maxRss / MB, 1),
+          "worker heap MB after the round: used / total": `${round(def.heapUsed / MB, 1)} / ${round(def.heapTotal / MB, 1)}`,
+          "ratio of peak RSS (default heap / the worker's flags)": round(def.maxRss / one.maxRss, 2),
+          "ratio of worker CPU (the worker's flags / default heap)": round(one.cpuMs / def.cpuMs, 2),
+        },
+        targets: [],
       });
     }
     return results;

@@ -19,12 +19,16 @@ const decimalLike = z.union([z.string(), z.number()]).transform((v, ctx): Money 
   return d;
 });
 
+/** Whole numbers as most panels write them, read without a Decimal (every status answer has two). */
+const PLAIN_INT = /^-?\d{1,15}$/;
+
 /** An integer that may be missing, null, "" or a decimal-looking string ("100.0"). */
 const intOrNull = z
   .union([z.string(), z.number(), z.null()])
   .optional()
   .transform((v) => {
     if (v === null || v === undefined) return null;
+    if (typeof v === "number" ? Number.isSafeInteger(v) : PLAIN_INT.test(v)) return Number(v) || 0;
     const d = parseDecimal(v);
     return d ? d.trunc().toNumber() : null;
   });

@@ -102,7 +102,9 @@ const BOOL_FIELDS = new Set(["canRefill", "canCancel"]);
 export function decodeOrder(h: Record<string, string>): OrderRecord | null {
   if (!h.id) return null;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(h)) {
+  // for…in rather than Object.entries: the poller decodes every order it looks at, and the pairs are garbage.
+  for (const k in h) {
+    const v = h[k]!;
     if (NUMBER_FIELDS.has(k)) out[k] = v === "" ? undefined : Number(v);
     else if (BOOL_FIELDS.has(k)) out[k] = v === "1";
     else out[k] = v;

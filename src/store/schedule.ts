@@ -71,20 +71,18 @@ export class PollSchedule extends RedisStore {
   async write(queue: PollQueue, writes: PollWrite[]): Promise<void> {
     if (writes.length === 0) return;
     // Field names → the record's codes (order-codec.ts); the poller's values are stored as they are.
-    const args = writes.map((w): Array<string | number> => [
-      w.id,
-      w.mode,
-      w.dueAt,
-      w.lease,
-      w.counters.length,
-      ...w.counters.flat(),
-      w.check.length,
-      ...w.check.flatMap(([f, v]) => [fieldCode(f), v]),
-      w.set.length / 2,
-      ...w.set.map((v, i) => (i % 2 === 0 ? fieldCode(v) : v)),
-      w.del.length,
-      ...w.del.map(fieldCode),
-    ]);
+    // One flat list pushed into (not mapped and flattened): it is built for every order looked at.
+    const args: Array<string | number> = [];
+    for (const w of writes) {
+      args.push(w.id, w.mode, w.dueAt, w.lease, w.counters.length);
+      for (const [counter, n] of w.counters) args.push(counter, n);
+      args.push(w.check.length);
+      for (const [f, v] of w.check) args.push(fieldCode(f), v);
+      args.push(w.set.length / 2);
+      for (let i = 0; i < w.set.length; i += 2) args.push(fieldCode(w.set[i]!), w.set[i + 1]!);
+      args.push(w.del.length);
+      for (const f of w.del) args.push(fieldCode(f));
+    }
     await this.scripts.pollWrite({ schedule: this.key(queue), attention: this.k.attention, orders: writes.map((w) => this.k.order(w.id)) }, { statsPrefix: this.k.stats.prefix, writes: args });
   }
 

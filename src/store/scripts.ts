@@ -61,7 +61,7 @@ export interface MoneyCountArgs {
   stars?: number;
 }
 const moneyCountArgs = (c: MoneyCountArgs): Arg[] => [c.prefix, c.now, c.kind, c.stars ?? ""];
-type ScriptCall = (numberOfKeys: number, ...keysAndArgs: Arg[]) => Promise<unknown>;
+type ScriptCall = (numberOfKeys: number, keys: string[], args: Arg[]) => Promise<unknown>;
 
 const defined = new WeakMap<Redis, Scripts>();
 
@@ -81,7 +81,9 @@ export class Scripts {
   private call(name: string, keys: string[], args: Arg[]): Promise<unknown> {
     const fn = (this.redis as unknown as Record<string, ScriptCall | undefined>)[name];
     if (!fn) throw new Error(`no Lua script ${name}`);
-    return fn.call(this.redis, keys.length, ...keys, ...args);
+    // Nested arrays: ioredis flattens a command's arguments once anyway, so the keys and arguments
+    // of a batch's call (thousands) are not copied twice more by spreading them here.
+    return fn.call(this.redis, keys.length, keys, args);
   }
 
   // ---- wallets ---------------------------------------------------------------------------------
@@ -324,8 +326,8 @@ export class Scripts {
   }
 
   /** A batch's writes in one call (pollWrite.lua reads `writes` in this order); how many were written. */
-  async pollWrite(k: { schedule: string; attention: string; orders: string[] }, a: { statsPrefix: string; writes: Arg[][] }): Promise<number> {
-    return (await this.call("pollWrite", [k.schedule, k.attention, ...k.orders], [a.statsPrefix, ...a.writes.flat()])) as number;
+  async pollWrite(k: { schedule: string; attention: string; orders: string[] }, a: { statsPrefix: string; writes: Arg[] }): Promise<number> {
+    return (await this.call("pollWrite", [k.schedule, k.attention, ...k.orders], [a.statsPrefix, ...a.writes])) as number;
   }
 
   // ---- the shop's counters ----------------------------------------------------------------------

@@ -165,6 +165,14 @@ describe("panel answer schemas", () => {
     expect(orderStatusSchema.parse({ status: "In progress", remains: "Unknown", start_count: "Unknown" })).toMatchObject({ status: "in_progress", remains: null, startCount: null });
   });
 
+  it("reads whole numbers the same in every shape a panel writes them", () => {
+    const counts = (v: unknown) => orderStatusSchema.parse({ status: "Pending", start_count: v, remains: v });
+    for (const v of ["1500", 1500, "1500.0", "1500.9", " 1500 ", 1500.2]) expect(counts(v)).toMatchObject({ startCount: 1500, remains: 1500 });
+    expect(counts("-0")).toMatchObject({ startCount: 0, remains: 0 });
+    expect(counts("1234567890123456789")).toMatchObject({ startCount: 1234567890123456800 });
+    expect(counts(1e21).startCount).toBe(1e21);
+  });
+
   it("reads a drip-feed parent's status", () => {
     const st = orderStatusSchema.parse({ status: "In progress", runs: "3", orders: [23501, 23502] });
     expect(st).toMatchObject({ status: "in_progress", statusRaw: "In progress", charge: null, remains: null, startCount: null });

@@ -6,7 +6,7 @@ import { keys as storeKeys } from "../src/store/keys.js";
 import { encodeRecord } from "../src/store/order-codec.js";
 import { linkDigest, ORDER_LIST_IDS, panelIdBucket } from "../src/store/orders.js";
 import { createRedis, type Redis } from "../src/store/redis.js";
-import { ChildLines, atLeast, below, round, spawnCompiled, stopChild, workerNodeFlags, type BenchResult } from "./lib.js";
+import { ChildLines, atLeast, below, memoryPrefix, round, spawnCompiled, stopChild, workerNodeFlags, type BenchResult } from "./lib.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
 
 const SIZES = [10_000, 100_000];
@@ -57,7 +57,7 @@ async function oneSize(redisUrl: string, n: number, withTwo: boolean): Promise<B
   const catalog = generateCatalog({ services: 3000, categories: 100 }).filter((s) => s.type === "Default" && Number(s.min) <= 1000 && Number(s.max) >= 1000);
   const sim = await startPanelSimulator({ catalog, auto: false, balance: "1000000000" });
   const redis = createRedis(redisUrl);
-  const prefix = `bench:poller:${process.pid}:${n}:`;
+  const prefix = memoryPrefix(SIZES.indexOf(n));
   const workers: ChildLines[] = [];
   let how = "";
   // As a worker runs (npm run worker); BENCH_WORKER_NODE_ARGS="…" tries other flags.

@@ -10,7 +10,7 @@ import { OrderStore, type OrderFilter } from "../src/store/orders.js";
 import { createRedis } from "../src/store/redis.js";
 import { StatsStore } from "../src/store/stats.js";
 import { unlinkByPrefix } from "../test/support/redis.js";
-import { ChildLines, below, median, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
+import { ChildLines, below, median, memoryPrefix, round, spawnCompiled, stopChild, type BenchResult } from "./lib.js";
 import { benchLink, listOrder, memoryPerOrder, ORDERS_PER_USER, seedPanel, seedRedis, ServicePlaces, setListCounts } from "./poller.js";
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -50,7 +50,7 @@ async function oneSize(redisUrl: string, n: number, withNaive: boolean): Promise
   const catalog = generateCatalog({ services: 3000, categories: 100 }).filter((s) => s.type === "Default" && Number(s.min) <= 1000 && Number(s.max) >= 1000);
   const sim = await startPanelSimulator({ catalog, auto: false, balance: "1000000000" });
   const redis = createRedis(redisUrl);
-  const prefix = `bench:stagger:${process.pid}:${n}:`;
+  const prefix = memoryPrefix(10 + SIZES.indexOf(n));
   const k = storeKeys(prefix);
   const workers: ChildLines[] = [];
   try {
@@ -217,7 +217,7 @@ const LISTED_AT_1M = 730_000;
  * same turn, 5 orders a user, one link each: MEMORY USAGE of every key, per order and per part.
  */
 async function listsAt1M(redis: ReturnType<typeof createRedis>, prefix: string, seeded: Parameters<typeof memoryPerOrder>[2]): Promise<Record<string, number>> {
-  const at = `${prefix}at1m:`;
+  const at = memoryPrefix(20);
   const k = storeKeys(at);
   const places = new ServicePlaces();
   const t0 = Date.now() - LISTED_AT_1M * 43_200;

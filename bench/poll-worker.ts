@@ -5,7 +5,7 @@
  *
  * {"cmd":"round"}              one poll round over every order due now (runPollRound)
  * {"cmd":"baseline","ids":[…]} the same work one order at a time, one `status` request per order
- * {"cmd":"loop","ms":…,"intervalMs":…,"naive":bool}  the worker's tracker loop for `ms` (naive: no hold, no look-ahead:
+ * {"cmd":"loop","ms":…,"intervalMs":…,"maxIntervalMs":…,"naive":bool}  the worker's tracker loop for `ms` (naive: no hold, no look-ahead:
  *                              each wake-up sends what is due, the way before the batching rule)
  *
  * BENCH_PANEL_URL, BENCH_PANEL_KEY, BENCH_REDIS_URL, BENCH_PREFIX.
@@ -98,9 +98,9 @@ for await (const line of lines) {
     const cpu = process.cpuUsage(cpu0);
     answer({ stats, commands, writes, cpuMs: (cpu.user + cpu.system) / 1000, logErrors, ...memory() });
   } else if (msg.cmd === "loop") {
-    const m = msg as unknown as { ms: number; intervalMs: number; naive?: boolean };
+    const m = msg as unknown as { ms: number; intervalMs: number; maxIntervalMs?: number; naive?: boolean };
     const tracker = new OrderTracker(deps, {
-      timing: { intervalMs: m.intervalMs, maxIntervalMs: config.poll.maxIntervalMs },
+      timing: { intervalMs: m.intervalMs, maxIntervalMs: m.maxIntervalMs ?? config.poll.maxIntervalMs },
       ...(m.naive ? { holdMs: 0, lookaheadMs: 0 } : {}),
     });
     tracker.start();

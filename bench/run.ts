@@ -84,6 +84,7 @@ function summaryOf(rs: BenchResult[]): Record<string, number | null> {
     "staggeredRequestsPerInterval",
     "staggeredIdealRequests",
     "staggeredMaxLateMs",
+    "staggeredNoticeP50Ms",
     "redisBytesPerTrackedOrder",
     "redisBytesPerClosedOrder",
     "redisBytesPerArchivedOrder",

@@ -60,8 +60,14 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const logger = createLogger({ level: config.log.level, pretty: false, secrets: [config.botToken, config.panel.key] });
   const outboxed: OutboundMessage[] = [];
+  // As the real outbox: a message whose key was queued before is not queued again.
+  const keys = new Set<string>();
   const collect: Outbox = {
     enqueue: async (m) => {
+      if (m.key !== undefined) {
+        if (keys.has(m.key)) return false;
+        keys.add(m.key);
+      }
       outboxed.push(m);
       return true;
     },

@@ -8,7 +8,6 @@ import { D, moneyString } from "../../money.js";
 import { checkPreCheckout, creditPayment, currencyExponent, STARS_CURRENCY } from "../../services/payments.js";
 import { userMention } from "../../services/receipts.js";
 import type { BotContext, Feature } from "../context.js";
-import { money } from "../helpers/money.js";
 import { appContext } from "../middleware/app-context.js";
 import { translation } from "../middleware/i18n.js";
 import { formatInt, formatMoney } from "../../text/format.js";
@@ -58,10 +57,16 @@ export const paymentsFeature: Feature = (deps) => {
       return;
     }
     deps.logger.info({ invoice: result.invoice.id, userId: result.invoice.userId, amount: moneyString(result.amount), outcome: result.outcome }, "payment");
-    // A repeated update credits nothing and says nothing.
-    if (result.outcome === "credited") {
-      await ctx.reply(ctx.t("topup-credited", { amount: money(ctx, result.amount), balance: money(ctx, result.balance) }), { parse_mode: "HTML" });
-    }
+    // Told through the outbox under the charge's key (the Stars check's too), also when the update
+    // is repeated: a process that credited and died before telling is redone with "repeated", and
+    // the key keeps a true repeat from saying it twice.
+    const { amount, balance } = result;
+    const currency = deps.config.currency;
+    await deps.notifier.toUser(
+      { userId: result.invoice.userId, chatId: ctx.chat.id },
+      (t, locale) => t("topup-credited", { amount: formatMoney(amount, locale, currency), balance: formatMoney(balance, locale, currency) }),
+      { key: `payment-credited:${p.telegram_payment_charge_id}` },
+    );
   });
 
   return composer;

@@ -7,6 +7,7 @@ import { dayNumber, statsSeries } from "../../../src/services/stats.js";
 import { formatInt } from "../../../src/text/format.js";
 import { createI18n } from "../../../src/text/i18n.js";
 import type { FakeUser } from "../../support/fake-bot-api.js";
+import { eventually } from "../../support/eventually.js";
 import { startHarness, type Harness } from "../../support/harness.js";
 
 const ADMIN = 910_000_001;
@@ -38,7 +39,7 @@ describe("top-ups by method in the shop's counters", () => {
     const invoice = await h.deps.invoices.create({ userId: u.id, kind: "provider", currency: "UZS", total: 126_500_000, rate: "12650", amount: "100" });
     const payment = { invoicePayload: invoice.id, currency: "UZS", totalAmount: 126_500_000, telegramPaymentChargeId: "stats-card-1" };
     u.successfulPayment(payment);
-    await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false);
+    await eventually("the payment's message", () => h.outboxed.some((m) => m.chatId === u.chatId && m.text.includes("Payment received")));
     u.successfulPayment(payment);
     u.send("/balance");
     await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { D } from "../../../src/money.js";
-import { INVOICE_VALID_MS } from "../../../src/services/payments.js";
+import { creditPayment, INVOICE_VALID_MS } from "../../../src/services/payments.js";
 import { InvoiceStore } from "../../../src/store/invoices.js";
 import type { FakeUser } from "../../support/fake-bot-api.js";
 import { eventually } from "../../support/eventually.js";
@@ -37,6 +37,11 @@ async function invoiceAfter(h: Harness, act: () => void) {
   return call.payload as { payload: string; currency: string; prices: { label: string; amount: number }[]; provider_token?: string; title: string };
 }
 
+/** The customer's `nth` "Payment received" message: it goes through the outbox, keyed by the charge. */
+function paymentMessage(h: Harness, u: FakeUser, nth = 1) {
+  return eventually("the payment's message", () => h.outboxed.filter((m) => m.chatId === u.chatId && m.text.includes("Payment received"))[nth - 1]);
+}
+
 describe("top-ups through Telegram Payments and Stars", () => {
   let h: Harness;
   beforeAll(async () => {
@@ -69,7 +74,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     expect(await preCheckout(h, u, { invoicePayload: invoice.payload, currency: "UZS", totalAmount: 12_650_000 })).toEqual(expect.objectContaining({ ok: true }));
     const payment = { invoicePayload: invoice.payload, currency: "UZS", totalAmount: 12_650_000, telegramPaymentChargeId: "ch-card-1" };
     u.successfulPayment(payment);
-    const credited = await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false);
+    const credited = await paymentMessage(h, u);
     expect(credited.text).toContain("+10.00 USD");
     expect(credited.text).toContain("Balance: <b>10.00 USD</b>");
 
@@ -78,7 +83,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     // Updates of a chat are handled in order: once the balance is shown, the repeat has been handled.
     const after = await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false);
     expect(after.text).toContain("10.00 USD");
-    expect(u.messages().filter((m) => m.text?.includes("Payment received"))).toHaveLength(1);
+    expect(h.outboxed.filter((m) => m.chatId === u.chatId && m.text.includes("Payment received"))).toHaveLength(1);
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("10");
     const ledger = await h.deps.wallet.entries(u.id);
     expect(ledger).toHaveLength(1);
@@ -128,6 +133,23 @@ describe("top-ups through Telegram Payments and Stars", () => {
     expect((await preCheckout(h, u, { invoicePayload: invoice.payload, currency: "UZS", totalAmount: total })).ok).toBe(true);
   });
 
+  it("tells the customer once when a process credited the payment and died before telling", async () => {
+    const u = h.tg.user({ languageCode: "en" });
+    await h.deps.users.touch({ id: u.id, chatId: u.chatId });
+    const invoice = await h.deps.invoices.create({ userId: u.id, kind: "provider", currency: "UZS", total: 63_250_000, rate: "12650", amount: "50" });
+    const payment = { invoicePayload: invoice.id, currency: "UZS", totalAmount: 63_250_000, telegramPaymentChargeId: "ch-died" };
+    // The dead process's part: the credit, no message.
+    expect((await creditPayment(h.deps, payment)).outcome).toBe("credited");
+    // Its update is handled again after the restart, then Telegram's copy of it once more.
+    u.successfulPayment(payment);
+    expect((await paymentMessage(h, u)).text).toContain("+50.00 USD");
+    u.successfulPayment(payment);
+    u.send("/balance");
+    expect((await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false)).text).toContain("50.00 USD");
+    expect(h.outboxed.filter((m) => m.chatId === u.chatId && m.text.includes("Payment received"))).toHaveLength(1);
+    expect(await h.deps.wallet.entries(u.id)).toHaveLength(1);
+  });
+
   it("Stars: a preset or typed number of stars, credited at STARS_RATE rounded down", async () => {
     const u = h.tg.user({ languageCode: "en" });
     await openMethod(u, "Telegram Stars", "How many stars?");
@@ -136,7 +158,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     expect(invoice.provider_token ?? "").toBe("");
     expect((await preCheckout(h, u, { invoicePayload: invoice.payload, currency: "XTR", totalAmount: 100 })).ok).toBe(true);
     u.successfulPayment({ invoicePayload: invoice.payload, currency: "XTR", totalAmount: 100, telegramPaymentChargeId: "stars-ch-1" });
-    expect((await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false)).text).toContain("+1.30 USD");
+    expect((await paymentMessage(h, u)).text).toContain("+1.30 USD");
 
     await openMethod(u, "Telegram Stars", "How many stars?");
     u.send("50");
@@ -144,7 +166,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     const typed = await invoiceAfter(h, () => u.send("77"));
     expect(typed.prices[0]!.amount).toBe(77);
     u.successfulPayment({ invoicePayload: typed.payload, currency: "XTR", totalAmount: 77, telegramPaymentChargeId: "stars-ch-2" });
-    await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false);
+    await paymentMessage(h, u, 2);
     // 1.3 + 77 × 0.013
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("2.301");
     expect((await h.deps.wallet.entries(u.id)).map((e) => e.ref)).toEqual(["stars:stars-ch-2", "stars:stars-ch-1"]);
@@ -156,7 +178,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     await openMethod(u, "Telegram Stars", "How many stars?");
     const invoice = await invoiceAfter(h, () => u.pressButton("⭐ 250"));
     u.successfulPayment({ invoicePayload: invoice.payload, currency: "XTR", totalAmount: 250, telegramPaymentChargeId: "stars-refund-1" });
-    await u.waitForMessage((m) => m.text?.includes("Payment received") ?? false);
+    await paymentMessage(h, u);
 
     u.send(`/refundstars ${u.id} stars-refund-1`);
     expect((await u.waitForMessage()).text).toBe("🔒 Sorry, this is only for the shop's administrators.");

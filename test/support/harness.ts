@@ -60,14 +60,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const logger = createLogger({ level: config.log.level, pretty: false, secrets: [config.botToken, config.panel.key] });
   const outboxed: OutboundMessage[] = [];
-  // As the real outbox: a message whose key was queued before is not queued again.
-  const keys = new Set<string>();
+  // As the real outbox: a message whose key is queued already is not queued again (a test that
+  // empties `outboxed` starts afresh, as with a clean Redis).
   const collect: Outbox = {
     enqueue: async (m) => {
-      if (m.key !== undefined) {
-        if (keys.has(m.key)) return false;
-        keys.add(m.key);
-      }
+      if (m.key !== undefined && outboxed.some((queued) => queued.key === m.key)) return false;
       outboxed.push(m);
       return true;
     },

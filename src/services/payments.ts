@@ -15,6 +15,7 @@ import { GrammyError, type Api } from "grammy";
 import type { AppDeps } from "../app.js";
 import type { Config } from "../config.js";
 import { D, moneyString, roundDown, type Money } from "../money.js";
+import { formatMoney } from "../text/format.js";
 import type { Invoice, InvoiceKind, StarsCharge } from "../store/invoices.js";
 
 export type TopupMethod = "provider" | "stars" | "manual";
@@ -168,6 +169,23 @@ export async function creditPayment(deps: Pick<AppDeps, "invoices" | "wallet">, 
   );
   await invoices.markPaid(invoice.id, chargeId);
   return { outcome: credited ? "credited" : "repeated", invoice, amount, balance };
+}
+
+/**
+ * Tells the customer a payment was credited, through the outbox under the charge's key: the
+ * successful_payment handler (for a credit and for a repeat, which may be the redo of a process
+ * that credited and died before telling) and the Stars check share it, so a payment is told once.
+ */
+export async function tellPaymentCredited(
+  deps: Pick<AppDeps, "notifier" | "config">,
+  to: { userId: number; chatId?: number },
+  chargeId: string,
+  credit: { amount: Money; balance: Money },
+): Promise<void> {
+  const { currency } = deps.config;
+  await deps.notifier.toUser(to, (t, locale) => t("topup-credited", { amount: formatMoney(credit.amount, locale, currency), balance: formatMoney(credit.balance, locale, currency) }), {
+    key: `payment-credited:${chargeId}`,
+  });
 }
 
 export type StarsRefundOutcome =

@@ -11,9 +11,9 @@ import type { Api } from "grammy";
 import type { StarTransaction } from "grammy/types";
 import type { AppDeps } from "../app.js";
 import { moneyString } from "../money.js";
-import { formatInt, formatMoney } from "../text/format.js";
+import { formatInt } from "../text/format.js";
 import { escapeHtml } from "../text/html.js";
-import { creditPayment, STARS_CURRENCY } from "./payments.js";
+import { creditPayment, STARS_CURRENCY, tellPaymentCredited } from "./payments.js";
 import { userMention } from "./receipts.js";
 
 /** A payment this young is left to its update, which may still be on its way. */
@@ -100,12 +100,7 @@ async function settle(deps: StarsReconcileDeps, p: Payment): Promise<"known" | "
   const outcome = await creditPayment(deps, { invoicePayload: p.payload, currency: STARS_CURRENCY, totalAmount: p.tx.amount, telegramPaymentChargeId: chargeId });
   if (outcome.outcome !== "credited") return outcome.outcome === "unmatched" ? "unmatched" : "known";
   deps.logger.warn({ invoice: invoice.id, userId: invoice.userId, amount: moneyString(outcome.amount), charge: chargeId }, "Stars payment credited by the Stars check: its update had been lost");
-  const { amount, balance } = outcome;
-  await deps.notifier.toUser(
-    { userId: invoice.userId },
-    (t, locale) => t("topup-credited", { amount: formatMoney(amount, locale, deps.config.currency), balance: formatMoney(balance, locale, deps.config.currency) }),
-    { key: `payment-credited:${chargeId}` },
-  );
+  await tellPaymentCredited(deps, { userId: invoice.userId }, chargeId, outcome);
   return "credited";
 }
 

@@ -5,7 +5,7 @@
  * be dropped as "too many requests".
  */
 import { D, moneyString } from "../../money.js";
-import { checkPreCheckout, creditPayment, currencyExponent, STARS_CURRENCY } from "../../services/payments.js";
+import { checkPreCheckout, creditPayment, currencyExponent, STARS_CURRENCY, tellPaymentCredited } from "../../services/payments.js";
 import { userMention } from "../../services/receipts.js";
 import type { BotContext, Feature } from "../context.js";
 import { appContext } from "../middleware/app-context.js";
@@ -57,16 +57,8 @@ export const paymentsFeature: Feature = (deps) => {
       return;
     }
     deps.logger.info({ invoice: result.invoice.id, userId: result.invoice.userId, amount: moneyString(result.amount), outcome: result.outcome }, "payment");
-    // Told through the outbox under the charge's key (the Stars check's too), also when the update
-    // is repeated: a process that credited and died before telling is redone with "repeated", and
-    // the key keeps a true repeat from saying it twice.
-    const { amount, balance } = result;
-    const currency = deps.config.currency;
-    await deps.notifier.toUser(
-      { userId: result.invoice.userId, chatId: ctx.chat.id },
-      (t, locale) => t("topup-credited", { amount: formatMoney(amount, locale, currency), balance: formatMoney(balance, locale, currency) }),
-      { key: `payment-credited:${p.telegram_payment_charge_id}` },
-    );
+    // Also for a repeat: it may be the redo of a process that credited and died before telling.
+    await tellPaymentCredited(deps, { userId: result.invoice.userId, chatId: ctx.chat.id }, p.telegram_payment_charge_id, result);
   });
 
   return composer;

@@ -52,8 +52,9 @@ function noticeLatency(looks: Map<number, number[]>, n: number, from: number): P
  * The staggered-arrival run: N open orders whose due times are spread evenly over one interval,
  * two worker processes running the tracker loop; from the simulator's request log (each request's
  * time): the status requests of the first pass over every order, ids per request, lateness against
- * the due time; how long a status change waits for its order's next look. Beside it the loop without the batching rule (what each wake-up finds due, the way
- * before) on the same orders, and one request per order. Also the memory figures and /stats.
+ * the due time, and how long a status change waits for its order's next look. Beside it the loop
+ * without the batching rule (what each wake-up finds due, the way before) on the same orders, and
+ * one request per order. Also the memory figures and /stats.
  */
 export async function staggeredBench(redisUrl: string): Promise<BenchResult[]> {
   const results: BenchResult[] = [];

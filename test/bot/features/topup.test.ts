@@ -37,9 +37,12 @@ async function invoiceAfter(h: Harness, act: () => void) {
   return call.payload as { payload: string; currency: string; prices: { label: string; amount: number }[]; provider_token?: string; title: string };
 }
 
-/** The customer's `nth` "Payment received" message: it goes through the outbox, keyed by the charge. */
+/** The customer's "Payment received" messages: they go through the outbox, keyed by the charge. */
+const paymentMessages = (h: Harness, u: FakeUser) => h.outboxed.filter((m) => m.chatId === u.chatId && m.text.includes("Payment received"));
+
+/** The customer's `nth` "Payment received" message, once it is queued. */
 function paymentMessage(h: Harness, u: FakeUser, nth = 1) {
-  return eventually("the payment's message", () => h.outboxed.filter((m) => m.chatId === u.chatId && m.text.includes("Payment received"))[nth - 1]);
+  return eventually("the payment's message", () => paymentMessages(h, u)[nth - 1]);
 }
 
 describe("top-ups through Telegram Payments and Stars", () => {
@@ -83,7 +86,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     // Updates of a chat are handled in order: once the balance is shown, the repeat has been handled.
     const after = await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false);
     expect(after.text).toContain("10.00 USD");
-    expect(h.outboxed.filter((m) => m.chatId === u.chatId && m.text.includes("Payment received"))).toHaveLength(1);
+    expect(paymentMessages(h, u)).toHaveLength(1);
     expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("10");
     const ledger = await h.deps.wallet.entries(u.id);
     expect(ledger).toHaveLength(1);
@@ -146,7 +149,7 @@ describe("top-ups through Telegram Payments and Stars", () => {
     u.successfulPayment(payment);
     u.send("/balance");
     expect((await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false)).text).toContain("50.00 USD");
-    expect(h.outboxed.filter((m) => m.chatId === u.chatId && m.text.includes("Payment received"))).toHaveLength(1);
+    expect(paymentMessages(h, u)).toHaveLength(1);
     expect(await h.deps.wallet.entries(u.id)).toHaveLength(1);
   });
 

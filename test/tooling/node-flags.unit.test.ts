@@ -20,6 +20,6 @@ describe("node's flags", () => {
     const command = JSON.parse(service) as string[];
     expect(command).toContain("--worker");
     expect(flags(command)).toEqual(flags(worker.split(/\s+/)));
-    expect(flags(command)).toEqual(["--max-semi-space-size=4", "--heap-growing-percent=100"]);
+    expect(flags(command)).toEqual(["--max-semi-space-size=4", "--heap-growing-percent=150"]);
   });
 });

@@ -71,16 +71,19 @@ export class PollSchedule extends RedisStore {
   async write(queue: PollQueue, writes: PollWrite[]): Promise<void> {
     if (writes.length === 0) return;
     // Field names → the record's codes (order-codec.ts); the poller's values are stored as they are.
-    // One flat list pushed into (not mapped and flattened): it is built for every order looked at.
-    const args: Array<string | number> = [];
+    // One flat list of strings pushed into (not mapped and flattened): it is built for every order
+    // looked at, and sent as one JSON argument. A value is made well-formed UTF-16 first (a panel's
+    // "\ud800" parses to a lone surrogate, which Redis's JSON decoder refuses; written as an
+    // argument it became U+FFFD, as it does now).
+    const args: string[] = [];
     for (const w of writes) {
-      args.push(w.id, w.mode, w.dueAt, w.lease, w.counters.length);
-      for (const [counter, n] of w.counters) args.push(counter, n);
-      args.push(w.check.length);
+      args.push(w.id, w.mode, String(w.dueAt), String(w.lease), String(w.counters.length));
+      for (const [counter, n] of w.counters) args.push(counter, String(n));
+      args.push(String(w.check.length));
       for (const [f, v] of w.check) args.push(fieldCode(f), v);
-      args.push(w.set.length / 2);
-      for (let i = 0; i < w.set.length; i += 2) args.push(fieldCode(w.set[i]!), w.set[i + 1]!);
-      args.push(w.del.length);
+      args.push(String(w.set.length / 2));
+      for (let i = 0; i < w.set.length; i += 2) args.push(fieldCode(w.set[i]!), w.set[i + 1]!.toWellFormed());
+      args.push(String(w.del.length));
       for (const f of w.del) args.push(fieldCode(f));
     }
     await this.scripts.pollWrite({ schedule: this.key(queue), attention: this.k.attention, orders: writes.map((w) => this.k.order(w.id)) }, { statsPrefix: this.k.stats.prefix, writes: args });

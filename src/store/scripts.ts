@@ -184,9 +184,9 @@ export class Scripts {
     return (await this.call("orderMigrate", k.orders, [])) as number;
   }
 
-  /** HMGET of the same fields on many records (orderFieldsRead.lua). */
+  /** HMGET of the same fields on many records (orderFieldsRead.lua), answered as one JSON string. */
   async orderFieldsRead(k: { orders: string[] }, a: { fields: readonly string[] }): Promise<Array<Array<string | null>>> {
-    return (await this.call("orderFieldsRead", k.orders, [...a.fields])) as Array<Array<string | null>>;
+    return JSON.parse((await this.call("orderFieldsRead", k.orders, [...a.fields])) as string) as Array<Array<string | null>>;
   }
 
   /** Deletes the hashes of packed orders still as written to their bucket: per order, whether it did. */
@@ -325,9 +325,9 @@ export class Scripts {
     await this.call("pollRelease", [k.schedule], [a.lease, a.dueAt, ...a.ids]);
   }
 
-  /** A batch's writes in one call (pollWrite.lua reads `writes` in this order); how many were written. */
-  async pollWrite(k: { schedule: string; attention: string; orders: string[] }, a: { statsPrefix: string; writes: Arg[] }): Promise<number> {
-    return (await this.call("pollWrite", [k.schedule, k.attention, ...k.orders], [a.statsPrefix, ...a.writes])) as number;
+  /** A batch's writes in one call (pollWrite.lua reads `writes` in this order, sent as one JSON array); how many were written. */
+  async pollWrite(k: { schedule: string; attention: string; orders: string[] }, a: { statsPrefix: string; writes: string[] }): Promise<number> {
+    return (await this.call("pollWrite", [k.schedule, k.attention, ...k.orders], [a.statsPrefix, JSON.stringify(a.writes)])) as number;
   }
 
   // ---- the shop's counters ----------------------------------------------------------------------

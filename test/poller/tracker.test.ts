@@ -305,6 +305,27 @@ describe("order tracking when the panel misbehaves", () => {
     expect(toldStatuses(h).filter((t) => t.orderId === o.id)).toHaveLength(1);
   });
 
+  it("a panel's text with quotes, backslashes, emoji or a lone surrogate is stored and read back as it came (the batch goes to Redis as JSON)", async () => {
+    await h.redis.redis.del(keys(h.config.redis.prefix).pollDue);
+    // 25 orders: at least 20 are read through orderFieldsRead.lua, whose answer is JSON too.
+    const placed = [];
+    for (let i = 0; i < 25; i++) placed.push(await placeOrder(h, service, nextUser++));
+    const raw = (i: number) => `Paused "by" \\ admin ${i} — oʻzbek, проверка 🚀 / \u0001 \ud800 end`;
+    placed.forEach((o, i) => h.sim.setOrder(o.panelOrderId, { status: raw(i) }));
+    expect(await runPollRound(h.deps, FAST.tracker)).toMatchObject({ checked: 25, requests: 1, panelFailed: false });
+    // The lone surrogate was never valid text: it is stored as U+FFFD, as Redis's UTF-8 made it before.
+    const expected = placed.map((_o, i) => raw(i).replace("\ud800", "\ufffd"));
+    const stored = await Promise.all(placed.map((o) => h.deps.orders.get(o.id)));
+    expect(stored.map((o) => o?.statusRaw)).toEqual(expected);
+    expect(stored.every((o) => o?.status === "unknown")).toBe(true);
+    // Read back for a batch (orderFieldsRead.lua, as the next look reads it): the same text.
+    const read = await h.deps.orders.getFields(
+      placed.map((o) => o.id),
+      ["statusRaw", "runs"],
+    );
+    expect(read).toEqual(expected.map((statusRaw) => ({ statusRaw })));
+  });
+
   it("a whole-request {error} about the only id asked is that id's error, not a panel failure", async () => {
     await h.redis.redis.del(keys(h.config.redis.prefix).pollDue);
     const o = await placeOrder(h, service, nextUser++);

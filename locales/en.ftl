@@ -696,6 +696,7 @@ web-refused-not-admin = This account is no longer an administrator of the shop.
 web-refused-origin = This request did not come from a page of the back office.
 web-refused-csrf = This form has expired. Reload the page and try again.
 web-refused-too-many = Too many sign-in attempts. Wait a few minutes and try again.
+web-refused-too-large = This request is too large for the back office. A broadcast photo may be at most 10 MB.
 web-refused-how = Send /admin to the bot in Telegram to get a new sign-in link.
 web-not-found = There is nothing at this address.
 web-error = Something went wrong. Try again in a minute.
@@ -945,6 +946,8 @@ web-nav-catalog = Catalog
 web-catalog-rate = Exchange rate
 web-catalog-rate-now = 1 { $panelCurrency } = { $rate } (set { $at } UTC by { $by })
 web-catalog-rate-missing = No exchange rate yet: customers cannot order until one is set.
+web-catalog-unavailable = The catalog cannot be shown: the panel's service list could not be read. Check the panel settings (Settings) and try again in a few minutes.
+web-catalog-unavailable-rate = The catalog cannot be shown until the exchange rate is set: set it below.
 web-catalog-rate-new = New rate
 web-catalog-rate-set = Set the rate
 web-catalog-categories = Categories

@@ -693,6 +693,7 @@ web-refused-not-admin = Bu hisob endi doʻkon administratori emas.
 web-refused-origin = Bu soʻrov boshqaruv panelining sahifasidan kelmagan.
 web-refused-csrf = Bu shaklning muddati oʻtgan. Sahifani yangilab, qaytadan urinib koʻring.
 web-refused-too-many = Kirishga juda koʻp urinildi. Bir necha daqiqa kutib, qaytadan urinib koʻring.
+web-refused-too-large = Bu soʻrov boshqaruv paneli uchun juda katta. Tarqatma rasmi 10 MB dan oshmasligi kerak.
 web-refused-how = Yangi kirish havolasini olish uchun Telegramda botga /admin yuboring.
 web-not-found = Bu manzilda hech narsa yoʻq.
 web-error = Nimadir xato ketdi. Bir daqiqadan soʻng qaytadan urinib koʻring.
@@ -932,6 +933,8 @@ web-nav-catalog = Katalog
 web-catalog-rate = Valyuta kursi
 web-catalog-rate-now = 1 { $panelCurrency } = { $rate } ({ $at } UTC da { $by } belgilagan)
 web-catalog-rate-missing = Kurs hali belgilanmagan: u belgilanmaguncha mijozlar buyurtma bera olmaydi.
+web-catalog-unavailable = Katalogni koʻrsatib boʻlmaydi: paneldan xizmatlar roʻyxatini olib boʻlmadi. Panel sozlamalarini tekshiring (Sozlamalar) va bir necha daqiqadan soʻng qayta urinib koʻring.
+web-catalog-unavailable-rate = Valyuta kursi kiritilmaguncha katalogni koʻrsatib boʻlmaydi: uni quyida kiriting.
 web-catalog-rate-new = Yangi kurs
 web-catalog-rate-set = Kursni belgilash
 web-catalog-categories = Boʻlimlar

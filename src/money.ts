@@ -26,14 +26,23 @@ export function parseDecimal(value: unknown): Money | null {
   return DECIMAL_RE.test(s) ? new D(s) : null;
 }
 
-/** A human-typed amount: "12", "12.5", "12,5", "1 000". Null for anything else or more than 5 decimals. */
+/** The largest amount a person may type (whole part of at most 10 digits): its units stay exact integers in Redis, with room for balances. */
+const USER_AMOUNT_RE = /^\d{1,10}(\.\d{1,5})?$/;
+
+/**
+ * A human-typed amount: "12", "12.5", "12,5", "1 000". Null for anything else: more than 5
+ * decimals, more than 10 whole digits, and an amount whose separator could be read two ways. A
+ * comma is a decimal comma (Uzbek and Russian write "12,5"), but a comma followed by exactly three
+ * digits ("1,000", "12,650") is how English groups thousands, and reading it as a decimal would
+ * credit a thousandth of what was meant: refused, as are a comma and a point together
+ * ("1,000.50", "1.000,50") and more than one of either.
+ */
 export function parseUserAmount(text: string): Money | null {
-  const s = text
-    .trim()
-    .replace(/[\s\u00a0\u202f]/g, "")
-    .replace(",", ".");
-  if (!/^\d{1,12}(\.\d{1,5})?$/.test(s)) return null;
-  return new D(s);
+  const s = text.trim().replace(/[\s\u00a0\u202f]/g, "");
+  const comma = s.indexOf(",");
+  if (comma >= 0 && (s.includes(".") || s.indexOf(",", comma + 1) >= 0 || /^,\d{3}$/.test(s.slice(comma)))) return null;
+  const plain = s.replace(",", ".");
+  return USER_AMOUNT_RE.test(plain) ? new D(plain) : null;
 }
 
 export const roundUp = (d: Money): Money => d.toDecimalPlaces(MONEY_SCALE, Decimal.ROUND_CEIL);

@@ -47,6 +47,15 @@ describe("money", () => {
     expect(parseUserAmount("-3")).toBeNull();
     expect(parseUserAmount("1e5")).toBeNull();
     expect(parseUserAmount("0.123456")).toBeNull();
+    // A decimal comma with 1, 2, 4 or 5 decimals; a comma and three digits could be thousands: refused, never read as a thousandth.
+    expect(parseUserAmount("12,65")?.toFixed()).toBe("12.65");
+    expect(parseUserAmount("0,0001")?.toFixed()).toBe("0.0001");
+    for (const ambiguous of ["1,000", "12,650", "1,000.50", "1.000,50", "1,2,3", "1..5", ",5", "5,"]) expect(parseUserAmount(ambiguous)).toBeNull();
+    expect(parseUserAmount("12 650")?.toFixed()).toBe("12650");
+    // At most 10 whole digits: an amount whose units would not stay exact in Redis is refused here, not half-way through a credit.
+    expect(parseUserAmount("9999999999.99999")?.toFixed()).toBe("9999999999.99999");
+    expect(parseUserAmount("99999999999")).toBeNull();
+    expect(parseUserAmount("999999999999")).toBeNull();
     expect(parseDecimal("0.27819")?.toFixed()).toBe("0.27819");
     expect(parseDecimal(8)?.toFixed()).toBe("8");
     expect(parseDecimal("abc")).toBeNull();

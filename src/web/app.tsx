@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { ADMIN_CSS } from "./assets/admin-css.js";
 import { DASHBOARD_JS } from "./assets/dashboard-js.js";
 import type { WebDeps, WebEnv, WebOptions } from "./context.js";
@@ -26,6 +27,10 @@ const HTMX_JS = readFileSync(requireFrom.resolve("htmx.org/dist/htmx.min.js"), "
 const UPLOT_JS = readFileSync(requireFrom.resolve("uplot/dist/uPlot.iife.min.js"), "utf8");
 const UPLOT_CSS = readFileSync(requireFrom.resolve("uplot/dist/uPlot.min.css"), "utf8");
 
+/** The sign-in form's body (one token) and any request's (a broadcast with its photo of at most 10 MB). */
+const SIGN_IN_MAX_BYTES = 16 * 1024;
+const REQUEST_MAX_BYTES = 11 * 1024 * 1024;
+
 /**
  * The back office under /admin/: server-rendered pages (hono/jsx escapes every text and attribute),
  * htmx for partial updates. Assets and the sign-in steps are open; everything else is behind the
@@ -42,9 +47,16 @@ export function createWebApp(deps: WebDeps, opts: WebOptions = {}): Hono<WebEnv>
   app.get("/assets/uplot.min.css", asset(UPLOT_CSS, "text/css; charset=utf-8"));
   app.get("/assets/dashboard.js", asset(DASHBOARD_JS, "text/javascript; charset=utf-8"));
 
+  // A body is read whole before a route looks at it: bounded at sign-in (the form holds one token)
+  // and, once the session is checked, for an admin (a broadcast's photo is the largest thing
+  // sent), so no client can make the process hold hundreds of MB.
+  const refuseLarge = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => refusalPage(c, deps, 413, "web-refused-too-large", c.get("admin")?.locale) });
+  app.use("/signin", refuseLarge(SIGN_IN_MAX_BYTES));
+
   signInRoutes(app, deps, opts);
 
   app.use("*", requireAdmin(deps));
+  app.use("*", refuseLarge(REQUEST_MAX_BYTES));
   signOutRoute(app, deps);
   homeRoutes(app, deps);
   userRoutes(app, deps);

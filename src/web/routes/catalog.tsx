@@ -7,6 +7,12 @@ import type { AdminView, WebDeps, WebEnv } from "../context.js";
 import { CsrfField, Layout } from "../pages/layout.js";
 import { Notice, PAGE_SIZE, Pager, money, pageOf } from "../pages/parts.js";
 import { BASE } from "../urls.js";
+import { CatalogUnavailableError } from "../../store/catalog.js";
+
+const unlessUnavailable = (e: unknown): null => {
+  if (e instanceof CatalogUnavailableError) return null;
+  throw e;
+};
 
 const SHOW = ["all", "visible", "hidden"] as const;
 type Show = (typeof SHOW)[number];
@@ -86,7 +92,16 @@ export function catalogRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     const show: Show = (SHOW as readonly string[]).includes(c.req.query("show") ?? "") ? (c.req.query("show") as Show) : "all";
     const category = c.req.query("category") ?? "";
     const page = pageOf(c.req.query("page"));
-    const [catalog, current, history] = await Promise.all([shop.get(), shop.exchangeRate(), shop.rateHistory(10)]);
+    const [catalog, current, history] = await Promise.all([shop.get().catch(unlessUnavailable), shop.exchangeRate(), shop.rateHistory(10)]);
+    if (catalog === null)
+      // No exchange rate yet (a new shop in another currency) or the panel's list unreadable: the rate can still be set here.
+      return c.html(
+        <Layout admin={admin} section="/catalog" title={t("web-nav-catalog")}>
+          <Notice kind="warn">{t(shop.converts && !current ? "web-catalog-unavailable-rate" : "web-catalog-unavailable")}</Notice>
+          {c.req.query("error") && <Notice kind="warn">{t("shop-error", { error: c.req.query("error") ?? "" })}</Notice>}
+          {shop.converts && <RateSection admin={admin} current={current} history={history} shop={shop} />}
+        </Layout>,
+      );
     let services = q !== "" ? await shop.search(q, 1000) : [...catalog.service.values()];
     if (category !== "") services = services.filter((s) => s.categoryKey === category);
     if (show !== "all") services = services.filter((s) => s.hidden === (show === "hidden"));
@@ -101,34 +116,7 @@ export function catalogRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
           <Notice kind="warn">{error === "none_picked" ? t("web-catalog-none-picked") : error === "too_many" ? t("web-catalog-too-many", { max: BULK_MAX }) : t("shop-error", { error })}</Notice>
         )}
         {done && <Notice kind="ok">{t("web-catalog-done", { count: Number(done) || 0 })}</Notice>}
-        {shop.converts && (
-          <section class="card" id="rate">
-            <h2>{t("web-catalog-rate")}</h2>
-            <p>
-              {current
-                ? t("web-catalog-rate-now", { panelCurrency: shop.panelCurrency, rate: `${current.rate} ${cur}`, at: formatDateTime(current.at), by: String(current.by) })
-                : t("web-catalog-rate-missing")}
-            </p>
-            <form method="post" action={`${BASE}/catalog/rate`} class="row">
-              <CsrfField admin={admin} />
-              <input name="rate" inputmode="decimal" maxlength={30} aria-label={t("web-catalog-rate-new")} placeholder={t("web-catalog-rate-new")} />
-              <button type="submit">{t("web-catalog-rate-set")}</button>
-            </form>
-            {history.length > 0 && (
-              <table>
-                <tbody>
-                  {history.map((r) => (
-                    <tr>
-                      <td class="nowrap">{formatDateTime(r.at)}</td>
-                      <td class="num">{r.rate}</td>
-                      <td>{String(r.by)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-        )}
+        {shop.converts && <RateSection admin={admin} current={current} history={history} shop={shop} />}
 
         <h2>{t("web-catalog-categories")}</h2>
         <div class="scroll">
@@ -255,4 +243,39 @@ export function catalogRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     }
     return back(c, { ok: true, count });
   });
+}
+
+/** The exchange rate and its history (shown when the shop's currency is not the panel's), also when the catalog cannot be built without it. */
+function RateSection(props: { admin: AdminView; current: Awaited<ReturnType<WebDeps["shop"]["exchangeRate"]>>; history: Awaited<ReturnType<WebDeps["shop"]["rateHistory"]>>; shop: WebDeps["shop"] }) {
+  const { admin, current, history, shop } = props;
+  const t = admin.t;
+  const cur = shop.shopCurrency;
+  return (
+    <section class="card" id="rate">
+      <h2>{t("web-catalog-rate")}</h2>
+      <p>
+        {current
+          ? t("web-catalog-rate-now", { panelCurrency: shop.panelCurrency, rate: `${current.rate} ${cur}`, at: formatDateTime(current.at), by: String(current.by) })
+          : t("web-catalog-rate-missing")}
+      </p>
+      <form method="post" action={`${BASE}/catalog/rate`} class="row">
+        <CsrfField admin={admin} />
+        <input name="rate" inputmode="decimal" maxlength={30} aria-label={t("web-catalog-rate-new")} placeholder={t("web-catalog-rate-new")} />
+        <button type="submit">{t("web-catalog-rate-set")}</button>
+      </form>
+      {history.length > 0 && (
+        <table>
+          <tbody>
+            {history.map((r) => (
+              <tr>
+                <td class="nowrap">{formatDateTime(r.at)}</td>
+                <td class="num">{r.rate}</td>
+                <td>{String(r.by)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }

@@ -188,7 +188,7 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     );
   });
 
-  app.get("/orders/:id", async (c) => {
+  app.get("/orders/:id{[0-9]+}", async (c) => {
     const admin = c.get("admin");
     const t = admin.t;
     const order = await deps.orders.get(c.req.param("id"));
@@ -282,7 +282,7 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   });
 
   // A read: what the panel says now (the poller acts on a change).
-  app.get("/orders/:id/live", async (c) => {
+  app.get("/orders/:id{[0-9]+}/live", async (c) => {
     const admin = c.get("admin");
     const t = admin.t;
     const order = await deps.orders.get(c.req.param("id"));
@@ -309,7 +309,7 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   });
 
   // The same function as /settle: the customer is told either way.
-  app.post("/orders/:id/settle", async (c) => {
+  app.post("/orders/:id{[0-9]+}/settle", async (c) => {
     const admin = c.get("admin");
     const id = c.req.param("id");
     const body = await c.req.parseBody();
@@ -335,7 +335,7 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   });
 
   for (const action of ["refill", "cancel"] as const) {
-    app.post(`/orders/:id/${action}`, async (c) => {
+    app.post(`/orders/:id{[0-9]+}/${action}`, async (c) => {
       const admin = c.get("admin");
       const order = await deps.orders.get(c.req.param("id"));
       if (!order || order.placement === "draft") return c.notFound();

@@ -244,8 +244,15 @@ export class PanelClient {
       const what = text.trim() === "" ? "empty body" : text.trimStart().startsWith("<") ? "an HTML page" : "a body that is not JSON";
       throw new PanelTransportError(action, statusCode >= 400 ? "http" : "not_json", true, `HTTP ${statusCode} with ${what}`, statusCode);
     }
+    // A 5xx is never a refusal, whatever its body says ({"error": "Internal Server Error"} from the
+    // panel or a gateway in front of it): the panel may have done the work before it failed, so an
+    // `add` answered so may exist and must not be refunded. Its text goes with it, for the admins.
+    if (statusCode >= 500) {
+      const said = errorAnswer(json) ?? messageOf(json);
+      throw new PanelTransportError(action, "http", true, `HTTP ${statusCode}${said ? `: ${this.scrub(said).slice(0, 200)}` : ""}`, statusCode);
+    }
     // Some panels send their refusal with 4xx; the body says what happened, so trust it. A
-    // refusal status with only a `message` (Laravel clones) is a refusal too; a 5xx is not.
+    // refusal status with only a `message` (Laravel clones) is a refusal too.
     const refusal = errorAnswer(json) ?? (REFUSAL_HTTP.has(statusCode) ? (validationError(json) ?? messageOf(json)) : null);
     if (refusal !== null) throw new PanelError(action, this.scrub(refusal).slice(0, 300), statusCode >= 400 ? statusCode : undefined);
     if (statusCode >= 400) throw new PanelTransportError(action, "http", true, `HTTP ${statusCode}`, statusCode);

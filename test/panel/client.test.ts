@@ -228,10 +228,19 @@ describe("panel client with other scripts' dialects (canned answers)", () => {
       expect(err.kind, text).toBe(kind);
       expect(err.httpStatus).toBe(status);
     }
-    // A 5xx, or a 4xx without a readable refusal, is not a refusal: the order may exist.
-    const err = await withPanel({ message: "Server Error" }, 500, (c) => c.add({ service: "1", link: "https://x", quantity: 1 }).catch((e) => e));
-    expect(err).toBeInstanceOf(PanelTransportError);
-    expect(err.mayHaveReached).toBe(true);
+    // A 5xx, or a 4xx without a readable refusal, is not a refusal: the order may exist. Also when
+    // the 5xx's body is shaped like one (the panel failed after creating it, or a gateway answered).
+    for (const [body, status] of [
+      [{ message: "Server Error" }, 500],
+      [{ error: "Internal Server Error" }, 500],
+      [{ error: "upstream timed out" }, 502],
+      [{ status: false, message: "Service Unavailable" }, 503],
+    ] as const) {
+      const err = await withPanel(body, status, (c) => c.add({ service: "1", link: "https://x", quantity: 1 }).catch((e) => e));
+      expect(err, JSON.stringify(body)).toBeInstanceOf(PanelTransportError);
+      expect(err.mayHaveReached).toBe(true);
+      expect(err.httpStatus).toBe(status);
+    }
   });
 
   it("takes a new order answered with 201, with an extra status and a non-numeric id", async () => {

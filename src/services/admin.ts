@@ -104,7 +104,7 @@ export async function settleOrder(deps: AdminDeps, req: { orderId: string; decis
   if (order.placement !== "unknown") return { outcome: "not_unknown", placement: order.placement };
   let result: SettleResult;
   if (req.decision === "refund") {
-    const refund = await orders.failAndRefund(order.id, `settled by admin ${req.adminId}: not placed`, now);
+    const refund = await orders.failAndRefund(order.id, `settled by admin ${req.adminId}: not placed`, ["unknown"], now);
     if (!refund.ok) return { outcome: "not_unknown", placement: (await orders.get(order.id))?.placement ?? "failed" };
     result = { outcome: "refunded", order };
   } else {

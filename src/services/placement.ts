@@ -114,7 +114,7 @@ export async function placeOrder(deps: PlacementDeps, draftId: string, userId: n
   const request = addRequest(order);
   if (request === null) {
     // Checked before "sending": nothing went out, so the money can go back at once.
-    await orders.failAndRefund(order.id, `service type not supported: ${order.serviceType}`);
+    await orders.failAndRefund(order.id, `service type not supported: ${order.serviceType}`, ["reserved"]);
     metrics.ordersPlaced.inc({ outcome: "refused" });
     return {
       outcome: "refused",
@@ -198,7 +198,7 @@ async function settleFailedAdd(deps: PlacementDeps, order: OrderRecord, e: unkno
   const { orders, metrics, logger } = deps;
   const log = logger.child({ orderId: order.id, userId: order.userId });
   if (e instanceof PanelError) {
-    await orders.failAndRefund(order.id, e.panelMessage);
+    await orders.failAndRefund(order.id, e.panelMessage, ["sending"]);
     metrics.ordersPlaced.inc({ outcome: "refused" });
     log.info({ kind: e.kind, panelMessage: e.panelMessage }, "panel refused the order; refunded");
     await alertForRefusal(deps, e);
@@ -210,7 +210,7 @@ async function settleFailedAdd(deps: PlacementDeps, order: OrderRecord, e: unkno
     };
   }
   if (e instanceof PanelTransportError && !e.mayHaveReached) {
-    await orders.failAndRefund(order.id, `panel unreachable (${e.failure})`);
+    await orders.failAndRefund(order.id, `panel unreachable (${e.failure})`, ["sending"]);
     metrics.ordersPlaced.inc({ outcome: "unreachable" });
     log.warn({ err: e }, "panel unreachable; refunded");
     return { outcome: "unreachable", order };
@@ -277,7 +277,7 @@ export async function recoverStalePlacements(deps: PlacementDeps, now = Date.now
   for (const order of await orders.stalePlacing(Math.min(RESERVED_STALE_MS, sendingStaleMs), now)) {
     const idleMs = now - order.updatedAt;
     if (order.placement === "reserved" && idleMs >= RESERVED_STALE_MS) {
-      if (!(await orders.failAndRefund(order.id, "interrupted before sending", now)).ok) continue;
+      if (!(await orders.failAndRefund(order.id, "interrupted before sending", ["reserved"], now)).ok) continue;
       refunded.push(order.id);
       await notifyUser(deps, order, "order-recovered-refunded");
     } else if (order.placement === "sending" && idleMs >= sendingStaleMs) {

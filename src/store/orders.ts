@@ -683,14 +683,18 @@ export class OrderStore extends RedisStore {
     return res === "ok";
   }
 
-  /** The panel refused, or was never reached: back to the wallet, once. */
-  async failAndRefund(id: string, reason: string, now = Date.now()): Promise<{ ok: boolean; balance?: Money }> {
+  /**
+   * The panel refused, or was never reached: back to the wallet, once. Only while the order is in
+   * one of `from`, the placements the caller's decision was about (a decision on a stale read
+   * changes nothing).
+   */
+  async failAndRefund(id: string, reason: string, from: ReadonlyArray<"reserved" | "sending" | "unknown">, now = Date.now()): Promise<{ ok: boolean; balance?: Money }> {
     const order = await this.get(id);
     if (!order) return { ok: false };
     const entry = JSON.stringify({ at: now, amount: String(toUnits(new D(order.price))), balance: "__BALANCE__", reason: "refund", orderId: id, note: reason.slice(0, 200) });
     const res = await this.scripts.orderFailAndRefund(
       { order: this.k.order(id), wallet: this.k.wallet(order.userId), ledger: this.k.ledger(order.userId), placing: this.k.placing, unknown: this.k.unknown, held: this.k.promo.held(order.userId) },
-      { reason: reason.slice(0, 300), now, refunded: order.price, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix },
+      { reason: reason.slice(0, 300), now, refunded: order.price, id, entry, ledgerMax: LEDGER_MAX, statsPrefix: this.k.stats.prefix, from, promoCodePrefix: this.k.promo.code("") },
     );
     return res[0] === "ok" ? { ok: true, balance: fromUnits(res[1]) } : { ok: false };
   }

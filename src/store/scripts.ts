@@ -161,9 +161,13 @@ export class Scripts {
 
   async orderFailAndRefund(
     k: { order: string; wallet: string; ledger: string; placing: string; unknown: string; held: string },
-    a: { reason: string; now: number; refunded: string; id: string; entry: string; ledgerMax: number; statsPrefix: string },
+    a: { reason: string; now: number; refunded: string; id: string; entry: string; ledgerMax: number; statsPrefix: string; from: readonly string[]; promoCodePrefix: string },
   ): Promise<string[]> {
-    return (await this.call("orderFailAndRefund", [k.order, k.wallet, k.ledger, k.placing, k.unknown, k.held], [a.reason, a.now, a.refunded, a.id, a.entry, a.ledgerMax, a.statsPrefix])) as string[];
+    return (await this.call(
+      "orderFailAndRefund",
+      [k.order, k.wallet, k.ledger, k.placing, k.unknown, k.held],
+      [a.reason, a.now, a.refunded, a.id, a.entry, a.ledgerMax, a.statsPrefix, a.from.join(","), a.promoCodePrefix],
+    )) as string[];
   }
 
   /** 'ok', or the placement found instead. */

@@ -6,6 +6,7 @@ import { parsePromoCreate, redeemPromo } from "../../src/services/promo.js";
 import type { BotMessage, FakeUser } from "../support/fake-bot-api.js";
 import { after, draftIdOf, has, pressData, toConfirmation } from "../support/chat.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { keys } from "../../src/store/keys.js";
 
 const ADMIN = 7_200_001;
 const catalog = generateCatalog({ seed: 1, dripfeed: false });
@@ -176,6 +177,45 @@ describe("promo codes end to end", () => {
     expect(gone.text).toContain("nothing was charged");
     expect((await h.deps.orders.get(draftIdOf(a)))?.placement).toBe("draft");
     expect(h.sim.requests().filter((r) => r.action === "add" && r.params.link === "https://t.me/promo_a")).toHaveLength(0);
+  });
+
+  it("a discount given back by a failed order is held until its code expires, and not once it has", async () => {
+    const now = Date.now();
+    expect(await h.deps.promos.create({ code: "GIVEBACK", kind: "discount", percent: "10", uses: 10, expiresAt: now + 3_600_000, createdBy: ADMIN }, now)).toBe(true);
+    /** A customer who redeemed the code, and their order that took the discount and then failed at `failedAt`. */
+    const failedOrder = async (failedAt: number) => {
+      const u = await customer(h, "en", "100");
+      expect((await redeemPromo(h.deps, u.id, "GIVEBACK", now)).outcome).toBe("held");
+      const promo = (await h.deps.promos.heldRaw(u.id))!;
+      const draft = await h.deps.orders.createDraft({
+        userId: u.id,
+        chatId: u.id,
+        locale: "en",
+        serviceId: service.service,
+        serviceName: service.name,
+        serviceType: service.type,
+        category: service.category,
+        link: `https://t.me/giveback_${u.id}`,
+        quantity: 1000,
+        rate: service.rate,
+        price: "1",
+        promo,
+        canRefill: false,
+        canCancel: false,
+      });
+      expect((await h.deps.orders.reserve(draft.id, u.id)).ok).toBe(true);
+      expect(await h.deps.promos.heldRaw(u.id)).toBeNull();
+      expect((await h.deps.orders.failAndRefund(draft.id, "panel said no", ["reserved"], failedAt)).ok).toBe(true);
+      return u;
+    };
+    const heldFor = (userId: number) => h.redis.redis.pttl(keys(h.config.redis.prefix).promo.held(userId));
+    const within = await failedOrder(now);
+    expect(await h.deps.promos.heldRaw(within.id)).not.toBeNull();
+    expect(await heldFor(within.id)).toBeGreaterThan(3_500_000);
+    expect(await heldFor(within.id)).toBeLessThanOrEqual(3_600_000);
+    // Failed after the code ended: the discount is not given back.
+    const late = await failedOrder(now + 3_600_001);
+    expect(await h.deps.promos.heldRaw(late.id)).toBeNull();
   });
 
   it("a held discount ends when its code expires: the order after that is priced in full", async () => {

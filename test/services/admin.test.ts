@@ -235,7 +235,7 @@ describe("/stats", () => {
     await h.deps.orders.update(charged.id, { status: "completed", charge: "1.2" });
     // refunded by an admin: not turnover
     const refunded = await unknownOrder(h, u.id, "2");
-    await h.deps.orders.failAndRefund(refunded.id, "test");
+    await h.deps.orders.failAndRefund(refunded.id, "test", ["unknown"]);
     await unknownOrder(h, u.id, "2");
 
     const stats = await ask(h, admin, "/stats");

@@ -185,6 +185,20 @@ describe("placement protocol", () => {
       expect(addsFor(draft.link)).toHaveLength(0);
     });
 
+    it("refunds nothing when the order moved on to sending after recovery read it as reserved", async () => {
+      const { userId, draft } = await draftFor({ balance: "5", price: "2" });
+      const reservedAt = Date.now();
+      expect((await h.deps.orders.reserve(draft.id, userId, reservedAt)).ok).toBe(true);
+      // Recovery's read: reserved and stale. Then the slow placer goes on and its add is out.
+      const stale = (await h.deps.orders.get(draft.id))!;
+      expect(await h.deps.orders.markSending(draft.id)).toBe(true);
+      const orders = Object.assign(Object.create(h.deps.orders) as typeof h.deps.orders, { stalePlacing: async () => [stale] });
+      const res = await recoverStalePlacements({ ...h.deps, orders }, reservedAt + RESERVED_STALE_MS + 1000);
+      expect(res.refunded).not.toContain(draft.id);
+      expect((await h.deps.orders.get(draft.id))!.placement).toBe("sending");
+      expect((await h.deps.wallet.balance(userId)).toFixed()).toBe("3");
+    });
+
     it("marks an order stuck in sending as unknown after the panel timeout plus a minute, keeping the money and alerting", async () => {
       const { userId, draft } = await draftFor({ balance: "5", price: "2" });
       const reservedAt = Date.now();

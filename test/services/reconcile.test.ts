@@ -45,7 +45,7 @@ describe("reconciliation", () => {
       canCancel: false,
     });
     await h.deps.orders.reserve(draft.id, 9002);
-    await h.deps.orders.failAndRefund(draft.id, "refused");
+    await h.deps.orders.failAndRefund(draft.id, "refused", ["reserved"]);
     return { placed: placed.id, failed: draft.id, partial: partial.id };
   }
 

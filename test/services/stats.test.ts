@@ -55,7 +55,7 @@ describe("statistics from counters", () => {
       return { id: draft.id, panelOrderId: "" };
     }
     if (until === "failed") {
-      expect((await orders.failAndRefund(draft.id, "refused")).ok).toBe(true);
+      expect((await orders.failAndRefund(draft.id, "refused", ["sending"])).ok).toBe(true);
       return { id: draft.id, panelOrderId: "" };
     }
     const panelOrderId = await h.deps.panel.add({ service: service.id, link: draft.link, quantity });

@@ -41,7 +41,7 @@ describe("archiving closed orders older than ORDER_HISTORY_DAYS", () => {
     const d = await orders.createDraft(draft(Object.keys(made).length), at);
     await orders.reserve(d.id, 7, at);
     await orders.markSending(d.id, at);
-    if (end === "failed") await orders.failAndRefund(d.id, "panel said no", at);
+    if (end === "failed") await orders.failAndRefund(d.id, "panel said no", ["sending"], at);
     else if (end === "unknown") await orders.markUnknown(d.id, "timeout", at);
     else {
       await orders.markPlaced(d.id, `p${d.id}`, at, at);

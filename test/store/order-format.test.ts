@@ -58,7 +58,7 @@ describe("order records of format 1 next to format 2, and the background migrati
       await orders.reserve(d.id, d.userId);
       if (i % 4 === 1) continue; // reserved
       await orders.markSending(d.id);
-      if (i % 4 === 2) await orders.failAndRefund(d.id, "panel said no");
+      if (i % 4 === 2) await orders.failAndRefund(d.id, "panel said no", ["sending"]);
       else await orders.markPlaced(d.id, String(9000 + i), Date.now());
       if (i % 4 === 3) await orders.update(d.id, { status: "completed", remains: 0, startCount: 17, charge: "1.2" });
     }
@@ -120,7 +120,7 @@ describe("order records of format 1 next to format 2, and the background migrati
     expect(await orders.markSending(d.id)).toBe(true);
     await toFormat1(d.id);
     const balance = (await wallet.balance(2)).toFixed();
-    expect((await orders.failAndRefund(d.id, "no")).ok).toBe(true);
+    expect((await orders.failAndRefund(d.id, "no", ["sending"])).ok).toBe(true);
     expect((await wallet.balance(2)).toFixed()).toBe(new D(balance).add(2).toFixed());
     expect(await orders.get(d.id)).toMatchObject({ placement: "failed", status: "canceled", refunded: "2", chatId: 2, canRefill: false });
 

@@ -48,7 +48,7 @@ describe("packing closed orders (ORDER_PACK_DAYS): their records leave their has
     const d = await orders.createDraft(draft(Object.keys(made).length, userId), at);
     await orders.reserve(d.id, userId, at);
     await orders.markSending(d.id, at);
-    if (end === "failed") await orders.failAndRefund(d.id, "panel said no", changed);
+    if (end === "failed") await orders.failAndRefund(d.id, "panel said no", ["sending"], changed);
     else if (end === "unknown") await orders.markUnknown(d.id, "timeout", changed);
     else {
       await orders.markPlaced(d.id, `p${d.id}`, at, at);

@@ -160,6 +160,27 @@ describe("the owner's shop end to end", () => {
       (m) => m.text?.includes("not a number") ?? false,
     );
     expect((await h.deps.shop.settings()).service[svc.service]).toBeUndefined();
+    // A main-menu button ends the dialog and does what it says: its label is not the value.
+    await after(
+      h,
+      a,
+      () => a.send("📦 My orders"),
+      (m) => !(m.text?.includes("not a number") ?? true),
+    );
+    expect((await h.deps.shop.settings()).service[svc.service]).toBeUndefined();
+    await after(
+      h,
+      a,
+      () => a.send("20"),
+      (m) => m.text !== undefined,
+    );
+    expect((await h.deps.shop.settings()).service[svc.service]).toBeUndefined();
+    await after(
+      h,
+      a,
+      () => a.press(markup.callback_data!, screen.message_id),
+      (m) => m.text?.includes("own markup") ?? false,
+    );
     await after(
       h,
       a,
@@ -203,5 +224,22 @@ describe("the owner's shop end to end", () => {
     await h.deps.shop.setCategoryHidden(admin, key, false);
     a.press("akc:nosuchcategory:0", screen.message_id);
     await vi.waitFor(() => expect(a.callbackAnswers().at(-1)).toEqual({ text: h.deps.i18n.t("en", "order-button-expired"), show_alert: true }));
+  });
+  it("in English: /pricing takes a grouped amount whole (\"12 650\" is 12650, not 12)", async () => {
+    const a = h.tg.user({ id: ADMIN, languageCode: "en" });
+    await after(
+      h,
+      a,
+      () => a.send("/pricing min 12 650"),
+      (m) => m.text?.includes("12,650.00") ?? false,
+    );
+    expect(h.deps.shop.rulesOf(await h.deps.shop.settings()).minOrderPrice).toBe("12650");
+    await after(
+      h,
+      a,
+      () => a.send("/pricing min 0"),
+      (m) => m.text !== undefined,
+    );
+    expect(h.deps.shop.rulesOf(await h.deps.shop.settings()).minOrderPrice).toBeUndefined();
   });
 });

@@ -19,6 +19,7 @@ import { dialogUnderWay, enterAdminInput, takeDialog } from "../conversations/ac
 import { adminOnly, isAdmin } from "../filters/is-admin.js";
 import { html } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
+import { allMenuLabels } from "../keyboards/main-menu.js";
 import { PAGE_SIZE, pageNavigation, paginate } from "../keyboards/pagination.js";
 import { editOrReply } from "../reply.js";
 import { FeatureComposer } from "../composer.js";
@@ -40,9 +41,10 @@ const actorOf = (ctx: BotContext): Actor => ({
 });
 const mark = (hidden: boolean) => (hidden ? "🚫" : "✅");
 
-export const adminShopFeature: Feature = () => {
+export const adminShopFeature: Feature = (deps) => {
   const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
+  const menuTexts = allMenuLabels(deps.i18n);
 
   privateChat.command("catalog", adminOnly, async (ctx) => {
     const catalog = await loadShop(ctx);
@@ -82,7 +84,9 @@ export const adminShopFeature: Feature = () => {
 
   privateChat.command("pricing", adminOnly, async (ctx) => {
     const { shop } = ctx.deps;
-    const [what, value] = ctx.match.trim().split(/\s+/, 2);
+    // The rest of the line is the value: "/pricing min 12 650" is 12650, grouped as amounts are shown.
+    const [what = "", ...rest] = ctx.match.trim().split(/\s+/);
+    const value = rest.join(" ");
     if (what) {
       const setters: Record<string, (a: Actor, text: string) => Promise<ChangeResult>> = {
         markup: (a, t) => shop.setGlobalMarkup(a, t),
@@ -205,12 +209,17 @@ export const adminShopFeature: Feature = () => {
     await html(ctx, ctx.t("shop-ask", { what: ADMIN_INPUTS[what], language: locale }));
   });
 
-  // The typed value of the admin's input dialog: a command or another text ends it like any dialog.
+  // The typed value of the admin's input dialog: a command or a main-menu button ends it like any
+  // dialog (the button's label is not a category name), and does what it says.
   privateChat.on("message:text", async (ctx, next) => {
     if (!isAdmin(ctx)) return next();
     const stored = dialogUnderWay(ctx, "admin");
     if (stored === null) return next();
     const text = ctx.msg.text;
+    if (menuTexts.has(text)) {
+      await takeDialog(ctx, "admin");
+      return next();
+    }
     if (text.startsWith("/")) {
       await takeDialog(ctx, "admin");
       if (text.trim() === "/cancel") return html(ctx, ctx.t("shop-input-cancelled"));

@@ -225,7 +225,7 @@ describe("the owner's shop end to end", () => {
     a.press("akc:nosuchcategory:0", screen.message_id);
     await vi.waitFor(() => expect(a.callbackAnswers().at(-1)).toEqual({ text: h.deps.i18n.t("en", "order-button-expired"), show_alert: true }));
   });
-  it("in English: /pricing takes a grouped amount whole (\"12 650\" is 12650, not 12)", async () => {
+  it('in English: /pricing takes a grouped amount whole ("12 650" is 12650, not 12)', async () => {
     const a = h.tg.user({ id: ADMIN, languageCode: "en" });
     await after(
       h,

@@ -309,6 +309,7 @@ admin-order-live-unreachable = 🔄 The panel did not answer.
 admin-settle-usage =
     Usage: <code>/settle ORDER_ID PANEL_ORDER_ID</code> when the panel has the order, <code>/settle ORDER_ID refund</code> when it does not.
     Orders awaiting settlement: { $waiting }
+admin-settle-waiting-more = { $ids } and { $count } more
 admin-settle-not-unknown = ℹ️ Order #{ $id } is not awaiting settlement: { $placement }.
 admin-settle-panel-id-taken = ⚠️ Panel order <code>{ $panelId }</code> already belongs to order #{ $other }.
 admin-settle-placed = ✅ Order #{ $id } is recorded as panel order <code>{ $panelId }</code>; its status is tracked from now on. The user was told.

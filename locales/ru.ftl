@@ -329,6 +329,7 @@ admin-order-live-unreachable = 🔄 Панель не ответила.
 admin-settle-usage =
     Использование: <code>/settle ORDER_ID PANEL_ORDER_ID</code>, если заказ есть в панели, или <code>/settle ORDER_ID refund</code>, если его там нет.
     Заказы, которые ждут закрытия: { $waiting }
+admin-settle-waiting-more = { $ids } и ещё { $count }
 admin-settle-not-unknown = ℹ️ Заказ #{ $id } не ждёт закрытия: { $placement }.
 admin-settle-panel-id-taken = ⚠️ Заказ панели <code>{ $panelId }</code> уже привязан к заказу #{ $other }.
 admin-settle-placed = ✅ Заказ #{ $id } записан как заказ панели <code>{ $panelId }</code>, теперь его статус отслеживается. Пользователь уведомлён.

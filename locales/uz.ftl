@@ -309,6 +309,7 @@ admin-order-live-unreachable = 🔄 Panel javob bermadi.
 admin-settle-usage =
     Foydalanish: panelda buyurtma bor boʻlsa <code>/settle ORDER_ID PANEL_ORDER_ID</code>, yoʻq boʻlsa <code>/settle ORDER_ID refund</code>.
     Hal qilinishini kutayotgan buyurtmalar: { $waiting }
+admin-settle-waiting-more = { $ids } va yana { $count } ta
 admin-settle-not-unknown = ℹ️ #{ $id } buyurtma hal qilinishini kutmayapti: { $placement }.
 admin-settle-panel-id-taken = ⚠️ Paneldagi <code>{ $panelId }</code> buyurtma allaqachon #{ $other } buyurtmaga tegishli.
 admin-settle-placed = ✅ #{ $id } buyurtma paneldagi <code>{ $panelId }</code> buyurtma sifatida qayd etildi; endi uning holati kuzatiladi. Foydalanuvchiga xabar berildi.

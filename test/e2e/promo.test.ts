@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { D, orderPrice } from "../../src/money.js";
 import { generateCatalog } from "../../src/panel/simulator/catalog.js";
 import { runPollRound } from "../../src/poller/tracker.js";
@@ -232,5 +232,22 @@ describe("promo codes end to end", () => {
     const afterwards = await toConfirmation(h, u, service, "https://t.me/lasthour", Number(service.min));
     expect(price(afterwards)).not.toContain("LASTHOUR");
     expect(await h.deps.promos.heldRaw(u.id)).toBeNull();
+  });
+  it("admins: a /promo list longer than one message comes in several, each within Telegram's 4096 characters", async () => {
+    const now = Date.now();
+    const codes = Array.from({ length: 30 }, (_, i) => `LONGCODE${String(i).padStart(2, "0")}${"X".repeat(22)}`);
+    for (const code of codes)
+      expect(await h.deps.promos.create({ code, kind: "discount", percent: "10", cap: new D("50000"), minOrder: new D("100000"), uses: 500, expiresAt: now + 30 * DAY, createdBy: ADMIN }, now)).toBe(true);
+    await h.deps.users.setLocale(ADMIN, "ru");
+    try {
+      const since = admin.messages().length;
+      admin.send("/promo list");
+      const listed = () => admin.messages().slice(since);
+      await vi.waitFor(() => expect(codes.filter((c) => !listed().some((m) => m.text?.includes(c)))).toEqual([]), { timeout: 5_000 });
+      expect(listed().length).toBeGreaterThan(1);
+      for (const m of listed()) expect(m.text!.length).toBeLessThanOrEqual(4096);
+    } finally {
+      await h.deps.users.setLocale(ADMIN, "en");
+    }
   });
 });

@@ -159,6 +159,22 @@ describe("admin commands end to end", () => {
     expect(await ask(h, admin, "/order")).toContain("Choose a category");
   });
 
+  it("/settle alone names the 50 oldest orders awaiting settlement and counts the rest, within one message", async () => {
+    const unknownKey = keys(h.config.redis.prefix).unknown;
+    const ids = Array.from({ length: 700 }, (_, i) => String(90_000_000 + i));
+    await h.redis.redis.sadd(unknownKey, ...ids);
+    try {
+      // Other tests' unknown orders are older (smaller ids) and come first.
+      const waiting = (await h.deps.orders.unknownIds()).sort((a, b) => Number(a) - Number(b));
+      const reply = await ask(h, admin, "/settle");
+      expect(reply.length).toBeLessThanOrEqual(4096);
+      expect(reply).toContain(`#${waiting[49]} and ${waiting.length - 50} more`);
+      expect(reply).not.toContain(`#${waiting[50]}`);
+    } finally {
+      await h.redis.redis.srem(unknownKey, ...ids);
+    }
+  });
+
   it("/settle with a panel order id marks the order placed, schedules its first poll and tells the user", async () => {
     const u = await customer(h, "en", "10");
     const order = await unknownOrder(h, u.id);

@@ -14,6 +14,9 @@ import { formatDateTime, formatInt, formatMoney } from "../../text/format.js";
 import { escapeHtml, truncate } from "../../text/html.js";
 import { FeatureComposer } from "../composer.js";
 
+/** How many of the orders awaiting settlement /settle names (the oldest). */
+const SETTLE_WAITING_SHOWN = 50;
+
 export const adminOrdersFeature: Feature = () => {
   const composer = new FeatureComposer<BotContext>();
   const privateChat = composer.chatType("private");
@@ -36,7 +39,10 @@ export const adminOrdersFeature: Feature = () => {
       rawDecision === undefined || rest.length > 0 ? null : /^(refund|qaytarish)$/i.test(rawDecision) ? "refund" : PANEL_ORDER_ID.test(rawDecision) ? { panelOrderId: rawDecision } : null;
     if (!/^\d{1,15}$/.test(orderId) || decision === null) {
       const waiting = (await ctx.deps.orders.unknownIds()).sort((a, b) => Number(a) - Number(b));
-      return html(ctx, ctx.t("admin-settle-usage", { waiting: waiting.length ? waiting.map((id) => `#${id}`).join(", ") : ctx.t("admin-totals-none") }));
+      // The oldest first, at most SETTLE_WAITING_SHOWN: an outage can leave hundreds, more than a message holds.
+      const ids = waiting.slice(0, SETTLE_WAITING_SHOWN).map((id) => `#${id}`).join(", ");
+      const listed = waiting.length <= SETTLE_WAITING_SHOWN ? ids : ctx.t("admin-settle-waiting-more", { ids, count: waiting.length - SETTLE_WAITING_SHOWN });
+      return html(ctx, ctx.t("admin-settle-usage", { waiting: waiting.length ? listed : ctx.t("admin-totals-none") }));
     }
     const result = await settleOrder(ctx.deps, { orderId, decision, adminId: ctx.from.id });
     switch (result.outcome) {

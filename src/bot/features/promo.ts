@@ -9,7 +9,7 @@ import type { HeldDiscount, PromoRecord } from "../../store/promos.js";
 import type { BotContext, Feature } from "../context.js";
 import { dialogUnderWay, enterPromoDialog, takeDialog } from "../conversations/active-dialog.js";
 import { isAdmin } from "../filters/is-admin.js";
-import { html } from "../helpers/admin-views.js";
+import { html, htmlLines } from "../helpers/admin-views.js";
 import { money } from "../helpers/money.js";
 import { allMenuLabels, mainMenu, menuLabels } from "../keyboards/main-menu.js";
 import { formatDateTime, formatInt } from "../../text/format.js";
@@ -132,7 +132,7 @@ async function adminPromo(ctx: BotContext, sub: string, args: string[]): Promise
         state: promoState(p, now),
       }),
     );
-    await html(ctx, [ctx.t("promo-list-title"), ...rows].join("\n"));
+    await htmlLines(ctx, [ctx.t("promo-list-title"), ...rows]);
     return;
   }
   // disable

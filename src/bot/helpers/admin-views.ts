@@ -13,6 +13,22 @@ const STATUS_ORDER: OrderStatus[] = ["pending", "in_progress", "processing", "ac
 
 export const html = (ctx: Context, text: string) => ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
 
+/** Telegram's limit on a message's text; counted here with the tags, which only makes it safer. */
+const MESSAGE_MAX_CHARS = 4096;
+
+/** Lines (each well under the limit) as HTML replies, as many lines a message as fit in 4096 characters. */
+export async function htmlLines(ctx: Context, lines: readonly string[]): Promise<void> {
+  let message = "";
+  for (const line of lines) {
+    if (message !== "" && message.length + 1 + line.length > MESSAGE_MAX_CHARS) {
+      await html(ctx, message);
+      message = "";
+    }
+    message = message === "" ? line : `${message}\n${line}`;
+  }
+  if (message !== "") await html(ctx, message);
+}
+
 export function personName(firstName?: string, username?: string): string {
   return [firstName ? escapeHtml(firstName) : "", username ? `@${escapeHtml(username)}` : ""].filter(Boolean).join(" ");
 }

@@ -237,7 +237,9 @@ describe("promo codes end to end", () => {
     const now = Date.now();
     const codes = Array.from({ length: 30 }, (_, i) => `LONGCODE${String(i).padStart(2, "0")}${"X".repeat(22)}`);
     for (const code of codes)
-      expect(await h.deps.promos.create({ code, kind: "discount", percent: "10", cap: new D("50000"), minOrder: new D("100000"), uses: 500, expiresAt: now + 30 * DAY, createdBy: ADMIN }, now)).toBe(true);
+      expect(await h.deps.promos.create({ code, kind: "discount", percent: "10", cap: new D("50000"), minOrder: new D("100000"), uses: 500, expiresAt: now + 30 * DAY, createdBy: ADMIN }, now)).toBe(
+        true,
+      );
     await h.deps.users.setLocale(ADMIN, "ru");
     try {
       const since = admin.messages().length;

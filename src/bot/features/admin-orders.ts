@@ -40,7 +40,10 @@ export const adminOrdersFeature: Feature = () => {
     if (!/^\d{1,15}$/.test(orderId) || decision === null) {
       const waiting = (await ctx.deps.orders.unknownIds()).sort((a, b) => Number(a) - Number(b));
       // The oldest first, at most SETTLE_WAITING_SHOWN: an outage can leave hundreds, more than a message holds.
-      const ids = waiting.slice(0, SETTLE_WAITING_SHOWN).map((id) => `#${id}`).join(", ");
+      const ids = waiting
+        .slice(0, SETTLE_WAITING_SHOWN)
+        .map((id) => `#${id}`)
+        .join(", ");
       const listed = waiting.length <= SETTLE_WAITING_SHOWN ? ids : ctx.t("admin-settle-waiting-more", { ids, count: waiting.length - SETTLE_WAITING_SHOWN });
       return html(ctx, ctx.t("admin-settle-usage", { waiting: waiting.length ? listed : ctx.t("admin-totals-none") }));
     }

@@ -389,6 +389,13 @@ topup-admin-payment-unmatched =
     Paid: { $total }
     Payment ID: <code>{ $charge }</code>
     Check it and settle the wallet by hand.
+topup-payment-failed = ⚠️ Your payment has arrived, but the bot could not credit it just now. The administrators have been told and will credit it; if it is not on your balance soon, write /paysupport. Payment ID: <code>{ $charge }</code>
+topup-admin-payment-failed =
+    ⚠️ A payment arrived but could not be credited: the bot's storage failed three times (see the log).
+    User: { $user }
+    Paid: { $total }
+    Payment ID: <code>{ $charge }</code>
+    Credit the wallet by hand with /topup.
 topup-receipt-admin =
     🧾 <b>Receipt { $id }</b>
     From: { $user }

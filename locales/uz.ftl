@@ -389,6 +389,13 @@ topup-admin-payment-unmatched =
     Toʻlangan: { $total }
     Toʻlov ID raqami: <code>{ $charge }</code>
     Tekshirib, hisobni qoʻlda toʻgʻrilang.
+topup-payment-failed = ⚠️ Toʻlovingiz keldi, lekin bot uni hozir hisobingizga qoʻsha olmadi. Administratorlarga xabar berildi, ular uni qoʻlda qoʻshib qoʻyadi; agar pul tez orada balansingizda koʻrinmasa, /paysupport ga yozing. Toʻlov ID raqami: <code>{ $charge }</code>
+topup-admin-payment-failed =
+    ⚠️ Toʻlov keldi, lekin hisobga qoʻshilmadi: bot xotirasi uch marta javob bermadi (tafsilotlar jurnalda).
+    Foydalanuvchi: { $user }
+    Toʻlangan: { $total }
+    Toʻlov ID raqami: <code>{ $charge }</code>
+    Summani /topup buyrugʻi bilan qoʻlda qoʻshing.
 topup-receipt-admin =
     🧾 <b>Chek { $id }</b>
     Kimdan: { $user }

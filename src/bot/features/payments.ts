@@ -5,7 +5,7 @@
  * be dropped as "too many requests".
  */
 import { D, moneyString } from "../../money.js";
-import { checkPreCheckout, creditPayment, currencyExponent, STARS_CURRENCY, tellPaymentCredited } from "../../services/payments.js";
+import { checkPreCheckout, creditPayment, currencyExponent, STARS_CURRENCY, tellPaymentCredited, type PaymentOutcome } from "../../services/payments.js";
 import { userMention } from "../../services/receipts.js";
 import type { BotContext, Feature } from "../context.js";
 import { appContext } from "../middleware/app-context.js";
@@ -18,6 +18,23 @@ import { FeatureComposer } from "../composer.js";
 function paidLabel(total: number, currency: string, locale: string): string {
   if (currency === STARS_CURRENCY) return `⭐ ${formatInt(total, locale)}`;
   return formatMoney(new D(total).div(new D(10).pow(currencyExponent(currency))), locale, currency);
+}
+
+/**
+ * Waits before the second and third try of a payment's credit: a Redis that fails over or restarts
+ * is back within seconds, and the credit is idempotent by the charge id.
+ */
+const CREDIT_RETRY_MS = [500, 2_000];
+
+async function withRetries<T>(work: () => Promise<T>): Promise<T> {
+  for (const wait of CREDIT_RETRY_MS) {
+    try {
+      return await work();
+    } catch {
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+  return work();
 }
 
 export const paymentsFeature: Feature = (deps) => {
@@ -39,17 +56,26 @@ export const paymentsFeature: Feature = (deps) => {
 
   composer.on("message:successful_payment", ...plugins, async (ctx) => {
     const p = ctx.message.successful_payment;
-    const result = await creditPayment(deps, {
-      invoicePayload: p.invoice_payload,
-      currency: p.currency,
-      totalAmount: p.total_amount,
-      telegramPaymentChargeId: p.telegram_payment_charge_id,
-    });
     const charge = escapeHtml(p.telegram_payment_charge_id);
+    const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
+    let result: PaymentOutcome;
+    try {
+      result = await withRetries(() =>
+        creditPayment(deps, { invoicePayload: p.invoice_payload, currency: p.currency, totalAmount: p.total_amount, telegramPaymentChargeId: p.telegram_payment_charge_id }),
+      );
+    } catch (err) {
+      // Telegram has taken the money and this update is done once handled: nothing may be lost
+      // silently. The log line and the admins' message hold what a manual credit needs.
+      deps.logger.error({ err, payment: p, userId: ctx.from.id }, "successful payment could not be credited: credit it by hand");
+      await deps.notifier
+        .toAdmins((t, locale) => t("topup-admin-payment-failed", { user, total: paidLabel(p.total_amount, p.currency, locale), charge }), { key: `payment-failed:${p.telegram_payment_charge_id}` })
+        .catch((e: unknown) => deps.logger.error({ err: e, charge: p.telegram_payment_charge_id }, "the admins could not be told of an uncredited payment"));
+      await ctx.reply(ctx.t("topup-payment-failed", { charge }), { parse_mode: "HTML" });
+      return;
+    }
     if (result.outcome === "unmatched") {
       // Telegram has taken the money: nothing may be lost silently.
       deps.logger.error({ payment: p, userId: ctx.from.id }, "successful payment matches no invoice");
-      const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
       await deps.notifier.toAdmins((t, locale) => t("topup-admin-payment-unmatched", { user, total: paidLabel(p.total_amount, p.currency, locale), charge }), {
         key: `payment-unmatched:${p.telegram_payment_charge_id}`,
       });

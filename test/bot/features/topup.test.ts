@@ -217,6 +217,35 @@ describe("top-ups through Telegram Payments and Stars", () => {
     expect(h.outboxed.filter((m) => m.chatId === u.id && m.text.includes("⭐ 250 has been refunded"))).toHaveLength(1);
   });
 
+  it("a credit that fails is tried again; one that keeps failing is handed to the admins, and the customer is told", async () => {
+    const wallet = h.deps.wallet;
+    const credit = wallet.credit.bind(wallet);
+    let failures = 1;
+    wallet.credit = (...args: Parameters<typeof credit>) => (failures-- > 0 ? Promise.reject(new Error("Connection is closed.")) : credit(...args));
+    try {
+      const u = h.tg.user({ languageCode: "en" });
+      await h.deps.users.touch({ id: u.id, chatId: u.chatId });
+      const invoice = await h.deps.invoices.create({ userId: u.id, kind: "provider", currency: "UZS", total: 12_650_000, rate: "12650", amount: "10" });
+      u.successfulPayment({ invoicePayload: invoice.id, currency: "UZS", totalAmount: 12_650_000, telegramPaymentChargeId: "ch-blip" });
+      // A blip: credited on the second try, told once.
+      expect((await paymentMessage(h, u)).text).toContain("+10.00 USD");
+      expect((await h.deps.wallet.balance(u.id)).toFixed()).toBe("10");
+
+      failures = Infinity;
+      const v = h.tg.user({ languageCode: "en" });
+      await h.deps.users.touch({ id: v.id, chatId: v.chatId });
+      const second = await h.deps.invoices.create({ userId: v.id, kind: "provider", currency: "UZS", total: 12_650_000, rate: "12650", amount: "10" });
+      v.successfulPayment({ invoicePayload: second.id, currency: "UZS", totalAmount: 12_650_000, telegramPaymentChargeId: "ch-down" });
+      expect((await v.waitForMessage(undefined, { timeoutMs: 8_000 })).text).toContain("could not credit it just now. The administrators have been told");
+      const alert = h.outboxed.find((m) => m.chatId === ADMIN && m.text.includes("ch-down"));
+      expect(alert?.text).toContain("could not be credited");
+      expect(alert?.text).toContain("Paid: 126,500.00 UZS");
+      expect(await h.deps.wallet.entries(v.id)).toHaveLength(0);
+    } finally {
+      wallet.credit = credit;
+    }
+  });
+
   it("a payment that matches no invoice is credited to nobody, and the user and the admins are told", async () => {
     const u = h.tg.user({ languageCode: "en" });
     u.successfulPayment({ invoicePayload: "gone", currency: "UZS", totalAmount: 5_000_000, telegramPaymentChargeId: "ch-orphan" });

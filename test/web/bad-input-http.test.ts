@@ -87,4 +87,11 @@ describe("back office: bad input over HTTP", () => {
     expect(crlf.status).toBe(404);
     expect(crlf.headers.get("x-injected")).toBeNull();
   });
+  it("refuses a day that does not exist in the orders filter instead of rolling it over", async () => {
+    const page = await fetch(`${h.origin}/admin/orders?from=2024-02-31&to=2024-03-01`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("“2024-02-31” is not a date.");
+    expect(html).not.toContain("“2024-03-01” is not a date.");
+  });
 });

@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { D } from "../../money.js";
 import { PANEL_ORDER_ID, settleOrder, type SettleDecision } from "../../services/admin.js";
+import { parseDay } from "../../services/export.js";
 import { cancelRefusal, checkLiveStatus, refillRefusal, requestCancel, requestRefill, type ActionResult } from "../../services/order-actions.js";
 import type { OrderStatus } from "../../panel/status.js";
 import type { OrderFilter, OrderRecord, Placement } from "../../store/orders.js";
@@ -30,7 +31,6 @@ type OrderNotice = keyof typeof ORDER_NOTICES;
 const LOCAL_ID = /^#?\d{1,15}$/;
 const USER_ID = /^\d{1,15}$/;
 const SERVICE_ID = /^[A-Za-z0-9_-]{1,32}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A search text that is a link rather than an id: it has a dot or a slash. */
 const LINK_LIKE = /[./]/;
 const STATUSES = ["pending", "in_progress", "processing", "completed", "partial", "canceled", "refunded", "failed", "active"] as const satisfies readonly OrderStatus[];
@@ -110,8 +110,9 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
       ["to", form.to],
     ] as const) {
       if (raw === "") continue;
-      const ms = DATE.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
-      if (Number.isNaN(ms)) problems.push(t("web-orders-bad-date", { date: raw }));
+      // A day that does not exist (2024-02-31) is refused, not rolled over into March.
+      const ms = parseDay(raw);
+      if (ms === null) problems.push(t("web-orders-bad-date", { date: raw }));
       // "to" takes the whole day.
       else filter[field] = field === "to" ? ms + 86_400_000 : ms;
     }

@@ -1,6 +1,6 @@
 import type { AppDeps } from "../app.js";
 import type { Config } from "../config.js";
-import { moneyString, type Money } from "../money.js";
+import { D, moneyString, type Money } from "../money.js";
 import { MAX_IDS_PER_REQUEST } from "../panel/client.js";
 import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
 import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../panel/schemas.js";
@@ -73,6 +73,9 @@ type Fields = Record<string, string | null | undefined>;
 
 /** The poller reads order hashes only: an order without one (packed, archived) is closed, and leaves the queue. */
 const HASHES_ONLY = { packed: false } as const;
+
+/** An order's refund in at most this many credits (the first, and the rest when a redo found a larger one). */
+const REFUND_PARTS_MAX = 4;
 
 /**
  * What a look at an order needs to decide (decideOrder) and to find whether anything is to be
@@ -400,7 +403,9 @@ export class OrderTracker {
       // The order ended: the referrer's share of what was paid less what came back (none while a Partial's refund is unknown).
       if (isFinalOrderStatus(news.status) && !news.refundUnknown) await rewardReferrer(this.deps, order, refunded);
       const told = (t: Translate, locale: string) => statusNewsText(t, locale, this.deps.config.currency, order, news, refunded);
-      if (await this.deps.notifier.toUser(recipient(order), told, { key: `notify:${order.id}:${news.status}` })) stats.told++;
+      // Keyed by the look (the record's sequence number as read, the same in a redo) and the status:
+      // a redo tells nothing twice, and an order that goes back to a status it had is told again.
+      if (await this.deps.notifier.toUser(recipient(order), told, { key: `notify:${order.id}:${h.pollSeq ?? "0"}:${news.status}` })) stats.told++;
     }
     if (decision.changed) stats.changed++;
     if (decision.attention) {
@@ -413,16 +418,27 @@ export class OrderTracker {
     return this.writeArgs(row, fields, mode, decision.nextDueAt ?? 0, lease, [["pollSeq", seq]], ["pollSeq", String(Number(seq || 0) + 1)], true);
   }
 
-  /** Credits the refund once per order; returns what the wallet got for it (also when that was in an earlier try). */
+  /**
+   * Credits the refund once per order; returns what the wallet got for it in all (also when that
+   * was in an earlier try). A redo can find a larger refund than an earlier try credited (a
+   * Partial's share was credited, the process died before the write, and the panel now answers
+   * Canceled): the rest is credited under a key of its own, once, so the total is what the last
+   * answer calls for, never more than one refund of each size.
+   */
   private async refund(order: OrderRecord, news: StatusNews): Promise<Money | null> {
     if (!news.refund || news.refund.lte(0)) return null;
-    const onceKey = `refund:${order.id}`;
-    const res = await this.deps.wallet.credit(order.userId, news.refund, { reason: "refund", orderId: order.id }, onceKey);
-    if (res.credited) {
-      this.deps.logger.info({ orderId: order.id, userId: order.userId, amount: moneyString(news.refund), status: news.status }, "order refunded");
-      return news.refund;
+    let total = new D(0);
+    for (let part = 0; part < REFUND_PARTS_MAX && total.lt(news.refund); part++) {
+      const onceKey = part === 0 ? `refund:${order.id}` : `refund:${order.id}:rest${part}`;
+      const amount = news.refund.sub(total);
+      const res = await this.deps.wallet.credit(order.userId, amount, { reason: "refund", orderId: order.id }, onceKey);
+      if (res.credited) {
+        this.deps.logger.info({ orderId: order.id, userId: order.userId, amount: moneyString(amount), total: moneyString(news.refund), status: news.status }, "order refunded");
+        return news.refund;
+      }
+      total = total.add(await this.deps.wallet.creditedAmount(onceKey));
     }
-    return this.deps.wallet.creditedAmount(onceKey);
+    return total;
   }
 
   private async refillBatch(read: ReadRow[], lease: number, stats: RoundStats): Promise<boolean> {

@@ -326,6 +326,46 @@ describe("order tracking when the panel misbehaves", () => {
     expect(read).toEqual(expected.map((statusRaw) => ({ statusRaw })));
   });
 
+  it("an order that goes back to a status it had is told again (In progress → Pending → In progress)", async () => {
+    const o = await placeOrder(h, service, nextUser++);
+    const told = () => toldStatuses(h).filter((t) => t.orderId === o.id);
+    await start(FAST);
+    h.sim.setOrder(o.panelOrderId, { status: "In progress" });
+    await eventually("In progress told", () => told().length === 1);
+    h.sim.setOrder(o.panelOrderId, { status: "Pending" });
+    await eventually("Pending told", () => told().length === 2);
+    h.sim.setOrder(o.panelOrderId, { status: "In progress" });
+    await eventually("In progress told again", () => told().length === 3);
+    expect((await h.deps.orders.get(o.id))?.status).toBe("in_progress");
+  });
+
+  it("a redo that finds Canceled where the crashed try credited a Partial's share refunds the rest, once", async () => {
+    await h.redis.redis.del(keys(h.config.redis.prefix).pollDue);
+    const o = await placeOrder(h, service, nextUser++);
+    expect((await h.deps.wallet.balance(o.userId)).toFixed()).toBe("0");
+    h.sim.setOrder(o.panelOrderId, { status: "Partial", remains: 333 });
+    // The try refunds 0.41111 (price × 333 / 1000, rounded down), queues its message and dies before the write.
+    const write = h.deps.schedule.write.bind(h.deps.schedule);
+    h.deps.schedule.write = () => Promise.reject(new Error("killed before the write"));
+    try {
+      await expect(runPollRound(h.deps, FAST.tracker)).rejects.toThrow("killed before the write");
+    } finally {
+      h.deps.schedule.write = write;
+    }
+    expect((await h.deps.wallet.balance(o.userId)).toFixed()).toBe("0.41111");
+    // Before the lease ends the panel cancels the rest: the redo owes the whole price.
+    h.sim.setOrder(o.panelOrderId, { status: "Canceled", remains: 1000 });
+    await new Promise((r) => setTimeout(r, FAST.tracker!.leaseMs! + 100));
+    await runPollRound(h.deps, FAST.tracker);
+    expect((await h.deps.wallet.balance(o.userId)).toFixed()).toBe(PRICE);
+    expect(await h.deps.orders.get(o.id)).toMatchObject({ status: "canceled", refunded: PRICE });
+    expect((await refundEntries(h, o.userId)).map((e) => e.amount)).toEqual(["0.82346", "0.41111"]);
+    // Once more: nothing moves.
+    await h.redis.redis.zadd(keys(h.config.redis.prefix).pollDue, Date.now(), o.id);
+    await runPollRound(h.deps, FAST.tracker);
+    expect((await h.deps.wallet.balance(o.userId)).toFixed()).toBe(PRICE);
+  });
+
   it("a whole-request {error} about the only id asked is that id's error, not a panel failure", async () => {
     await h.redis.redis.del(keys(h.config.redis.prefix).pollDue);
     const o = await placeOrder(h, service, nextUser++);

@@ -3,15 +3,13 @@ import type { RefillStatus } from "../panel/status.js";
 import type { OrderRecord } from "../store/orders.js";
 import type { Translate } from "../services/notifier.js";
 import type { StatusNews } from "./decide.js";
-import { escapeHtml, truncate } from "../text/html.js";
+import { escapeHtml, nameForMessage, truncate } from "../text/html.js";
 import { formatInt, formatMoney } from "../text/format.js";
 
 type OrderRef = Pick<OrderRecord, "id" | "panelOrderId" | "serviceName">;
 
-const SERVICE_MAX = 200;
-
 function header(t: Translate, order: OrderRef): string[] {
-  return [t("tracking-order-title", { id: order.id, panelId: escapeHtml(order.panelOrderId ?? "?") }), t("tracking-order-service", { service: escapeHtml(truncate(order.serviceName, SERVICE_MAX)) })];
+  return [t("tracking-order-title", { id: order.id, panelId: escapeHtml(order.panelOrderId ?? "?") }), t("tracking-order-service", { service: nameForMessage(order.serviceName) })];
 }
 
 /** The customer's message about a status change; `refunded` is what the wallet actually got. */
@@ -29,7 +27,7 @@ export function statusNewsText(t: Translate, locale: string, currency: string, o
 
 /** The customer's message when a refill ended. */
 export function refillNewsText(t: Translate, order: OrderRef, status: RefillStatus): string {
-  const vars = { id: order.id, panelId: escapeHtml(order.panelOrderId ?? "?"), service: escapeHtml(truncate(order.serviceName, SERVICE_MAX)) };
+  const vars = { id: order.id, panelId: escapeHtml(order.panelOrderId ?? "?"), service: nameForMessage(order.serviceName) };
   if (status === "completed") return t("tracking-refill-completed", vars);
   return t("tracking-refill-ended", { ...vars, status: t("tracking-refill-status", { status }) });
 }

@@ -6,7 +6,7 @@ import type { AppDeps } from "../app.js";
 import { D, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import type { OrderRecord, OrderScope, OrderStore, Placement } from "../store/orders.js";
-import { escapeHtml } from "../text/html.js";
+import { escapeHtml, nameForMessage } from "../text/html.js";
 import { orderMargin, statsSeries, type MoneyFlows, type OrderTotals } from "./stats.js";
 
 export type { OrderTotals } from "./stats.js";
@@ -118,7 +118,7 @@ export async function settleOrder(deps: AdminDeps, req: { orderId: string; decis
     result = { outcome: "placed", order, panelOrderId };
   }
   deps.logger.info({ adminId: req.adminId, orderId: order.id, outcome: result.outcome }, "order settled by admin");
-  const service = escapeHtml(order.serviceName);
+  const service = nameForMessage(order.serviceName);
   const placed = result.outcome === "placed";
   await deps.notifier.toUser(
     { userId: order.userId, chatId: order.chatId, locale: order.locale },

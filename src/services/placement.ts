@@ -10,7 +10,7 @@ import type { AddOrderRequest } from "../panel/client.js";
 import { PanelError, PanelTransportError, type PanelErrorKind } from "../panel/errors.js";
 import { CatalogUnavailableError, orderKind } from "../store/catalog.js";
 import type { OrderRecord, Placement } from "../store/orders.js";
-import { escapeHtml } from "../text/html.js";
+import { escapeHtml, nameForMessage } from "../text/html.js";
 
 export type PlacementDeps = Pick<AppDeps, "config" | "orders" | "panel" | "catalog" | "shop" | "promos" | "metrics" | "notifier" | "logger">;
 
@@ -248,7 +248,7 @@ async function alertUnknown(deps: PlacementDeps, order: OrderRecord, reason: str
     t("alert-unknown-order", {
       id: order.id,
       user: String(order.userId),
-      service: escapeHtml(`${order.serviceName} (#${order.serviceId})`),
+      service: `${nameForMessage(order.serviceName)} (#${escapeHtml(order.serviceId)})`,
       link: escapeHtml(order.link),
       price: `${moneyString(new D(order.price))} ${deps.config.currency}`,
       reason: escapeHtml(reason.slice(0, 300)),
@@ -292,6 +292,6 @@ export async function recoverStalePlacements(deps: PlacementDeps, now = Date.now
 }
 
 async function notifyUser(deps: PlacementDeps, order: OrderRecord, key: string): Promise<void> {
-  const vars = { id: order.id, service: escapeHtml(order.serviceName) };
+  const vars = { id: order.id, service: nameForMessage(order.serviceName) };
   await deps.notifier.toUser({ userId: order.userId, chatId: order.chatId, locale: order.locale }, (t) => t(key, vars), { key: `${key}:${order.id}` });
 }

@@ -13,3 +13,9 @@ export function truncate(text: string, max: number): string {
         .join("")
         .trimEnd()}…`;
 }
+
+/** How much of a panel-given name (a service's) a message repeats: panels set no limit, a message has 4096 characters. */
+export const NAME_IN_MESSAGE_MAX = 200;
+
+/** A panel-given name for an HTML message: cut to NAME_IN_MESSAGE_MAX characters, then escaped. */
+export const nameForMessage = (name: string): string => escapeHtml(truncate(name, NAME_IN_MESSAGE_MAX));

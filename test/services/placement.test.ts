@@ -185,6 +185,22 @@ describe("placement protocol", () => {
       expect(addsFor(draft.link)).toHaveLength(0);
     });
 
+    it("tells the customer and the admins within 4096 characters, whatever the length of the panel's service name", async () => {
+      const { userId, draft } = await draftFor({ balance: "5", price: "2" });
+      await h.deps.orders.update(draft.id, { serviceName: `Followers ${"<very long name> ".repeat(400)}` });
+      const reservedAt = Date.now();
+      expect((await h.deps.orders.reserve(draft.id, userId, reservedAt)).ok).toBe(true);
+      expect(await h.deps.orders.markSending(draft.id, reservedAt)).toBe(true);
+      const { unknown } = await recoverStalePlacements(h.deps, reservedAt + h.config.panel.timeoutMs + SENDING_GRACE_MS + 1000);
+      expect(unknown).toContain(draft.id);
+      const told = h.outboxed.filter((m) => m.text.includes(`#${draft.id}`));
+      expect(told.map((m) => m.chatId).sort()).toEqual([ADMIN, userId].sort());
+      for (const m of told) {
+        expect(m.text.length).toBeLessThanOrEqual(4096);
+        expect(m.text).toContain("Followers &lt;very long name&gt;");
+      }
+    });
+
     it("refunds nothing when the order moved on to sending after recovery read it as reserved", async () => {
       const { userId, draft } = await draftFor({ balance: "5", price: "2" });
       const reservedAt = Date.now();

@@ -6,7 +6,7 @@ import type { AppDeps } from "../app.js";
 import { D, parseDecimal, parseUserAmount, type Money } from "../money.js";
 import type { OrderStatus } from "../panel/status.js";
 import type { OrderRecord, OrderScope, OrderStore, Placement } from "../store/orders.js";
-import { escapeHtml, nameForMessage } from "../text/html.js";
+import { nameForMessage } from "../text/html.js";
 import { orderMargin, statsSeries, type MoneyFlows, type OrderTotals } from "./stats.js";
 
 export type { OrderTotals } from "./stats.js";

@@ -54,13 +54,15 @@ export const boolLike = z
   .transform((v) => v === true || v === 1 || (typeof v === "string" && ["1", "true", "yes"].includes(v.trim().toLowerCase())));
 
 const text = z.union([z.string(), z.number()]).transform(String);
+/** A text a panel may also send as null (PHP clones write null for an unset column): read as "", which the service's defaults then fill. */
+const textOrNull = z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null ? "" : String(v)));
 
 export const serviceSchema = z
   .object({
     service: idLike,
-    name: text,
-    type: text.optional(),
-    category: text.optional(),
+    name: textOrNull,
+    type: textOrNull.optional(),
+    category: textOrNull.optional(),
     rate: decimalLike,
     min: requiredInt,
     max: requiredInt,

@@ -15,6 +15,8 @@ describe("panel answer schemas", () => {
     const s = serviceSchema.parse({ service: "abc-7", name: 42, rate: 8, min: 10, max: "1500.00", refill: "1", cancel: 0, dripfeed: "true", description: "Fast", extra: { x: 1 } });
     expect(s).toMatchObject({ id: "abc-7", name: "42", type: "Default", category: "Other", min: 10, max: 1500, refill: true, cancel: false, dripfeed: true, description: "Fast" });
     expect(serviceSchema.safeParse({ service: 1, name: "x", rate: "free", min: 1, max: 2 }).success).toBe(false);
+    // null where a PHP clone has an unset column: the same defaults as a missing or empty field, not a dropped service.
+    expect(serviceSchema.parse({ service: 9, name: null, type: null, category: null, rate: "1", min: 10, max: 100 })).toMatchObject({ id: "9", name: "#9", type: "Default", category: "Other" });
   });
 
   it("keeps an unknown status as it came instead of rejecting it", () => {

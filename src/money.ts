@@ -26,23 +26,23 @@ export function parseDecimal(value: unknown): Money | null {
   return DECIMAL_RE.test(s) ? new D(s) : null;
 }
 
-/** The largest amount a person may type (whole part of at most 10 digits): its units stay exact integers in Redis, with room for balances. */
-const USER_AMOUNT_RE = /^\d{1,10}(\.\d{1,5})?$/;
+/** The largest amount a person may type: a whole part of at most 10 digits, so its units stay exact integers in Redis, with room for balances. */
+const USER_WHOLE_DIGITS = 10;
 
 /**
- * A human-typed amount: "12", "12.5", "12,5", "1 000". Null for anything else: more than 5
- * decimals, more than 10 whole digits, and an amount whose separator could be read two ways. A
+ * A human-typed amount: "12", "12.5", "12,5", "1 000". Null for anything else: more than
+ * `maxDecimals` decimals (5, money's; an exchange rate takes more), more than 10 whole digits, and an amount whose separator could be read two ways. A
  * comma is a decimal comma (Uzbek and Russian write "12,5"), but a comma followed by exactly three
  * digits ("1,000", "12,650") is how English groups thousands, and reading it as a decimal would
  * credit a thousandth of what was meant: refused, as are a comma and a point together
  * ("1,000.50", "1.000,50") and more than one of either.
  */
-export function parseUserAmount(text: string): Money | null {
+export function parseUserAmount(text: string, maxDecimals = MONEY_SCALE): Money | null {
   const s = text.trim().replace(/[\s\u00a0\u202f]/g, "");
   const comma = s.indexOf(",");
   if (comma >= 0 && (s.includes(".") || s.indexOf(",", comma + 1) >= 0 || /^,\d{3}$/.test(s.slice(comma)))) return null;
   const plain = s.replace(",", ".");
-  return USER_AMOUNT_RE.test(plain) ? new D(plain) : null;
+  return new RegExp(`^\\d{1,${USER_WHOLE_DIGITS}}(\\.\\d{1,${maxDecimals}})?$`).test(plain) ? new D(plain) : null;
 }
 
 export const roundUp = (d: Money): Money => d.toDecimalPlaces(MONEY_SCALE, Decimal.ROUND_CEIL);

@@ -56,6 +56,8 @@ export interface ShopCatalogDeps {
 }
 
 const ok: ChangeResult = { ok: true };
+/** Decimals an exchange rate may have. */
+const RATE_DECIMALS = 10;
 const refuse = (error: InputError): ChangeResult => ({ ok: false, error });
 
 /** A typed number as a customer's: "12,5", "1 000"; null means "not a number". */
@@ -352,7 +354,9 @@ export class ShopCatalogService {
   /** Shop currency units per 1 panel currency unit (`/rate 12650`). */
   async setExchangeRate(actor: Actor, text: string, now = Date.now()): Promise<ChangeResult> {
     if (!this.converts) return refuse("same_currency");
-    const a = typedAmount(text);
+    // Up to 10 decimals: a shop in a strong currency over a panel in a weak one (USD over UZS,
+    // about 0.0000791) would otherwise price 1 % high or 11 % low.
+    const a = parseUserAmount(text, RATE_DECIMALS);
     if (!a) return refuse("not_number");
     if (a.isZero()) return refuse("not_positive");
     const old = (await this.settings()).exchangeRate;

@@ -179,6 +179,10 @@ describe("a shop selling in so'm over a USD panel", () => {
   it("cannot price anything before the rate is set; /rate is kept with who and when; orders keep the rate and refunds are exact in so'm", async () => {
     await expect(h.deps.shop.get()).rejects.toThrow(/exchange rate/);
     expect(await h.deps.shop.setExchangeRate(admin, "0")).toEqual({ ok: false, error: "not_positive" });
+    // A rate takes up to 10 decimals (a strong shop currency over a weak panel one), not money's 5.
+    expect(await h.deps.shop.setExchangeRate(admin, "0,0000791", 1_600_000_000_000)).toEqual({ ok: true });
+    expect((await h.deps.shop.exchangeRate())?.rate).toBe("0.0000791");
+    expect(await h.deps.shop.setExchangeRate(admin, "0.00000000001")).toEqual({ ok: false, error: "not_number" });
     expect(await h.deps.shop.setExchangeRate(admin, "12 650", 1_700_000_000_000)).toEqual({ ok: true });
     expect(await h.deps.shop.exchangeRate()).toEqual({ rate: "12650", by: ADMIN, at: 1_700_000_000_000 });
     expect(await h.deps.shop.setRoundingStep(admin, "100")).toEqual({ ok: true });

@@ -55,11 +55,12 @@ const envSchema = z
       .string()
       .trim()
       .regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
+    // http(s) only: "localhost:8081" parses as a URL with the scheme "localhost:" and then hangs.
     TELEGRAM_API_ROOT: z
-      .url()
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://api.telegram.org" })
       .default("https://api.telegram.org")
       .transform((u) => u.replace(/\/+$/, "")),
-    PANEL_API_URL: z.url().default("https://reseen.uz/api/v2"),
+    PANEL_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://reseen.uz/api/v2" }).default("https://reseen.uz/api/v2"),
     PANEL_API_KEY: z.string().trim().min(1, "is required (the API key from your panel account page)"),
     PANEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
     REDIS_URL: z
@@ -93,7 +94,7 @@ const envSchema = z
     LOG_PRETTY: z.stringbool().optional(),
     NODE_ENV: z.string().default("production"),
     BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
-    WEBHOOK_URL: optionalNonEmpty.pipe(z.url().optional()),
+    WEBHOOK_URL: optionalNonEmpty.pipe(z.url({ protocol: /^https$/, error: "must be an https URL (Telegram sends webhooks over HTTPS only)" }).optional()),
     WEBHOOK_SECRET: optionalNonEmpty.pipe(
       z
         .string()
@@ -227,4 +228,27 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 export function loadConfig(envFile = ".env"): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseConfig(process.env);
+}
+
+/**
+ * Every value a log line, an error message or a page must never show: the bot token, the panel
+ * key, the webhook secret, the payment provider's token and the password in REDIS_URL (ioredis
+ * puts a failed AUTH's arguments in its error).
+ */
+export function configSecrets(config: Config): string[] {
+  const redisPassword = (() => {
+    try {
+      return new URL(config.redis.url).password;
+    } catch {
+      return "";
+    }
+  })();
+  const decoded = (() => {
+    try {
+      return decodeURIComponent(redisPassword);
+    } catch {
+      return redisPassword;
+    }
+  })();
+  return [config.botToken, config.panel.key, config.webhook?.secret, config.payments.provider?.token, redisPassword, decoded].filter((s): s is string => typeof s === "string" && s !== "");
 }

@@ -8,7 +8,7 @@
  * orders can be paid right away. Put your Telegram id in ADMIN_IDS to try the admin commands too.
  */
 import { randomBytes } from "node:crypto";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, configSecrets, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startApp } from "./main.js";
 import { parseUserAmount, type Money } from "./money.js";
@@ -66,7 +66,7 @@ try {
   }
   throw e;
 }
-const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: [config.botToken] });
+const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: configSecrets(config) });
 const app = await startApp(config, logger, {
   worker: false,
   customize: (deps) => {

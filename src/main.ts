@@ -6,7 +6,7 @@ import type { BotContext } from "./bot/context.js";
 import { createBot } from "./bot/index.js";
 import { UpdateIntake } from "./bot/intake.js";
 import { registerAdminCommands, registerCommands } from "./bot/commands.js";
-import { ConfigError, loadConfig, type Config } from "./config.js";
+import { ConfigError, configSecrets, loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { RedisOutbox } from "./outbound/outbox.js";
 import { HealthCheck } from "./server/health.js";
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: [config.botToken, config.panel.key, config.webhook?.secret] });
+  const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: configSecrets(config) });
   let stop: () => Promise<void>;
   try {
     ({ stop } = await startApp(config, logger, { worker: process.argv.includes("--worker") }));

@@ -41,6 +41,11 @@ describe("config", () => {
     bad({ POLL_INTERVAL_MS: "soon" }, /POLL_INTERVAL_MS/);
     bad({ PRICE_MARKUP_PERCENT: "-5" }, /PRICE_MARKUP_PERCENT/);
     bad({ PANEL_API_URL: "not a url" }, /PANEL_API_URL/);
+    // A host without a scheme parses as a URL whose scheme is the host: refused, like any non-http scheme.
+    bad({ PANEL_API_URL: "localhost:8090/api/v2" }, /PANEL_API_URL must be an http\(s\) URL/);
+    bad({ PANEL_API_URL: "ftp://panel.example.com/api/v2" }, /PANEL_API_URL must be an http\(s\) URL/);
+    bad({ TELEGRAM_API_ROOT: "localhost:8081" }, /TELEGRAM_API_ROOT must be an http\(s\) URL/);
+    bad({ BOT_MODE: "webhook", WEBHOOK_URL: "http://bot.example.com/tg", WEBHOOK_SECRET: "s3cret-s3cret-s3cret" }, /WEBHOOK_URL must be an https URL/);
     bad({ BOT_MODE: "webhook" }, /WEBHOOK_URL is required.*WEBHOOK_SECRET is required/);
     bad({ BOT_TOKEN: "nope" }, /BOT_TOKEN/);
     bad({ REQUIRED_CHANNELS: "@myshop,https://t.me/x" }, /^Invalid configuration: REQUIRED_CHANNELS must be @usernames or numeric chat ids/);

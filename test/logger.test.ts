@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { configSecrets, parseConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { PanelClient } from "../src/panel/client.js";
 import { startPanelSimulator } from "../src/panel/simulator/server.js";
@@ -33,6 +34,34 @@ describe("logger", () => {
     // still useful: the rest of the line survives
     expect(out).toContain("telegram failed");
     expect(out).toContain("action=add");
+  });
+
+  it("never writes the Redis password or the payment provider's token either (configSecrets)", () => {
+    const config = parseConfig({
+      BOT_TOKEN: TOKEN,
+      PANEL_API_URL: "https://panel.example.com/api/v2",
+      PANEL_API_KEY: KEY,
+      REDIS_URL: "redis://shop:hunter2%40pass@127.0.0.1:6379",
+      PAYMENT_PROVIDER_TOKEN: "398062629:TEST:provider-secret-0123",
+      PAYMENT_RATE: "12650",
+    });
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const logger = createLogger({ level: "debug", pretty: false, secrets: configSecrets(config), destination });
+    // What ioredis's failed AUTH and grammY's failed sendInvoice carry.
+    const auth = Object.assign(new Error("WRONGPASS invalid username-password pair"), { command: { name: "auth", args: ["shop", "hunter2@pass"] } });
+    const invoice = Object.assign(new Error("Call to 'sendInvoice' failed!"), { payload: { chat_id: 1, provider_token: "398062629:TEST:provider-secret-0123" } });
+    logger.fatal({ err: auth }, "start failed");
+    logger.error({ err: invoice }, "invoice failed");
+    const out = lines.join("");
+    expect(out).toContain("WRONGPASS");
+    expect(out).not.toContain("hunter2");
+    expect(out).not.toContain("provider-secret-0123");
   });
 
   it("keeps the key out of a real panel client's warning and error lines", async () => {

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { Redis } from "ioredis";
-import { ConfigError, loadConfig, type Config } from "../config.js";
+import { ConfigError, configSecrets, loadConfig, type Config } from "../config.js";
 import { createLogger, makeScrubber, type Logger } from "../logger.js";
 
 /** A wrong command line: one line on stderr and exit code 2. */
@@ -36,7 +36,7 @@ export async function runTool<T extends NonNullable<ParseArgsConfig["options"]>>
     if (e instanceof ConfigError) fail(1, e.message);
     throw e;
   }
-  const secrets = [config.botToken, config.panel.key, config.webhook?.secret];
+  const secrets = configSecrets(config);
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets });
   const scrub = makeScrubber(secrets);
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3, enableAutoPipelining: false, lazyConnect: true });

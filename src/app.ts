@@ -86,8 +86,24 @@ export interface CreateDepsOptions {
   panelRetryDelayMs?: number;
 }
 
+/** Redis connection errors as log lines: the first of a kind at once, then at most one a minute, with how many repeats it stands for. */
+function redisErrorLogger(logger: Logger): (err: Error) => void {
+  const last = new Map<string, { at: number; skipped: number }>();
+  return (err) => {
+    const kind = (err as { code?: string }).code ?? err.message.slice(0, 60);
+    const now = Date.now();
+    const seen = last.get(kind);
+    if (seen && now - seen.at < 60_000) {
+      seen.skipped++;
+      return;
+    }
+    last.set(kind, { at: now, skipped: 0 });
+    logger.error({ err, repeatsSinceLastLine: seen?.skipped ?? 0 }, "Redis connection error (ioredis retries)");
+  };
+}
+
 export function createDeps(config: Config, logger: Logger, opts: CreateDepsOptions): AppDeps {
-  const redis = opts.redis ?? createRedis(config.redis.url);
+  const redis = opts.redis ?? createRedis(config.redis.url, { onError: redisErrorLogger(logger) });
   const prefix = config.redis.prefix;
   const metrics = createMetrics();
   const panel = new PanelClient({

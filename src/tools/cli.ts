@@ -40,6 +40,8 @@ export async function runTool<T extends NonNullable<ParseArgsConfig["options"]>>
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets });
   const scrub = makeScrubber(secrets);
   const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3, enableAutoPipelining: false, lazyConnect: true });
+  // The failure is told once below; ioredis's retries would print a stack each to stderr.
+  redis.on("error", (err: Error) => logger.debug({ err }, "Redis connection error"));
   let code = 0;
   try {
     await redis.connect();

@@ -90,13 +90,26 @@ export async function startApp(config: Config, logger: Logger, opts: StartOption
   return { port, stop };
 }
 
+/** How often a start that cannot reach Telegram says so. */
+const TELEGRAM_WAIT_WARN_MS = 15_000;
+
 /**
  * Sets the command menus and starts taking updates: sets the webhook (after the server listens:
  * Telegram may deliver the moment it is set) or starts long polling.
  */
 async function takeUpdates(bot: Bot<BotContext>, deps: AppDeps): Promise<{ stop(): Promise<void> }> {
   const { config, logger } = deps;
-  await bot.init();
+  // getMe retries a network error for ever (the auto-retry plugin, backing off to an hour) and
+  // says nothing: a firewall or a mistyped TELEGRAM_API_ROOT would look like a bot that is up.
+  const waiting = setInterval(
+    () => logger.warn({ apiRoot: config.telegramApiRoot }, "no answer from Telegram's Bot API yet (getMe): check the network and TELEGRAM_API_ROOT; still trying"),
+    TELEGRAM_WAIT_WARN_MS,
+  );
+  try {
+    await bot.init();
+  } finally {
+    clearInterval(waiting);
+  }
   // Logs one warning per required channel whose members the bot cannot see; never stops the start.
   await deps.channels.verify(bot.api, bot.botInfo.id);
   const menu = { payments: enabledMethods(config).length > 0 };

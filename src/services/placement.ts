@@ -164,7 +164,15 @@ async function checkPrice(deps: PlacementDeps, draftId: string, userId: number):
     return { outcome: "gone" };
   }
   // A discounted draft showed its price before the discount too: that is the one the rules give.
-  if (priced.quote.total.eq(draft.listPrice ?? draft.price)) return { draft };
+  if (priced.quote.total.eq(draft.listPrice ?? draft.price)) {
+    // The same price can hide a new panel rate or exchange rate (a fixed price, a rounding step):
+    // the order keeps the cost it is placed at, for the margin.
+    const at = { rate: priced.service.panel.rate.toFixed(), exchangeRate: priced.exchangeRate.toFixed(), panelCost: priced.quote.panelCost.toFixed() };
+    if (at.rate === draft.rate && at.exchangeRate === draft.exchangeRate && at.panelCost === draft.panelCost) return { draft };
+    if (!(await deps.orders.setDraftCost(draft, at))) return { draft: null };
+    deps.logger.info({ draftId, was: { rate: draft.rate, exchangeRate: draft.exchangeRate }, now: at }, "panel cost changed since the confirmation, price the same");
+    return { draft: { ...draft, ...at } };
+  }
   if ((await deps.orders.discardDraft(draftId, userId)) !== "ok") return { draft: null };
   const { pricer, service } = priced;
   const repriced = await priceWithHeldDiscount(deps, userId, (discount) => pricer.quote(service.item, { quantity: draft.quantity, runs: draft.runs, discount }));

@@ -983,6 +983,16 @@ export class OrderStore extends RedisStore {
     if ((await this.transition(id, ["*"], change)) === "" && (await this.unpack(id))) await this.transition(id, ["*"], change);
   }
 
+  /**
+   * A draft's panel rate, exchange rate and panel cost as Confirm found them (the price came out the
+   * same, the cost did not): the order keeps what it is placed at, and the margin counters read its
+   * cost units. Only while it is still a draft; false otherwise.
+   */
+  async setDraftCost(draft: OrderRecord, at: { rate: string; exchangeRate: string; panelCost: string }): Promise<boolean> {
+    const costUnits = String(orderCostUnits({ rate: at.rate, quantity: draft.quantity, serviceType: draft.serviceType, runs: draft.runs, exchangeRate: at.exchangeRate }));
+    return (await this.scripts.orderTransition({ order: this.k.order(draft.id) }, { from: ["draft"], ...encodeUpdate({ ...encode(at), costUnits }) })) === "ok";
+  }
+
   /** A packed order's record back in its hash, so it can be changed; false when it is not a packed order. */
   private async unpack(id: string): Promise<boolean> {
     const record = (await this.fromBuckets([id])).get(id);

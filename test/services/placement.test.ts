@@ -68,6 +68,27 @@ describe("placement protocol", () => {
     expect(addsFor(draft.link)).toHaveLength(1);
   });
 
+  it("keeps the panel rate and cost Confirm found when the price came out the same (a fixed price)", async () => {
+    const { userId, draft, svc } = await draftFor({ balance: "10", price: "2" });
+    const oldRate = svc.rate;
+    // The panel's rate moves, the cost staying under the fixed price: the same price, a new cost.
+    const rate = new D(oldRate).eq(50) ? "40" : "50";
+    h.sim.setServiceRate(svc.service, rate);
+    try {
+      await h.deps.catalog.refresh();
+      const result = await placeOrder(h.deps, draft.id, userId);
+      expect(result.outcome).toBe("placed");
+      const order = (await h.deps.orders.get(draft.id))!;
+      const cost = new D(rate).mul(draft.quantity).div(1000);
+      expect({ price: order.price, rate: order.rate, panelCost: order.panelCost }).toEqual({ price: "2", rate, panelCost: cost.toFixed() });
+      const [costUnits] = await h.redis.redis.hmget(keys(h.config.redis.prefix).order(draft.id), "cu");
+      expect(costUnits).toBe(String(cost.mul(100_000).toDecimalPlaces(0).toNumber()));
+    } finally {
+      h.sim.setServiceRate(svc.service, oldRate);
+      await h.deps.catalog.refresh();
+    }
+  });
+
   it("five concurrent confirms of one draft send one add and charge once", async () => {
     const { userId, draft } = await draftFor({ balance: "10", price: "2" });
     const results = await Promise.all(Array.from({ length: 5 }, () => placeOrder(h.deps, draft.id, userId)));

@@ -49,6 +49,8 @@ export interface PanelSimulator {
   orders(): SimOrder[];
   setRefill(id: string, status: string): void;
   setBalance(amount: string): void;
+  /** a service's rate from now on */
+  setServiceRate(serviceId: string, rate: string): void;
   balance(): string;
   /** Next `times` requests (default 1) whose action matches (undefined = any) fail this way. */
   injectFault(f: SimFault): void;
@@ -247,6 +249,7 @@ export async function startPanelSimulator(opts: SimOptions = {}): Promise<PanelS
     orders: () => state.orders(),
     setRefill: (id, status) => state.setRefill(id, status),
     setBalance: (amount) => state.setBalance(amount),
+    setServiceRate: (id, rate) => state.setServiceRate(id, rate),
     balance: () => state.balance(),
     injectFault: (f) => {
       // Also reached from /__sim/fault with untyped JSON: an unknown kind would leave requests unanswered.

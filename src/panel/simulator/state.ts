@@ -152,6 +152,15 @@ export class PanelState {
     return this.account.toFixed();
   }
 
+  /** The panel changes a service's rate (what a panel does now and then): later services and add answers use it. */
+  setServiceRate(serviceId: string, rate: string): void {
+    const service = this.services.get(serviceId);
+    if (!service) throw new Error(`no service ${serviceId}`);
+    service.rate = rate;
+    const answer = this.servicesAnswer.find((s) => String((s as { service: unknown }).service) === idOut(serviceId).toString()) as { rate: string } | undefined;
+    if (answer) answer.rate = rate;
+  }
+
   setBalance(amount: string): void {
     this.account = new Decimal(amount);
   }

@@ -491,6 +491,7 @@ tracking-alert-panel-down = The panel has not answered status checks for { $minu
 order-repriced = ⚠️ The price changed from { $old } to <b>{ $new }</b> since you saw it. Nothing was charged: check the order again and confirm.
 digest-title = 🔄 <b>The panel's catalog changed</b>
 digest-at-loss = ⛔ Hidden: the fixed price no longer covers the cost (or the minimum margin): { $count }
+digest-lost-categories = 🏷 Categories you set up are gone from the panel's list (renamed or emptied: their hiding, markup, pin and names no longer apply; set them again on the new ones): { $count }
 digest-rates = 💱 Rate changes: { $count }
 digest-rate-line = { $service }: { $old } → { $new } ({ $percent })
 digest-added = ➕ New services: { $count }

@@ -491,6 +491,7 @@ tracking-alert-panel-down = Panel { $minutes } daqiqadan beri holat soʻrovlarig
 order-repriced = ⚠️ Siz koʻrganingizdan beri narx oʻzgardi: { $old } edi, endi <b>{ $new }</b>. Hisobingizdan hech narsa yechilmadi: buyurtmani yana bir bor tekshirib, tasdiqlang.
 digest-title = 🔄 <b>Panel katalogi oʻzgardi</b>
 digest-at-loss = ⛔ Yashirildi: belgilangan narx endi tannarxni (yoki eng kam ustamani) qoplamaydi: { $count }
+digest-lost-categories = 🏷 Siz sozlagan toifalar panel roʻyxatidan yoʻqoldi (nomi oʻzgargan yoki boʻshab qolgan: ularni yashirish, ustama, qadash va nomlari endi amal qilmaydi; yangilarini qaytadan sozlang): { $count }
 digest-rates = 💱 Panel narxi oʻzgargan xizmatlar: { $count }
 digest-rate-line = { $service }: { $old } → { $new } ({ $percent })
 digest-added = ➕ Yangi xizmatlar: { $count }

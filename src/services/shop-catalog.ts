@@ -15,7 +15,7 @@ import { diffCatalogs, isEmptyDiff } from "../catalog/diff.js";
 import { type Pricer, type PricingRules, type Quote } from "../catalog/pricing.js";
 import { buildShopCatalog, isOrderable, type ShopCatalog, type ShopService } from "../catalog/shop.js";
 import type { AuditEntry, AuditLog } from "../store/audit.js";
-import { buildCatalog, CatalogUnavailableError, type Catalog, type CatalogStore } from "../store/catalog.js";
+import { buildCatalog, CatalogUnavailableError, categoryKey, type Catalog, type CatalogStore } from "../store/catalog.js";
 import { settingField, type ExchangeRateRecord, type SettingChange, type ShopSettingsStore, type StoredShopSettings } from "../store/shop.js";
 import type { WalletStore } from "../store/wallet.js";
 import { matchesTerms, normalizeForSearch, searchTerms } from "../text/search.js";
@@ -427,7 +427,12 @@ export class ShopCatalogService {
     } catch (e) {
       if (!(e instanceof ExchangeRateMissingError)) throw e;
     }
-    if (isEmptyDiff(diff) && atLoss.length === 0) return;
+    // Categories are known by their name: one the panel renamed (or emptied) takes the owner's
+    // hiding, markup, pin and names with it, so it is named in the digest.
+    const nextKeys = new Set(next.map((s) => categoryKey(s.category)));
+    const curated = (key: string) => settings.curation.categories[key] !== undefined || settings.categoryMarkupPercent[key] !== undefined;
+    const lostCategories = [...new Set(previous.map((s) => s.category))].filter((name) => !nextKeys.has(categoryKey(name)) && curated(categoryKey(name)));
+    if (isEmptyDiff(diff) && atLoss.length === 0 && lostCategories.length === 0) return;
     if (!this.deps.notifier) return;
     const key = `catalog-digest:${createHash("sha1")
       .update(
@@ -437,6 +442,7 @@ export class ShopCatalogService {
           diff.rateChanges.map((c) => [c.service.id, c.newRate.toFixed()]),
           diff.limitChanges.map((c) => [c.service.id, c.service.min, c.service.max]),
           atLoss.map((s) => s.id),
+          lostCategories,
         ]),
       )
       .digest("base64url")
@@ -446,6 +452,7 @@ export class ShopCatalogService {
         catalogDigest(t, locale, {
           diff,
           atLoss,
+          lostCategories,
           panelCurrency: this.panelCurrency,
         }),
       { key },
@@ -456,6 +463,7 @@ export class ShopCatalogService {
         removed: diff.removed.length,
         rates: diff.rateChanges.length,
         atLoss: atLoss.length,
+        lostCategories: lostCategories.length,
       },
       "catalog digest sent",
     );

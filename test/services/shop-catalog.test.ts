@@ -7,6 +7,7 @@ import { placeOrder } from "../../src/services/placement.js";
 import { ShopCatalogService, VERSION_FRESH_MS, ShopCurrencyChangedError, type Actor } from "../../src/services/shop-catalog.js";
 import { categoryKey } from "../../src/store/catalog.js";
 import { ShopSettingsStore } from "../../src/store/shop.js";
+import { escapeHtml } from "../../src/text/html.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 const ADMIN = 6161;
@@ -155,6 +156,29 @@ describe("the shop service (USD shop)", () => {
     // Nothing changed: no digest.
     await h.deps.shop.onPanelCatalog(panel, panel);
     expect(h.outboxed.length).toBe(sent + 1);
+  });
+
+  it("names in the digest a category the owner set up that the panel renamed", async () => {
+    const panel = catalog.map((s) => serviceSchema.parse(s));
+    const category = panel[0]!.category;
+    const key = categoryKey(category);
+    expect(await h.deps.shop.setCategoryHidden(admin, key, true)).toEqual({ ok: true });
+    try {
+      const renamed = panel.map((s) => (s.category === category ? { ...s, category: `${category} <new>` } : s));
+      const sent = h.outboxed.length;
+      await h.deps.shop.onPanelCatalog(panel, renamed);
+      const digest = h.outboxed.slice(sent).find((m) => m.chatId === ADMIN);
+      expect(digest?.text).toContain("Categories you set up are gone from the panel's list");
+      expect(digest?.text).toContain(escapeHtml(category));
+      // A category without the owner's settings may come and go unremarked.
+      const other = panel.find((s) => s.category !== category)!.category;
+      const quiet = panel.map((s) => (s.category === other ? { ...s, category: `${other} 2` } : s));
+      const before = h.outboxed.length;
+      await h.deps.shop.onPanelCatalog(panel, quiet);
+      expect(h.outboxed.length).toBe(before);
+    } finally {
+      await h.deps.shop.setCategoryHidden(admin, key, false);
+    }
   });
 
   it("keeps a digest of thousands of changes within one message, the rest summed up", async () => {

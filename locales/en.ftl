@@ -77,8 +77,14 @@ order-link-too-long = ⚠️ The link is too long: at most { $max } characters.
 order-quantity-not-number = ⚠️ Send a whole number from { $min } to { $max }.
 order-quantity-below-min = ⚠️ Too few: the minimum is { $min } (the maximum is { $max }).
 order-quantity-above-max = ⚠️ Too many: the maximum is { $max } (the minimum is { $min }).
-order-comments-below-min = ⚠️ { $count } comments: at least { $min } are needed (at most { $max }).
-order-comments-above-max = ⚠️ { $count } comments: at most { $max } are allowed (at least { $min }).
+order-comments-below-min = ⚠️ { $count } { COUNT($count) ->
+        [one] comment
+       *[other] comments
+    }: at least { $min } are needed (at most { $max }).
+order-comments-above-max = ⚠️ { $count } { COUNT($count) ->
+        [one] comment
+       *[other] comments
+    }: at most { $max } are allowed (at least { $min }).
 order-hint-link = ✍️ Send the link as a text message, or /cancel to stop.
 order-hint-quantity = ✍️ Send the quantity as a number, or /cancel to stop.
 order-hint-comments = ✍️ Send the comments as a text message, or /cancel to stop.
@@ -330,7 +336,10 @@ admin-stats =
 
     ℹ️ Turnover: what users paid for placed orders, less refunds. Margin: turnover less the panel's cost, which is the charge the panel reported or else the order's stored rate × quantity (worked out per order, not estimated from today's markup).
 admin-broadcast-usage = Reply with <code>/broadcast</code> to the message every user should receive: it is copied as it is (text, photo, video…).
-admin-broadcast-started = 📣 Broadcast #{ $id } started for { $users } users.
+admin-broadcast-started = 📣 Broadcast #{ $id } started for { $users } { COUNT($users) ->
+        [one] user
+       *[other] users
+    }.
 admin-broadcast-progress = 📣 Broadcast #{ $id }: { $queued } of { $users } queued · ✅ { $delivered } delivered · 🚫 { $blocked } blocked · ⚠️ { $failed } failed · ❔ { $maybe } maybe delivered
 admin-broadcast-done = 📣 Broadcast #{ $id } finished: ✅ { $delivered } delivered · 🚫 { $blocked } have blocked the bot · ⚠️ { $failed } failed · ❔ { $maybe } maybe delivered (interrupted while sending, not sent again) · { $skipped } skipped (had blocked the bot before).
 
@@ -411,7 +420,7 @@ topup-receipt-done-rejected = ❌ Rejected
 topup-receipt-already = Already decided by { $admin }.
 topup-receipt-not-found = ⚠️ Receipt { $id } was not found.
 topup-receipt-user-approved =
-    ✅ Receipt { $id } has been approved: <b>+{ $amount }</b> is on your wallet.
+    ✅ Receipt { $id } has been approved: <b>+{ $amount }</b> is in your wallet.
     💰 Balance: <b>{ $balance }</b>
 topup-receipt-user-rejected = ❌ Receipt { $id } has not been approved. If you think this is a mistake, write /paysupport.
 topup-approve-usage = Usage: <code>/approve RECEIPT AMOUNT</code>, for example <code>/approve K7Q2M9XP 12.5</code>. Without an amount, the amount the user gave is credited.
@@ -450,7 +459,7 @@ topup-terms =
     • Card payments and Telegram Stars are converted into { $currency } at the rate shown before you pay; the result is rounded down to 0.00001 { $currency }.
     • A transfer with a receipt is credited after an administrator has checked the receipt, with the amount that actually arrived.
     • When an order fails or is cancelled, its price comes back to your wallet.
-    • Money on the wallet is not paid out. For a payment made by mistake, write /paysupport.
+    • Money in the wallet cannot be withdrawn. For a payment made by mistake, write /paysupport.
 
 # tracking (order status and refill notifications, poller alerts)
 tracking-order-title = 📦 Order <b>#{ $id }</b> · panel ID <code>{ $panelId }</code>
@@ -828,7 +837,10 @@ web-broadcast-preview = Preview
 web-broadcast-send = Send to everyone
 web-broadcast-preview-upload = With the photo { $name }
 web-broadcast-preview-file-id = With the photo of that file id
-web-broadcast-preview-users = It goes to up to { $users } users.
+web-broadcast-preview-users = It goes to up to { $users } { COUNT($users) ->
+        [one] user
+       *[other] users
+    }.
 web-broadcast-empty = ⚠️ Write a text or add a photo.
 web-broadcast-one-photo = ⚠️ Upload a photo or give a file id, not both.
 web-broadcast-bad-photo = ⚠️ The photo must be an image of at most 10 MB.
@@ -947,7 +959,10 @@ web-orders-to = to
 web-orders-bad-user = A user is given by their Telegram id (digits only).
 web-orders-bad-service = A service id has letters, digits, - or _ only.
 web-orders-bad-date = “{ $date }” is not a date.
-web-orders-indexed = { $count } orders in this period
+web-orders-indexed = { $count } { COUNT($count) ->
+        [one] order
+       *[other] orders
+    } in this period
 web-orders-newest = Newest
 
 ## Back office catalog

@@ -1041,4 +1041,9 @@ web-catalog-markup = Наценка, %
 web-catalog-apply = Применить
 web-catalog-done = Сохранено ({ $count }).
 web-catalog-none-picked = Сначала отметьте хотя бы одну услугу. Ничего не изменено.
-web-catalog-too-many = Не больше { $max } услуг за раз. Ничего не изменено.
+web-catalog-too-many = Не больше { $max } { COUNT($max) ->
+        [one] услуги
+        [few] услуг
+        [many] услуг
+       *[other] услуги
+    } за раз. Ничего не изменено.

@@ -47,7 +47,7 @@ cancel-nothing = Bekor qilinadigan amal yoʻq. Menyudan amalni tanlang.
 balance-show = 💰 Hisobingizda: <b>{ $balance }</b>
 
 # Errors
-error-generic = ⚠️ Nimadir xato ketdi. Bir daqiqadan soʻng qayta urinib koʻring.
+error-generic = ⚠️ Xatolik yuz berdi. Bir daqiqadan soʻng qayta urinib koʻring.
 error-too-fast = ⏳ Soʻrovlar juda koʻp. Bir necha soniya kuting.
 
 # order (catalog browsing, order dialog, placement)
@@ -330,9 +330,9 @@ admin-stats =
 
     ℹ️ Aylanma: joylashtirilgan buyurtmalar uchun foydalanuvchilar toʻlagan pul, qaytarilganlarsiz. Foyda: aylanmadan panel xarajati ayirilgani; xarajat panel maʼlum qilgan summa, u boʻlmasa buyurtmada saqlangan narx × miqdor (har bir buyurtma boʻyicha hisoblanadi, bugungi ustamadan taxmin qilinmaydi).
 admin-broadcast-usage = Barcha foydalanuvchilar olishi kerak boʻlgan xabarga <code>/broadcast</code> deb javob yozing: xabar oʻzgarishsiz nusxalanadi (matn, rasm, video…).
-admin-broadcast-started = 📣 #{ $id } tarqatma { $users } ta foydalanuvchi uchun boshlandi.
-admin-broadcast-progress = 📣 #{ $id } tarqatma: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin
-admin-broadcast-done = 📣 #{ $id } tarqatma tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin (yuborish uzilib qolgan, qayta yuborilmadi) · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).
+admin-broadcast-started = 📣 #{ $id } xabar tarqatish { $users } ta foydalanuvchi uchun boshlandi.
+admin-broadcast-progress = 📣 #{ $id } xabar tarqatish: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin
+admin-broadcast-done = 📣 #{ $id } xabar tarqatish tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin (yuborish uzilib qolgan, qayta yuborilmadi) · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).
 
 # topup (wallet top-ups: Telegram Payments, Stars, receipts; payment support and terms)
 topup-button = ➕ Hisobni toʻldirish
@@ -389,7 +389,7 @@ topup-admin-payment-unmatched =
     Toʻlangan: { $total }
     Toʻlov ID raqami: <code>{ $charge }</code>
     Tekshirib, hisobni qoʻlda toʻgʻrilang.
-topup-payment-failed = ⚠️ Toʻlovingiz keldi, lekin bot uni hozir hisobingizga qoʻsha olmadi. Administratorlarga xabar berildi, ular uni qoʻlda qoʻshib qoʻyadi; agar pul tez orada balansingizda koʻrinmasa, /paysupport ga yozing. Toʻlov ID raqami: <code>{ $charge }</code>
+topup-payment-failed = ⚠️ Toʻlovingiz keldi, lekin bot uni hozir hisobingizga qoʻsha olmadi. Administratorlarga xabar berildi, ular uni qoʻlda qoʻshib qoʻyadi; agar pul tez orada hisobingizda koʻrinmasa, /paysupport ga yozing. Toʻlov ID raqami: <code>{ $charge }</code>
 topup-admin-payment-failed =
     ⚠️ Toʻlov keldi, lekin hisobga qoʻshilmadi: bot xotirasi uch marta javob bermadi (tafsilotlar jurnalda).
     Foydalanuvchi: { $user }
@@ -491,7 +491,7 @@ tracking-alert-panel-down = Panel { $minutes } daqiqadan beri holat soʻrovlarig
 order-repriced = ⚠️ Siz koʻrganingizdan beri narx oʻzgardi: { $old } edi, endi <b>{ $new }</b>. Hisobingizdan hech narsa yechilmadi: buyurtmani yana bir bor tekshirib, tasdiqlang.
 digest-title = 🔄 <b>Panel katalogi oʻzgardi</b>
 digest-at-loss = ⛔ Yashirildi: belgilangan narx endi tannarxni (yoki eng kam ustamani) qoplamaydi: { $count }
-digest-lost-categories = 🏷 Siz sozlagan toifalar panel roʻyxatidan yoʻqoldi (nomi oʻzgargan yoki boʻshab qolgan: ularni yashirish, ustama, qadash va nomlari endi amal qilmaydi; yangilarini qaytadan sozlang): { $count }
+digest-lost-categories = 🏷 Siz sozlagan boʻlimlar panel roʻyxatidan yoʻqoldi (nomi oʻzgargan yoki boʻshab qolgan: ularni yashirish, ustama, qadash va nomlari endi amal qilmaydi; yangilarini qaytadan sozlang): { $count }
 digest-rates = 💱 Panel narxi oʻzgargan xizmatlar: { $count }
 digest-rate-line = { $service }: { $old } → { $new } ({ $percent })
 digest-added = ➕ Yangi xizmatlar: { $count }
@@ -702,10 +702,10 @@ web-refused-not-admin = Bu hisob endi doʻkon administratori emas.
 web-refused-origin = Bu soʻrov boshqaruv panelining sahifasidan kelmagan.
 web-refused-csrf = Bu shaklning muddati oʻtgan. Sahifani yangilab, qaytadan urinib koʻring.
 web-refused-too-many = Kirishga juda koʻp urinildi. Bir necha daqiqa kutib, qaytadan urinib koʻring.
-web-refused-too-large = Bu soʻrov boshqaruv paneli uchun juda katta. Tarqatma rasmi 10 MB dan oshmasligi kerak.
+web-refused-too-large = Bu soʻrov boshqaruv paneli uchun juda katta. Xabar tarqatish uchun rasm 10 MB dan oshmasligi kerak.
 web-refused-how = Yangi kirish havolasini olish uchun Telegramda botga /admin yuboring.
 web-not-found = Bu manzilda hech narsa yoʻq.
-web-error = Nimadir xato ketdi. Bir daqiqadan soʻng qaytadan urinib koʻring.
+web-error = Xatolik yuz berdi. Bir daqiqadan soʻng qaytadan urinib koʻring.
 web-nav-home = Umumiy holat
 web-nav-orders = Buyurtmalar
 web-nav-users = Foydalanuvchilar

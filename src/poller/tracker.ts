@@ -7,6 +7,7 @@ import type { PanelOrderStatus, PanelRefillStatus, PerId } from "../panel/schema
 import { isFinalOrderStatus } from "../panel/status.js";
 import { decodeOrder, type OrderRecord } from "../store/orders.js";
 import type { PollQueue, PollWrite } from "../store/schedule.js";
+import { REFUND_PARTS_MAX, refundOnceKey } from "../store/wallet.js";
 import { defaultBatchRule, type BatchRule } from "./batching.js";
 import { DEFAULT_TRACKING_LIMITS, decideOrder, decideRefill, type OrderDecision, type PollTiming, type StatusNews, type TrackingLimits } from "./decide.js";
 import { refillNewsText, statusNewsText } from "./notify.js";
@@ -73,9 +74,6 @@ type Fields = Record<string, string | null | undefined>;
 
 /** The poller reads order hashes only: an order without one (packed, archived) is closed, and leaves the queue. */
 const HASHES_ONLY = { packed: false } as const;
-
-/** An order's refund in at most this many credits (the first, and the rest when a redo found a larger one). */
-const REFUND_PARTS_MAX = 4;
 
 /**
  * What a look at an order needs to decide (decideOrder) and to find whether anything is to be
@@ -429,7 +427,7 @@ export class OrderTracker {
     if (!news.refund || news.refund.lte(0)) return null;
     let total = new D(0);
     for (let part = 0; part < REFUND_PARTS_MAX && total.lt(news.refund); part++) {
-      const onceKey = part === 0 ? `refund:${order.id}` : `refund:${order.id}:rest${part}`;
+      const onceKey = refundOnceKey(order.id, part);
       const amount = news.refund.sub(total);
       const res = await this.deps.wallet.credit(order.userId, amount, { reason: "refund", orderId: order.id }, onceKey);
       if (res.credited) {

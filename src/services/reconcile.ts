@@ -2,7 +2,7 @@ import type { AppDeps } from "../app.js";
 import { D, moneyString, type Money } from "../money.js";
 import type { ReconcileRuns } from "../store/reconcile-runs.js";
 import type { OrderRecord } from "../store/orders.js";
-import { LEDGER_MAX, type LedgerEntry } from "../store/wallet.js";
+import { LEDGER_MAX, refundOnceKeys, type LedgerEntry } from "../store/wallet.js";
 import { formatDateTime, formatInt, formatMoney } from "../text/format.js";
 import { escapeHtml } from "../text/html.js";
 import type { Translate } from "./notifier.js";
@@ -85,7 +85,7 @@ export function checkLedger(userId: number, wallet: Money, entries: LedgerEntry[
 }
 
 /** Charges and refunds of one customer's orders against their ledger. */
-export function checkOrders(userId: number, orders: OrderRecord[], entries: LedgerEntry[], refundMarkers: Map<string, Money>): Finding[] {
+export function checkOrders(userId: number, orders: OrderRecord[], entries: LedgerEntry[], refundMarkers: Map<string, Money[]>): Finding[] {
   const findings: Finding[] = [];
   const capped = entries.length >= LEDGER_MAX;
   const oldestAt = entries.at(-1)?.at ?? 0;
@@ -106,8 +106,8 @@ export function checkOrders(userId: number, orders: OrderRecord[], entries: Ledg
     else if (!new D(charges[0]!.amount).neg().eq(o.price)) findings.push({ kind: "charge_amount", orderId: o.id, userId, ledger: charges[0]!.amount, price: o.price });
     const expected: Money[] = [];
     if (o.placement === "failed") expected.push(new D(o.price));
-    const marker = refundMarkers.get(o.id);
-    if (marker && marker.gt(0)) expected.push(marker);
+    // One row per credit of its refund: the first, and the rest of a larger one a redo found.
+    for (const marker of refundMarkers.get(o.id) ?? []) if (marker.gt(0)) expected.push(marker);
     const refunds = rows.filter((e) => e.reason === "refund").map((e) => new D(e.amount));
     const key = (list: Money[]) =>
       list
@@ -130,12 +130,21 @@ async function ordersOf(deps: ReconcileDeps, userId: number): Promise<OrderRecor
 }
 
 async function checkCustomer(deps: ReconcileDeps, userId: number): Promise<{ findings: Finding[]; balance: Money; orders: number; capped: boolean }> {
-  const orders = await ordersOf(deps, userId);
-  const snap = await deps.wallet.snapshot(
-    userId,
-    orders.map((o) => `refund:${o.id}`),
-  );
-  const markers = new Map([...snap.once].map(([k, v]) => [k.slice("refund:".length), v]));
+  let orders = await ordersOf(deps, userId);
+  const onceKeys = () => orders.flatMap((o) => refundOnceKeys(o.id));
+  let snap = await deps.wallet.snapshot(userId, onceKeys());
+  // An order archived after ORDER_HISTORY_DAYS leaves the user's list, not the ledger: found by
+  // its id and checked like the others (then read again, so the ledger and markers are one step).
+  const listed = new Set(orders.map((o) => o.id));
+  const unlisted = [...new Set(snap.entries.flatMap((e) => ((e.reason === "order" || e.reason === "refund") && e.orderId && !listed.has(e.orderId) ? [e.orderId] : [])))];
+  if (unlisted.length > 0) {
+    const archived = (await Promise.all(unlisted.map((id) => deps.orders.get(id)))).filter((o): o is OrderRecord => o !== null && o.userId === userId);
+    if (archived.length > 0) {
+      orders = [...orders, ...archived];
+      snap = await deps.wallet.snapshot(userId, onceKeys());
+    }
+  }
+  const markers = new Map(orders.map((o) => [o.id, refundOnceKeys(o.id).flatMap((key) => snap.once.get(key) ?? [])]));
   const findings = [...checkLedger(userId, snap.balance, snap.entries), ...checkOrders(userId, orders, snap.entries, markers)];
   return { findings, balance: snap.balance, orders: orders.length, capped: snap.entries.length >= LEDGER_MAX };
 }

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip, gzipSync } from "node:zlib";
 import { keys as keysFor } from "./keys.js";
 import type { Redis } from "./redis.js";
+import { refundOnceKeys } from "./wallet.js";
 
 /**
  * Backup and restore of everything under one key prefix, while the bot runs.
@@ -170,7 +171,7 @@ async function dumpUserGroup(conn: Redis, prefix: string, userId: number, onRetr
   const k = keysFor(prefix);
   for (let attempt = 0; attempt < GROUP_TRIES; attempt++) {
     const orderIds = await conn.zrange(k.userOrders(userId), 0, -1);
-    const names = [k.wallet(userId), k.ledger(userId), k.user(userId), k.userOrders(userId), ...orderIds.flatMap((id) => [k.order(id), k.credited(`refund:${id}`)])];
+    const names = [k.wallet(userId), k.ledger(userId), k.user(userId), k.userOrders(userId), ...orderIds.flatMap((id) => [k.order(id), ...refundOnceKeys(id).map((key) => k.credited(key))])];
     const multi = conn.multi();
     for (const name of names) multi.dumpBuffer(name).pttl(name);
     multi.zrange(k.userOrders(userId), 0, -1);

@@ -22,6 +22,13 @@ export interface LedgerEntry {
 /** Ledger lists are capped so a very active user's history cannot grow Redis without bound. */
 export const LEDGER_MAX = 5_000;
 
+/** An order's refund is at most this many credits: the first, then the rest of a larger refund a redo found (poller/tracker.ts). */
+export const REFUND_PARTS_MAX = 4;
+/** The once-key of one credit of an order's refund. */
+export const refundOnceKey = (orderId: string, part = 0): string => (part === 0 ? `refund:${orderId}` : `refund:${orderId}:rest${part}`);
+/** Every once-key an order's refund can have (the reconciliation and the backup read them all). */
+export const refundOnceKeys = (orderId: string): string[] => Array.from({ length: REFUND_PARTS_MAX }, (_, part) => refundOnceKey(orderId, part));
+
 /**
  * Wallets in the panel's currency, kept in Redis as integer units of 0.00001 (see money.ts).
  * Ledger entries are written by the same script as the balance change, so they never disagree.

@@ -74,6 +74,22 @@ describe("reconciliation", () => {
     expect(await dailyReconcile({ ...h.deps, runs })).toBeNull();
   });
 
+  it("a refund credited in two parts and orders archived out of the user's list are still clean", async () => {
+    const { placed, partial } = await cleanShop();
+    // The rest of a larger refund a redo found (poller): its own once-key, its own ledger row.
+    await h.deps.wallet.credit(9001, new D("0.5"), { reason: "refund", orderId: partial }, `refund:${partial}:rest1`);
+    expect((await reconcile(h.deps)).findings).toEqual([]);
+    // Closed and past ORDER_HISTORY_DAYS: out of the user's list, still in the ledger.
+    for (const id of [placed, partial]) await h.deps.orders.update(id, { status: "completed", remains: 0 });
+    await h.deps.stats.setBackfillCursor("done");
+    for (;;) if ((await h.deps.orders.archiveStep(Date.now() + 60_000)).done) break;
+    expect((await h.deps.orders.listForUser(9001, 0, 10)).orders.map((o) => o.id)).not.toContain(placed);
+    expect((await reconcile(h.deps)).findings).toEqual([]);
+    // A real gap is still found in an archived order's rows.
+    await h.deps.wallet.credit(9001, new D("0.1"), { reason: "refund", orderId: placed });
+    expect((await reconcile(h.deps)).findings.map((f) => f.kind)).toContain("refund_mismatch");
+  });
+
   it("/reconcile reports a ledger entry removed by hand, with the user and order ids", async () => {
     const { placed } = await cleanShop();
     const ledger = k().ledger(9001);

@@ -411,6 +411,7 @@ topup-receipt-admin =
     Amount: <b>{ $amount }</b>
 
     To credit a different amount: <code>/approve { $id } AMOUNT</code>
+topup-receipt-admin-note = 💬 The customer wrote: <i>{ $note }</i>
 topup-receipt-approve = ✅ Approve
 topup-receipt-reject = ❌ Reject
 topup-receipt-approved-by = ✅ Approved by { $admin }: { $amount }
@@ -821,6 +822,7 @@ web-receipt-no-file = No file is stored for this receipt.
 web-receipt-id = Receipt
 web-receipt-user = Customer
 web-receipt-amount = Amount
+web-receipt-note = The customer wrote
 web-receipt-sent = Sent
 web-receipt-approve = Approve
 web-receipt-reject = Reject

@@ -427,6 +427,7 @@ topup-receipt-admin =
     Сумма: <b>{ $amount }</b>
 
     Чтобы зачислить другую сумму: <code>/approve { $id } СУММА</code>
+topup-receipt-admin-note = 💬 Клиент написал: <i>{ $note }</i>
 topup-receipt-approve = ✅ Подтвердить
 topup-receipt-reject = ❌ Отклонить
 topup-receipt-approved-by = ✅ Подтвердил { $admin }: { $amount }
@@ -845,6 +846,7 @@ web-receipt-no-file = Файл этого чека не сохранён.
 web-receipt-id = Чек
 web-receipt-user = Покупатель
 web-receipt-amount = Сумма
+web-receipt-note = Клиент написал
 web-receipt-sent = Отправлен
 web-receipt-approve = Одобрить
 web-receipt-reject = Отклонить

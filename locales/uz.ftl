@@ -402,6 +402,7 @@ topup-receipt-admin =
     Summa: <b>{ $amount }</b>
 
     Boshqa summani qoʻshish uchun: <code>/approve { $id } SUMMA</code>
+topup-receipt-admin-note = 💬 Mijoz yozgan: <i>{ $note }</i>
 topup-receipt-approve = ✅ Tasdiqlash
 topup-receipt-reject = ❌ Rad etish
 topup-receipt-approved-by = ✅ { $admin } tasdiqladi: { $amount }
@@ -809,6 +810,7 @@ web-receipt-no-file = Bu chekning fayli saqlanmagan.
 web-receipt-id = Chek
 web-receipt-user = Mijoz
 web-receipt-amount = Summa
+web-receipt-note = Mijoz yozgan
 web-receipt-sent = Yuborilgan
 web-receipt-approve = Tasdiqlash
 web-receipt-reject = Rad etish

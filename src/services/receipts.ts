@@ -10,7 +10,7 @@
 import { InlineKeyboard } from "grammy";
 import type { AppDeps } from "../app.js";
 import { D, type Money } from "../money.js";
-import type { Receipt, ReceiptDecision } from "../store/receipts.js";
+import { RECEIPT_NOTE_MAX, type Receipt, type ReceiptDecision } from "../store/receipts.js";
 import type { Translate } from "./notifier.js";
 import { escapeHtml, truncate } from "../text/html.js";
 import { formatMoney } from "../text/format.js";
@@ -43,6 +43,8 @@ export function receiptCaption(t: Translate, receipt: Receipt, locale: string, c
       amount: formatMoney(new D(receipt.amount), locale, currency),
     }),
   ];
+  // The customer's own words (a payment reference): the admin's copy replaces the photo's caption.
+  if (receipt.note) lines.push(t("topup-receipt-admin-note", { note: escapeHtml(truncate(receipt.note, RECEIPT_NOTE_MAX)) }));
   const decision = decisionLine(t, receipt, locale, currency);
   if (decision) lines.push("", decision);
   return lines.join("\n");

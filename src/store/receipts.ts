@@ -26,7 +26,12 @@ export interface Receipt {
   notified: boolean;
   /** Telegram file id of the photo or document, for the back office to show it */
   fileId?: string;
+  /** what the customer wrote under the receipt (a payment reference, the card's last digits), cut to RECEIPT_NOTE_MAX */
+  note?: string;
 }
+
+/** How much of the customer's caption a receipt keeps. */
+export const RECEIPT_NOTE_MAX = 300;
 
 /** Receipts stay long enough for disputes about them. */
 const RECEIPT_KEEP_SECONDS = 180 * 24 * 60 * 60;
@@ -58,6 +63,7 @@ export class ReceiptStore extends RedisStore {
       };
       if (receipt.username) fields.username = receipt.username.slice(0, 64);
       if (receipt.fileId) fields.fileId = receipt.fileId.slice(0, 256);
+      if (receipt.note) fields.note = [...receipt.note].slice(0, RECEIPT_NOTE_MAX).join("");
       await this.redis.multi().hset(key, fields).expire(key, RECEIPT_KEEP_SECONDS).zadd(this.k.receiptsPending, now, id).exec();
       return receipt;
     }
@@ -82,6 +88,7 @@ export class ReceiptStore extends RedisStore {
       approvedAmount: h.approvedAmount,
       notified: h.notified === "1",
       fileId: h.fileId,
+      note: h.note,
     };
   }
 

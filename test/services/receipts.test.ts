@@ -35,7 +35,7 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
   afterAll(async () => h.stop());
 
   /** Balance → Top up → transfer → amount → photo; returns the receipt id once both admins have their copy. */
-  async function submit(u: FakeUser, amount: string): Promise<string> {
+  async function submit(u: FakeUser, amount: string, caption?: string): Promise<string> {
     u.send("/balance");
     await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false);
     u.pressButton("Top up");
@@ -45,7 +45,7 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
     expect(details.text).toContain("Card 8600 1234 5678 9012 &lt;Ali V.&gt;");
     u.send(amount);
     await u.waitForMessage((m) => m.text?.includes("Now send a photo or a file") ?? false);
-    u.sendPhoto();
+    u.sendPhoto({ caption });
     const done = await u.waitForMessage((m) => m.text?.includes("has been sent for checking") ?? false);
     const id = /<code>([A-Z0-9]{8})<\/code>/.exec(done.text!)![1]!;
     await h.tg.waitForCall((c) => c.method === "copyMessage" && c.payload.chat_id === BOB && String(c.payload.caption).includes(id));
@@ -58,6 +58,13 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
       .messages()
       .filter((m) => m.text?.includes(`Receipt ${id}`))
       .at(-1)!;
+
+  it("the customer's caption (a payment reference) reaches the admins' copy and the receipt, escaped", async () => {
+    const u = h.tg.user({ languageCode: "en", firstName: "Vali" });
+    const id = await submit(u, "12", "paid from card *5678, ref <TX991>");
+    expect(copyOf(ann, id).text).toContain("💬 The customer wrote: <i>paid from card *5678, ref &lt;TX991&gt;</i>");
+    expect((await h.deps.receipts.get(id))?.note).toBe("paid from card *5678, ref <TX991>");
+  });
 
   it("every admin gets a copy with Approve / Reject; two admins approving at once credit exactly once", async () => {
     const u = h.tg.user({ languageCode: "en", firstName: "Vali", username: "vali" });

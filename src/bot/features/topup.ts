@@ -165,6 +165,7 @@ export const topupFeature: Feature = (deps) => {
       username: ctx.from.username,
       amount: step.amount,
       fileId: ctx.message.photo?.at(-1)?.file_id ?? ctx.message.document?.file_id,
+      note: ctx.message.caption?.trim() || undefined,
     });
     ctx.deps.logger.info({ receipt: receipt.id, userId: receipt.userId, amount: receipt.amount }, "receipt submitted");
     await ctx.reply(ctx.t("topup-receipt-sent", { id: receipt.id }), { parse_mode: "HTML" });

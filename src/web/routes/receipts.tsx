@@ -33,6 +33,7 @@ function ReceiptCard(props: { admin: AdminView; receipt: Receipt; currency: stri
             [t("web-receipt-user"), <a href={`${BASE}/users/${r.userId}`}>{[r.firstName, r.username ? `@${r.username}` : "", `(${r.userId})`].filter(Boolean).join(" ")}</a>],
             [t("web-receipt-amount"), <strong>{money(admin, new D(r.amount), currency)}</strong>],
             [t("web-receipt-sent"), formatDateTime(r.createdAt)],
+            ...(r.note ? [[t("web-receipt-note"), r.note] as [string, string]] : []),
           ]}
         />
       </div>

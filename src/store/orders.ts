@@ -16,6 +16,9 @@ import { LEDGER_MAX } from "./wallet.js";
  * unknown  – the request may have reached the panel but no answer came; money stays reserved
  *            until an admin settles it (never retried automatically: `add` is not idempotent)
  */
+/** How long the archive lock lasts unless renewed (an archive or pack step takes seconds). */
+const ARCHIVE_LOCK_MS = 60_000;
+
 export type Placement = "draft" | "reserved" | "sending" | "placed" | "failed" | "unknown";
 
 export interface OrderRecord {
@@ -749,6 +752,17 @@ export class OrderStore extends RedisStore {
    * owner's export: the archive is part of the shop's history).
    */
   async *createdSince(sinceMs: number, page = 200): AsyncGenerator<OrderRecord> {
+    // No archiving while the two walks run: an order moved from the list into its bucket between
+    // them would be in neither walk (or in both).
+    const release = await this.holdArchiveLock();
+    try {
+      yield* this.bothWalks(sinceMs, page);
+    } finally {
+      await release();
+    }
+  }
+
+  private async *bothWalks(sinceMs: number, page: number): AsyncGenerator<OrderRecord> {
     const hot = this.hotCreatedSince(sinceMs, page);
     const archived = this.archivedCreatedSince(sinceMs);
     // Both come in id order, the order of creation.
@@ -935,10 +949,27 @@ export class OrderStore extends RedisStore {
     return step ?? { packed: 0, done: true };
   }
 
+  /**
+   * Takes the archive lock for as long as the caller needs it (an export), waiting while an
+   * archiving or packing step holds it (seconds); renewed until released.
+   */
+  private async holdArchiveLock(): Promise<() => Promise<void>> {
+    const token = randomUUID();
+    for (let waited = 0; (await this.redis.set(this.k.orderArchiveLock, token, "PX", ARCHIVE_LOCK_MS, "NX")) !== "OK"; waited += 200) {
+      if (waited >= ARCHIVE_LOCK_MS) throw new Error("the archive lock stayed taken for a minute: try again");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const renew = setInterval(() => void this.scripts.leaseRenew({ lease: this.k.orderArchiveLock }, { token, ms: ARCHIVE_LOCK_MS }).catch(() => undefined), ARCHIVE_LOCK_MS / 3);
+    return async () => {
+      clearInterval(renew);
+      await this.scripts.leaseRelease({ lease: this.k.orderArchiveLock }, { token });
+    };
+  }
+
   /** Runs `step` holding the archive lock (one archiver or packer at a time); null when another process holds it. */
   private async withArchiveLock<T>(step: () => Promise<T>): Promise<T | null> {
     const token = randomUUID();
-    const lock = await this.redis.set(this.k.orderArchiveLock, token, "PX", 60_000, "NX");
+    const lock = await this.redis.set(this.k.orderArchiveLock, token, "PX", ARCHIVE_LOCK_MS, "NX");
     if (lock !== "OK") return null;
     try {
       return await step();

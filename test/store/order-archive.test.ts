@@ -129,4 +129,23 @@ describe("archiving closed orders older than ORDER_HISTORY_DAYS", () => {
     await stats.setBackfillCursor("done");
     expect(await archiveOldOrders({ orders, stats, config }, NOW)).toBe(1);
   });
+  it("the export holds the archive back while it runs: no order is missed or given twice", async () => {
+    // The unknown one settled as not placed: closed, old, not archived yet.
+    expect((await orders.failAndRefund(made.oldUnknown!.id, "settled", ["unknown"], NOW - 375 * DAY)).ok).toBe(true);
+    await r.redis.del(k.orderArchiveCursor);
+    const expected: string[] = [];
+    for await (const o of orders.createdSince(0)) expected.push(o.id);
+    const seen: string[] = [];
+    const walk = orders.createdSince(0, 2);
+    seen.push((await walk.next()).value!.id);
+    // The worker's archive pass comes while the export is under way: it waits for it.
+    expect(await archiveOldOrders({ orders, stats, config }, NOW)).toBe(0);
+    for (let next = await walk.next(); !next.done; next = await walk.next()) seen.push(next.value.id);
+    expect(seen).toEqual(expected);
+    // Once the export is done, the pass archives it, and the export still has each order once.
+    expect(await archiveOldOrders({ orders, stats, config }, NOW)).toBe(1);
+    const after: string[] = [];
+    for await (const o of orders.createdSince(0)) after.push(o.id);
+    expect(after).toEqual(expected);
+  });
 });

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateCatalog, type SimService } from "../../src/panel/simulator/catalog.js";
 import type { FakeUser } from "../support/fake-bot-api.js";
 import { after, buttonsOf, customer, has, openOrderDialog, pressData } from "../support/chat.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { placeTestOrder } from "../support/orders.js";
+import { serviceSchema } from "../../src/panel/schemas.js";
 
 const catalog = generateCatalog({ seed: 1, dripfeed: false });
 const svc = catalog[0]!;
@@ -131,5 +133,22 @@ describe("order again", () => {
     owner.press(`mo:a:${draft.id}`, owner.lastMessage()!.message_id);
     await h.tg.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.show_alert === true, { since });
     expect(owner.callbackAnswers().at(-1)!.text).toBe("This service is not offered any more. Choose another one with /order.");
+  });
+
+  it("an older order's Use this link button does not give the dialog under way its link", async () => {
+    const u = await customer(h, { locale: "en", balance: "100" });
+    // Placed directly: the flood guard counts every update of the user.
+    const x = await placeTestOrder(h.deps, u.id, serviceSchema.parse(svc), { link: "https://t.me/again_x" });
+    const y = await placeTestOrder(h.deps, u.id, serviceSchema.parse(svc), { link: "https://t.me/again_y" });
+    await openDetails(h, u, x.id);
+    const askX = await after(h, u, () => u.pressButton("Order again"), has("again_x"));
+    await openDetails(h, u, y.id);
+    const askY = await after(h, u, () => u.pressButton("Order again"), has("again_y"));
+    // X's button, pressed while Y's dialog waits: refused as expired, the dialog still waits.
+    u.press(buttonsOf(askX).find((b) => b.text.includes("Use this link"))!.callback_data!, askX.message_id);
+    await vi.waitFor(() => expect(u.callbackAnswers().at(-1)).toEqual({ text: h.deps.i18n.t("en", "order-button-expired"), show_alert: true }));
+    await after(h, u, () => u.press(buttonsOf(askY).find((b) => b.text.includes("Use this link"))!.callback_data!, askY.message_id), has("How many?"));
+    const confirm = await after(h, u, () => u.send("100"), has("Check your order"));
+    expect(confirm.text).toContain("Link: https://t.me/again_y");
   });
 });

@@ -117,12 +117,16 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
 
   const serviceName = escapeHtml(truncate(service.name, NAME_SHOWN_MAX));
   const previous = start.link;
+  // The "use this link" button answers only on this dialog's own question: an older one (another
+  // order's "Order again") would give this dialog its link.
+  let reuseOn: number | undefined;
   if (previous !== undefined) {
-    await ctx.reply(ctx.t("order-ask-link-again", { service: serviceName, link: escapeHtml(truncate(previous, LINK_SHOWN_MAX)) }), {
+    const asked = await ctx.reply(ctx.t("order-ask-link-again", { service: serviceName, link: escapeHtml(truncate(previous, LINK_SHOWN_MAX)) }), {
       parse_mode: "HTML",
       reply_markup: reuseLinkKeyboard({ reuse: ctx.t("order-button-reuse-link"), cancel: ctx.t("order-button-cancel") }),
       link_preview_options: { is_disabled: true },
     });
+    reuseOn = asked.message_id;
   } else {
     await ctx.reply(ctx.t("order-ask-link", { service: serviceName }), { parse_mode: "HTML", reply_markup: leave, link_preview_options: { is_disabled: true } });
   }
@@ -136,7 +140,7 @@ export async function orderConversation(conversation: OrderConversation, ctx: Bo
           : c.t("order-link-invalid"),
       ),
     hint: (c) => c.reply(c.t("order-hint-link")),
-    button: previous === undefined ? undefined : { filter: orderWalkData.reuseLink.filter(), value: () => previous },
+    button: previous === undefined ? undefined : { filter: orderWalkData.reuseLink.filter(), messageId: reuseOn, value: () => previous },
   });
 
   let quantity = 1;
@@ -229,12 +233,13 @@ async function ask<T, R>(
     invalid: (ctx: BotInnerContext, error: R) => Promise<unknown>;
     hint: (ctx: BotInnerContext) => Promise<unknown>;
     /** a button of the question's message that answers it too */
-    button?: { filter: RegExp; value: (data: string) => T };
+    button?: { filter: RegExp; value: (data: string) => T; /** the question's message: a press on another message's button does not answer */ messageId?: number };
   },
 ): Promise<T> {
   const ctx = await conversation.wait({ maxMilliseconds: DIALOG_IDLE_MS });
   const data = ctx.callbackQuery?.data;
-  if (reply.button && data !== undefined && reply.button.filter.test(data)) {
+  const onQuestion = reply.button?.messageId === undefined || ctx.callbackQuery?.message?.message_id === reply.button.messageId;
+  if (reply.button && data !== undefined && reply.button.filter.test(data) && onQuestion) {
     await ctx.answerCallbackQuery();
     // The question is answered: its buttons go, so a second press cannot answer a later question.
     await ctx.editMessageReplyMarkup().catch(() => undefined);

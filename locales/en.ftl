@@ -336,6 +336,7 @@ admin-stats =
 
     ℹ️ Turnover: what users paid for placed orders, less refunds. Margin: turnover less the panel's cost, which is the charge the panel reported or else the order's stored rate × quantity (worked out per order, not estimated from today's markup).
 admin-broadcast-usage = Reply with <code>/broadcast</code> to the message every user should receive: it is copied as it is (text, photo, video…).
+admin-broadcast-same-source = ℹ️ This message was already broadcast today (#{ $id }): nothing was sent. To send it to every user once more, reply to it with <code>/broadcast again</code>.
 admin-broadcast-started = 📣 Broadcast #{ $id } started for { $users } { COUNT($users) ->
         [one] user
        *[other] users

@@ -330,6 +330,7 @@ admin-stats =
 
     ℹ️ Aylanma: joylashtirilgan buyurtmalar uchun foydalanuvchilar toʻlagan pul, qaytarilganlarsiz. Foyda: aylanmadan panel xarajati ayirilgani; xarajat panel maʼlum qilgan summa, u boʻlmasa buyurtmada saqlangan narx × miqdor (har bir buyurtma boʻyicha hisoblanadi, bugungi ustamadan taxmin qilinmaydi).
 admin-broadcast-usage = Barcha foydalanuvchilar olishi kerak boʻlgan xabarga <code>/broadcast</code> deb javob yozing: xabar oʻzgarishsiz nusxalanadi (matn, rasm, video…).
+admin-broadcast-same-source = ℹ️ Bu xabar bugun allaqachon tarqatilgan (#{ $id }): hech narsa yuborilmadi. Uni barcha foydalanuvchilarga yana bir bor yuborish uchun unga <code>/broadcast again</code> deb javob yozing.
 admin-broadcast-started = 📣 #{ $id } xabar tarqatish { $users } ta foydalanuvchi uchun boshlandi.
 admin-broadcast-progress = 📣 #{ $id } xabar tarqatish: { $users } tadan { $queued } tasi navbatga qoʻyildi · ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin
 admin-broadcast-done = 📣 #{ $id } xabar tarqatish tugadi: ✅ { $delivered } ta yetkazildi · 🚫 { $blocked } ta botni bloklagan · ⚠️ { $failed } ta xato · ❔ { $maybe } tasi yetkazilgan boʻlishi mumkin (yuborish uzilib qolgan, qayta yuborilmadi) · { $skipped } tasi oʻtkazib yuborildi (botni avvalroq bloklagan).

@@ -48,6 +48,29 @@ export class BroadcastStore {
     return id;
   }
 
+  /**
+   * Marks a source message as broadcast in job `id` for `ttlMs`; the id of the job it was already
+   * broadcast in within that time, or null (and then it is marked).
+   */
+  async markSource(chatId: number, messageId: number, id: string, ttlMs: number): Promise<string | null> {
+    const key = this.k.source(chatId, messageId);
+    const [set, before] = ((await this.redis.multi().set(key, id, "PX", ttlMs, "NX").get(key).exec()) ?? []).map(([err, v]) => {
+      if (err) throw err;
+      return v;
+    });
+    return set === "OK" ? null : (before as string | null);
+  }
+
+  /** The job a source message is being broadcast in (after markSource claimed it), for `ttlMs`. */
+  async rememberSource(chatId: number, messageId: number, id: string, ttlMs: number): Promise<void> {
+    await this.redis.set(this.k.source(chatId, messageId), id, "PX", ttlMs);
+  }
+
+  /** The source message may be broadcast again at once (an admin asked for it). */
+  async forgetSource(chatId: number, messageId: number): Promise<void> {
+    await this.redis.del(this.k.source(chatId, messageId));
+  }
+
   async setProgressMessage(id: string, messageId: number): Promise<void> {
     await this.redis.hset(this.k.job(id), "progressMessageId", String(messageId));
   }

@@ -212,6 +212,8 @@ export function keys(prefix: string) {
       skipped: (id: string) => `${prefix}bc:${id}:skipped`,
       /** which process works on the job now */
       lease: (id: string) => `${prefix}bc:${id}:lease`,
+      /** the broadcast a source message was last sent in (expires): a second /broadcast of it is asked about first */
+      source: (chatId: number, messageId: number) => `${prefix}bc:source:${chatId}:${messageId}`,
     },
 
     // ---- the outbound queue (OutboxStore) ------------------------------------------------------

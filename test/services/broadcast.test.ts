@@ -109,6 +109,32 @@ describe("/broadcast end to end", () => {
     h.tg.clearResponders();
   });
 
+  it("a second /broadcast of the same message asks for '/broadcast again' instead of sending every user a second copy", async () => {
+    const admin = h.tg.user({ id: ADMIN, languageCode: "en" });
+    const reply = (messageId: number, text: string) =>
+      h.tg.pushUpdate({
+        message: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: ADMIN, type: "private", first_name: "Admin" },
+          from: { id: ADMIN, is_bot: false, first_name: "Admin", language_code: "en" },
+          text,
+          entities: [{ type: "bot_command", offset: 0, length: 10 }],
+          reply_to_message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: ADMIN, type: "private", first_name: "Admin" }, text: "Big sale today!" },
+        },
+      });
+    const jobs = async () => Number((await h.redis.redis.get(keys(h.redis.prefix).broadcast.seq)) ?? 0);
+    const before = await jobs();
+    let since = h.tg.calls().length;
+    reply(1001, "/broadcast");
+    expect((await admin.waitForMessage((m) => m.text?.includes("already broadcast") ?? false, { since })).text).toContain(`(#${before})`);
+    expect(await jobs()).toBe(before);
+    since = h.tg.calls().length;
+    reply(1002, "/broadcast again");
+    expect((await admin.waitForMessage((m) => m.text?.includes("started") ?? false, { since })).text).toContain(`Broadcast #${before + 1} started`);
+    await admin.waitForMessage((m) => m.method === "sendMessage" && (m.text?.includes(`#${before + 1} finished`) ?? false), { since, timeoutMs: 10_000 });
+  });
+
   it("replying is required; other users are refused", async () => {
     const admin = h.tg.user({ id: ADMIN });
     const since = h.tg.calls().length;

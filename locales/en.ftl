@@ -380,6 +380,7 @@ topup-stars-invalid = ⚠️ Send a whole number of stars from { $min } to { $ma
 topup-manual-ask-receipt = 📎 Now send a photo or a file of the receipt for { $amount }.
 topup-receipt-hint = 📎 Send the receipt as a photo or a file, or /cancel to stop.
 topup-receipt-sent = ✅ Receipt <code>{ $id }</code> has been sent for checking. You will get a message as soon as an administrator decides.
+topup-receipt-album = ℹ️ It was an album: its first file went to the administrators as the receipt. If the other files matter, send them with /paysupport.
 topup-invoice-title = Wallet top-up
 topup-invoice-description = { $amount } will be added to your wallet in this bot.
 topup-invoice-label = Top-up { $amount }

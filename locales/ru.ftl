@@ -396,6 +396,7 @@ topup-stars-invalid = ⚠️ Отправьте целое число звёзд
 topup-manual-ask-receipt = 📎 Теперь отправьте фото или файл чека на { $amount }.
 topup-receipt-hint = 📎 Отправьте чек фотографией или файлом либо нажмите /cancel, чтобы выйти.
 topup-receipt-sent = ✅ Чек <code>{ $id }</code> отправлен на проверку. Как только администратор примет решение, вам придёт сообщение.
+topup-receipt-album = ℹ️ Вы отправили альбом: администраторам ушёл его первый файл как чек. Если важны и остальные, отправьте их через /paysupport.
 topup-invoice-title = Пополнение баланса
 topup-invoice-description = На ваш баланс в этом боте будет зачислено { $amount }.
 topup-invoice-label = Пополнение на { $amount }

@@ -371,6 +371,7 @@ topup-stars-invalid = ⚠️ Yulduzlar sonini { $min } dan { $max } gacha butun 
 topup-manual-ask-receipt = 📎 Endi toʻlov chekining rasmini yoki faylini yuboring (summa: { $amount }).
 topup-receipt-hint = 📎 Chekni rasm yoki fayl shaklida yuboring yoki /cancel bilan toʻxtating.
 topup-receipt-sent = ✅ <code>{ $id }</code> raqamli chek tekshirishga yuborildi. Administrator qaror qabul qilishi bilan sizga xabar keladi.
+topup-receipt-album = ℹ️ Siz albom yubordingiz: uning birinchi fayli chek sifatida administratorlarga yuborildi. Qolgan fayllar ham muhim boʻlsa, ularni /paysupport orqali yuboring.
 topup-invoice-title = Hisobni toʻldirish
 topup-invoice-description = Bu botdagi hisobingizga { $amount } qoʻshiladi.
 topup-invoice-label = Toʻldirish: { $amount }

@@ -193,6 +193,8 @@ export function keys(prefix: string) {
     receipt: (id: string) => `${prefix}topup:receipt:${id}`,
     /** receipts waiting for a decision, score = created ms (the back office lists them) */
     receiptsPending: `${prefix}topup:receipts:pending`,
+    /** the receipt an album's first file became (expires): the album's other files are not answered as stray photos */
+    receiptAlbum: (userId: number, mediaGroupId: string) => `${prefix}topup:receipt-album:${userId}:${mediaGroupId}`,
 
     // ---- admins (AdminRequests) ----------------------------------------------------
     /** a handled admin command, so a redelivered update is not carried out twice */

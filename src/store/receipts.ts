@@ -33,6 +33,8 @@ export interface Receipt {
 /** How much of the customer's caption a receipt keeps. */
 export const RECEIPT_NOTE_MAX = 300;
 
+/** How long an album's other files are known as part of a receipt. */
+const ALBUM_KEEP_SECONDS = 120;
 /** Receipts stay long enough for disputes about them. */
 const RECEIPT_KEEP_SECONDS = 180 * 24 * 60 * 60;
 /** Admins type receipt ids: no 0/O or 1/I to confuse. 32 letters, so a random byte maps evenly. */
@@ -67,6 +69,16 @@ export class ReceiptStore extends RedisStore {
       await this.redis.multi().hset(key, fields).expire(key, RECEIPT_KEEP_SECONDS).zadd(this.k.receiptsPending, now, id).exec();
       return receipt;
     }
+  }
+
+  /** The receipt came from an album (Telegram sends its files as separate messages, a second apart at most). */
+  async markAlbum(userId: number, mediaGroupId: string, receiptId: string): Promise<void> {
+    await this.redis.set(this.k.receiptAlbum(userId, mediaGroupId), receiptId, "EX", ALBUM_KEEP_SECONDS);
+  }
+
+  /** The receipt an album's first file became, if this is such an album. */
+  async albumReceipt(userId: number, mediaGroupId: string): Promise<string | null> {
+    return this.redis.get(this.k.receiptAlbum(userId, mediaGroupId));
   }
 
   async get(id: string): Promise<Receipt | null> {

@@ -66,6 +66,32 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
     expect((await h.deps.receipts.get(id))?.note).toBe("paid from card *5678, ref <TX991>");
   });
 
+  it("an album: its first photo is the receipt, the customer is told so, and the others are not answered as stray photos", async () => {
+    const u = h.tg.user({ languageCode: "en", firstName: "Vali" });
+    u.send("/balance");
+    await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false);
+    u.pressButton("Top up");
+    await u.waitForMessage((m) => m.text?.includes("Choose how you want to pay") ?? false);
+    u.pressButton("Transfer and send a receipt");
+    await u.waitForMessage((m) => m.text?.includes("Send the money to") ?? false);
+    u.send("30");
+    await u.waitForMessage((m) => m.text?.includes("Now send a photo or a file") ?? false);
+    const since = h.tg.calls().length;
+    u.sendPhoto({ mediaGroupId: "album-1" });
+    u.sendPhoto({ mediaGroupId: "album-1" });
+    u.sendPhoto({ mediaGroupId: "album-1" });
+    const done = await u.waitForMessage((m) => m.text?.includes("has been sent for checking") ?? false, { since });
+    expect(done.text).toContain("It was an album: its first file went to the administrators as the receipt");
+    // The sequence per chat has handled all three once the balance answers.
+    u.send("/balance");
+    await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false, { since });
+    const replies = h.tg
+      .calls()
+      .slice(since)
+      .filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === u.id);
+    expect(replies.map((c) => String(c.payload.text)).filter((t) => t.includes("cannot use"))).toEqual([]);
+  });
+
   it("every admin gets a copy with Approve / Reject; two admins approving at once credit exactly once", async () => {
     const u = h.tg.user({ languageCode: "en", firstName: "Vali", username: "vali" });
     const id = await submit(u, "25");

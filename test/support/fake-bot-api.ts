@@ -85,7 +85,8 @@ export interface FakeUser {
   send(text: string): number;
   /** sends a text as a reply to the bot's message `messageId` (as Telegram does after a force_reply) */
   reply(text: string, messageId: number): number;
-  sendPhoto(opts?: { caption?: string }): number;
+  /** a photo; `mediaGroupId` makes it one file of an album (Telegram sends each as its own message) */
+  sendPhoto(opts?: { caption?: string; mediaGroupId?: string }): number;
   sendDocument(opts?: { fileName?: string }): number;
   sendSticker(): number;
   /** presses an inline button: a callback_query with `data` on message `messageId` (default: the latest bot message in this chat with an inline keyboard) */
@@ -923,9 +924,10 @@ class FakeUserImpl implements FakeUser {
     return this.pushMessage({ text, reply_to_message: replied.message });
   }
 
-  sendPhoto(opts: { caption?: string } = {}): number {
+  sendPhoto(opts: { caption?: string; mediaGroupId?: string } = {}): number {
     const content: Record<string, any> = { photo: this.api.media("photo") };
     if (opts.caption !== undefined) content.caption = opts.caption;
+    if (opts.mediaGroupId !== undefined) content.media_group_id = opts.mediaGroupId;
     return this.pushMessage(content);
   }
 

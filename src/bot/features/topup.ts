@@ -155,8 +155,13 @@ export const topupFeature: Feature = (deps) => {
 
   privateChat.on(["message:photo", "message:document"], async (ctx, next) => {
     const step = topupStep(ctx);
+    const album = ctx.message.media_group_id;
     // Taking is the claim: of two files sent at once, only the first becomes a receipt.
-    if (step?.step !== "receipt" || !(await leaveTopupDialog(ctx))) return next();
+    if (step?.step !== "receipt" || !(await leaveTopupDialog(ctx))) {
+      // The other files of an album whose first one became the receipt: told about with it, not answered as stray photos.
+      if (album !== undefined && (await ctx.deps.receipts.albumReceipt(ctx.from.id, album)) !== null) return;
+      return next();
+    }
     const receipt = await submitReceipt(ctx.deps, {
       userId: ctx.from.id,
       chatId: ctx.chat.id,
@@ -168,7 +173,9 @@ export const topupFeature: Feature = (deps) => {
       note: ctx.message.caption?.trim() || undefined,
     });
     ctx.deps.logger.info({ receipt: receipt.id, userId: receipt.userId, amount: receipt.amount }, "receipt submitted");
-    await ctx.reply(ctx.t("topup-receipt-sent", { id: receipt.id }), { parse_mode: "HTML" });
+    if (album !== undefined) await ctx.deps.receipts.markAlbum(ctx.from.id, album, receipt.id);
+    const sent = ctx.t("topup-receipt-sent", { id: receipt.id });
+    await ctx.reply(album === undefined ? sent : `${sent}\n${ctx.t("topup-receipt-album")}`, { parse_mode: "HTML" });
   });
 
   return composer;

@@ -34,8 +34,8 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
   });
   afterAll(async () => h.stop());
 
-  /** Balance → Top up → transfer → amount → photo; returns the receipt id once both admins have their copy. */
-  async function submit(u: FakeUser, amount: string, caption?: string): Promise<string> {
+  /** Balance → Top up → transfer → amount: the bot waits for the receipt. */
+  async function toReceiptStep(u: FakeUser, amount: string): Promise<void> {
     u.send("/balance");
     await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false);
     u.pressButton("Top up");
@@ -45,6 +45,11 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
     expect(details.text).toContain("Card 8600 1234 5678 9012 &lt;Ali V.&gt;");
     u.send(amount);
     await u.waitForMessage((m) => m.text?.includes("Now send a photo or a file") ?? false);
+  }
+
+  /** The receipt step, then a photo; returns the receipt id once both admins have their copy. */
+  async function submit(u: FakeUser, amount: string, caption?: string): Promise<string> {
+    await toReceiptStep(u, amount);
     u.sendPhoto({ caption });
     const done = await u.waitForMessage((m) => m.text?.includes("has been sent for checking") ?? false);
     const id = /<code>([A-Z0-9]{8})<\/code>/.exec(done.text!)![1]!;
@@ -68,14 +73,7 @@ describe("top-ups by transfer with a receipt that admins approve", () => {
 
   it("an album: its first photo is the receipt, the customer is told so, and the others are not answered as stray photos", async () => {
     const u = h.tg.user({ languageCode: "en", firstName: "Vali" });
-    u.send("/balance");
-    await u.waitForMessage((m) => m.text?.includes("Your balance") ?? false);
-    u.pressButton("Top up");
-    await u.waitForMessage((m) => m.text?.includes("Choose how you want to pay") ?? false);
-    u.pressButton("Transfer and send a receipt");
-    await u.waitForMessage((m) => m.text?.includes("Send the money to") ?? false);
-    u.send("30");
-    await u.waitForMessage((m) => m.text?.includes("Now send a photo or a file") ?? false);
+    await toReceiptStep(u, "30");
     const since = h.tg.calls().length;
     u.sendPhoto({ mediaGroupId: "album-1" });
     u.sendPhoto({ mediaGroupId: "album-1" });

@@ -4,6 +4,7 @@
  * within 10 s (a slow panel call of the same user must not hold it up), and a payment must never
  * be dropped as "too many requests".
  */
+import pRetry from "p-retry";
 import { D, moneyString } from "../../money.js";
 import { checkPreCheckout, creditPayment, currencyExponent, STARS_CURRENCY, tellPaymentCredited, type PaymentOutcome } from "../../services/payments.js";
 import { userMention } from "../../services/receipts.js";
@@ -21,21 +22,10 @@ function paidLabel(total: number, currency: string, locale: string): string {
 }
 
 /**
- * Waits before the second and third try of a payment's credit: a Redis that fails over or restarts
+ * A payment's credit is tried three times, 0.5 s and 2 s apart: a Redis that fails over or restarts
  * is back within seconds, and the credit is idempotent by the charge id.
  */
-const CREDIT_RETRY_MS = [500, 2_000];
-
-async function withRetries<T>(work: () => Promise<T>): Promise<T> {
-  for (const wait of CREDIT_RETRY_MS) {
-    try {
-      return await work();
-    } catch {
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
-  return work();
-}
+const CREDIT_RETRIES = { retries: 2, minTimeout: 500, factor: 4 } as const;
 
 export const paymentsFeature: Feature = (deps) => {
   const composer = new FeatureComposer<BotContext>();
@@ -60,8 +50,9 @@ export const paymentsFeature: Feature = (deps) => {
     const user = userMention({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
     let result: PaymentOutcome;
     try {
-      result = await withRetries(() =>
-        creditPayment(deps, { invoicePayload: p.invoice_payload, currency: p.currency, totalAmount: p.total_amount, telegramPaymentChargeId: p.telegram_payment_charge_id }),
+      result = await pRetry(
+        () => creditPayment(deps, { invoicePayload: p.invoice_payload, currency: p.currency, totalAmount: p.total_amount, telegramPaymentChargeId: p.telegram_payment_charge_id }),
+        CREDIT_RETRIES,
       );
     } catch (err) {
       // Telegram has taken the money and this update is done once handled: nothing may be lost

@@ -61,14 +61,9 @@ export class BroadcastStore {
     return set === "OK" ? null : (before as string | null);
   }
 
-  /** The job a source message is being broadcast in (after markSource claimed it), for `ttlMs`. */
+  /** The job a source message is being broadcast in (claimed by markSource, or sent again on purpose), for `ttlMs`. */
   async rememberSource(chatId: number, messageId: number, id: string, ttlMs: number): Promise<void> {
     await this.redis.set(this.k.source(chatId, messageId), id, "PX", ttlMs);
-  }
-
-  /** The source message may be broadcast again at once (an admin asked for it). */
-  async forgetSource(chatId: number, messageId: number): Promise<void> {
-    await this.redis.del(this.k.source(chatId, messageId));
   }
 
   async setProgressMessage(id: string, messageId: number): Promise<void> {

@@ -21,8 +21,7 @@ export const adminBroadcastFeature: Feature = () => {
     // A second /broadcast of the same message within a day is more likely a mistake than a wish to
     // send every user the same thing twice: it asks for "/broadcast again".
     const again = ctx.match.trim().toLowerCase() === "again";
-    if (again) await broadcasts.forgetSource(ctx.chat.id, source.message_id);
-    const earlier = await broadcasts.markSource(ctx.chat.id, source.message_id, "…", SAME_SOURCE_MS);
+    const earlier = again ? null : await broadcasts.markSource(ctx.chat.id, source.message_id, "…", SAME_SOURCE_MS);
     if (earlier !== null) return html(ctx, ctx.t("admin-broadcast-same-source", { id: earlier }));
     const known = await users.count();
     const id = await broadcasts.create({

@@ -14,9 +14,8 @@ import type { Translate } from "./notifier.js";
 export const DIGEST_MAX_CHARS = 3900;
 const NAME_MAX = 60;
 
-export function catalogDigest(t: Translate, locale: string, input: { diff: CatalogDiff; atLoss: ShopService[]; lostCategories?: string[]; panelCurrency: string }): string {
-  const { diff, atLoss, panelCurrency } = input;
-  const lostCategories = input.lostCategories ?? [];
+export function catalogDigest(t: Translate, locale: string, input: { diff: CatalogDiff; atLoss: ShopService[]; lostCategories: string[]; panelCurrency: string }): string {
+  const { diff, atLoss, lostCategories, panelCurrency } = input;
   const name = (s: { id: string; name: string }) => `#${escapeHtml(s.id)} ${escapeHtml(truncate(s.name, NAME_MAX))}`;
   const money = (m: Parameters<typeof formatMoney>[0]) => formatMoney(m, locale, panelCurrency);
   const sections: Array<{ title: string; lines: string[] }> = [

@@ -430,8 +430,10 @@ export class ShopCatalogService {
     // Categories are known by their name: one the panel renamed (or emptied) takes the owner's
     // hiding, markup, pin and names with it, so it is named in the digest.
     const nextKeys = new Set(next.map((s) => categoryKey(s.category)));
-    const curated = (key: string) => settings.curation.categories[key] !== undefined || settings.categoryMarkupPercent[key] !== undefined;
-    const lostCategories = [...new Set(previous.map((s) => s.category))].filter((name) => !nextKeys.has(categoryKey(name)) && curated(categoryKey(name)));
+    const lostCategories = [...new Set(previous.map((s) => s.category))].filter((name) => {
+      const key = categoryKey(name);
+      return !nextKeys.has(key) && (settings.curation.categories[key] !== undefined || settings.categoryMarkupPercent[key] !== undefined);
+    });
     if (isEmptyDiff(diff) && atLoss.length === 0 && lostCategories.length === 0) return;
     if (!this.deps.notifier) return;
     const key = `catalog-digest:${createHash("sha1")

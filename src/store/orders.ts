@@ -6,6 +6,9 @@ import { isFinalOrderStatus, isFinalRefillStatus, normalizeRefillStatus, type Or
 import { decodeHash, encodeRecord, encodeUpdate, fieldCode, fieldReader, isFormat1 } from "./order-codec.js";
 import { LEDGER_MAX } from "./wallet.js";
 
+/** How long the archive lock lasts unless renewed (an archive or pack step takes seconds). */
+const ARCHIVE_LOCK_MS = 60_000;
+
 /**
  * Where an order is in its placement protocol:
  * draft    – confirmation shown, nothing charged (expires after DRAFT_TTL_S)
@@ -16,9 +19,6 @@ import { LEDGER_MAX } from "./wallet.js";
  * unknown  – the request may have reached the panel but no answer came; money stays reserved
  *            until an admin settles it (never retried automatically: `add` is not idempotent)
  */
-/** How long the archive lock lasts unless renewed (an archive or pack step takes seconds). */
-const ARCHIVE_LOCK_MS = 60_000;
-
 export type Placement = "draft" | "reserved" | "sending" | "placed" | "failed" | "unknown";
 
 export interface OrderRecord {

@@ -33,6 +33,8 @@ const USER_ID = /^\d{1,15}$/;
 const SERVICE_ID = /^[A-Za-z0-9_-]{1,32}$/;
 /** A search text that is a link rather than an id: it has a dot or a slash. */
 const LINK_LIKE = /[./]/;
+/** An order's page: local ids are digits, so anything else (an encoded line break) is a 404 before a handler builds a redirect from it. */
+const ORDER_PATH = "/orders/:id{[0-9]+}";
 const STATUSES = ["pending", "in_progress", "processing", "completed", "partial", "canceled", "refunded", "failed", "active"] as const satisfies readonly OrderStatus[];
 const PLACEMENTS = ["reserved", "sending", "placed", "failed", "unknown"] as const satisfies readonly Placement[];
 
@@ -189,7 +191,7 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
     );
   });
 
-  app.get("/orders/:id{[0-9]+}", async (c) => {
+  app.get(ORDER_PATH, async (c) => {
     const admin = c.get("admin");
     const t = admin.t;
     const order = await deps.orders.get(c.req.param("id"));
@@ -283,7 +285,7 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   });
 
   // A read: what the panel says now (the poller acts on a change).
-  app.get("/orders/:id{[0-9]+}/live", async (c) => {
+  app.get(`${ORDER_PATH}/live`, async (c) => {
     const admin = c.get("admin");
     const t = admin.t;
     const order = await deps.orders.get(c.req.param("id"));
@@ -310,7 +312,7 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   });
 
   // The same function as /settle: the customer is told either way.
-  app.post("/orders/:id{[0-9]+}/settle", async (c) => {
+  app.post(`${ORDER_PATH}/settle`, async (c) => {
     const admin = c.get("admin");
     const id = c.req.param("id");
     const body = await c.req.parseBody();
@@ -336,7 +338,7 @@ export function orderRoutes(app: Hono<WebEnv>, deps: WebDeps): void {
   });
 
   for (const action of ["refill", "cancel"] as const) {
-    app.post(`/orders/:id{[0-9]+}/${action}`, async (c) => {
+    app.post(`${ORDER_PATH}/${action}`, async (c) => {
       const admin = c.get("admin");
       const order = await deps.orders.get(c.req.param("id"));
       if (!order || order.placement === "draft") return c.notFound();
